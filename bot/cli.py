@@ -1,0 +1,195 @@
+"""Command line of JIM-kiezer: `python -m bot.cli <command>` (also installed as `jim`).
+
+setup         .env, Dutch pipeline, database migrations, base data, model (if changed)
+run           start Rasa, the action server and the web app; Ctrl-C stops them
+train         train the model (only if changed, unless --force)
+test-stories  Rasa's conversation tests, failing on any wrong prediction
+coach add     create a coach (and its team) and print its token once
+coach list    list coaches and teams
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import subprocess
+import sys
+import time
+
+from bot.settings import SettingsError, get_settings
+
+
+def _say(step: str, text: str) -> None:
+    print(f"\n\033[1m[{step}] {text}\033[0m", flush=True)
+
+
+def cmd_setup(args: argparse.Namespace) -> int:
+    from bot import nlp_pipeline, setup_steps, training
+    from bot.settings import PROJECT_DIR
+
+    _say("4/7", "Settings (.env)")
+    if setup_steps.ensure_env_file(PROJECT_DIR):
+        print("Made .env from .env.example with fresh random secrets (demo mode).")
+    else:
+        print("Using the existing .env.")
+    settings = get_settings()
+    _say("5/7", "Dutch language pipeline (spaCy blank nl + lookup lemmas, no download)")
+    target = nlp_pipeline.pipeline_dir(PROJECT_DIR)
+    print("Built" if nlp_pipeline.build_pipeline(target) else "Up to date:", target.name)
+    _say("6/7", "Database (Alembic migrations)")
+    setup_steps.migrate(settings)
+    setup_steps.ensure_base_data(settings)
+    print("Schema is at the newest version.")
+    _say("7/7", "Rasa model (trained only when config, domain or data changed)")
+    started = time.monotonic()
+    model, trained = training.train_if_changed(PROJECT_DIR, force=args.force_train)
+    if trained:
+        print(f"Trained {model.name} in {time.monotonic() - started:.0f} s.")
+    else:
+        print(f"Up to date: {model.name}")
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from bot import training
+    from bot.settings import PROJECT_DIR
+
+    model, trained = training.train_if_changed(PROJECT_DIR, force=args.force)
+    print(("Trained " if trained else "Up to date: ") + str(model))
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from bot import launcher, setup_steps, training
+    from bot.settings import PROJECT_DIR
+
+    settings = get_settings()
+    model = training.model_path(PROJECT_DIR)
+    if not model.exists():
+        print("No model for the current data: run scripts/setup first.", file=sys.stderr)
+        return 1
+    demo_token = setup_steps.ensure_base_data(settings)
+    stack = launcher.Stack(settings, model, PROJECT_DIR / ".run" / "logs")
+    print("\nStarting the action server, the Rasa server and the web app...", flush=True)
+    try:
+        stack.start(progress=lambda line: print(line, flush=True))
+    except launcher.StartError as error:
+        print(f"Could not start: {error}", file=sys.stderr)
+        return 1
+    print(f"\nJIM-kiezer is running. Open {settings.public_url}/")
+    print(f"  Rasa {settings.rasa_url} · actions {settings.action_url}")
+    if demo_token:
+        print(f"  demo coach token: {demo_token}")
+    print("Press Ctrl-C to stop.", flush=True)
+
+    stopping = False
+
+    def _stop(_signum, _frame):
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    while not stopping:
+        dead = stack.first_dead()
+        if dead is not None:
+            print(f"The {dead.name} stopped; its log ends with:\n{dead.log_tail()}")
+            break
+        time.sleep(0.5)
+    print("\nStopping...", flush=True)
+    stack.stop()
+    print("Stopped.")
+    return 0 if stopping else 1
+
+
+def cmd_test_stories(args: argparse.Namespace) -> int:
+    from bot import training
+    from bot.settings import PROJECT_DIR
+
+    model = training.model_path(PROJECT_DIR)
+    command = [
+        str(training.Path(sys.executable).parent / "rasa"),
+        "test",
+        "core",
+        "--model",
+        str(model),
+        "--stories",
+        "tests/test_stories.yml",
+        "--fail-on-prediction-errors",
+        "--out",
+        "results",
+    ]
+    return subprocess.run(command, cwd=PROJECT_DIR).returncode
+
+
+def cmd_coach_add(args: argparse.Namespace) -> int:
+    from sqlalchemy.orm import Session
+
+    from bot.storage import make_engine, repo
+
+    engine = make_engine(get_settings().database_url)
+    with Session(engine) as session, session.begin():
+        team = repo.ensure_team(session, args.team, args.team_name or args.team)
+        coach, token = repo.create_coach(session, team, args.name, args.email)
+        print(f"Coach {coach.name} ({coach.id}) in team {team.slug}.")
+        print(f"Token (shown once, keep it safe): {token}")
+    engine.dispose()
+    return 0
+
+
+def cmd_coach_list(args: argparse.Namespace) -> int:
+    from sqlalchemy.orm import Session
+
+    from bot.storage import make_engine, repo
+
+    engine = make_engine(get_settings().database_url)
+    with Session(engine) as session:
+        for coach in repo.list_coaches(session):
+            state = "active" if coach.active else "disabled"
+            print(f"{coach.id}  {coach.team.slug:<16} {coach.name:<24} {state}")
+    engine.dispose()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="jim", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("setup", help="set up .env, pipeline, database and model")
+    p.add_argument("--force-train", action="store_true")
+    p.set_defaults(func=cmd_setup)
+    p = sub.add_parser("run", help="start the whole product")
+    p.set_defaults(func=cmd_run)
+    p = sub.add_parser("train", help="train the model if config, domain or data changed")
+    p.add_argument("--force", action="store_true")
+    p.set_defaults(func=cmd_train)
+    p = sub.add_parser("test-stories", help="Rasa conversation tests")
+    p.set_defaults(func=cmd_test_stories)
+    coach = sub.add_parser("coach", help="manage coaches").add_subparsers(
+        dest="coach_command", required=True
+    )
+    p = coach.add_parser("add", help="create a coach and print its token once")
+    p.add_argument("--team", required=True, help="team slug, e.g. team-noord")
+    p.add_argument("--team-name", help="team name shown in the portal")
+    p.add_argument("--name", required=True)
+    p.add_argument("--email")
+    p.set_defaults(func=cmd_coach_add)
+    p = coach.add_parser("list", help="list coaches")
+    p.set_defaults(func=cmd_coach_list)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except SettingsError as error:
+        print(f"jim-kiezer: {error}", file=sys.stderr)
+        return 2
+    except subprocess.CalledProcessError as error:
+        print(f"jim-kiezer: {error.cmd[1] if len(error.cmd) > 1 else error.cmd} failed "
+              f"(exit {error.returncode}); see the output above.", file=sys.stderr)  # fmt: skip
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

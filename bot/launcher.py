@@ -1,0 +1,251 @@
+"""Start, watch and stop the three processes of the product.
+
+Used by `jim run` (the README's start command) and by the integration tests, so the tests
+start the product exactly the way a user does.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from bot.settings import Settings
+
+BIN = Path(sys.executable).parent
+
+
+@dataclass
+class Service:
+    """One process: how to start it and how to tell it is ready."""
+
+    name: str
+    command: list[str]
+    health_url: str
+    log_file: Path
+    process: subprocess.Popen | None = field(default=None, repr=False)
+    ready_after: float | None = None
+
+    def is_ready(self) -> bool:
+        try:
+            return httpx.get(self.health_url, timeout=2).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    def log_tail(self, lines: int = 15) -> str:
+        try:
+            return "\n".join(self.log_file.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return "(no log)"
+
+
+class StartError(RuntimeError):
+    """A process did not come up; the message says which and where its log is."""
+
+
+def settings_as_env(settings: Settings) -> dict[str, str]:
+    """The settings as environment variables, so every child sees exactly these."""
+    return {
+        "JIM_DEMO": "true" if settings.demo else "false",
+        "JIM_HOST": settings.host,
+        "RASA_PORT": str(settings.rasa_port),
+        "ACTION_PORT": str(settings.action_port),
+        "WEB_PORT": str(settings.web_port),
+        "DATABASE_URL": settings.database_url,
+        "RASA_AUTH_TOKEN": settings.rasa_auth_token,
+        "SECRET_KEY": settings.secret_key,
+        "PUBLIC_URL": settings.public_url,
+        "DEFAULT_TEAM": settings.default_team,
+        "INVITE_DAYS": str(settings.invite_days),
+        "CONSENT_TEXT_VERSION": settings.consent_text_version,
+        "SMTP_HOST": settings.smtp_host,
+        "SMTP_PORT": str(settings.smtp_port),
+        "SMTP_FROM": settings.smtp_from,
+        "NOTIFY_EMAIL": settings.notify_email,
+    }
+
+
+def child_env(settings: Settings, extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(settings_as_env(settings))
+    env.update(
+        {
+            "ACTION_ENDPOINT_URL": f"{settings.action_url}/webhook",
+            "SANIC_HOST": settings.host,
+            "TF_CPP_MIN_LOG_LEVEL": "3",
+            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            "PYTHONUNBUFFERED": "1",
+            # Rasa's telemetry would send error reports to a third party: never.
+            "RASA_TELEMETRY_ENABLED": "false",
+        }
+    )
+    env.update(extra or {})
+    return env
+
+
+def build_services(settings: Settings, model: Path, log_dir: Path) -> list[Service]:
+    log_dir.mkdir(parents=True, exist_ok=True)
+    rasa = str(BIN / "rasa")
+    cors = sorted({settings.public_url, settings.web_url, f"http://localhost:{settings.web_port}"})
+    return [
+        Service(
+            name="action server",
+            command=[
+                rasa,
+                "run",
+                "actions",
+                "--actions",
+                "actions",
+                "-p",
+                str(settings.action_port),
+            ],
+            health_url=f"{settings.action_url}/health",
+            log_file=log_dir / "actions.log",
+        ),
+        Service(
+            name="Rasa server",
+            command=[
+                rasa,
+                "run",
+                "--model",
+                str(model),
+                "--enable-api",
+                "--auth-token",
+                settings.rasa_auth_token,
+                "-i",
+                settings.host,
+                "-p",
+                str(settings.rasa_port),
+                "--credentials",
+                "credentials.yml",
+                "--endpoints",
+                "endpoints.yml",
+                "--cors",
+                *cors,
+            ],  # fmt: skip
+            health_url=f"{settings.rasa_url}/status?token={settings.rasa_auth_token}",
+            log_file=log_dir / "rasa.log",
+        ),
+        Service(
+            name="web app",
+            command=[
+                str(BIN / "uvicorn"),
+                "bot.web.app:create_app",
+                "--factory",
+                "--host",
+                settings.host,
+                "--port",
+                str(settings.web_port),
+                "--ws",
+                "wsproto",
+                "--no-access-log",
+            ],  # fmt: skip
+            health_url=f"{settings.web_url}/healthz",
+            log_file=log_dir / "web.log",
+        ),
+    ]
+
+
+class Stack:
+    """The running product; use as a context manager or call start() and stop()."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        model: Path,
+        log_dir: Path,
+        only: tuple[str, ...] | None = None,
+        extra_env: dict[str, str] | None = None,
+    ) -> None:
+        self.settings = settings
+        self.services = [
+            s for s in build_services(settings, model, log_dir) if only is None or s.name in only
+        ]
+        self.env = child_env(settings, extra_env)
+        self.started_at = 0.0
+
+    def start(self, timeout: float = 300, progress=print) -> None:
+        self.started_at = time.monotonic()
+        for service in self.services:
+            if service.is_ready():
+                raise StartError(
+                    f"something already answers at {service.health_url}: "
+                    f"stop it or change the port in .env."
+                )
+            log = service.log_file.open("ab")
+            service.process = subprocess.Popen(
+                service.command,
+                cwd=self.settings.project_dir,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+            log.close()
+        last_report = 0.0
+        while True:
+            elapsed = time.monotonic() - self.started_at
+            waiting = []
+            for service in self.services:
+                if service.ready_after is not None:
+                    continue
+                if service.process.poll() is not None:
+                    self.stop()
+                    raise StartError(
+                        f"the {service.name} stopped while starting; its log "
+                        f"({service.log_file}) ends with:\n{service.log_tail()}"
+                    )
+                if service.is_ready():
+                    service.ready_after = elapsed
+                    progress(f"  {service.name} is ready after {elapsed:.0f} s")
+                else:
+                    waiting.append(service.name)
+            if not waiting:
+                return
+            if elapsed > timeout:
+                self.stop()
+                raise StartError(f"still waiting for {', '.join(waiting)} after {timeout:.0f} s")
+            if elapsed - last_report >= 15:
+                progress(f"  waiting for {', '.join(waiting)} ({elapsed:.0f} s)")
+                last_report = elapsed
+            time.sleep(0.5)
+
+    def stop(self) -> None:
+        for service in self.services:
+            if service.process and service.process.poll() is None:
+                try:
+                    os.killpg(service.process.pid, signal.SIGTERM)
+                except ProcessLookupError:
+                    pass
+        deadline = time.monotonic() + 15
+        for service in self.services:
+            if not service.process:
+                continue
+            try:
+                service.process.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                try:
+                    os.killpg(service.process.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                service.process.wait()
+
+    def first_dead(self) -> Service | None:
+        for service in self.services:
+            if service.process and service.process.poll() is not None:
+                return service
+        return None
+
+    def __enter__(self) -> Stack:
+        self.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()

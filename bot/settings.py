@@ -1,0 +1,161 @@
+"""One place that reads the configuration.
+
+Values come from the process environment first, then from `.env` in the project folder
+(read once, with python-dotenv). Every setting is documented in `.env.example`. A missing
+or wrong value raises :class:`SettingsError` with one line that says what to fix; the
+command line prints that line instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlparse
+
+from dotenv import dotenv_values
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+# Values that ship in .env.example; they must be replaced outside demo mode.
+PLACEHOLDER_PREFIX = "change-me"
+
+TRUE_WORDS = {"1", "true", "yes", "ja", "on"}
+FALSE_WORDS = {"0", "false", "no", "nee", "off", ""}
+
+
+class SettingsError(ValueError):
+    """A setting is missing or wrong; the message is one line a person can act on."""
+
+
+def _as_bool(name: str, raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    raise SettingsError(f"{name} in .env must be true or false, not {raw!r}.")
+
+
+def _as_port(name: str, raw: str) -> int:
+    try:
+        port = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} in .env must be a port number, not {raw!r}.") from None
+    if not 1 <= port <= 65535:
+        raise SettingsError(f"{name} in .env must be between 1 and 65535, not {port}.")
+    return port
+
+
+def _as_positive_int(name: str, raw: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} in .env must be a whole number, not {raw!r}.") from None
+    if value < 0:
+        raise SettingsError(f"{name} in .env must not be negative.")
+    return value
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The validated configuration of all processes (Rasa, actions, web app, CLI)."""
+
+    demo: bool
+    host: str
+    rasa_port: int
+    action_port: int
+    web_port: int
+    database_url: str
+    rasa_auth_token: str
+    secret_key: str
+    public_url: str
+    default_team: str
+    invite_days: int
+    consent_text_version: str
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_from: str = "jim-kiezer@localhost"
+    notify_email: str = ""
+    project_dir: Path = field(default=PROJECT_DIR)
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://{self.host}:{self.rasa_port}"
+
+    @property
+    def action_url(self) -> str:
+        return f"http://{self.host}:{self.action_port}"
+
+    @property
+    def web_url(self) -> str:
+        return f"http://{self.host}:{self.web_port}"
+
+
+def default_database_url(project_dir: Path = PROJECT_DIR) -> str:
+    return f"sqlite:///{project_dir / 'var' / 'jim.db'}"
+
+
+def load_settings(env_file: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
+    """Read `.env` (once per call) and the environment, validate, and return Settings."""
+    env_file = env_file if env_file is not None else PROJECT_DIR / ".env"
+    file_values = {k: v for k, v in dotenv_values(env_file).items() if v is not None}
+    source = {**file_values, **(environ if environ is not None else os.environ)}
+
+    def get(name: str, default: str | None = None) -> str:
+        value = source.get(name)
+        if value is None or value == "":
+            if default is None:
+                raise SettingsError(
+                    f"{name} is not set: add it to {env_file.name} (see .env.example)."
+                )
+            return default
+        return value.strip()
+
+    demo = _as_bool("JIM_DEMO", get("JIM_DEMO", "true"))
+    database_url = get("DATABASE_URL", default_database_url())
+    scheme = urlparse(database_url).scheme.split("+")[0]
+    if scheme not in {"sqlite", "postgresql"}:
+        raise SettingsError(
+            f"DATABASE_URL must start with sqlite:/// or postgresql://, not {scheme or '?'}://."
+        )
+    public_url = get("PUBLIC_URL", "http://localhost:8000").rstrip("/")
+    if urlparse(public_url).scheme not in {"http", "https"}:
+        raise SettingsError("PUBLIC_URL must start with http:// or https://.")
+
+    settings = Settings(
+        demo=demo,
+        host=get("JIM_HOST", "127.0.0.1"),
+        rasa_port=_as_port("RASA_PORT", get("RASA_PORT", "5005")),
+        action_port=_as_port("ACTION_PORT", get("ACTION_PORT", "5055")),
+        web_port=_as_port("WEB_PORT", get("WEB_PORT", "8000")),
+        database_url=database_url,
+        rasa_auth_token=get("RASA_AUTH_TOKEN"),
+        secret_key=get("SECRET_KEY"),
+        public_url=public_url,
+        default_team=get("DEFAULT_TEAM", "standaard"),
+        invite_days=_as_positive_int("INVITE_DAYS", get("INVITE_DAYS", "14")),
+        consent_text_version=get("CONSENT_TEXT_VERSION", "v1"),
+        smtp_host=get("SMTP_HOST", ""),
+        smtp_port=_as_port("SMTP_PORT", get("SMTP_PORT", "25")),
+        smtp_from=get("SMTP_FROM", "jim-kiezer@localhost"),
+        notify_email=get("NOTIFY_EMAIL", ""),
+    )
+    if not demo:
+        for name, value in (
+            ("RASA_AUTH_TOKEN", settings.rasa_auth_token),
+            ("SECRET_KEY", settings.secret_key),
+        ):
+            if value.startswith(PLACEHOLDER_PREFIX) or len(value) < 16:
+                raise SettingsError(
+                    f"{name} is a placeholder or too short: set a long random value in .env "
+                    "(or JIM_DEMO=true for a local demo)."
+                )
+    return settings
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The settings of this process, read once."""
+    return load_settings()

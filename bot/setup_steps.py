@@ -1,0 +1,72 @@
+"""The set-up steps after the packages are installed (called by `jim setup`)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy.orm import Session
+
+from bot.settings import PLACEHOLDER_PREFIX, Settings
+from bot.storage import make_engine, repo
+
+DEMO_COACH_NAME = "Demo coach"
+
+
+def ensure_env_file(project_dir: Path) -> bool:
+    """Create `.env` from `.env.example` with fresh random secrets; True if created."""
+    env_file = project_dir / ".env"
+    if env_file.exists():
+        return False
+    lines = []
+    for line in (project_dir / ".env.example").read_text().splitlines():
+        key, sep, value = line.partition("=")
+        if sep and not line.lstrip().startswith("#") and value.startswith(PLACEHOLDER_PREFIX):
+            line = f"{key}={secrets.token_urlsafe(32)}"
+        lines.append(line)
+    env_file.write_text("\n".join(lines) + "\n")
+    env_file.chmod(0o600)
+    return True
+
+
+def alembic_config(project_dir: Path, database_url: str) -> Config:
+    config = Config(str(project_dir / "alembic.ini"))
+    config.set_main_option("script_location", str(project_dir / "migrations"))
+    config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
+    return config
+
+
+def migrate(settings: Settings) -> None:
+    """Bring the database schema to the newest Alembic revision."""
+    make_engine(settings.database_url).dispose()  # makes the SQLite folder if needed
+    command.upgrade(alembic_config(settings.project_dir, settings.database_url), "head")
+
+
+def demo_token(settings: Settings) -> str:
+    """The demo coach's token, stable per installation (derived from SECRET_KEY)."""
+    digest = hmac.new(settings.secret_key.encode(), b"demo-coach", hashlib.sha256).hexdigest()
+    return "demo-" + digest[:32]
+
+
+def ensure_base_data(settings: Settings) -> str | None:
+    """The default team always; in demo mode also the demo team and coach.
+
+    Returns the demo coach's token in demo mode, else None.
+    """
+    engine = make_engine(settings.database_url)
+    try:
+        with Session(engine) as session, session.begin():
+            repo.ensure_team(session, settings.default_team, "Standaard team")
+            if not settings.demo:
+                return None
+            team = repo.ensure_team(session, repo.DEMO_TEAM_SLUG, "Demo team", is_demo=True)
+            token = demo_token(settings)
+            if repo.coach_for_token(session, token) is None:
+                repo.create_coach(session, team, DEMO_COACH_NAME, token=token)
+            return token
+    finally:
+        engine.dispose()

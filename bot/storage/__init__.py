@@ -1,0 +1,23 @@
+"""Storage: tables, engine, and plain functions that take a Session."""
+
+from bot.storage.db import make_engine
+from bot.storage.models import (
+    Alternative,
+    Base,
+    Coach,
+    Invite,
+    Nomination,
+    StatusChange,
+    Team,
+)
+
+__all__ = [
+    "Alternative",
+    "Base",
+    "Coach",
+    "Invite",
+    "Nomination",
+    "StatusChange",
+    "Team",
+    "make_engine",
+]

@@ -1,0 +1,175 @@
+"""Database tables of JIM-kiezer (SQLAlchemy 1.4 in 2.0 style).
+
+The schema itself is created and changed by Alembic (`migrations/`); these classes are
+the single description both Alembic and the code use.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import declarative_base, relationship
+
+Base = declarative_base()
+
+STATUSES = ("nieuw", "in_contact", "jim_gestart", "niet_gelukt", "ingetrokken")
+SUPPORT_KINDS = ("emotioneel", "praktisch", "advies", "gezelschap")
+KNOWS_ALREADY = ("ja", "nee", "weet_niet")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class UTCDateTime(TypeDecorator):
+    """Stores aware datetimes as UTC and always gives them back aware (SQLite drops tz)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is not None:
+            if value.tzinfo is None:
+                raise ValueError("naive datetime given; use an aware UTC datetime")
+            value = value.astimezone(timezone.utc)
+        return value
+
+    def process_result_value(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value
+
+
+class Team(Base):
+    """A team of coaches; nominations belong to one team and only it sees them."""
+
+    __tablename__ = "teams"
+
+    id = Column(String(36), primary_key=True, default=new_id)
+    slug = Column(String(64), unique=True, nullable=False)
+    name = Column(String(200), nullable=False)
+    is_demo = Column(Boolean, nullable=False, default=False)
+    webhook_url = Column(String(500), nullable=True)
+    webhook_secret = Column(String(200), nullable=True)
+    notify_email = Column(String(300), nullable=True)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+
+    coaches = relationship("Coach", back_populates="team")
+
+
+class Coach(Base):
+    """A professional who receives nominations; authenticated by a hashed bearer token."""
+
+    __tablename__ = "coaches"
+
+    id = Column(String(36), primary_key=True, default=new_id)
+    team_id = Column(String(36), ForeignKey("teams.id"), nullable=False, index=True)
+    name = Column(String(200), nullable=False)
+    email = Column(String(300), nullable=True)
+    token_hash = Column(String(64), unique=True, nullable=False)
+    active = Column(Boolean, nullable=False, default=True)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+
+    team = relationship("Team", back_populates="coaches")
+
+
+class Invite(Base):
+    """An unguessable code a coach gives one youth; binds the conversation to the team."""
+
+    __tablename__ = "invites"
+
+    id = Column(String(36), primary_key=True, default=new_id)
+    code = Column(String(64), unique=True, nullable=False)
+    team_id = Column(String(36), ForeignKey("teams.id"), nullable=False, index=True)
+    coach_id = Column(String(36), ForeignKey("coaches.id"), nullable=True)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    expires_at = Column(UTCDateTime, nullable=False)
+    used_at = Column(UTCDateTime, nullable=True)
+    conversation_id = Column(String(200), nullable=True)
+
+
+class Nomination(Base):
+    """A youth's chosen JIM plus the youth's consent, as handed to the coach."""
+
+    __tablename__ = "nominations"
+
+    id = Column(String(36), primary_key=True, default=new_id)
+    reference = Column(String(16), unique=True, nullable=False)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    status = Column(String(20), nullable=False, default="nieuw")
+    demo = Column(Boolean, nullable=False, default=False)
+    team_id = Column(String(36), ForeignKey("teams.id"), nullable=False, index=True)
+    coach_id = Column(String(36), ForeignKey("coaches.id"), nullable=True)
+    invite_id = Column(String(36), ForeignKey("invites.id"), nullable=True)
+    # One nomination per conversation: the handoff is idempotent on this key.
+    conversation_id = Column(String(200), unique=True, nullable=False)
+
+    youth_name = Column(String(100), nullable=True)
+    youth_age = Column(Integer, nullable=True)
+    parent_consent_needed = Column(Boolean, nullable=False, default=False)
+
+    mentor_name = Column(String(100), nullable=True)
+    mentor_relation = Column(String(40), nullable=True)
+    mentor_reason = Column(Text, nullable=True)
+    mentor_support = Column(JSON, nullable=False, default=list)
+    mentor_knows_already = Column(String(10), nullable=True)
+    mentor_contact = Column(String(200), nullable=True)
+
+    consent_given = Column(Boolean, nullable=False)
+    consent_at = Column(UTCDateTime, nullable=False)
+    consent_text_version = Column(String(20), nullable=False)
+    withdrawn_at = Column(UTCDateTime, nullable=True)
+
+    alternatives = relationship(
+        "Alternative",
+        order_by="Alternative.position",
+        cascade="all, delete-orphan",
+        back_populates="nomination",
+    )
+
+
+class Alternative(Base):
+    """Another person the youth named; kept beside the choice."""
+
+    __tablename__ = "alternatives"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    nomination_id = Column(
+        String(36), ForeignKey("nominations.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    position = Column(Integer, nullable=False, default=0)
+    name = Column(String(100), nullable=True)
+    relation = Column(String(40), nullable=True)
+
+    nomination = relationship("Nomination", back_populates="alternatives")
+
+
+class StatusChange(Base):
+    """Audit trail of every status change of a nomination: who, when, from, to."""
+
+    __tablename__ = "status_changes"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    nomination_id = Column(
+        String(36), ForeignKey("nominations.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    at = Column(UTCDateTime, nullable=False, default=utcnow)
+    actor = Column(String(200), nullable=False)
+    from_status = Column(String(20), nullable=True)
+    to_status = Column(String(20), nullable=False)

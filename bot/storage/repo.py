@@ -1,0 +1,318 @@
+"""Plain storage functions. Each takes a Session; the caller owns the transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from bot.storage.models import (
+    KNOWS_ALREADY,
+    SUPPORT_KINDS,
+    Alternative,
+    Coach,
+    Invite,
+    Nomination,
+    StatusChange,
+    Team,
+    utcnow,
+)
+
+# Letters and digits a youth cannot mix up when reading aloud (no 0/O, 1/I/L).
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+DEMO_TEAM_SLUG = "demo"
+
+
+def hash_token(token: str) -> str:
+    """Tokens are long random strings, so one SHA-256 is a safe one-way store."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def new_reference() -> str:
+    return "JIM-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(4))
+
+
+# --- teams and coaches -------------------------------------------------------------------
+
+
+def get_team(session: Session, slug: str) -> Team | None:
+    return session.execute(select(Team).where(Team.slug == slug)).scalar_one_or_none()
+
+
+def ensure_team(session: Session, slug: str, name: str | None = None, is_demo: bool = False):
+    team = get_team(session, slug)
+    if team is None:
+        team = Team(slug=slug, name=name or slug, is_demo=is_demo)
+        session.add(team)
+        session.flush()
+    return team
+
+
+def create_coach(
+    session: Session, team: Team, name: str, email: str | None = None, token: str | None = None
+) -> tuple[Coach, str]:
+    """Make a coach; returns the coach and its token, which is never stored in plain."""
+    token = token or new_token()
+    coach = Coach(team_id=team.id, name=name, email=email, token_hash=hash_token(token))
+    session.add(coach)
+    session.flush()
+    return coach, token
+
+
+def coach_for_token(session: Session, token: str) -> Coach | None:
+    if not token:
+        return None
+    coach = session.execute(
+        select(Coach).where(Coach.token_hash == hash_token(token))
+    ).scalar_one_or_none()
+    if coach is None or not coach.active:
+        return None
+    return coach
+
+
+def list_coaches(session: Session) -> list[Coach]:
+    return list(
+        session.execute(select(Coach).options(selectinload(Coach.team)).order_by(Coach.created_at))
+        .scalars()
+        .all()
+    )
+
+
+# --- invites -------------------------------------------------------------------------------
+
+
+def create_invite(session: Session, coach: Coach, days: int) -> Invite:
+    invite = Invite(
+        code=secrets.token_urlsafe(12),
+        team_id=coach.team_id,
+        coach_id=coach.id,
+        expires_at=utcnow() + timedelta(days=days),
+    )
+    session.add(invite)
+    session.flush()
+    return invite
+
+
+def check_invite(
+    session: Session, code: str | None, conversation_id: str, now: datetime | None = None
+) -> tuple[Invite | None, str]:
+    """Look up an invite for a conversation: (invite, "ok") or (None, why not).
+
+    The reasons are "none", "unknown", "expired" and "used" (used by another conversation).
+    A conversation that already holds the invite may come back to it.
+    """
+    if not code:
+        return None, "none"
+    now = now or utcnow()
+    invite = session.execute(select(Invite).where(Invite.code == code)).scalar_one_or_none()
+    if invite is None:
+        return None, "unknown"
+    if invite.conversation_id and invite.conversation_id != conversation_id:
+        return None, "used"
+    if invite.expires_at <= now:
+        return None, "expired"
+    return invite, "ok"
+
+
+def claim_invite(session: Session, invite: Invite, conversation_id: str) -> None:
+    if invite.conversation_id is None:
+        invite.conversation_id = conversation_id
+        invite.used_at = utcnow()
+
+
+# --- nominations ---------------------------------------------------------------------------
+
+
+@dataclass
+class NominationInput:
+    """What the conversation hands over; validated here, independent of Rasa."""
+
+    conversation_id: str
+    mentor_name: str
+    mentor_relation: str
+    consent_text_version: str
+    consent_at: datetime = field(default_factory=utcnow)
+    youth_name: str | None = None
+    youth_age: int | None = None
+    mentor_reason: str | None = None
+    mentor_support: list[str] = field(default_factory=list)
+    mentor_knows_already: str | None = None
+    mentor_contact: str | None = None
+    alternatives: list[dict] = field(default_factory=list)
+    invite_code: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.conversation_id:
+            raise ValueError("conversation_id is required")
+        if not (self.mentor_name or "").strip():
+            raise ValueError("mentor_name is required")
+        unknown = set(self.mentor_support) - set(SUPPORT_KINDS)
+        if unknown:
+            raise ValueError(f"unknown support kinds: {sorted(unknown)}")
+        if self.mentor_knows_already not in (None, *KNOWS_ALREADY):
+            raise ValueError("mentor_knows_already must be ja, nee or weet_niet")
+
+    @property
+    def parent_consent_needed(self) -> bool:
+        """Under 16 the parents must also agree (Dutch law); unknown age: ask them to be sure."""
+        return self.youth_age is None or self.youth_age < 16
+
+
+def get_nomination_by_conversation(session: Session, conversation_id: str) -> Nomination | None:
+    return session.execute(
+        select(Nomination).where(Nomination.conversation_id == conversation_id)
+    ).scalar_one_or_none()
+
+
+def _unique_reference(session: Session) -> str:
+    for _ in range(50):
+        reference = new_reference()
+        taken = session.execute(
+            select(func.count()).select_from(Nomination).where(Nomination.reference == reference)
+        ).scalar_one()
+        if not taken:
+            return reference
+    raise RuntimeError("could not find a free reference code")
+
+
+def save_nomination(
+    session: Session, data: NominationInput, team: Team, invite: Invite | None = None
+) -> tuple[Nomination, bool]:
+    """Store a consented nomination once per conversation; returns (nomination, created)."""
+    existing = get_nomination_by_conversation(session, data.conversation_id)
+    if existing is not None and existing.status != "ingetrokken":
+        return existing, False
+    if existing is not None:
+        # A youth who withdrew and now chooses again: the old, erased record makes room.
+        session.delete(existing)
+        session.flush()
+    nomination = Nomination(
+        reference=_unique_reference(session),
+        status="nieuw",
+        demo=team.is_demo,
+        team_id=team.id,
+        coach_id=invite.coach_id if invite else None,
+        invite_id=invite.id if invite else None,
+        conversation_id=data.conversation_id,
+        youth_name=data.youth_name,
+        youth_age=data.youth_age,
+        parent_consent_needed=data.parent_consent_needed,
+        mentor_name=data.mentor_name.strip(),
+        mentor_relation=data.mentor_relation,
+        mentor_reason=data.mentor_reason,
+        mentor_support=list(data.mentor_support),
+        mentor_knows_already=data.mentor_knows_already,
+        mentor_contact=data.mentor_contact,
+        consent_given=True,
+        consent_at=data.consent_at,
+        consent_text_version=data.consent_text_version,
+        alternatives=[
+            Alternative(position=i, name=alt.get("name"), relation=alt.get("relation"))
+            for i, alt in enumerate(data.alternatives)
+        ],
+    )
+    session.add(nomination)
+    session.flush()
+    session.add(StatusChange(nomination_id=nomination.id, actor="jongere", to_status="nieuw"))
+    if invite is not None:
+        claim_invite(session, invite, data.conversation_id)
+    return nomination, True
+
+
+def list_nominations(
+    session: Session,
+    team_id: str,
+    status: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[Nomination]:
+    query = (
+        select(Nomination)
+        .options(selectinload(Nomination.alternatives))
+        .where(Nomination.team_id == team_id)
+        .order_by(Nomination.created_at.desc(), Nomination.id)
+    )
+    if status:
+        query = query.where(Nomination.status == status)
+    return list(session.execute(query.limit(limit).offset(offset)).scalars().all())
+
+
+def get_nomination(session: Session, team_id: str, nomination_id: str) -> Nomination | None:
+    """A nomination of this team, or None: other teams' nominations do not exist for you."""
+    return session.execute(
+        select(Nomination)
+        .options(selectinload(Nomination.alternatives))
+        .where(Nomination.id == nomination_id, Nomination.team_id == team_id)
+    ).scalar_one_or_none()
+
+
+def withdraw_nomination(session: Session, conversation_id: str) -> Nomination | None:
+    """The youth takes back consent: mark it withdrawn and erase every personal detail."""
+    nomination = get_nomination_by_conversation(session, conversation_id)
+    if nomination is None or nomination.status == "ingetrokken":
+        return nomination
+    previous = nomination.status
+    nomination.status = "ingetrokken"
+    nomination.withdrawn_at = utcnow()
+    nomination.consent_given = False
+    nomination.youth_name = None
+    nomination.youth_age = None
+    nomination.mentor_name = None
+    nomination.mentor_relation = None
+    nomination.mentor_reason = None
+    nomination.mentor_support = []
+    nomination.mentor_knows_already = None
+    nomination.mentor_contact = None
+    nomination.alternatives = []
+    session.add(
+        StatusChange(
+            nomination_id=nomination.id,
+            actor="jongere",
+            from_status=previous,
+            to_status="ingetrokken",
+        )
+    )
+    return nomination
+
+
+def nomination_to_dict(nomination: Nomination) -> dict:
+    """The nomination JSON of DESIGN.md."""
+    return {
+        "id": nomination.id,
+        "reference": nomination.reference,
+        "created_at": nomination.created_at.isoformat(),
+        "status": nomination.status,
+        "demo": nomination.demo,
+        "team": nomination.team_id,
+        "coach": nomination.coach_id,
+        "youth": {
+            "name": nomination.youth_name,
+            "age": nomination.youth_age,
+            "conversation_id": nomination.conversation_id,
+            "parent_consent_needed": nomination.parent_consent_needed,
+        },
+        "mentor": {
+            "name": nomination.mentor_name,
+            "relation": nomination.mentor_relation,
+            "reason": nomination.mentor_reason,
+            "support": list(nomination.mentor_support or []),
+            "knows_already": nomination.mentor_knows_already,
+            "contact": nomination.mentor_contact,
+        },
+        "alternatives": [
+            {"name": alt.name, "relation": alt.relation} for alt in nomination.alternatives
+        ],
+        "consent": {
+            "given": nomination.consent_given,
+            "at": nomination.consent_at.isoformat(),
+            "text_version": nomination.consent_text_version,
+        },
+    }
