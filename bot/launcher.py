@@ -81,6 +81,10 @@ def child_env(settings: Settings, extra: dict[str, str] | None = None) -> dict[s
             "TF_CPP_MIN_LOG_LEVEL": "3",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
             "PYTHONUNBUFFERED": "1",
+            # This checkout's `bot` and `actions`, whatever else the venv points at.
+            "PYTHONPATH": os.pathsep.join(
+                p for p in (str(settings.project_dir), os.environ.get("PYTHONPATH", "")) if p
+            ),
             # Rasa's telemetry would send error reports to a third party: never.
             "RASA_TELEMETRY_ENABLED": "false",
         }
