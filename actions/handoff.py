@@ -1,4 +1,4 @@
-"""Handoff to the coach after a yes, withdrawal later, and choosing again."""
+"""Handoff to the coach after a yes; a no; withdrawing consent later."""
 
 from __future__ import annotations
 
@@ -11,17 +11,44 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import engine, settings
-from bot import handoff
+from actions.start import reset_choice, resume
+from bot import conversation, handoff
 from bot.storage.repo import NominationInput
 
 logger = logging.getLogger(__name__)
 
 
+def nomination_from_slots(tracker: Tracker, consent_text_version: str) -> NominationInput:
+    """What the conversation collected, in the shape the storage layer checks."""
+    slot = tracker.get_slot
+    reason, support = conversation.reason_and_support(slot("mentor_reason"))
+    youth_name = slot("youth_name")
+    contact = slot("contact")
+    return NominationInput(
+        conversation_id=tracker.sender_id,
+        mentor_name=slot("mentor_name") or "",
+        mentor_relation=slot("relation") or "anders",
+        mentor_reason=reason,
+        mentor_support=slot("mentor_support") or support,
+        mentor_knows_already=slot("knows_already"),
+        mentor_contact=None if contact in (None, conversation.SKIPPED) else contact,
+        youth_name=None if youth_name in (None, conversation.SKIPPED) else youth_name,
+        youth_age=conversation.parse_age(slot("youth_age")),
+        alternatives=[
+            {"name": a.get("name"), "relation": a.get("relation")}
+            for a in (slot("alternatives") or [])
+            if isinstance(a, dict)
+        ],
+        consent_text_version=consent_text_version,
+        invite_code=slot("invite_code"),
+    )
+
+
 class ActionHandoff(Action):
     """Stores the consented nomination once per conversation and gives the youth a code.
 
-    If the database cannot be reached the youth hears it kindly, nothing is lost from
-    the conversation, and a tap on "Nog een keer" tries again.
+    If the database cannot be reached the youth hears it kindly, the conversation keeps
+    every answer, and "Nog een keer" tries again; a stored one is never stored twice.
     """
 
     def name(self) -> str:
@@ -30,21 +57,39 @@ class ActionHandoff(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        data = NominationInput(
-            conversation_id=tracker.sender_id,
-            mentor_name=tracker.get_slot("mentor_name") or "",
-            mentor_relation=tracker.get_slot("relation") or "anders",
-            consent_text_version=settings().consent_text_version,
-            invite_code=tracker.get_slot("invite_code"),
-        )
+        if tracker.get_slot("stage") == "done" and tracker.get_slot("reference"):
+            dispatcher.utter_message(
+                response="utter_already_sent", reference=tracker.get_slot("reference")
+            )
+            return []
         try:
+            data = nomination_from_slots(tracker, settings().consent_text_version)
             result = handoff.hand_off(engine(), settings(), data)
-        except SQLAlchemyError:
-            logger.exception("handoff failed for a conversation; the youth can try again")
+        except (SQLAlchemyError, OSError):
+            logger.exception("handoff failed; the youth can try again")
             dispatcher.utter_message(response="utter_handoff_failed")
             return []
+        except ValueError:
+            logger.warning("handoff refused incomplete data; asking again")
+            dispatcher.utter_message(response="utter_default")
+            return [SlotSet("stage", "form")]
+        if data.parent_consent_needed:
+            dispatcher.utter_message(response="utter_parents_too")
         dispatcher.utter_message(response="utter_handoff_done", reference=result.reference)
-        return [SlotSet("reference", result.reference)]
+        return [SlotSet("reference", result.reference), SlotSet("stage", "done")]
+
+
+class ActionConsentNo(Action):
+    """No to sharing: nothing is sent, and the choice is forgotten."""
+
+    def name(self) -> str:
+        return "action_consent_no"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        dispatcher.utter_message(response="utter_consent_no")
+        return reset_choice() + [SlotSet("stage", "declined")]
 
 
 class ActionWithdraw(Action):
@@ -56,21 +101,14 @@ class ActionWithdraw(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        reference = handoff.withdraw(engine(), tracker.sender_id)
+        try:
+            reference = handoff.withdraw(engine(), tracker.sender_id)
+        except SQLAlchemyError:
+            logger.exception("withdrawal failed; the youth can try again")
+            dispatcher.utter_message(response="utter_handoff_failed")
+            return []
         if reference is None:
             dispatcher.utter_message(response="utter_withdraw_nothing")
-            return []
+            return resume(dispatcher, tracker)
         dispatcher.utter_message(response="utter_withdraw_done")
-        return [SlotSet("reference", None), SlotSet("relation", None), SlotSet("mentor_name", None)]
-
-
-class ActionResetChoice(Action):
-    """Forget the person chosen so far, so the form asks again."""
-
-    def name(self) -> str:
-        return "action_reset_choice"
-
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        return [SlotSet("relation", None), SlotSet("mentor_name", None)]
+        return reset_choice() + [SlotSet("reference", None), SlotSet("stage", "declined")]

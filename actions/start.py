@@ -1,22 +1,50 @@
-"""Opening of a conversation: `/start` or `/start{"invite_code": "..."}`."""
+"""Opening a conversation, and coming back to where the youth was."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import engine
 from bot.handoff import invite_status
 
+FORM_SLOTS = (
+    "youth_name", "youth_age", "relation", "relation_group", "mentor_name", "mentor_adult",
+    "mentor_reason", "mentor_support", "knows_already", "contact", "alternatives",
+)  # fmt: skip
+IN_PROGRESS = ("form", "summary", "consent")
+
+
+def reset_choice() -> list[dict[str, Any]]:
+    """Forget everything about the choice (slots), as after a no to sharing."""
+    return [SlotSet(slot, None) for slot in FORM_SLOTS] + [SlotSet("help_step", 0)]
+
+
+def resume(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+    """Go on where the youth was: the open question, the summary, the consent, or done.
+
+    Always a FollowupAction, so the rules that lead here need not know what comes next.
+    """
+    stage = tracker.get_slot("stage")
+    if stage == "form":
+        return [FollowupAction("jim_form")]
+    if stage == "summary":
+        return [FollowupAction("action_summary")]
+    if stage == "consent":
+        return [FollowupAction("action_ask_consent")]
+    if stage == "done":
+        return [FollowupAction("utter_already_sent")]
+    return [FollowupAction("utter_ask_restart")]
+
 
 class ActionStart(Action):
-    """Checks the invite the conversation opened with, so the handoff finds the right team.
+    """`/start` or `/start{"invite_code": ...}`: a fresh start, or back where the youth was.
 
-    A bad invite never blocks the youth: they hear it kindly and can chat on; the
-    nomination then goes to the default inbox.
+    A bad invite never blocks the youth: they hear it kindly and chat on; the nomination
+    then goes to the default inbox.
     """
 
     def name(self) -> str:
@@ -25,12 +53,36 @@ class ActionStart(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        events: list[dict[str, Any]] = []
         code = next(tracker.get_latest_entity_values("invite_code"), None)
-        code = code if isinstance(code, str) and code.strip() else None
-        status = invite_status(engine(), code, tracker.sender_id)
-        if status in ("unknown", "expired", "used"):
-            dispatcher.utter_message(response="utter_invite_problem")
-        return [
-            SlotSet("invite_code", code if status == "ok" else None),
-            SlotSet("invite_status", status),
-        ]
+        code = code.strip() if isinstance(code, str) and code.strip() else None
+        if code is not None:
+            status = invite_status(engine(), code, tracker.sender_id)
+            if status != "ok":
+                dispatcher.utter_message(response="utter_invite_problem")
+            events += [
+                SlotSet("invite_code", code if status == "ok" else None),
+                SlotSet("invite_status", status),
+            ]
+        stage = tracker.get_slot("stage")
+        if stage in IN_PROGRESS or stage == "done":
+            dispatcher.utter_message(response="utter_welcome_back")
+            return events + resume(dispatcher, tracker)
+        dispatcher.utter_message(response="utter_welcome")
+        return (
+            events
+            + reset_choice()
+            + [SlotSet("stage", "form"), SlotSet("reference", None), FollowupAction("jim_form")]
+        )
+
+
+class ActionResume(Action):
+    """After a side step (a question, a pause, the help lines): back to where the youth was."""
+
+    def name(self) -> str:
+        return "action_resume"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        return resume(dispatcher, tracker)

@@ -120,7 +120,8 @@ def load_settings(env_file: Path | None = None, environ: dict[str, str] | None =
         raise SettingsError(
             f"DATABASE_URL must start with sqlite:/// or postgresql://, not {scheme or '?'}://."
         )
-    public_url = get("PUBLIC_URL", "http://localhost:8000").rstrip("/")
+    web_port = _as_port("WEB_PORT", get("WEB_PORT", "8000"))
+    public_url = get("PUBLIC_URL", f"http://localhost:{web_port}").rstrip("/")
     if urlparse(public_url).scheme not in {"http", "https"}:
         raise SettingsError("PUBLIC_URL must start with http:// or https://.")
 
@@ -129,7 +130,7 @@ def load_settings(env_file: Path | None = None, environ: dict[str, str] | None =
         host=get("JIM_HOST", "127.0.0.1"),
         rasa_port=_as_port("RASA_PORT", get("RASA_PORT", "5005")),
         action_port=_as_port("ACTION_PORT", get("ACTION_PORT", "5055")),
-        web_port=_as_port("WEB_PORT", get("WEB_PORT", "8000")),
+        web_port=web_port,
         database_url=database_url,
         rasa_auth_token=get("RASA_AUTH_TOKEN"),
         secret_key=get("SECRET_KEY"),

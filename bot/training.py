@@ -7,6 +7,7 @@ we have now?" is a file-exists check and a second start needs no Rasa import at 
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +24,7 @@ def training_inputs(project_dir: Path) -> list[Path]:
     files += sorted(domain_dir.rglob("*.yml")) if domain_dir.is_dir() else []
     files += [project_dir / "domain.yml"] if (project_dir / "domain.yml").exists() else []
     files += sorted((project_dir / "data").rglob("*.yml"))
+    files += sorted((project_dir / "nlu_components").glob("*.py"))
     return files
 
 
@@ -57,7 +59,8 @@ def train_if_changed(project_dir: Path, force: bool = False) -> tuple[Path, bool
         "--fixed-model-name",
         target.name.removesuffix(".tar.gz"),
     ]
-    subprocess.run(command, cwd=project_dir, check=True)
+    env = dict(os.environ, PYTHONPATH=str(project_dir), RASA_TELEMETRY_ENABLED="false")
+    subprocess.run(command, cwd=project_dir, check=True, env=env)
     old = sorted(
         (p for p in target.parent.glob(f"{MODEL_PREFIX}*.tar.gz") if p != target),
         key=lambda p: p.stat().st_mtime,

@@ -55,7 +55,12 @@ SYNONYMS: dict[str, str] = {
     "anders": "anders", "iemand": "anders",
 }  # fmt: skip
 
-_NAME_RE = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+){0,3}$")
+_NAME_PREFIX_RE = re.compile(
+    r"^(ik heet|mijn naam is|mn naam is|m'n naam is|ik ben|noem me maar|noem mij maar|noem me|"
+    r"noem mij|zeg maar|je mag|ze heet|zij heet|hij heet|die heet|dat is|het is|heet|is)\s+",
+    re.IGNORECASE,
+)
+_NAME_RE = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+){0,2}$")
 
 
 def canonical_relation(value: str | None) -> str | None:
@@ -86,7 +91,7 @@ def clean_name(text: str | None) -> str | None:
     if not text:
         return None
     text = unicodedata.normalize("NFC", " ".join(text.split()))
-    text = re.sub(r"^(ze|hij|die|dat)?\s*(heet|is)\s+", "", text, flags=re.IGNORECASE)
+    text = _NAME_PREFIX_RE.sub("", text)
     text = text.strip(" .!?,")
     if not text or len(text) > 40 or not _NAME_RE.match(text):
         return None

@@ -1,0 +1,268 @@
+"""The form that walks the youth through the choice, one question at a time."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot import conversation, texts
+from bot.vocabulary import NOT_ELIGIBLE, canonical_relation, clean_name, relation_label
+
+FORM = "jim_form"
+
+
+def latest_entities(tracker: Tracker, entity: str) -> list[str]:
+    return [
+        str(e.get("value"))
+        for e in tracker.latest_message.get("entities", [])
+        if e.get("entity") == entity and e.get("value") is not None
+    ]
+
+
+def latest_intent(tracker: Tracker) -> str | None:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+class ValidateJimForm(FormValidationAction):
+    """Keeps only answers the coach can use; explains kindly when one cannot be used.
+
+    Eligibility follows the JIM approach: an adult from the youth's own life, not a parent
+    and not a care professional. A "don't know" for the person leads to gentle help
+    questions instead of a dead end.
+    """
+
+    def name(self) -> str:
+        return "validate_jim_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        if tracker.get_slot("relation") in conversation.MAYBE_MINOR:
+            return list(domain_slots)
+        return [slot for slot in domain_slots if slot != "mentor_adult"]
+
+    def validate_youth_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if value == conversation.SKIPPED:
+            return {"youth_name": conversation.SKIPPED}
+        name = clean_name(value if isinstance(value, str) else None)
+        if name is None:
+            dispatcher.utter_message(response="utter_name_unclear")
+        return {"youth_name": name}
+
+    def validate_youth_age(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if isinstance(value, str) and value.startswith("/inform_age") and "{" not in value:
+            dispatcher.utter_message(response="utter_age_older")
+            return {"youth_age": None}
+        age = conversation.parse_age(value)
+        if age is None:
+            dispatcher.utter_message(response="utter_age_unclear")
+            return {"youth_age": None}
+        if age < 12:
+            dispatcher.utter_message(text=texts.AGE_UNDER_12)
+        return {"youth_age": str(age)}
+
+    def validate_relation(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        help_step = int(tracker.get_slot("help_step") or 0)
+        text = value if isinstance(value, str) else ""
+        if value == conversation.DONT_KNOW:
+            return {"relation": None, "relation_group": None, "help_step": min(help_step + 1, 5)}
+        if help_step >= 5 and latest_intent(tracker) == "affirm":
+            return {"relation": None, "help_step": 0}
+        if value in conversation.GROUPS:
+            return {"relation": None, "relation_group": value}
+        if latest_entities(tracker, "professional") or conversation.is_professional(text):
+            dispatcher.utter_message(response="utter_relation_professional")
+            return {"relation": None, "relation_group": None}
+        first, others = conversation.split_people(
+            latest_entities(tracker, "relation"), latest_entities(tracker, "mentor_name")
+        )
+        relation = first or canonical_relation(text)
+        if relation is None and latest_entities(tracker, "mentor_name"):
+            relation = "anders"  # a name without a relation: someone else
+        if relation is None:
+            dispatcher.utter_message(response="utter_relation_unclear")
+            return {"relation": None}
+        if relation in NOT_ELIGIBLE:
+            dispatcher.utter_message(response="utter_relation_parent")
+            return {"relation": None, "relation_group": None}
+        result: dict[str, Any] = {"relation": relation, "relation_group": None, "help_step": 0}
+        others = [o for o in others if o["relation"] not in NOT_ELIGIBLE]
+        if others:
+            known = list(tracker.get_slot("alternatives") or [])
+            result["alternatives"] = known + others
+            names = latest_entities(tracker, "mentor_name")
+            result["mentor_name"] = clean_name(names[0]) if names else None
+            dispatcher.utter_message(
+                text=texts.TWO_PEOPLE.format(count=len(others) + 1, label=relation_label(relation))
+            )
+        return result
+
+    def validate_mentor_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        name = clean_name(value if isinstance(value, str) else None)
+        if name is None:
+            dispatcher.utter_message(response="utter_mentor_name_unclear")
+        return {"mentor_name": name}
+
+    def validate_mentor_adult(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if value == "nee":
+            dispatcher.utter_message(response="utter_mentor_too_young")
+            return {"mentor_adult": None, "relation": None, "mentor_name": None}
+        return {"mentor_adult": value}
+
+    def validate_mentor_reason(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        text = tracker.latest_message.get("text") or ""
+        if value not in conversation.REASON_TEXT and value != conversation.DONT_KNOW and text:
+            if not text.startswith("/"):
+                value = text  # the whole sentence, not one fragment the NLU picked out
+        reason, support = conversation.reason_and_support(value)
+        for kind in latest_entities(tracker, "support"):
+            if kind in conversation.REASON_TEXT and kind not in support:
+                support.append(kind)
+        return {
+            "mentor_reason": reason or conversation.DONT_KNOW,
+            "mentor_support": support,
+        }
+
+    def validate_knows_already(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return {"knows_already": value if value in ("ja", "nee", "weet_niet") else None}
+
+    def validate_contact(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if value == conversation.SKIPPED:
+            return {"contact": conversation.SKIPPED}
+        contact = conversation.clean_contact(value)
+        if contact is None:
+            dispatcher.utter_message(response="utter_contact_unclear")
+        return {"contact": contact}
+
+
+SIMPLER = ("not_understood", "dont_know")
+
+
+def wants_it_simpler(tracker: Tracker) -> bool:
+    """The youth said "ik snap het niet": ask again simpler, never with the same text."""
+    return latest_intent(tracker) in SIMPLER
+
+
+class AskAction(Action, ABC):
+    """Asks one question of the form; simpler and with an example after "ik snap het niet".
+
+    Abstract, so the action server registers only the subclasses (one per question).
+    """
+
+    slot: str = ""
+
+    @abstractmethod
+    def name(self) -> str:
+        ...
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        simpler = wants_it_simpler(tracker)
+        dispatcher.utter_message(response=f"utter_{'simple' if simpler else 'ask'}_{self.slot}")
+        return []
+
+
+class ActionAskYouthName(AskAction):
+    slot = "youth_name"
+
+    def name(self) -> str:
+        return "action_ask_youth_name"
+
+
+class ActionAskYouthAge(AskAction):
+    slot = "youth_age"
+
+    def name(self) -> str:
+        return "action_ask_youth_age"
+
+
+class ActionAskMentorAdult(AskAction):
+    slot = "mentor_adult"
+
+    def name(self) -> str:
+        return "action_ask_mentor_adult"
+
+
+class ActionAskMentorReason(AskAction):
+    slot = "mentor_reason"
+
+    def name(self) -> str:
+        return "action_ask_mentor_reason"
+
+
+class ActionAskKnowsAlready(AskAction):
+    slot = "knows_already"
+
+    def name(self) -> str:
+        return "action_ask_knows_already"
+
+
+class ActionAskContact(AskAction):
+    slot = "contact"
+
+    def name(self) -> str:
+        return "action_ask_contact"
+
+
+class ActionAskRelation(Action):
+    """Asks who the youth trusts; after "ik weet het niet", the next gentle help question."""
+
+    def name(self) -> str:
+        return "action_ask_relation"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        group = tracker.get_slot("relation_group")
+        help_step = int(tracker.get_slot("help_step") or 0)
+        if group in conversation.GROUPS:
+            dispatcher.utter_message(response=conversation.GROUPS[group])
+        elif 1 <= help_step <= len(conversation.HELP_QUESTIONS):
+            dispatcher.utter_message(response=conversation.HELP_QUESTIONS[help_step - 1])
+        elif help_step > len(conversation.HELP_QUESTIONS):
+            dispatcher.utter_message(response="utter_help_done")
+        elif wants_it_simpler(tracker):
+            dispatcher.utter_message(response="utter_simple_relation")
+        else:
+            dispatcher.utter_message(response="utter_ask_relation")
+        return []
+
+
+class ActionAskMentorName(Action):
+    """Asks the name with the person's relation in it: "Hoe heet je oma?"."""
+
+    def name(self) -> str:
+        return "action_ask_mentor_name"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        label = relation_label(tracker.get_slot("relation"))
+        text = texts.ASK_MENTOR_NAME_SIMPLE if wants_it_simpler(tracker) else texts.ASK_MENTOR_NAME
+        dispatcher.utter_message(text=text.format(label=label))
+        return []

@@ -1,0 +1,114 @@
+"""Summary, consent question, changing one detail, saying it simpler, going back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.jim_form import FORM, latest_entities
+from actions.start import resume
+from bot import conversation, texts
+
+# The order of the questions, for "terug" (go back one question).
+QUESTION_ORDER = [
+    "youth_name", "youth_age", "relation", "mentor_name", "mentor_adult", "mentor_reason",
+    "knows_already", "contact",
+]  # fmt: skip
+CHANGEABLE = {
+    "person": ["relation", "relation_group", "mentor_name", "mentor_adult", "mentor_reason",
+               "mentor_support", "knows_already", "contact"],
+    "mentor_name": ["mentor_name"],
+    "mentor_reason": ["mentor_reason", "mentor_support"],
+    "contact": ["contact"],
+    "youth_age": ["youth_age"],
+    "youth_name": ["youth_name"],
+    "knows_already": ["knows_already"],
+}  # fmt: skip
+
+
+class ActionSummary(Action):
+    """One short message with the choice, before anything is sent."""
+
+    def name(self) -> str:
+        return "action_summary"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        dispatcher.utter_message(
+            text=conversation.summary(tracker.current_slot_values()),
+            buttons=[
+                {"title": texts.SUMMARY_BUTTON_OK, "payload": "/affirm"},
+                {"title": texts.SUMMARY_BUTTON_CHANGE, "payload": "/change_choice"},
+            ],
+        )
+        return [SlotSet("stage", "summary")]
+
+
+class ActionAskConsent(Action):
+    """Asks the explicit yes or no to sharing (what, with whom, why)."""
+
+    def name(self) -> str:
+        return "action_ask_consent"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        dispatcher.utter_message(response="utter_ask_consent")
+        return [SlotSet("stage", "consent")]
+
+
+class ActionChangeField(Action):
+    """Changes one detail without starting over; without a detail named, asks which."""
+
+    def name(self) -> str:
+        return "action_change_field"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        if tracker.get_slot("stage") == "done":
+            return [FollowupAction("utter_already_sent")]
+        field = next(iter(latest_entities(tracker, "change_field")), None)
+        if field not in CHANGEABLE:
+            if tracker.active_loop.get("name") == FORM or tracker.get_slot("stage") == "form":
+                field = "person"
+            else:
+                return [FollowupAction("utter_ask_what_to_change")]
+        events: list[dict[str, Any]] = [SlotSet(slot, None) for slot in CHANGEABLE[field]]
+        name = tracker.get_slot("mentor_name")
+        if field == "person" and name and tracker.get_slot("relation"):
+            kept = list(tracker.get_slot("alternatives") or [])
+            kept.append({"name": name, "relation": tracker.get_slot("relation")})
+            events.append(SlotSet("alternatives", kept))
+            dispatcher.utter_message(text=texts.CHOICE_KEPT_AS_ALTERNATIVE.format(mentor_name=name))
+        else:
+            dispatcher.utter_message(text=texts.CHANGE_FIELD_OK)
+        return events + [SlotSet("stage", "form"), FollowupAction(FORM)]
+
+
+class ActionGoBack(Action):
+    """ "Terug": empties the answer before the open question and asks it again."""
+
+    def name(self) -> str:
+        return "action_go_back"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        current = tracker.get_slot("requested_slot")
+        asked = [s for s in QUESTION_ORDER if tracker.get_slot(s) is not None]
+        if current in QUESTION_ORDER:
+            asked = [s for s in asked if QUESTION_ORDER.index(s) < QUESTION_ORDER.index(current)]
+        if not asked:
+            dispatcher.utter_message(response="utter_cannot_go_back")
+            return resume(dispatcher, tracker)
+        previous = asked[-1]
+        clear = CHANGEABLE.get(previous, [previous])
+        return [SlotSet(slot, None) for slot in clear] + [
+            SlotSet("stage", "form"),
+            FollowupAction(FORM),
+        ]

@@ -1,0 +1,56 @@
+"""Safety net for crisis messages, on top of the NLU's `crisis` intent.
+
+Errs on the side of safety: a message with any of these words or phrases gets the help
+lines, even when the classifier thought otherwise. Used by the NLU component
+`nlu_components.crisis_guard.CrisisGuard`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORDS = {
+    "dood", "doodgaan", "zelfmoord", "suicide", "suïcide", "zelfmoordpoging", "ophangen",
+    "snijden", "snij", "snijd", "kras", "krassen", "slaat", "slaan", "sloeg", "geslagen",
+    "schopt", "schoppen", "mishandelt", "mishandeld", "mishandeling", "misbruik",
+    "misbruikt", "verkracht", "verkrachting", "aangerand", "onveilig", "gevaar",
+    "bedreigd", "bedreigt", "pillen", "overdosis", "wurgt", "stikken",
+}  # fmt: skip
+_PHRASES = (
+    "niet meer leven",
+    "niet meer wil leven",
+    "er niet meer zijn",
+    "einde aan mijn leven",
+    "pijn doen",
+    "pijn gedaan",
+    "mezelf iets aan",
+    "mijzelf iets aan",
+    "bang thuis",
+    "bang voor mijn vader",
+    "bang voor mijn moeder",
+    "bang voor hem",
+    "niet veilig",
+    "niet naar huis",
+    "raakt me aan",
+    "raakt mij aan",
+    "wil dood",
+    "wil niet meer",
+    "kill myself",
+    "want to die",
+)
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text or "").lower()
+    return " ".join(re.findall(r"[^\W_]+", text))
+
+
+def looks_like_crisis(text: str | None) -> bool:
+    """True when a message holds words of danger, abuse or self-harm."""
+    normal = _normalise(text or "")
+    if not normal:
+        return False
+    if set(normal.split()) & _WORDS:
+        return True
+    return any(phrase in normal for phrase in _PHRASES)

@@ -1,0 +1,27 @@
+"""Every text an action builds itself (domain.yml holds the rest).
+
+Plain strings only, no imports: the language test reads this file as it reads the domain
+(tools/language_check.py). `{placeholders}` are filled by the actions.
+"""
+
+ASK_MENTOR_NAME = "Hoe heet {label}?"
+ASK_MENTOR_NAME_SIMPLE = "Hoe noem jij {label}? Typ de naam, zoals Riet."
+
+SUMMARY_CHOICE = "Je kiest {label} {mentor_name}."
+SUMMARY_REASON = {
+    "emotioneel": "Je kan alles tegen {mentor_name} zeggen.",
+    "praktisch": "{mentor_name} helpt je met dingen.",
+    "advies": "{mentor_name} geeft je goede tips.",
+    "gezelschap": "Jullie doen leuke dingen samen.",
+}
+SUMMARY_ALTERNATIVES = "Je noemde ook {names}."
+SUMMARY_QUESTION = "Klopt dat?"
+SUMMARY_BUTTON_OK = "✅ Ja, dat klopt"
+SUMMARY_BUTTON_CHANGE = "✏️ Iets veranderen"
+
+TWO_PEOPLE = "Je noemt {count} mensen. Ik kies eerst {label}. De rest onthoud ik ook."
+
+CHOICE_KEPT_AS_ALTERNATIVE = "Goed, we kiezen opnieuw. {mentor_name} onthoud ik ook."
+CHANGE_FIELD_OK = "Goed, we passen dat aan."
+
+AGE_UNDER_12 = "Je bent nog jong. Dan beslissen je ouders ook mee."

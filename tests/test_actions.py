@@ -1,0 +1,464 @@
+"""Custom actions with a fresh tracker and dispatcher per test and the real domain."""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import ActionExecuted, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from actions.handoff import ActionConsentNo, ActionHandoff, ActionWithdraw
+from actions.jim_form import (
+    ActionAskMentorName,
+    ActionAskRelation,
+    ActionAskYouthAge,
+    ValidateJimForm,
+)
+from actions.start import ActionResume, ActionStart
+from actions.summary import ActionChangeField, ActionGoBack, ActionSummary
+from bot.storage import Nomination, repo
+
+FULL = {
+    "youth_name": "Sam",
+    "youth_age": "15",
+    "relation": "oma",
+    "mentor_name": "Riet",
+    "mentor_reason": "Ik kan alles tegen hem of haar zeggen",
+    "mentor_support": ["emotioneel"],
+    "knows_already": "ja",
+    "contact": "-",
+    "stage": "consent",
+}
+
+
+def make_tracker(
+    slots: dict | None = None,
+    intent: str | None = None,
+    entities: list[dict] | None = None,
+    text: str = "",
+    sender: str = "youth-1",
+    active_loop: str | None = None,
+) -> Tracker:
+    return Tracker(
+        sender_id=sender,
+        slots=dict(slots or {}),
+        latest_message={
+            "text": text,
+            "intent": {"name": intent, "confidence": 1.0} if intent else {},
+            "entities": entities or [],
+        },
+        events=[ActionExecuted("action_listen")],
+        paused=False,
+        followup_action=None,
+        active_loop={"name": active_loop} if active_loop else {},
+        latest_action_name="action_listen",
+    )
+
+
+def responses(dispatcher: CollectingDispatcher) -> list[str]:
+    return [m.get("response") or m.get("text") for m in dispatcher.messages]
+
+
+@pytest.fixture
+def dispatcher() -> CollectingDispatcher:
+    return CollectingDispatcher()
+
+
+# --- validation of the form ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("riet", "Riet"),
+        ("ahmed el amrani", "Ahmed El Amrani"),
+        ("Ayşe", "Ayşe"),
+        ("Zoë", "Zoë"),
+        ("ze heet riet", "Riet"),
+        ("ik heet noor", "Noor"),
+        ("mijn naam is Fatima", "Fatima"),
+    ],
+)
+def test_mentor_name_is_tidied(typed, expected, dispatcher, domain):
+    result = ValidateJimForm().validate_mentor_name(typed, dispatcher, make_tracker(), domain)
+    assert result == {"mentor_name": expected}
+    assert dispatcher.messages == []
+
+
+@pytest.mark.parametrize(
+    "typed", ["0612345678", "<img src=x onerror=alert(1)>", "a" * 200, "😀😀", "www.x.nl", ""]
+)
+def test_a_non_name_is_refused_kindly(typed, dispatcher, domain):
+    result = ValidateJimForm().validate_mentor_name(typed, dispatcher, make_tracker(), domain)
+    assert result == {"mentor_name": None}
+    assert responses(dispatcher) == ["utter_mentor_name_unclear"]
+
+
+@pytest.mark.parametrize(
+    "value, expected", [("15", "15"), ("ik ben 14 jaar", "14"), ("vijftien", "15"), (17, "17")]
+)
+def test_age_is_understood(value, expected, dispatcher, domain):
+    result = ValidateJimForm().validate_youth_age(value, dispatcher, make_tracker(), domain)
+    assert result == {"youth_age": expected}
+
+
+@pytest.mark.parametrize("value", ["zeg ik niet", "100", "1 of 2", ""])
+def test_an_unclear_age_is_asked_again_with_an_example(value, dispatcher, domain):
+    result = ValidateJimForm().validate_youth_age(value, dispatcher, make_tracker(), domain)
+    assert result == {"youth_age": None}
+    assert responses(dispatcher) == ["utter_age_unclear"]
+
+
+def test_under_12_hears_the_parents_decide_too(dispatcher, domain):
+    result = ValidateJimForm().validate_youth_age("11", dispatcher, make_tracker(), domain)
+    assert result == {"youth_age": "11"}
+    assert "ouders" in responses(dispatcher)[0]
+
+
+def test_the_older_button_asks_to_type_the_age(dispatcher, domain):
+    result = ValidateJimForm().validate_youth_age("/inform_age", dispatcher, make_tracker(), domain)
+    assert result == {"youth_age": None}
+    assert responses(dispatcher) == ["utter_age_older"]
+
+
+@pytest.mark.parametrize(
+    "value, relation",
+    [("oma", "oma"), ("mn oppa", "opa"), ("de buurmam", "buurman"), ("trainer", "sportcoach")],
+)
+def test_relation_free_text_and_synonyms(value, relation, dispatcher, domain):
+    result = ValidateJimForm().validate_relation(value, dispatcher, make_tracker(), domain)
+    assert result["relation"] == relation
+    assert result["help_step"] == 0
+
+
+@pytest.mark.parametrize("value", ["mijn moeder", "papa", "ouder"])
+def test_a_parent_cannot_be_the_jim(value, dispatcher, domain):
+    result = ValidateJimForm().validate_relation(value, dispatcher, make_tracker(), domain)
+    assert result["relation"] is None
+    assert responses(dispatcher) == ["utter_relation_parent"]
+
+
+@pytest.mark.parametrize("value", ["mijn begeleider", "iemand van jeugdzorg", "mijn voogd"])
+def test_a_care_professional_cannot_be_the_jim(value, dispatcher, domain):
+    result = ValidateJimForm().validate_relation(value, dispatcher, make_tracker(), domain)
+    assert result["relation"] is None
+    assert responses(dispatcher) == ["utter_relation_professional"]
+
+
+def test_a_group_button_asks_which_of_the_two(dispatcher, domain):
+    result = ValidateJimForm().validate_relation("oma_opa", dispatcher, make_tracker(), domain)
+    assert result == {"relation": None, "relation_group": "oma_opa"}
+    tracker = make_tracker({"relation_group": "oma_opa"})
+    ActionAskRelation().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_ask_oma_opa"]
+
+
+@pytest.mark.parametrize("step", [0, 1, 2, 3])
+def test_dont_know_leads_to_the_next_help_question(step, dispatcher, domain):
+    tracker = make_tracker({"help_step": step})
+    result = ValidateJimForm().validate_relation("weet_niet", dispatcher, tracker, domain)
+    assert result["relation"] is None and result["help_step"] == step + 1
+    ActionAskRelation().run(dispatcher, make_tracker({"help_step": step + 1}), domain)
+    assert responses(dispatcher) == [f"utter_help_{step + 1}"]
+
+
+def test_after_all_help_questions_no_dead_end(dispatcher, domain):
+    tracker = make_tracker({"help_step": 4})
+    result = ValidateJimForm().validate_relation("weet_niet", dispatcher, tracker, domain)
+    assert result["help_step"] == 5
+    ActionAskRelation().run(dispatcher, make_tracker({"help_step": 5}), domain)
+    message = dispatcher.messages[0]
+    assert message["response"] == "utter_help_done"
+    buttons = domain["responses"]["utter_help_done"][0]["buttons"]
+    assert {b["payload"] for b in buttons} == {"/affirm", "/stop"}
+    again = ValidateJimForm().validate_relation(
+        "ja", CollectingDispatcher(), make_tracker({"help_step": 5}, intent="affirm"), domain
+    )
+    assert again["help_step"] == 0
+
+
+def test_two_people_at_once_keep_the_second_as_alternative(dispatcher, domain):
+    entities = [
+        {"entity": "relation", "value": "oma"},
+        {"entity": "relation", "value": "buurman"},
+    ]
+    tracker = make_tracker(intent="inform_mentor", entities=entities)
+    result = ValidateJimForm().validate_relation("buurman", dispatcher, tracker, domain)
+    assert result["relation"] == "oma"
+    assert result["alternatives"] == [{"relation": "buurman", "name": None}]
+    assert "2 mensen" in responses(dispatcher)[0]
+
+
+async def test_adult_question_only_for_people_who_may_be_younger(domain):
+    form = ValidateJimForm()
+    slots = domain["forms"]["jim_form"]["required_slots"]
+    for relation, asked in [("broer", True), ("vriend", True), ("oma", False), (None, False)]:
+        required = await form.required_slots(
+            slots, CollectingDispatcher(), make_tracker({"relation": relation}), domain
+        )
+        assert ("mentor_adult" in required) is asked, relation
+
+
+def test_someone_under_18_is_explained_and_the_person_asked_again(dispatcher, domain):
+    tracker = make_tracker({"relation": "broer", "mentor_name": "Daan"})
+    result = ValidateJimForm().validate_mentor_adult("nee", dispatcher, tracker, domain)
+    assert result == {"mentor_adult": None, "relation": None, "mentor_name": None}
+    assert responses(dispatcher) == ["utter_mentor_too_young"]
+
+
+@pytest.mark.parametrize(
+    "value, reason, support",
+    [
+        ("emotioneel", "Ik kan alles tegen hem of haar zeggen", ["emotioneel"]),
+        ("gezelschap", "We doen leuke dingen samen", ["gezelschap"]),
+        ("ze luistert altijd naar me", "ze luistert altijd naar me", ["emotioneel"]),
+        ("weet_niet", "weet_niet", []),
+    ],
+)
+def test_reason_maps_to_support_kinds(value, reason, support, dispatcher, domain):
+    result = ValidateJimForm().validate_mentor_reason(value, dispatcher, make_tracker(), domain)
+    assert result == {"mentor_reason": reason, "mentor_support": support}
+
+
+def test_reason_keeps_the_whole_sentence_when_the_nlu_picks_a_fragment(dispatcher, domain):
+    tracker = make_tracker(
+        intent="inform_support",
+        text="hij helpt me met huiswerk",
+        entities=[
+            {"entity": "support", "value": "helpt me met huiswerk"},
+            {"entity": "support", "value": "hij"},
+        ],
+    )
+    result = ValidateJimForm().validate_mentor_reason("hij", dispatcher, tracker, domain)
+    assert result == {"mentor_reason": "hij helpt me met huiswerk", "mentor_support": ["praktisch"]}
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("06 1234 5678", "0612345678"),
+        ("+31612345678", "+31612345678"),
+        ("Riet@Mail.nl", "riet@mail.nl"),
+        ("-", "-"),
+    ],
+)
+def test_contact_is_a_number_or_email(value, expected, dispatcher, domain):
+    result = ValidateJimForm().validate_contact(value, dispatcher, make_tracker(), domain)
+    assert result == {"contact": expected}
+
+
+@pytest.mark.parametrize("value", ["weet ik niet", "123", "<script>x</script>"])
+def test_a_wrong_contact_is_asked_again_with_a_skip(value, dispatcher, domain):
+    result = ValidateJimForm().validate_contact(value, dispatcher, make_tracker(), domain)
+    assert result == {"contact": None}
+    assert responses(dispatcher) == ["utter_contact_unclear"]
+
+
+# --- asking questions --------------------------------------------------------------------
+
+
+def test_not_understood_asks_simpler_never_the_same_text(dispatcher, domain):
+    ActionAskYouthAge().run(dispatcher, make_tracker(intent="inform_age"), domain)
+    ActionAskYouthAge().run(dispatcher, make_tracker(intent="not_understood"), domain)
+    assert responses(dispatcher) == ["utter_ask_youth_age", "utter_simple_youth_age"]
+    normal = domain["responses"]["utter_ask_youth_age"][0]["text"]
+    simple = domain["responses"]["utter_simple_youth_age"][0]["text"]
+    assert normal != simple
+
+
+def test_every_question_has_a_simpler_wording(domain):
+    for slot in domain["forms"]["jim_form"]["required_slots"]:
+        if slot == "mentor_name":
+            continue  # built by ActionAskMentorName from bot.texts
+        assert f"utter_simple_{slot}" in domain["responses"], slot
+
+
+def test_name_question_names_the_relation(dispatcher, domain):
+    ActionAskMentorName().run(dispatcher, make_tracker({"relation": "buurvrouw"}), domain)
+    ActionAskMentorName().run(
+        dispatcher, make_tracker({"relation": "buurvrouw"}, intent="not_understood"), domain
+    )
+    first, second = responses(dispatcher)
+    assert first == "Hoe heet je buurvrouw?"
+    assert second != first and "Riet" in second
+
+
+# --- start, resume, summary, change ---------------------------------------------------------
+
+
+def test_start_fresh_resets_and_opens_the_form(dispatcher, domain, action_settings):
+    events = ActionStart().run(dispatcher, make_tracker(intent="start"), domain)
+    assert responses(dispatcher) == ["utter_welcome"]
+    assert SlotSet("stage", "form") in events
+    assert events[-1] == FollowupAction("jim_form")
+
+
+def test_start_with_an_unknown_invite_is_kind_and_goes_on(dispatcher, domain, action_settings):
+    tracker = make_tracker(intent="start", entities=[{"entity": "invite_code", "value": "x"}])
+    events = ActionStart().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_invite_problem", "utter_welcome"]
+    assert SlotSet("invite_status", "unknown") in events
+    assert events[-1] == FollowupAction("jim_form")
+
+
+def test_start_with_a_valid_invite_keeps_the_code(dispatcher, domain, action_settings, engine):
+    with Session(engine) as session, session.begin():
+        team = repo.ensure_team(session, "team-noord")
+        coach, _ = repo.create_coach(session, team, "Sanne")
+        code = repo.create_invite(session, coach, days=3).code
+    tracker = make_tracker(intent="start", entities=[{"entity": "invite_code", "value": code}])
+    events = ActionStart().run(dispatcher, tracker, domain)
+    assert SlotSet("invite_code", code) in events
+    assert "utter_invite_problem" not in responses(dispatcher)
+
+
+@pytest.mark.parametrize(
+    "stage, followup",
+    [
+        ("form", "jim_form"),
+        ("summary", "action_summary"),
+        ("consent", "action_ask_consent"),
+        ("done", "utter_already_sent"),
+        ("declined", "utter_ask_restart"),
+        (None, "utter_ask_restart"),
+    ],
+)
+def test_resume_goes_back_where_the_youth_was(stage, followup, dispatcher, domain):
+    events = ActionResume().run(dispatcher, make_tracker({"stage": stage}), domain)
+    assert events == [FollowupAction(followup)]
+
+
+def test_start_in_the_middle_resumes_instead_of_restarting(dispatcher, domain, action_settings):
+    events = ActionStart().run(dispatcher, make_tracker({**FULL, "stage": "summary"}), domain)
+    assert responses(dispatcher) == ["utter_welcome_back"]
+    assert events == [FollowupAction("action_summary")]
+
+
+def test_summary_is_one_short_message_with_two_buttons(dispatcher, domain):
+    tracker = make_tracker({**FULL, "alternatives": [{"name": "Ahmed", "relation": "buurman"}]})
+    events = ActionSummary().run(dispatcher, tracker, domain)
+    (message,) = dispatcher.messages
+    assert message["text"].startswith("Je kiest oma Riet.")
+    assert "Ahmed" in message["text"]
+    assert message["text"].count(".") + message["text"].count("?") <= 3
+    assert [b["payload"] for b in message["buttons"]] == ["/affirm", "/change_choice"]
+    assert events == [SlotSet("stage", "summary")]
+
+
+def test_change_one_detail_clears_only_that_detail(dispatcher, domain):
+    tracker = make_tracker(
+        {**FULL, "stage": "summary"},
+        intent="change_choice",
+        entities=[{"entity": "change_field", "value": "contact"}],
+    )
+    events = ActionChangeField().run(dispatcher, tracker, domain)
+    assert SlotSet("contact", None) in events
+    assert not any(e["event"] == "slot" and e["name"] == "mentor_name" for e in events)
+    assert events[-1] == FollowupAction("jim_form")
+
+
+def test_change_person_keeps_the_first_as_alternative(dispatcher, domain):
+    tracker = make_tracker(
+        {**FULL, "stage": "summary"},
+        intent="change_choice",
+        entities=[{"entity": "change_field", "value": "person"}],
+    )
+    events = ActionChangeField().run(dispatcher, tracker, domain)
+    assert SlotSet("alternatives", [{"name": "Riet", "relation": "oma"}]) in events
+    assert SlotSet("relation", None) in events and SlotSet("mentor_name", None) in events
+    assert SlotSet("youth_age", None) not in events
+
+
+def test_change_without_a_detail_shows_the_menu(dispatcher, domain):
+    tracker = make_tracker({**FULL, "stage": "summary"}, intent="change_choice")
+    events = ActionChangeField().run(dispatcher, tracker, domain)
+    assert events == [FollowupAction("utter_ask_what_to_change")]
+
+
+def test_go_back_empties_the_previous_answer(dispatcher, domain):
+    slots = {"youth_name": "Sam", "youth_age": "15", "relation": "oma", "stage": "form"}
+    tracker = make_tracker({**slots, "requested_slot": "mentor_name"}, intent="go_back")
+    events = ActionGoBack().run(dispatcher, tracker, domain)
+    assert SlotSet("relation", None) in events
+    assert SlotSet("youth_age", None) not in events
+    assert events[-1] == FollowupAction("jim_form")
+
+
+def test_go_back_at_the_first_question_says_so(dispatcher, domain):
+    tracker = make_tracker({"stage": "form", "requested_slot": "youth_name"}, intent="go_back")
+    events = ActionGoBack().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_cannot_go_back"]
+    assert events == [FollowupAction("jim_form")]
+
+
+# --- handoff, no, withdraw -----------------------------------------------------------------
+
+
+def test_handoff_stores_the_nomination_and_gives_a_code(
+    dispatcher, domain, action_settings, engine
+):
+    events = ActionHandoff().run(dispatcher, make_tracker(FULL, sender="conv-h"), domain)
+    reference = next(e["value"] for e in events if e.get("name") == "reference")
+    assert SlotSet("stage", "done") in events
+    assert responses(dispatcher) == ["utter_parents_too", "utter_handoff_done"]
+    assert dispatcher.messages[-1]["reference"] == reference
+    with Session(engine) as session:
+        stored = session.execute(select(Nomination)).scalar_one()
+        assert stored.reference == reference
+        assert stored.youth_age == 15 and stored.parent_consent_needed
+        assert stored.mentor_contact is None
+        assert stored.mentor_support == ["emotioneel"]
+
+
+def test_handoff_twice_is_stored_once(dispatcher, domain, action_settings, engine):
+    first = ActionHandoff().run(dispatcher, make_tracker(FULL, sender="conv-2x"), domain)
+    retry = ActionHandoff().run(
+        CollectingDispatcher(), make_tracker({**FULL, "stage": "consent"}, sender="conv-2x"), domain
+    )
+    ref = [e["value"] for e in first + retry if e.get("name") == "reference"]
+    assert len(set(ref)) == 1
+    with Session(engine) as session:
+        assert len(session.execute(select(Nomination)).all()) == 1
+
+
+def test_handoff_when_the_database_is_down_is_kind_and_keeps_the_answers(
+    dispatcher, domain, action_settings, monkeypatch
+):
+    monkeypatch.setenv("DATABASE_URL", "postgresql://nobody@127.0.0.1:9/none")
+    from actions import common
+    from bot.settings import get_settings
+
+    get_settings.cache_clear()
+    common.engine.cache_clear()
+    events = ActionHandoff().run(dispatcher, make_tracker(FULL, sender="conv-down"), domain)
+    assert responses(dispatcher) == ["utter_handoff_failed"]
+    assert events == [], "no slot is cleared: a tap on 'Nog een keer' tries again"
+
+
+def test_no_to_sharing_forgets_the_choice(dispatcher, domain, action_settings, engine):
+    events = ActionConsentNo().run(dispatcher, make_tracker(FULL, sender="conv-no"), domain)
+    assert responses(dispatcher) == ["utter_consent_no"]
+    for slot in ("mentor_name", "relation", "youth_name", "contact", "alternatives"):
+        assert SlotSet(slot, None) in events
+    with Session(engine) as session:
+        assert session.execute(select(Nomination)).all() == []
+
+
+def test_withdraw_after_handoff(dispatcher, domain, action_settings, engine):
+    ActionHandoff().run(CollectingDispatcher(), make_tracker(FULL, sender="conv-w"), domain)
+    events = ActionWithdraw().run(dispatcher, make_tracker(FULL, sender="conv-w"), domain)
+    assert responses(dispatcher) == ["utter_withdraw_done"]
+    assert SlotSet("stage", "declined") in events
+    with Session(engine) as session:
+        stored = session.execute(select(Nomination)).scalar_one()
+        assert stored.status == "ingetrokken" and stored.mentor_name is None
+
+
+def test_withdraw_before_anything_was_sent(dispatcher, domain, action_settings):
+    events = ActionWithdraw().run(
+        dispatcher, make_tracker({"stage": "form"}, sender="conv-none"), domain
+    )
+    assert responses(dispatcher) == ["utter_withdraw_nothing"]
+    assert events == [FollowupAction("jim_form")]

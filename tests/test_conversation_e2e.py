@@ -1,0 +1,245 @@
+"""Whole conversations against the real Rasa server and action server (REST channel),
+checked in what the youth reads and in what the coach receives through the API."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+import pytest
+
+from tests.chat import Chat
+
+pytestmark = pytest.mark.integration
+
+CODE = re.compile(r"JIM-[2-9A-Z]{4}")
+
+
+def nominations(live) -> list[dict]:
+    response = httpx.get(
+        f"{live.settings.web_url}/api/nominations",
+        headers={"Authorization": f"Bearer {live.demo_token}"},
+        timeout=10,
+    )
+    response.raise_for_status()
+    return response.json()
+
+
+def nomination_of(live, chat: Chat) -> dict | None:
+    found = [n for n in nominations(live) if n["youth"]["conversation_id"] == chat.sender]
+    assert len(found) <= 1, "a conversation never makes two nominations"
+    return found[0] if found else None
+
+
+def buttons_happy_path(chat: Chat) -> None:
+    chat.send("/start")
+    assert "JIM" in chat.text
+    chat.send("Sam")
+    assert "oud" in chat.text
+    chat.tap("15")
+    chat.tap("Oma of opa")
+    chat.tap("Oma")
+    assert "Hoe heet je oma?" in chat.text
+    chat.send("Riet")
+    chat.tap("alles zeggen")
+    chat.tap("Ja")
+    chat.tap("sla over")
+    assert "Je kiest oma Riet." in chat.text
+    chat.tap("klopt")
+    assert "Mag dat?" in chat.text
+
+
+def test_happy_path_by_buttons_ends_in_a_consented_nomination(live):
+    chat = Chat(live.settings.rasa_url)
+    buttons_happy_path(chat)
+    chat.tap("Ja, dat mag")
+    assert "ouders" in chat.text, "a 15-year-old hears the parents must also agree"
+    code = CODE.search(chat.text).group(0)
+    youth_turns = chat.turns - 1  # /start is sent by the widget, not typed by the youth
+    assert youth_turns <= 10, chat.dump()
+    nomination = nomination_of(live, chat)
+    assert nomination["reference"] == code
+    assert nomination["status"] == "nieuw"
+    assert nomination["youth"] == {
+        "name": "Sam",
+        "age": 15,
+        "conversation_id": chat.sender,
+        "parent_consent_needed": True,
+    }
+    assert nomination["mentor"]["name"] == "Riet"
+    assert nomination["mentor"]["relation"] == "oma"
+    assert nomination["mentor"]["support"] == ["emotioneel"]
+    assert nomination["mentor"]["knows_already"] == "ja"
+    assert nomination["mentor"]["contact"] is None
+    assert nomination["consent"]["given"] is True
+    assert nomination["consent"]["text_version"] == live.settings.consent_text_version
+
+
+def test_happy_path_by_typing_only(live):
+    chat = Chat(live.settings.rasa_url)
+    for message in [
+        "/start",
+        "ik heet noor",
+        "17",
+        "mn oppa",
+        "hij heet ahmed",
+        "hij helpt me met huiswerk",
+        "nee",
+        "0612345678",
+        "ja",
+        "ja dat mag",
+    ]:
+        chat.send(message)
+    assert CODE.search(chat.text), chat.dump()
+    assert "ouders" not in chat.text, "17 and older decide alone"
+    nomination = nomination_of(live, chat)
+    assert nomination["youth"]["name"] == "Noor"
+    assert nomination["youth"]["parent_consent_needed"] is False
+    assert nomination["mentor"]["relation"] == "opa"
+    assert nomination["mentor"]["name"] == "Ahmed"
+    assert nomination["mentor"]["support"] == ["praktisch"]
+    assert nomination["mentor"]["knows_already"] == "nee"
+    assert nomination["mentor"]["contact"] == "0612345678"
+
+
+def test_dont_know_leads_through_help_questions_to_someone(live):
+    chat = Chat(live.settings.rasa_url)
+    for message in ["/start", "Sam", "14"]:
+        chat.send(message)
+    questions = []
+    for _ in range(2):
+        chat.tap("weet het niet")
+        questions.append(chat.text)
+    assert len(set(questions)) == 2, "each help question is a new one"
+    chat.send("bij de buurman")
+    assert "Hoe heet je buurman?" in chat.text, chat.dump()
+
+
+def test_a_parent_is_explained_kindly_and_asked_again(live):
+    chat = Chat(live.settings.rasa_url)
+    for message in ["/start", "Sam", "15", "mijn moeder"]:
+        chat.send(message)
+    assert "vader of moeder kan niet" in chat.text
+    assert chat.buttons, "the question comes again, with buttons"
+
+
+def test_someone_under_18_is_explained_and_asked_again(live):
+    chat = Chat(live.settings.rasa_url)
+    for message in ["/start", "Sam", "15", "mijn broer", "Daan"]:
+        chat.send(message)
+    assert "18 jaar of ouder" in chat.text
+    chat.tap("Nee, jonger")
+    assert "te jong" in chat.text
+    assert "Wie vind jij fijn" in chat.text
+
+
+def test_two_people_one_choice_and_an_alternative(live):
+    chat = Chat(live.settings.rasa_url)
+    for message in ["/start", "Sam", "16", "mijn oma en de buurman"]:
+        chat.send(message)
+    assert "2 mensen" in chat.text, chat.dump()
+    chat.send("Riet")
+    chat.tap("Leuke dingen")
+    chat.tap("Ja")
+    chat.tap("sla over")
+    chat.tap("klopt")
+    chat.tap("Ja, dat mag")
+    nomination = nomination_of(live, chat)
+    assert nomination["mentor"]["relation"] == "oma"
+    assert nomination["alternatives"] == [{"name": None, "relation": "buurman"}]
+
+
+def test_coming_back_with_start_resumes_where_the_youth_was(live):
+    chat = Chat(live.settings.rasa_url)
+    buttons_happy_path(chat)
+    chat.send("/start")
+    assert "verder waar je was" in chat.text
+    assert "Mag dat?" in chat.text or "Klopt dat?" in chat.text, chat.dump()
+
+
+def test_change_the_name_from_the_summary(live):
+    chat = Chat(live.settings.rasa_url)
+    for message in ["/start", "Sam", "15", "mijn tante", "Fatima"]:
+        chat.send(message)
+    chat.tap("Leuke dingen")
+    chat.tap("Weet ik niet")
+    chat.tap("sla over")
+    chat.tap("veranderen")
+    chat.tap("De naam")
+    assert "Hoe heet je tante?" in chat.text
+    chat.send("Fatma")
+    assert "Je kiest tante Fatma." in chat.text, "only the name changed; back at the summary"
+
+
+def test_no_to_sharing_sends_and_keeps_nothing(live):
+    chat = Chat(live.settings.rasa_url)
+    buttons_happy_path(chat)
+    chat.tap("Nee, liever niet")
+    assert "stuur niets" in chat.text
+    assert nomination_of(live, chat) is None
+
+
+def test_what_happens_then_is_explained_before_the_yes(live):
+    chat = Chat(live.settings.rasa_url)
+    buttons_happy_path(chat)
+    chat.tap("Wat gebeurt er dan?")
+    assert "Je coach ziet" in chat.text
+    chat.tap("Ja, dat mag")
+    assert nomination_of(live, chat) is not None
+
+
+def test_crisis_mid_form_gets_help_lines_then_carries_on(live):
+    chat = Chat(live.settings.rasa_url)
+    for message in ["/start", "Sam", "15"]:
+        chat.send(message)
+    chat.send("ik wil niet meer leven")
+    for line in ("112", "0800 0432", "0800 2000", "0800 0113"):
+        assert line in chat.text, chat.dump()
+    chat.tap("Verder met kiezen")
+    assert "Wie vind jij fijn" in chat.text, "back at the question the youth was at"
+
+
+def test_stop_and_resume_with_the_same_conversation(live):
+    chat = Chat(live.settings.rasa_url)
+    for message in ["/start", "Sam", "15", "mijn tante"]:
+        chat.send(message)
+    chat.send("stop")
+    assert "stoppen" in chat.text
+    later = Chat(live.settings.rasa_url, sender=chat.sender)
+    later.send("hoi")
+    assert "Hoe heet je tante?" in later.text, later.dump()
+
+
+def test_withdraw_after_handoff_erases_the_details(live):
+    chat = Chat(live.settings.rasa_url)
+    buttons_happy_path(chat)
+    chat.tap("Ja, dat mag")
+    chat.tap("Toch niet sturen")
+    assert "weggehaald" in chat.text
+    nomination = nomination_of(live, chat)
+    assert nomination["status"] == "ingetrokken"
+    assert nomination["mentor"]["name"] is None
+    assert nomination["youth"]["name"] is None
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        "",
+        "   ",
+        "a" * 5000,
+        "😀😀😀",
+        "<img src=x onerror=alert(1)>",
+        "what is this thing",
+        "0612345678",
+        "'; DROP TABLE nominations; --",
+    ],
+)
+def test_odd_input_gets_a_kind_answer_and_the_conversation_goes_on(live, odd):
+    chat = Chat(live.settings.rasa_url)
+    chat.send("/start")
+    replies = chat.send(odd)
+    assert replies, f"no answer to {odd[:30]!r}"
+    chat.send("Sam")
+    chat.send("15")
+    assert "Wie vind jij fijn" in chat.text or "oud" in chat.text, chat.dump()
