@@ -1,0 +1,58 @@
+"""The crisis safety net: words of danger always lead to the help lines."""
+
+from __future__ import annotations
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.safety import looks_like_crisis
+from nlu_components.crisis_guard import CrisisGuard
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik wil dood",
+        "Ik wil niet meer leven!!",
+        "mn stiefvader slaat me",
+        "ze slaan me thuis",
+        "ik snij mezelf soms",
+        "ik ben bang thuis",
+        "hij raakt me aan en dat wil ik niet",
+        "ik heb pillen genomen",
+        "ik voel me niet veilig",
+        "IK WIL ER NIET MEER ZIJN",
+        "i want to die",
+    ],
+)
+def test_words_of_danger_are_a_crisis(text):
+    assert looks_like_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["mijn oma", "Riet", "ja dat mag", "we doen leuke dingen samen", "", "😀", "0612345678"]
+)
+def test_ordinary_answers_are_not(text):
+    assert not looks_like_crisis(text)
+
+
+def message(text: str, intent: str, ranking: list[tuple[str, float]]) -> Message:
+    msg = Message(data={"text": text})
+    msg.set("intent", {"name": intent, "confidence": ranking[0][1] if ranking else 1.0})
+    msg.set("intent_ranking", [{"name": n, "confidence": c} for n, c in ranking])
+    return msg
+
+
+@pytest.mark.parametrize(
+    "text, intent, ranking, expected",
+    [
+        ("hij sloeg me gisteren", "inform_mentor", [("inform_mentor", 0.9)], "crisis"),
+        ("ik weet het niet meer", "nlu_fallback", [("dont_know", 0.5), ("crisis", 0.3)], "crisis"),
+        ("mijn oma", "inform_mentor", [("inform_mentor", 0.99), ("crisis", 0.01)], "inform_mentor"),
+        ("/affirm", "affirm", [("affirm", 1.0)], "affirm"),
+    ],
+)
+def test_crisis_guard_overrides_the_classifier_toward_safety(text, intent, ranking, expected):
+    guard = CrisisGuard(CrisisGuard.get_default_config())
+    (processed,) = guard.process([message(text, intent, ranking)])
+    assert processed.get("intent")["name"] == expected
