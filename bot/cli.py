@@ -151,6 +151,35 @@ def cmd_coach_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_privacy_delete(args: argparse.Namespace) -> int:
+    from bot import privacy
+    from bot.storage import make_engine
+
+    engine = make_engine(get_settings().database_url)
+    removed = privacy.delete_conversation(engine, args.conversation)
+    engine.dispose()
+    print(
+        f"Deleted {removed.nominations} nomination(s) and {removed.events} conversation event(s)."
+    )
+    return 0
+
+
+def cmd_privacy_purge(args: argparse.Namespace) -> int:
+    from bot import privacy
+    from bot.storage import make_engine
+
+    settings = get_settings()
+    days = args.days if args.days is not None else settings.retention_days
+    engine = make_engine(settings.database_url)
+    removed = privacy.purge(engine, days)
+    engine.dispose()
+    print(
+        f"Older than {days} days: deleted {removed.nominations} closed nomination(s) and "
+        f"{removed.conversations} conversation(s) ({removed.events} events)."
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="jim", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -175,6 +204,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_coach_add)
     p = coach.add_parser("list", help="list coaches")
     p.set_defaults(func=cmd_coach_list)
+    privacy = sub.add_parser("privacy", help="delete data on request, purge old data")
+    privacy = privacy.add_subparsers(dest="privacy_command", required=True)
+    p = privacy.add_parser("delete", help="delete everything of one conversation (a youth)")
+    p.add_argument("--conversation", required=True, help="the conversation id (sender id)")
+    p.set_defaults(func=cmd_privacy_delete)
+    p = privacy.add_parser("purge", help="delete data older than RETENTION_DAYS")
+    p.add_argument("--days", type=int, help="override RETENTION_DAYS")
+    p.set_defaults(func=cmd_privacy_purge)
     return parser
 
 

@@ -68,6 +68,7 @@ def settings_as_env(settings: Settings) -> dict[str, str]:
         "SMTP_PORT": str(settings.smtp_port),
         "SMTP_FROM": settings.smtp_from,
         "NOTIFY_EMAIL": settings.notify_email,
+        "RETENTION_DAYS": str(settings.retention_days),
     }
 
 

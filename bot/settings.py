@@ -78,6 +78,7 @@ class Settings:
     smtp_port: int = 25
     smtp_from: str = "jim-kiezer@localhost"
     notify_email: str = ""
+    retention_days: int = 180
     project_dir: Path = field(default=PROJECT_DIR)
 
     @property
@@ -142,6 +143,7 @@ def load_settings(env_file: Path | None = None, environ: dict[str, str] | None =
         smtp_port=_as_port("SMTP_PORT", get("SMTP_PORT", "25")),
         smtp_from=get("SMTP_FROM", "jim-kiezer@localhost"),
         notify_email=get("NOTIFY_EMAIL", ""),
+        retention_days=_as_positive_int("RETENTION_DAYS", get("RETENTION_DAYS", "180")),
     )
     if not demo:
         for name, value in (

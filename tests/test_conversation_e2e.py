@@ -243,3 +243,47 @@ def test_odd_input_gets_a_kind_answer_and_the_conversation_goes_on(live, odd):
     chat.send("Sam")
     chat.send("15")
     assert "Wie vind jij fijn" in chat.text or "oud" in chat.text, chat.dump()
+
+
+def test_deleting_a_youths_data_removes_nomination_and_conversation(live):
+    from bot import privacy
+    from bot.storage import make_engine
+
+    chat = Chat(live.settings.rasa_url)
+    buttons_happy_path(chat)
+    chat.tap("Ja, dat mag")
+    assert nomination_of(live, chat) is not None
+    engine = make_engine(live.settings.database_url)
+    try:
+        removed = privacy.delete_conversation(engine, chat.sender)
+    finally:
+        engine.dispose()
+    assert removed.nominations == 1 and removed.events > 10
+    assert nomination_of(live, chat) is None
+    tracker = httpx.get(
+        f"{live.settings.rasa_url}/conversations/{chat.sender}/tracker",
+        params={"token": live.settings.rasa_auth_token},
+        timeout=10,
+    ).json()
+    assert all(e.get("event") != "user" for e in tracker["events"]), "no message of the youth"
+
+
+def test_purge_removes_idle_conversations_and_closed_nominations(live):
+    from datetime import datetime, timedelta, timezone
+
+    from bot import privacy
+    from bot.storage import make_engine
+
+    chat = Chat(live.settings.rasa_url)
+    buttons_happy_path(chat)
+    chat.tap("Ja, dat mag")
+    chat.tap("Toch niet sturen")  # closed: withdrawn
+    engine = make_engine(live.settings.database_url)
+    try:
+        assert privacy.purge(engine, days=30).events == 0, "nothing is that old yet"
+        later = datetime.now(timezone.utc) + timedelta(days=31)
+        removed = privacy.purge(engine, days=30, now=later)
+    finally:
+        engine.dispose()
+    assert removed.conversations >= 1 and removed.nominations >= 1
+    assert nomination_of(live, chat) is None

@@ -1,0 +1,89 @@
+"""Data protection: delete one youth's data on request, and purge old data.
+
+Works on the product tables and on Rasa's SQL tracker store (`events`, same database).
+Imports nothing from Rasa: the `events` table is reflected when it exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import MetaData, Table, delete, func, inspect, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from bot.storage.models import Invite, Nomination
+
+CLOSED = ("ingetrokken", "niet_gelukt", "jim_gestart")
+
+
+@dataclass(frozen=True)
+class Removed:
+    nominations: int = 0
+    events: int = 0
+    conversations: int = 0
+
+
+def _events_table(engine: Engine) -> Table | None:
+    if not inspect(engine).has_table("events"):
+        return None
+    return Table("events", MetaData(), autoload_with=engine)
+
+
+def delete_conversation(engine: Engine, conversation_id: str) -> Removed:
+    """Remove everything about one conversation: nomination, alternatives, audit, tracker."""
+    with Session(engine) as session, session.begin():
+        nominations = session.execute(
+            select(Nomination).where(Nomination.conversation_id == conversation_id)
+        ).scalars()
+        count = 0
+        for nomination in nominations:
+            session.delete(nomination)  # alternatives and status changes cascade
+            count += 1
+        session.execute(
+            update(Invite)
+            .where(Invite.conversation_id == conversation_id)
+            .values(conversation_id=None)
+        )
+    events = _events_table(engine)
+    removed_events = 0
+    if events is not None:
+        with engine.begin() as connection:
+            removed_events = connection.execute(
+                delete(events).where(events.c.sender_id == conversation_id)
+            ).rowcount
+    return Removed(nominations=count, events=removed_events, conversations=1)
+
+
+def purge(engine: Engine, days: int, now: datetime | None = None) -> Removed:
+    """Delete conversations idle for `days` and closed nominations older than `days`."""
+    now = now or datetime.now(timezone.utc)
+    cutoff = now - timedelta(days=days)
+    with Session(engine) as session, session.begin():
+        old = session.execute(
+            select(Nomination).where(Nomination.status.in_(CLOSED), Nomination.created_at < cutoff)
+        ).scalars()
+        removed_nominations = 0
+        for nomination in old:
+            session.delete(nomination)
+            removed_nominations += 1
+    events = _events_table(engine)
+    removed_events = conversations = 0
+    if events is not None:
+        with engine.begin() as connection:
+            latest = (
+                select(events.c.sender_id).group_by(events.c.sender_id)
+                # Rasa stores event times as Unix seconds
+                .having(func.max(events.c.timestamp) < cutoff.timestamp())
+            )
+            idle = [row[0] for row in connection.execute(latest)]
+            conversations = len(idle)
+            for start in range(0, len(idle), 500):
+                chunk = idle[start : start + 500]
+                removed_events += connection.execute(
+                    delete(events).where(events.c.sender_id.in_(chunk))
+                ).rowcount
+    return Removed(
+        nominations=removed_nominations, events=removed_events, conversations=conversations
+    )
