@@ -287,3 +287,15 @@ def test_purge_removes_idle_conversations_and_closed_nominations(live):
         engine.dispose()
     assert removed.conversations >= 1 and removed.nominations >= 1
     assert nomination_of(live, chat) is None
+
+
+def test_no_names_or_messages_in_any_log(live):
+    """Runs after the conversations above (same live servers): their logs hold no
+    name and no message the youths typed."""
+    chat = Chat(live.settings.rasa_url)
+    for message in ["/start", "Zwaantje", "15", "mijn tante", "Xandrietje", "ze luistert goed"]:
+        chat.send(message)
+    logs = "\n".join(s.log_file.read_text(errors="replace") for s in live.services)
+    assert logs.strip(), "the servers wrote logs"
+    for secret in ["Zwaantje", "Xandrietje", "ze luistert goed", "Riet", "Fatma", "Noor"]:
+        assert secret.lower() not in logs.lower(), f"{secret!r} found in a log"
