@@ -242,6 +242,43 @@ class Stack:
                     pass
                 service.process.wait()
 
+    def service(self, name: str) -> Service:
+        return next(s for s in self.services if s.name == name)
+
+    def stop_service(self, name: str) -> None:
+        """Stop one process (fault tests; the others keep running)."""
+        service = self.service(name)
+        if service.process and service.process.poll() is None:
+            os.killpg(service.process.pid, signal.SIGTERM)
+            try:
+                service.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(service.process.pid, signal.SIGKILL)
+                service.process.wait()
+
+    def restart_service(self, name: str, timeout: float = 300) -> float:
+        """Stop one process, start it again, wait until it answers; returns the seconds."""
+        self.stop_service(name)
+        service = self.service(name)
+        started = time.monotonic()
+        with service.log_file.open("ab") as log:
+            service.process = subprocess.Popen(
+                service.command,
+                cwd=self.settings.project_dir,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+        while not service.is_ready():
+            if service.process.poll() is not None:
+                raise StartError(f"the {name} stopped while restarting:\n{service.log_tail()}")
+            if time.monotonic() - started > timeout:
+                raise StartError(f"the {name} did not answer within {timeout:.0f} s")
+            time.sleep(0.5)
+        return time.monotonic() - started
+
     def first_dead(self) -> Service | None:
         for service in self.services:
             if service.process and service.process.poll() is not None:
