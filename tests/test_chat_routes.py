@@ -186,9 +186,7 @@ def test_send_refuses_a_body_that_is_not_a_json_object(client, rasa, raw):
     assert rasa.requests == []
 
 
-def test_send_answers_503_when_rasa_is_down_and_logs_no_message_text(
-    client_without_rasa, caplog
-):
+def test_send_answers_503_when_rasa_is_down_and_logs_no_message_text(client_without_rasa, caplog):
     caplog.set_level(logging.DEBUG)
     response = client_without_rasa.post(
         "/chat/send", json={"sender": SENDER, "message": "mijn oma heet Geheimnaam"}
@@ -270,9 +268,8 @@ def test_chat_page_has_a_strict_content_security_policy(client):
     response = client.get("/")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
-    policy = dict(
-        part.strip().split(" ", 1) for part in response.headers["content-security-policy"].split(";")
-    )
+    header = response.headers["content-security-policy"]
+    policy = dict(part.strip().split(" ", 1) for part in header.split(";"))
     assert policy["default-src"] == "'self'"
     assert policy["script-src"] == "'self'"
     assert policy["style-src"] == "'self'"
