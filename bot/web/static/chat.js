@@ -227,7 +227,13 @@
 
   function saveQueue() { store.setItem(KEY.queue, JSON.stringify(queue)); }
 
-  function setStatus(text) { statusLine.textContent = text; }
+  // The status line takes room at the bottom: keep the newest message in sight.
+  function setStatus(text) {
+    if (statusLine.textContent === text) return;
+    var wasNearBottom = nearBottom();
+    statusLine.textContent = text;
+    if (wasNearBottom) scrollToEnd();
+  }
 
   function nearBottom() {
     return main.scrollHeight - main.scrollTop - main.clientHeight < 120;
