@@ -418,6 +418,23 @@ def test_phone_numbers_become_tel_links(chat):
     links = tab.page.locator(".msg.bot a[href^='tel:']")
     hrefs = {links.nth(i).get_attribute("href") for i in range(links.count())}
     assert "tel:112" in hrefs
+    assert any(re.fullmatch(r"tel:0800\d{4}", href) for href in hrefs), hrefs
+    # the number reads as written; the link is a real element, not HTML from the bot
+    expect(tab.page.locator(".msg.bot a[href='tel:112']").first).to_have_text("112")
+
+
+def test_a_typing_indicator_shows_while_the_bot_answers(chat):
+    tab = chat("/")
+    tab.wait_bot("JIM")
+    tab.idle()
+    held = []
+    tab.page.route("**/chat/send", lambda route: held.append(route))
+    tab.tap("Oma")
+    expect(tab.page.locator("#typing")).to_be_visible()
+    assert len(held) == 1
+    held[0].continue_()
+    tab.wait_bot("Hoe heet")
+    expect(tab.page.locator("#typing")).to_be_hidden()
 
 
 def test_text_size_and_contrast_are_remembered(chat):

@@ -360,9 +360,16 @@
     saveQueue();
     if (shown) {
       bubbles[item.id] = userBubble(shown);
+      if (retryTimer !== null) markWaiting(item); // known to be offline right now
       scrollToEnd();
     }
     pump();
+  }
+
+  function stopRetrying() {
+    clearTimeout(retryTimer);
+    retryTimer = null;
+    backoff = 0;
   }
 
   function retryLater() {
@@ -408,7 +415,7 @@
         if (queue.length && queue[0].id === item.id) queue.shift();
         saveQueue();
         markDone(item, result.refused);
-        backoff = 0;
+        stopRetrying();
         setStatus(result.refused ? TEXT.refused : "");
         if (result.ok) showReplies((result.data && result.data.messages) || []);
         pump();
@@ -431,7 +438,7 @@
       if (mine !== generation) return;
       busy = false;
       historyLoaded = true;
-      backoff = 0;
+      stopRetrying();
       setStatus("");
       var messages = (data && data.messages) || [];
       showHistory(messages);
@@ -452,8 +459,7 @@
   function restart() {
     generation += 1;
     busy = false;
-    clearTimeout(retryTimer);
-    backoff = 0;
+    stopRetrying();
     if (speech) speech.cancel();
     newConversation();
     queue = [];
@@ -463,7 +469,6 @@
     setStatus("");
     historyLoaded = true;
     send(startMessage(), null);
-    input.focus();
   }
 
   // ---- composer ----
