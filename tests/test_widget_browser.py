@@ -344,6 +344,8 @@ def test_start_again_asks_first_then_starts_a_new_conversation(chat):
     tab.page.get_by_role("button", name="Opnieuw beginnen").click()
     dialog = tab.page.get_by_role("dialog")
     expect(dialog).to_be_visible()
+    # the safe answer has the focus: Enter by mistake keeps the conversation
+    expect(dialog.get_by_role("button", name="Nee, verder praten")).to_be_focused()
     dialog.get_by_role("button", name="Nee, verder praten").click()
     expect(dialog).to_be_hidden()
     assert tab.page.evaluate("localStorage.getItem('jim-sender')") == first_sender
