@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi import Depends, FastAPI, HTTPException, Query
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
@@ -19,6 +18,7 @@ from sqlalchemy.orm import Session
 from bot.settings import Settings, get_settings
 from bot.storage import Coach, make_engine, repo
 from bot.storage.models import STATUSES
+from bot.web import chat
 
 STATIC_DIR = Path(__file__).parent / "static"
 bearer = HTTPBearer(auto_error=False)
@@ -88,15 +88,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             raise HTTPException(404, detail="No nomination with this id in your team.")
         return repo.nomination_to_dict(nomination)
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def chat_page() -> HTMLResponse:
-        return HTMLResponse((STATIC_DIR / "chat.html").read_text(encoding="utf-8"))
-
-    @app.get("/config.json", include_in_schema=False)
-    def widget_config(request: Request) -> JSONResponse:
-        """Where the chat page finds the Rasa server (same host as the page)."""
-        host = request.url.hostname or "localhost"
-        return JSONResponse({"rasa_url": f"{request.url.scheme}://{host}:{settings.rasa_port}"})
-
+    app.include_router(chat.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

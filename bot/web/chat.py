@@ -1,0 +1,229 @@
+"""The youth's chat page and its same-origin proxy to Rasa's REST channel.
+
+The page talks only to its own origin: the Rasa port stays private (it needs no CORS and
+no public address), and the page can send a strict Content-Security-Policy. The proxy
+checks what comes in, forwards it to Rasa and hands back only what the page shows.
+Message texts are never logged: they may hold a youth's personal story.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import ssl
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import httpx
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).parent / "static"
+SENDER_RE = re.compile(r"[A-Za-z0-9_-]{8,80}")
+MAX_MESSAGE = 5000
+RASA_TIMEOUT = 30.0
+KEEP_CHARACTERS = {"\n", "\t"}
+
+# No inline script or style, nothing from other hosts. frame-ancestors is left open on
+# purpose: partner sites show the page in an iframe through /static/embed.js.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+    ]
+)
+PAGE_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    # The invite code is in the page address: never hand it on to another site.
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+UNREACHABLE = "De chat is nu even niet bereikbaar."
+router = APIRouter(include_in_schema=False)
+
+
+class ChatInputError(ValueError):
+    """Input the proxy refuses; the message says what is wrong (shown to developers)."""
+
+
+@lru_cache(maxsize=1)
+def _ssl_context() -> ssl.SSLContext:
+    # Building a context costs ~25 ms; one shared context keeps a client per request cheap.
+    return ssl.create_default_context()
+
+
+def _client() -> httpx.AsyncClient:
+    return httpx.AsyncClient(timeout=RASA_TIMEOUT, verify=_ssl_context())
+
+
+def check_sender(sender: Any) -> str:
+    if not isinstance(sender, str) or not SENDER_RE.fullmatch(sender):
+        raise ChatInputError("sender must be 8-80 characters: letters, digits, _ or -")
+    return sender
+
+
+def clean_message(message: Any) -> str:
+    """The message without control characters (newlines and tabs stay), trimmed."""
+    if not isinstance(message, str):
+        raise ChatInputError("message must be a string")
+    if len(message) > MAX_MESSAGE:
+        raise ChatInputError(f"message must be at most {MAX_MESSAGE} characters")
+    cleaned = "".join(
+        ch for ch in message if ch in KEEP_CHARACTERS or unicodedata.category(ch) != "Cc"
+    ).strip()
+    if not cleaned:
+        raise ChatInputError("message is empty")
+    return cleaned
+
+
+def _error(status: int, text: str) -> JSONResponse:
+    return JSONResponse({"error": text}, status_code=status)
+
+
+def _buttons(raw: Any) -> list[dict[str, str]]:
+    buttons = []
+    for button in raw if isinstance(raw, list) else []:
+        if isinstance(button, dict) and isinstance(button.get("title"), str):
+            payload = button.get("payload")
+            buttons.append(
+                {
+                    "title": button["title"],
+                    "payload": payload if isinstance(payload, str) else button["title"],
+                }
+            )
+    return buttons
+
+
+def bot_messages(replies: Any) -> list[dict[str, Any]]:
+    """Rasa's REST replies as the page shows them: text and buttons, nothing else."""
+    messages = []
+    for reply in replies if isinstance(replies, list) else []:
+        if not isinstance(reply, dict):
+            continue
+        text = reply.get("text") if isinstance(reply.get("text"), str) else ""
+        buttons = _buttons(reply.get("buttons"))
+        if text or buttons:
+            messages.append({"from": "bot", "text": text, "buttons": buttons})
+    return messages
+
+
+def conversation(events: Any) -> list[dict[str, Any]]:
+    """The user and bot messages of a Rasa tracker, as the page shows them.
+
+    A tapped button is stored by Rasa as its payload; it is shown with the button's title,
+    as it was shown when the youth tapped it. Other commands (``/start`` with an invite
+    code) are not shown at all.
+    """
+    messages: list[dict[str, Any]] = []
+    for event in events if isinstance(events, list) else []:
+        if not isinstance(event, dict):
+            continue
+        kind = event.get("event")
+        text = event.get("text")
+        if kind == "bot":
+            data = event.get("data") if isinstance(event.get("data"), dict) else {}
+            buttons = _buttons(data.get("buttons"))
+            if isinstance(text, str) and text or buttons:
+                messages.append({"from": "bot", "text": text or "", "buttons": buttons})
+        elif kind == "user" and isinstance(text, str) and text.strip():
+            shown: str | None = text
+            if text.startswith("/"):
+                shown = _title_for_payload(messages, text)
+            if shown is not None:
+                messages.append({"from": "user", "text": shown})
+    return messages
+
+
+def _title_for_payload(messages: list[dict[str, Any]], payload: str) -> str | None:
+    for message in reversed(messages):
+        if message["from"] == "user":
+            return None  # only the buttons shown since the last answer could be tapped
+        for button in message.get("buttons", []):
+            if button["payload"] == payload:
+                button["chosen"] = True
+                return button["title"]
+    return None
+
+
+def _settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+@router.get("/", response_class=HTMLResponse)
+def chat_page() -> HTMLResponse:
+    """The chat page for youths (plain HTML; the script and styles are static files)."""
+    return HTMLResponse(
+        (STATIC_DIR / "chat.html").read_text(encoding="utf-8"), headers=PAGE_HEADERS
+    )
+
+
+@router.post("/chat/send")
+async def send(request: Request) -> JSONResponse:
+    """Forward one message of the youth to Rasa; answer with the bot's messages."""
+    try:
+        body = await request.json()
+    except ValueError:
+        return _error(400, "body must be JSON: {sender, message}")
+    if not isinstance(body, dict):
+        return _error(400, "body must be a JSON object: {sender, message}")
+    try:
+        sender = check_sender(body.get("sender"))
+        message = clean_message(body.get("message"))
+    except ChatInputError as exc:
+        return _error(422, str(exc))
+    url = f"{_settings(request).rasa_url}/webhooks/rest/webhook"
+    try:
+        async with _client() as client:
+            response = await client.post(url, json={"sender": sender, "message": message})
+    except httpx.HTTPError as exc:
+        log.warning("chat: Rasa did not answer (%s)", type(exc).__name__)
+        return _error(503, UNREACHABLE)
+    if response.status_code != 200:
+        log.warning("chat: Rasa answered %s", response.status_code)
+        return _error(502, UNREACHABLE)
+    try:
+        replies = response.json()
+    except ValueError:
+        log.warning("chat: Rasa answered with something that is not JSON")
+        return _error(502, UNREACHABLE)
+    return JSONResponse({"messages": bot_messages(replies)})
+
+
+@router.get("/chat/history")
+async def history(request: Request, sender: str = "") -> JSONResponse:
+    """The conversation so far, so a reload of the page shows it again."""
+    try:
+        check_sender(sender)
+    except ChatInputError as exc:
+        return _error(422, str(exc))
+    settings = _settings(request)
+    url = f"{settings.rasa_url}/conversations/{sender}/tracker"
+    try:
+        async with _client() as client:
+            response = await client.get(url, params={"token": settings.rasa_auth_token})
+    except httpx.HTTPError as exc:
+        log.warning("chat history: Rasa did not answer (%s)", type(exc).__name__)
+        return _error(503, UNREACHABLE)
+    if response.status_code != 200:
+        log.warning("chat history: Rasa answered %s", response.status_code)
+        return _error(502, UNREACHABLE)
+    try:
+        tracker = response.json()
+    except ValueError:
+        return _error(502, UNREACHABLE)
+    events = tracker.get("events") if isinstance(tracker, dict) else None
+    return JSONResponse({"messages": conversation(events)})

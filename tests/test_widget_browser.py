@@ -1,0 +1,576 @@
+"""The youth's chat page in a real browser against the real running product.
+
+Debian's Chromium (scripts/ensure-chromium) is driven by Playwright; the page talks to the
+real web app, Rasa server and action server of the `live` fixture. The conversation is
+followed by what the page shows (button titles, questions), not by message counts, so it
+keeps working while the conversation grows.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import ARTIFACTS, free_port
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+expect = playwright_api.expect
+
+pytestmark = pytest.mark.integration
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE = Path(__file__).parent / ".npm" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PHONE = {"width": 360, "height": 740}
+LAPTOP = {"width": 1280, "height": 800}
+REFERENCE = re.compile(r"JIM-[A-Z0-9]{4}")
+WAIT = 60_000  # ms; Rasa answers within a second or two, but the machine is shared
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is missing: run scripts/ensure-chromium")
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Chat:
+    """One youth's browser tab on the chat page, with helpers that read like the youth."""
+
+    def __init__(self, browser, base_url: str, viewport=LAPTOP, **context_options) -> None:
+        self.base_url = base_url
+        self.context = browser.new_context(viewport=viewport, locale="nl-NL", **context_options)
+        self.context.set_default_timeout(WAIT)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.sent: list[dict] = []
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        self.page.on("request", self._record)
+
+    def _record(self, request) -> None:
+        if request.url.endswith("/chat/send") and request.method == "POST":
+            self.sent.append(json.loads(request.post_data))
+
+    def open(self, path: str = "/") -> Chat:
+        self.page.goto(self.base_url + path)
+        return self
+
+    def idle(self) -> None:
+        """Wait until nothing is on its way: no request in flight, the queue is empty."""
+        self.page.wait_for_function(
+            "() => document.getElementById('typing').hidden &&"
+            " JSON.parse(localStorage.getItem('jim-queue') || '[]').length === 0",
+            timeout=WAIT,
+        )
+
+    def bot(self, pattern: str):
+        return self.page.locator(".msg.bot").filter(has_text=re.compile(pattern, re.I))
+
+    def wait_bot(self, pattern: str) -> None:
+        expect(self.bot(pattern).last).to_be_visible(timeout=WAIT)
+
+    def choices(self, title: str | None = None, enabled: bool = True):
+        selector = ".choices button" + (":enabled" if enabled else "")
+        buttons = self.page.locator(selector)
+        if title is not None:
+            buttons = buttons.filter(has_text=re.compile(re.escape(title), re.I))
+        return buttons
+
+    def tap(self, title: str) -> None:
+        """Tap the (enabled) bot button whose visible title contains `title`."""
+        self.choices(title).first.click()
+
+    def type(self, text: str) -> None:
+        self.page.get_by_label("Jouw bericht").fill(text)
+        self.page.get_by_role("button", name="Stuur").click()
+
+    def bot_texts(self) -> list[str]:
+        return self.page.locator(".msg.bot .text").all_inner_texts()
+
+    def my_texts(self) -> list[str]:
+        return self.page.locator(".msg.me .text").all_inner_texts()
+
+    def close(self) -> None:
+        self.context.close()
+        assert self.errors == [], f"script errors on the page: {self.errors}"
+
+
+@pytest.fixture
+def chat(browser, live):
+    tabs: list[Chat] = []
+
+    def open_chat(path: str | None = "/", **options) -> Chat:
+        """A new tab (own storage); opens `path` unless it is None."""
+        tab = Chat(browser, live.settings.web_url, **options)
+        tabs.append(tab)
+        return tab.open(path) if path is not None else tab
+
+    yield open_chat
+    for tab in tabs:
+        tab.close()
+
+
+# Answers by what the bot asks. The lead extends the conversation in parallel: steps we do
+# not know yet are answered with a first "yes"-like button, so the path still ends.
+def answer(tab: Chat, typed_only: bool) -> bool:
+    """Answer the newest question the way a youth would; False when there is nothing to do."""
+    last = tab.bot_texts()[-1] if tab.bot_texts() else ""
+    titles = [t.strip() for t in tab.choices().all_inner_texts()]
+
+    def has(title: str) -> bool:
+        return any(title.lower() in t.lower() for t in titles)
+
+    if re.search(r"hoe heet je (oma|opa|tante|oom)|hoe heet (hij|zij|die persoon)", last, re.I):
+        tab.type("Riet")
+    elif re.search(r"hoe oud", last, re.I):
+        tab.type("15")
+    elif re.search(r"hoe heet jij|wat is jouw naam|hoe mag ik je noemen", last, re.I):
+        tab.type("Sam")
+    elif has("Oma"):
+        tab.type("mijn oma") if typed_only else tab.tap("Oma")
+    elif has("Ja, dat mag"):
+        tab.type("ja") if typed_only else tab.tap("Ja, dat mag")
+    elif titles:
+        yes = [t for t in titles if re.match(r"^\W*(ja|klopt|verder|ok)", t, re.I)]
+        if typed_only:
+            tab.type("ja")
+        else:
+            tab.tap(yes[0] if yes else titles[0])
+    else:
+        return False
+    return True
+
+
+def converse_until_reference(tab: Chat, typed_only: bool = False, max_steps: int = 20) -> str:
+    for _ in range(max_steps):
+        tab.idle()
+        found = REFERENCE.search(" ".join(tab.bot_texts()))
+        if found:
+            return found.group(0)
+        before = len(tab.bot_texts())
+        assert answer(tab, typed_only), f"stuck after: {tab.bot_texts()[-3:]}"
+        tab.page.wait_for_function(
+            "n => document.querySelectorAll('.msg.bot .text').length > n", arg=before, timeout=WAIT
+        )
+    raise AssertionError(f"no reference code after {max_steps} steps: {tab.bot_texts()[-3:]}")
+
+
+def nominations(live) -> list[dict]:
+    response = httpx.get(
+        f"{live.settings.web_url}/api/nominations",
+        headers={"Authorization": f"Bearer {live.demo_token}"},
+        timeout=30,
+    )
+    response.raise_for_status()
+    return response.json()
+
+
+def stored(live, reference: str) -> dict:
+    matching = [n for n in nominations(live) if n["reference"] == reference]
+    assert len(matching) == 1, f"{reference} not stored"
+    return matching[0]
+
+
+def test_tapping_buttons_ends_in_a_stored_nomination(chat, live):
+    tab = chat("/", viewport=PHONE)
+    tab.wait_bot("JIM")
+    expect(tab.choices("Oma")).to_be_visible()
+    reference = converse_until_reference(tab)
+    nomination = stored(live, reference)
+    assert nomination["mentor"]["name"] == "Riet"
+    assert nomination["mentor"]["relation"] == "oma"
+    assert nomination["youth"]["conversation_id"] == tab.page.evaluate(
+        "localStorage.getItem('jim-sender')"
+    )
+    # the taps show as the youth's own words; the start command never shows
+    assert "Oma" in " ".join(tab.my_texts())
+    assert not any(t.startswith("/") for t in tab.my_texts())
+    assert [m["message"] for m in tab.sent].count("/start") == 1
+
+
+def test_typing_only_ends_in_a_stored_nomination(chat, live):
+    tab = chat("/")
+    tab.wait_bot("JIM")
+    reference = converse_until_reference(tab, typed_only=True)
+    nomination = stored(live, reference)
+    assert (nomination["mentor"]["name"], nomination["mentor"]["relation"]) == ("Riet", "oma")
+    assert "mijn oma" in tab.my_texts()
+
+
+def test_a_tapped_choice_shows_as_mine_and_old_buttons_are_disabled(chat):
+    tab = chat("/")
+    tab.wait_bot("JIM")
+    relation_buttons = tab.choices("Opa")
+    expect(relation_buttons).to_be_enabled()
+    tab.tap("Oma")
+    tab.wait_bot("Hoe heet")
+    tab.idle()
+    assert tab.my_texts()[-1].endswith("Oma")
+    expect(tab.page.locator(".choices button.chosen")).to_have_text(re.compile("Oma"))
+    expect(tab.choices("Opa", enabled=False)).to_be_disabled()
+    expect(tab.choices("Oma", enabled=False)).to_be_disabled()
+    sent = len(tab.sent)
+    tab.choices("Opa", enabled=False).first.click(force=True)  # a tap on a used button
+    tab.page.wait_for_timeout(500)
+    assert len(tab.sent) == sent
+    # payloads are sent, titles are shown
+    assert tab.sent[-1]["message"] == '/inform_mentor{"relation":"oma"}'
+
+
+def test_reload_shows_the_history_and_does_not_start_again(chat):
+    tab = chat("/")
+    tab.wait_bot("JIM")
+    tab.tap("Oma")
+    tab.wait_bot("Hoe heet")
+    tab.idle()
+    bot_before, mine_before = tab.bot_texts(), tab.my_texts()
+    sender = tab.page.evaluate("localStorage.getItem('jim-sender')")
+    sent_before = len(tab.sent)
+
+    tab.page.reload()
+    tab.wait_bot("Hoe heet")
+    tab.idle()
+    assert tab.bot_texts() == bot_before
+    assert tab.my_texts() == mine_before
+    assert tab.page.evaluate("localStorage.getItem('jim-sender')") == sender
+    assert len(tab.sent) == sent_before, "a reload must not send /start again"
+    # answered buttons stay used; the choice is still marked
+    assert tab.choices().count() == 0
+    expect(tab.page.locator(".choices button.chosen")).to_have_text(re.compile("Oma"))
+    # and the conversation goes on where it was
+    tab.type("Riet")
+    tab.wait_bot("Mag dat")
+
+
+def test_html_in_a_message_is_shown_as_text_and_never_runs(chat):
+    tab = chat("/")
+    tab.wait_bot("JIM")
+    attack = '<img src=x onerror="window.__hacked=1"><script>window.__hacked=2</script>'
+    tab.type(attack)
+    tab.idle()
+    tab.page.wait_for_timeout(300)
+    assert attack in tab.my_texts()
+    assert tab.page.evaluate("window.__hacked === undefined")
+    assert tab.page.locator("#log img, #log script").count() == 0
+    tab.page.reload()  # the history is shown the same safe way
+    tab.wait_bot("JIM")
+    tab.idle()
+    assert attack in tab.my_texts()
+    assert tab.page.evaluate("window.__hacked === undefined")
+    assert tab.page.locator("#log img, #log script").count() == 0
+
+
+def test_the_content_security_policy_blocks_inline_script(chat):
+    tab = chat("/")
+    tab.wait_bot("JIM")
+    with pytest.raises(playwright_api.Error):
+        tab.page.add_script_tag(content="window.__inline = 1")
+    assert tab.page.evaluate("window.__inline === undefined")
+
+
+def test_a_message_typed_while_offline_is_kept_and_sent_later(chat):
+    tab = chat("/", viewport=PHONE)
+    tab.wait_bot("JIM")
+    tab.idle()
+    tab.page.route("**/chat/send", lambda route: route.abort())
+    tab.type("mijn oma")
+    pending = tab.page.locator(".msg.me.waiting")
+    expect(pending).to_contain_text("mijn oma")
+    expect(pending).to_contain_text("Wacht op verbinding")
+    expect(tab.page.get_by_role("status")).to_contain_text("geen verbinding")
+    queued = json.loads(tab.page.evaluate("localStorage.getItem('jim-queue')"))
+    assert [item["message"] for item in queued] == ["mijn oma"]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    tab.page.screenshot(path=str(ARTIFACTS / "widget-offline-360.png"))
+
+    tab.page.reload()  # still offline: the message is still there, still waiting
+    expect(tab.page.locator(".msg.me.waiting")).to_contain_text("mijn oma")
+
+    tab.page.unroute("**/chat/send")
+    tab.page.evaluate("window.dispatchEvent(new Event('online'))")
+    tab.wait_bot("Hoe heet")
+    tab.idle()
+    expect(tab.page.locator(".msg.me.waiting")).to_have_count(0)
+    expect(tab.page.locator("#status")).to_have_text("")
+    assert tab.my_texts().count("mijn oma") == 1
+
+
+def test_a_new_conversation_while_the_server_is_gone_starts_when_it_is_back(chat):
+    tab = chat(None)
+    tab.page.route("**/chat/send", lambda route: route.abort())
+    tab.open("/")
+    expect(tab.page.get_by_role("status")).to_contain_text("geen verbinding")
+    tab.page.unroute("**/chat/send")
+    tab.wait_bot("JIM")  # the backoff retry sends /start by itself
+    assert [m["message"] for m in tab.sent].count("/start") >= 1
+
+
+def test_an_invite_link_starts_with_the_code_json_encoded(chat):
+    code = 'abc"}{\\x'
+    tab = chat("/?invite=" + httpx.URL("", params={"c": code}).query.decode()[2:])
+    tab.wait_bot(".")
+    tab.idle()
+    assert tab.sent[0]["message"] == "/start" + json.dumps(
+        {"invite_code": code}, separators=(",", ":")
+    )
+
+
+def test_start_again_asks_first_then_starts_a_new_conversation(chat):
+    tab = chat("/")
+    tab.wait_bot("JIM")
+    tab.tap("Oma")
+    tab.wait_bot("Hoe heet")
+    tab.idle()
+    first_sender = tab.page.evaluate("localStorage.getItem('jim-sender')")
+    tab.page.get_by_role("button", name="Instellingen").click()
+    tab.page.get_by_role("button", name="Opnieuw beginnen").click()
+    dialog = tab.page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    # the safe answer has the focus: Enter by mistake keeps the conversation
+    expect(dialog.get_by_role("button", name="Nee, verder praten")).to_be_focused()
+    dialog.get_by_role("button", name="Nee, verder praten").click()
+    expect(dialog).to_be_hidden()
+    assert tab.page.evaluate("localStorage.getItem('jim-sender')") == first_sender
+
+    tab.page.get_by_role("button", name="Opnieuw beginnen").click()
+    tab.page.get_by_role("dialog").get_by_role("button", name="Ja, opnieuw").click()
+    tab.wait_bot("JIM")
+    tab.idle()
+    new_sender = tab.page.evaluate("localStorage.getItem('jim-sender')")
+    assert new_sender != first_sender
+    assert tab.my_texts() == []
+    expect(tab.choices("Oma")).to_be_enabled()
+    assert tab.sent[-1] == {"sender": new_sender, "message": "/start"}
+
+
+def test_read_aloud_speaks_dutch_without_emoji(chat):
+    recorder = """
+      window.__spoken = [];
+      window.speechSynthesis.speak = function (u) {
+        window.__spoken.push({text: u.text, lang: u.lang});
+      };
+    """
+    tab = chat(None)
+    tab.page.add_init_script(recorder)
+    tab.open("/")
+    tab.wait_bot("Wie vind jij")
+    tab.idle()
+    tab.page.locator(".msg.bot").filter(has_text="Wie vind jij").get_by_role(
+        "button", name="Lees voor"
+    ).click()
+    spoken = tab.page.evaluate("window.__spoken")
+    assert len(spoken) == 1
+    assert spoken[0]["lang"].lower().startswith("nl")
+    assert "Wie vind jij fijn" in spoken[0]["text"]
+    assert "Oma" in spoken[0]["text"]  # the choices are read too
+    assert not re.search(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]", spoken[0]["text"])
+    assert tab.page.locator(".msg.bot button.speak").count() == len(tab.bot_texts())
+
+    # "Alles voorlezen": every new bot message is read without a tap
+    tab.page.get_by_role("button", name="Instellingen").click()
+    tab.page.get_by_role("button", name="Alles voorlezen").click()
+    tab.tap("Oma")
+    tab.wait_bot("Hoe heet")
+    tab.idle()
+    spoken = tab.page.evaluate("window.__spoken")
+    assert any("Hoe heet" in s["text"] for s in spoken[1:])
+    tab.page.reload()
+    tab.page.get_by_role("button", name="Instellingen").click()
+    expect(tab.page.get_by_role("button", name="Alles voorlezen")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+
+
+def test_without_speech_the_read_aloud_buttons_are_hidden(chat):
+    tab = chat(None)
+    tab.page.add_init_script(
+        "delete window.speechSynthesis; delete window.SpeechSynthesisUtterance"
+    )
+    tab.open("/")
+    tab.wait_bot("JIM")
+    assert tab.page.locator("button.speak").count() == 0
+    tab.page.get_by_role("button", name="Instellingen").click()
+    expect(tab.page.get_by_role("button", name="Alles voorlezen")).to_be_hidden()
+
+
+def test_phone_numbers_become_tel_links(chat):
+    tab = chat("/")
+    tab.wait_bot("JIM")
+    tab.type("ik wil dood")
+    tab.wait_bot("112")
+    tab.idle()
+    links = tab.page.locator(".msg.bot a[href^='tel:']")
+    hrefs = {links.nth(i).get_attribute("href") for i in range(links.count())}
+    assert "tel:112" in hrefs
+    assert any(re.fullmatch(r"tel:0800\d{4}", href) for href in hrefs), hrefs
+    # the number reads as written; the link is a real element, not HTML from the bot
+    expect(tab.page.locator(".msg.bot a[href='tel:112']").first).to_have_text("112")
+
+
+def test_a_typing_indicator_shows_while_the_bot_answers(chat):
+    tab = chat("/")
+    tab.wait_bot("JIM")
+    tab.idle()
+    held = []
+    tab.page.route("**/chat/send", lambda route: held.append(route))
+    tab.tap("Oma")
+    expect(tab.page.locator("#typing")).to_be_visible()
+    assert len(held) == 1
+    held[0].continue_()
+    tab.wait_bot("Hoe heet")
+    expect(tab.page.locator("#typing")).to_be_hidden()
+
+
+def test_text_size_and_contrast_are_remembered(chat):
+    tab = chat("/")
+    tab.wait_bot("JIM")
+    base = tab.page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+    tab.page.get_by_role("button", name="Instellingen").click()
+    tab.page.get_by_role("button", name="grootste letters").click()
+    tab.page.get_by_role("button", name="Sterke kleuren").click()
+    big = tab.page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+    assert big >= base * 1.3
+    tab.page.reload()
+    tab.wait_bot("JIM")
+    classes = set(tab.page.evaluate("document.documentElement.className").split())
+    assert {"size-3", "contrast"} <= classes
+    assert tab.page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(0, 0, 0)"
+    tab.page.get_by_role("button", name="Instellingen").click()
+    expect(tab.page.get_by_role("button", name="grootste letters")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+
+
+def test_keyboard_only(chat):
+    tab = chat("/")
+    tab.wait_bot("Wie vind jij")
+    tab.idle()
+    page = tab.page
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.textContent.trim()")
+        if focused.endswith("Oma"):
+            break
+    else:
+        raise AssertionError("the Oma button cannot be reached with Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "focus must be visible"
+    page.keyboard.press("Enter")
+    tab.wait_bot("Hoe heet")
+    tab.idle()
+    # focus went to the text box, so the youth can type the answer at once
+    assert page.evaluate("document.activeElement.id") == "text"
+    page.keyboard.type("Riet")
+    page.keyboard.press("Enter")
+    tab.wait_bot("Mag dat")
+
+
+def test_the_page_works_in_an_iframe_through_embed_js(chat, live):
+    # A partner site: another origin (its own port) on this machine, serving one page.
+    html = (
+        "<!doctype html><html lang='nl'><head><title>Partner</title></head><body>"
+        f"<h1>Jongerenpunt</h1><script src='{live.settings.web_url}/static/embed.js'>"
+        "</script></body></html>"
+    ).encode()
+
+    class Partner(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(html)))
+            self.end_headers()
+            self.wfile.write(html)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", free_port()), Partner)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        tab = chat(None)
+        tab.page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+        tab.page.get_by_role("button", name="Praat met mij").click()
+        frame = tab.page.frame_locator("#jim-kiezer-frame")
+        expect(frame.locator(".msg.bot").first).to_contain_text("JIM", timeout=WAIT)
+        expect(frame.get_by_role("button", name="Oma")).to_be_enabled()
+        tab.page.get_by_role("button", name="Sluit de chat").click()
+        expect(tab.page.locator("#jim-kiezer-frame")).to_be_hidden()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def run_axe(page, label: str) -> None:
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: scripts/test installs it into tests/.npm")
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    problems = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+    ]
+    assert problems == [], f"{label}: {problems}"
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["360", "1280"])
+def test_accessibility_and_screenshots(chat, viewport):
+    # bypass_csp only so axe can be injected; the policy itself is tested above
+    tab = chat("/", viewport=viewport, bypass_csp=True)
+    page = tab.page
+    name = f"{viewport['width']}"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    run_axe(page, "start")
+
+    tab.wait_bot("Wie vind jij")
+    tab.idle()
+    expect(tab.choices("Oma")).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / f"widget-buttons-{name}.png"))
+    run_axe(page, "buttons shown")
+
+    tab.tap("Oma")
+    tab.wait_bot("Hoe heet")
+    tab.idle()
+    run_axe(page, "after a choice")
+
+    page.get_by_role("button", name="Instellingen").click()
+    page.screenshot(path=str(ARTIFACTS / f"widget-settings-{name}.png"))
+    run_axe(page, "settings open")
+
+    page.get_by_role("button", name="Sterke kleuren").click()
+    page.get_by_role("button", name="grootste letters").click()
+    page.get_by_role("button", name="Instellingen").click()
+    page.screenshot(path=str(ARTIFACTS / f"widget-contrast-{name}.png"))
+    run_axe(page, "high contrast, biggest letters")
+
+    page.get_by_role("button", name="Instellingen").click()
+    page.get_by_role("button", name="Opnieuw beginnen").click()
+    page.screenshot(path=str(ARTIFACTS / f"widget-dialog-{name}.png"))
+    run_axe(page, "start-again dialog")
+    page.get_by_role("button", name="Nee, verder praten").click()
+
+    page.route("**/chat/send", lambda route: route.abort())
+    tab.type("Riet")
+    expect(page.locator(".msg.me.waiting")).to_be_visible()
+    run_axe(page, "offline, message waiting")
+    page.unroute("**/chat/send")
