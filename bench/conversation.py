@@ -20,10 +20,31 @@ from bot.settings import PROJECT_DIR  # noqa: E402
 from tests.chat import Chat  # noqa: E402
 from tests.conftest import make_settings  # noqa: E402
 
-BY_BUTTONS = ["/start", "Sam", "tap:15", "tap:Oma of opa", "tap:Oma", "Riet",
-              "tap:alles zeggen", "tap:Ja", "tap:sla over", "tap:klopt", "tap:Ja, dat mag"]  # fmt: skip
-BY_TYPING = ["/start", "ik heet noor", "17", "mn oppa", "hij heet ahmed",
-             "hij helpt me met huiswerk", "nee", "0612345678", "ja", "ja dat mag"]  # fmt: skip
+BY_BUTTONS = [
+    "/start",
+    "Sam",
+    "tap:15",
+    "tap:Oma of opa",
+    "tap:Oma",
+    "Riet",
+    "tap:alles zeggen",
+    "tap:Ja",
+    "tap:sla over",
+    "tap:klopt",
+    "tap:Ja, dat mag",
+]
+BY_TYPING = [
+    "/start",
+    "ik heet noor",
+    "17",
+    "mn oppa",
+    "hij heet ahmed",
+    "hij helpt me met huiswerk",
+    "nee",
+    "0612345678",
+    "ja",
+    "ja dat mag",
+]
 
 
 def play(chat: Chat, steps: list[str]) -> list[float]:
