@@ -313,6 +313,7 @@ def measure_training(tmp: Path) -> dict:
 def measure_bare_init(tmp: Path) -> tuple[dict, Path]:
     """`rasa init --no-prompt`: scaffolds and trains the bare assistant."""
     bare = tmp / "bare"
+    bare.mkdir()
     env = base_env()
     env["RASA_CACHE_DIRECTORY"] = str(tmp / "rasa-cache-bare")
     command = [str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(bare)]
