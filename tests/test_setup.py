@@ -1,0 +1,396 @@
+"""The set-up path a new user walks: the right Python, a usable .env, an idempotent set-up.
+
+Every test works in a temp folder (a copy of the parts of the project it needs, or a temp
+venv path) so the real `.env`, `.venv`, database and models are never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect
+
+from bot import setup_steps, training
+from bot.settings import PLACEHOLDER_PREFIX, PROJECT_DIR, SettingsError, load_settings
+from bot.storage import make_engine
+
+SCRIPTS = PROJECT_DIR / "scripts"
+SETTING_NAMES = {
+    "JIM_DEMO", "JIM_HOST", "RASA_PORT", "ACTION_PORT", "WEB_PORT", "DATABASE_URL",
+    "RASA_AUTH_TOKEN", "SECRET_KEY", "PUBLIC_URL", "DEFAULT_TEAM", "INVITE_DAYS",
+    "CONSENT_TEXT_VERSION", "SMTP_HOST", "SMTP_PORT", "SMTP_FROM", "NOTIFY_EMAIL",
+    "JIM_PYTHON", "JIM_VENV", "VIRTUAL_ENV", "PYTHONPATH",
+}  # fmt: skip
+GOOD_TOKEN = "a-long-random-rasa-token-0123456789"
+GOOD_KEY = "a-long-random-secret-key-0123456789"
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """This process's environment without any JIM setting, plus `extra`."""
+    env = {k: v for k, v in os.environ.items() if k not in SETTING_NAMES}
+    env.update(
+        TF_CPP_MIN_LOG_LEVEL="3",
+        SQLALCHEMY_SILENCE_UBER_WARNING="1",
+        RASA_TELEMETRY_ENABLED="false",
+    )
+    env.update(extra)
+    return env
+
+
+def copy_project(target: Path, with_model: bool = False) -> Path:
+    """The parts of the project `python -m bot.cli` needs, in `target` (no .env)."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in ("bot", "migrations", "data"):
+        shutil.copytree(PROJECT_DIR / name, target / name, ignore=ignore)
+    for name in (".env.example", "alembic.ini", "config.yml", "domain.yml"):
+        shutil.copy2(PROJECT_DIR / name, target / name)
+    if with_model:
+        model = training.model_path(PROJECT_DIR)
+        if not model.exists():
+            pytest.fail(f"no trained model for the current data ({model.name}): run scripts/setup")
+        (target / "models").mkdir()
+        shutil.copy2(model, target / "models" / model.name)
+    return target
+
+
+def find_python311() -> str | None:
+    try:
+        prefix = subprocess.run(
+            ["pyenv", "prefix", "3.11.7"], capture_output=True, text=True, timeout=30
+        ).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        prefix = ""
+    candidates = [f"{prefix}/bin/python3.11"] if prefix else []
+    candidates += [shutil.which("python3.11") or "", "/usr/bin/python3.11"]
+    for candidate in candidates:
+        if candidate and os.access(candidate, os.X_OK):
+            check = subprocess.run(
+                [candidate, "-c", "import sys; print(sys.version_info[:2] == (3, 11))"],
+                capture_output=True,
+                text=True,
+            )
+            if check.stdout.strip() == "True":
+                return candidate
+    return None
+
+
+# --- the right Python ----------------------------------------------------------------
+
+
+def test_setup_with_python_311_stops_at_once_with_a_clear_message(tmp_path: Path) -> None:
+    python311 = find_python311()
+    if python311 is None:
+        pytest.skip("no Python 3.11 on this machine to try")
+    venv = tmp_path / "venv"
+    started = time.monotonic()
+    result = subprocess.run(
+        [str(SCRIPTS / "setup")],
+        env=clean_env(JIM_PYTHON=python311, JIM_VENV=str(venv)),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    elapsed = time.monotonic() - started
+    assert result.returncode != 0
+    assert "Python 3.10" in result.stderr
+    assert python311 in result.stderr  # says which Python was wrong
+    assert "Traceback" not in result.stderr
+    assert not venv.exists(), "no venv may be made with the wrong Python"
+    assert "Installing" not in result.stdout
+    assert elapsed < 30, f"took {elapsed:.0f} s; it must stop before installing anything"
+
+
+def _find_python310_with(path_dirs: list[Path], home: Path) -> subprocess.CompletedProcess:
+    script = f'source "{SCRIPTS / "lib.sh"}"; find_python310'
+    return subprocess.run(
+        ["/bin/bash", "-c", script],
+        env={"PATH": os.pathsep.join(map(str, path_dirs)), "HOME": str(home)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def _tools_bin(tmp_path: Path) -> Path:
+    """A PATH folder with the few tools lib.sh needs, and no Python, no pyenv."""
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    for tool in ("dirname", "cat", "sha256sum", "cut"):
+        found = shutil.which(tool)
+        assert found, tool
+        (tools / tool).symlink_to(found)
+    return tools
+
+
+def test_no_python_310_at_all_gives_a_clear_message(tmp_path: Path) -> None:
+    if Path("/usr/bin/python3.10").exists() or Path("/usr/local/bin/python3.10").exists():
+        pytest.skip("this machine has a system Python 3.10, which lib.sh always looks at")
+    home = tmp_path / "home"
+    home.mkdir()
+    result = _find_python310_with([_tools_bin(tmp_path)], home)
+    assert result.returncode != 0
+    assert result.stdout == ""
+    assert "no Python 3.10 found" in result.stderr
+    assert "JIM_PYTHON" in result.stderr  # says how to fix it
+
+
+def test_a_python310_name_that_is_another_version_is_not_taken(tmp_path: Path) -> None:
+    python311 = find_python311()
+    if python311 is None:
+        pytest.skip("no Python 3.11 on this machine to try")
+    if Path("/usr/bin/python3.10").exists() or Path("/usr/local/bin/python3.10").exists():
+        pytest.skip("this machine has a system Python 3.10, which lib.sh always looks at")
+    tools = _tools_bin(tmp_path)
+    (tools / "python3.10").symlink_to(python311)
+    home = tmp_path / "home"
+    home.mkdir()
+    result = _find_python310_with([tools], home)
+    assert result.returncode != 0
+    assert "no Python 3.10 found" in result.stderr
+
+
+def test_find_python310_finds_pyenvs_310_under_home(tmp_path: Path) -> None:
+    real = Path(sys.executable).resolve()
+    home = tmp_path / "home"
+    fake_bin = home / ".pyenv" / "versions" / "3.10.99" / "bin"
+    fake_bin.mkdir(parents=True)
+    (fake_bin / "python3.10").symlink_to(real)
+    result = _find_python310_with([_tools_bin(tmp_path)], home)
+    assert result.returncode == 0, result.stderr
+    found = result.stdout.strip()
+    assert found == str(fake_bin / "python3.10")
+
+
+# --- .env problems give one line -------------------------------------------------------
+
+
+def run_cli(project: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 120):
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args],
+        cwd=project,
+        env=env if env is not None else clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def assert_one_clear_line(result, *words: str) -> None:
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    for word in words:
+        assert word in lines[0]
+
+
+@pytest.mark.parametrize(
+    ("env_text", "words"),
+    [
+        (f"JIM_DEMO=false\nSECRET_KEY={GOOD_KEY}\n", ("RASA_AUTH_TOKEN", ".env")),
+        (
+            f"JIM_DEMO=true\nRASA_PORT=abc\nRASA_AUTH_TOKEN={GOOD_TOKEN}\nSECRET_KEY={GOOD_KEY}\n",
+            ("RASA_PORT", ".env", "abc"),
+        ),
+        (
+            f"JIM_DEMO=false\nRASA_AUTH_TOKEN=change-me-rasa-token\nSECRET_KEY={GOOD_KEY}\n",
+            ("RASA_AUTH_TOKEN", "placeholder", ".env"),
+        ),
+        (
+            f"JIM_DEMO=false\nRASA_AUTH_TOKEN={GOOD_TOKEN}\nSECRET_KEY=short\n",
+            ("SECRET_KEY", ".env"),
+        ),
+    ],
+    ids=["missing-token", "bad-port", "placeholder-token", "short-secret"],
+)
+def test_a_wrong_env_value_gives_one_clear_line(project: Path, env_text: str, words) -> None:
+    (project / ".env").write_text(env_text + f"DATABASE_URL=sqlite:///{project / 'x.db'}\n")
+    result = run_cli(project, "coach", "list")
+    assert_one_clear_line(result, *words)
+    assert not (project / "x.db").exists(), "nothing may be made with wrong settings"
+
+
+def test_the_environment_wins_over_the_file_for_a_wrong_value(project: Path) -> None:
+    (project / ".env").write_text(f"RASA_AUTH_TOKEN={GOOD_TOKEN}\nSECRET_KEY={GOOD_KEY}\n")
+    result = run_cli(project, "coach", "list", env=clean_env(WEB_PORT="99999"))
+    assert_one_clear_line(result, "WEB_PORT", "65535")
+
+
+def test_a_good_env_lets_the_same_command_work(project: Path) -> None:
+    db = project / "var" / "ok.db"
+    (project / ".env").write_text(
+        f"JIM_DEMO=false\nRASA_AUTH_TOKEN={GOOD_TOKEN}\nSECRET_KEY={GOOD_KEY}\n"
+        f"DATABASE_URL=sqlite:///{db}\n"
+    )
+    setup_steps.migrate(load_settings(env_file=project / ".env", environ={}))
+    result = run_cli(project, "coach", "add", "--team", "team-oost", "--name", "Coach A")
+    assert result.returncode == 0, result.stderr
+    assert "Token (shown once" in result.stdout
+    listed = run_cli(project, "coach", "list")
+    assert listed.returncode == 0, listed.stderr
+    assert "team-oost" in listed.stdout
+
+
+# --- load_settings ------------------------------------------------------------------------
+
+
+def write_env(tmp_path: Path, text: str) -> Path:
+    env_file = tmp_path / ".env"
+    env_file.write_text(text)
+    return env_file
+
+
+def test_load_settings_reads_the_file_with_defaults(tmp_path: Path) -> None:
+    env_file = write_env(tmp_path, f"RASA_AUTH_TOKEN={GOOD_TOKEN}\nSECRET_KEY={GOOD_KEY}\n")
+    settings = load_settings(env_file=env_file, environ={})
+    assert settings.demo is True
+    assert (settings.rasa_port, settings.action_port, settings.web_port) == (5005, 5055, 8000)
+    assert settings.rasa_auth_token == GOOD_TOKEN
+    assert settings.database_url.startswith("sqlite:///")
+    assert settings.database_url.endswith("var/jim.db")
+    assert settings.rasa_url == "http://127.0.0.1:5005"
+
+
+def test_load_settings_environment_wins_over_file(tmp_path: Path) -> None:
+    env_file = write_env(tmp_path, f"RASA_PORT=6000\nRASA_AUTH_TOKEN={GOOD_TOKEN}\nSECRET_KEY=x\n")
+    settings = load_settings(env_file=env_file, environ={"RASA_PORT": "6001", "SECRET_KEY": "y"})
+    assert settings.rasa_port == 6001
+    assert settings.secret_key == "y"
+    assert settings.rasa_auth_token == GOOD_TOKEN
+
+
+def test_load_settings_without_a_file_uses_the_environment(tmp_path: Path) -> None:
+    settings = load_settings(
+        env_file=tmp_path / "missing.env",
+        environ={"RASA_AUTH_TOKEN": GOOD_TOKEN, "SECRET_KEY": GOOD_KEY, "JIM_DEMO": "nee"},
+    )
+    assert settings.demo is False
+
+
+GOOD = {"RASA_AUTH_TOKEN": GOOD_TOKEN, "SECRET_KEY": GOOD_KEY}
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        ({"SECRET_KEY": GOOD_KEY}, "RASA_AUTH_TOKEN is not set: add it to .env"),
+        ({"RASA_AUTH_TOKEN": GOOD_TOKEN, "SECRET_KEY": ""}, "SECRET_KEY is not set"),
+        ({**GOOD, "RASA_PORT": "abc"}, "RASA_PORT in .env must be a port number, not 'abc'"),
+        ({**GOOD, "ACTION_PORT": "0"}, "ACTION_PORT in .env must be between 1 and 65535"),
+        ({**GOOD, "JIM_DEMO": "misschien"}, "JIM_DEMO in .env must be true or false"),
+        ({**GOOD, "INVITE_DAYS": "-1"}, "INVITE_DAYS in .env must not be negative"),
+        ({**GOOD, "DATABASE_URL": "mysql://x/y"}, "DATABASE_URL must start with sqlite:///"),
+        ({**GOOD, "PUBLIC_URL": "localhost:8000"}, "PUBLIC_URL must start with http"),
+        (
+            {**GOOD, "JIM_DEMO": "false", "RASA_AUTH_TOKEN": PLACEHOLDER_PREFIX + "-a-long-one"},
+            "RASA_AUTH_TOKEN is a placeholder or too short",
+        ),
+        ({**GOOD, "JIM_DEMO": "false", "SECRET_KEY": "short"}, "SECRET_KEY is a placeholder"),
+    ],
+)
+def test_load_settings_refuses_wrong_values_in_one_line(tmp_path, environ, message) -> None:
+    with pytest.raises(SettingsError) as caught:
+        load_settings(env_file=tmp_path / ".env", environ=environ)
+    text = str(caught.value)
+    assert message in text
+    assert "\n" not in text
+
+
+def test_load_settings_accepts_placeholders_in_demo_mode(tmp_path: Path) -> None:
+    env_file = tmp_path / ".env"
+    shutil.copy2(PROJECT_DIR / ".env.example", env_file)
+    settings = load_settings(env_file=env_file, environ={})
+    assert settings.demo is True
+    assert settings.rasa_auth_token.startswith(PLACEHOLDER_PREFIX)
+    with pytest.raises(SettingsError, match="placeholder"):
+        load_settings(env_file=env_file, environ={"JIM_DEMO": "false"})
+
+
+def test_load_settings_strips_the_slash_of_public_url(tmp_path: Path) -> None:
+    settings = load_settings(
+        env_file=tmp_path / "none.env",
+        environ={"RASA_AUTH_TOKEN": GOOD_TOKEN, "SECRET_KEY": GOOD_KEY,
+                 "PUBLIC_URL": "https://jim.example.org/"},
+    )  # fmt: skip
+    assert settings.public_url == "https://jim.example.org"
+
+
+# --- .env made by set-up ------------------------------------------------------------------
+
+
+def test_ensure_env_file_makes_private_env_with_fresh_secrets(tmp_path: Path) -> None:
+    shutil.copy2(PROJECT_DIR / ".env.example", tmp_path / ".env.example")
+    assert setup_steps.ensure_env_file(tmp_path) is True
+    env_file = tmp_path / ".env"
+    assert stat.S_IMODE(env_file.stat().st_mode) == 0o600
+    text = env_file.read_text()
+    assert PLACEHOLDER_PREFIX not in text
+    example = (PROJECT_DIR / ".env.example").read_text().splitlines()
+    made = text.splitlines()
+    assert len(made) == len(example)  # comments and other settings stay as documented
+    for old, new in zip(example, made, strict=True):
+        if PLACEHOLDER_PREFIX not in old:
+            assert old == new
+    # The secrets are good enough outside demo mode.
+    settings = load_settings(env_file=env_file, environ={"JIM_DEMO": "false"})
+    assert len(settings.rasa_auth_token) >= 32 and len(settings.secret_key) >= 32
+    assert settings.rasa_auth_token != settings.secret_key
+
+    # A second installation gets other secrets; an existing .env is left alone.
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy2(PROJECT_DIR / ".env.example", other / ".env.example")
+    setup_steps.ensure_env_file(other)
+    assert (other / ".env").read_text() != text
+    assert setup_steps.ensure_env_file(tmp_path) is False
+    assert env_file.read_text() == text
+
+
+# --- `jim setup` twice -------------------------------------------------------------------------
+
+
+def test_setup_twice_is_idempotent_and_does_not_retrain(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", with_model=True)
+    model = project / "models" / training.model_path(PROJECT_DIR).name
+    model_mtime = model.stat().st_mtime_ns
+    db = tmp_path / "setup.db"
+    env = clean_env(DATABASE_URL=f"sqlite:///{db}")
+
+    first = run_cli(project, "setup", env=env, timeout=300)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "Made .env" in first.stdout
+    assert (project / "pipelines" / "nl_jim_v1" / "meta.json").exists()
+    assert f"Up to date: {model.name}" in first.stdout
+    env_text = (project / ".env").read_text()
+
+    started = time.monotonic()
+    second = run_cli(project, "setup", env=env, timeout=300)
+    elapsed = time.monotonic() - started
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "Using the existing .env." in second.stdout
+    assert "Up to date: nl_jim_v1" in second.stdout
+    assert f"Up to date: {model.name}" in second.stdout
+    assert "Trained" not in first.stdout + second.stdout
+    assert elapsed < 45, f"a second set-up took {elapsed:.0f} s"
+
+    assert (project / ".env").read_text() == env_text
+    assert model.stat().st_mtime_ns == model_mtime
+    assert sorted(p.name for p in (project / "models").iterdir()) == [model.name]
+    engine = make_engine(f"sqlite:///{db}")
+    try:
+        tables = set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+    assert {"alembic_version", "teams", "coaches", "nominations"} <= tables
