@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from bot import notify
 from bot.settings import Settings, get_settings
 from bot.storage import make_engine
 from bot.web import api
@@ -33,6 +34,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine
+
+    dispatcher = notify.Dispatcher(engine, settings)  # sends outbox rows every ~2 s
+    app.add_event_handler("startup", dispatcher.start)
+    app.add_event_handler("shutdown", dispatcher.stop)
 
     @app.on_event("shutdown")
     def _dispose() -> None:
