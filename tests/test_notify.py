@@ -240,3 +240,22 @@ def test_cli_configures_team_and_notify_once_sends(engine, settings, receiver, m
         assert headers["X-JIM-Signature"] == notify.sign(body, "k")
     finally:
         get_settings.cache_clear()
+
+
+def test_web_app_background_loop_sends_while_running(engine, settings, receiver):
+    import time
+
+    from fastapi.testclient import TestClient
+
+    from bot.web.app import create_app
+
+    configure_team(engine, "team-noord", webhook=receiver.url)
+    code = invite_for(engine, "team-noord")
+    with TestClient(create_app(settings)):
+        handoff.hand_off(engine, settings, nomination_input(invite_code=code))
+        deadline = time.monotonic() + 15
+        while not receiver.deliveries and time.monotonic() < deadline:
+            time.sleep(0.2)
+    assert len(receiver.deliveries) == 1
+    [row] = outbox(engine)
+    assert row.sent_at is not None
