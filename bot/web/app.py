@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from bot import notify
 from bot.settings import Settings, get_settings
 from bot.storage import make_engine
-from bot.web import api
+from bot.web import api, portal
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -63,5 +63,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return JSONResponse({"rasa_url": f"{request.url.scheme}://{host}:{settings.rasa_port}"})
 
     app.include_router(api.router)
+    app.include_router(portal.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
