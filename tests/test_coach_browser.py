@@ -89,6 +89,11 @@ def test_coach_logs_in_and_sees_the_list(server, engine):
             page.screenshot(path=str(ARTIFACTS / "coach-list.png"), full_page=True)
             card.get_by_role("link").click()
             page.wait_for_url(f"{server}/coach/nominations/{nid}")
+            for width, height in ((768, 1024), (1280, 800)):  # tablet and laptop
+                page.set_viewport_size({"width": width, "height": height})
+                assert page.evaluate(
+                    "document.documentElement.scrollWidth <= window.innerWidth"
+                ), f"horizontal scrolling at {width} px"
             page.get_by_role("button", name="Zet op: In contact").click()
             page.wait_for_selector("text=Zet op: JIM gestart")
             assert page.locator("h1 .badge").inner_text() == "In contact"

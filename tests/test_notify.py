@@ -168,9 +168,11 @@ def test_webhook_down_then_back_delivered_exactly_once_and_signed(engine, settin
     configure_team(engine, "team-noord", webhook=receiver.url, secret="s3cret")
     code = invite_for(engine, "team-noord")
     receiver.up = False
-    result = handoff.hand_off(engine, settings, nomination_input(invite_code=code))
+    data = nomination_input(invite_code=code)
+    result = handoff.hand_off(engine, settings, data)
     # The same handoff again (a retried action) adds no second notification.
-    handoff.hand_off(engine, settings, nomination_input(invite_code=code, conversation_id="other"))
+    again = handoff.hand_off(engine, settings, data)
+    assert again.nomination_id == result.nomination_id and not again.created
     assert len(outbox(engine)) == 1
     assert notify.dispatch_pending(engine, settings) == (0, 1)
     assert notify.dispatch_pending(engine, settings, now=utcnow() + timedelta(seconds=6)) == (0, 1)
