@@ -261,3 +261,16 @@ def test_web_app_background_loop_sends_while_running(engine, settings, receiver)
     assert len(receiver.deliveries) == 1
     [row] = outbox(engine)
     assert row.sent_at is not None
+
+
+def test_withdrawn_before_delivery_sends_no_personal_details(engine, settings, receiver):
+    configure_team(engine, "team-noord", webhook=receiver.url)
+    code = invite_for(engine, "team-noord")
+    data = nomination_input(invite_code=code)
+    handoff.hand_off(engine, settings, data)
+    handoff.withdraw(engine, data.conversation_id)
+    assert notify.dispatch_pending(engine, settings) == (1, 0)
+    _, body = receiver.deliveries[0]
+    payload = json.loads(body)
+    assert payload["status"] == "ingetrokken" and payload["mentor"]["name"] is None
+    assert b"Riet" not in body and b"Sammy" not in body
