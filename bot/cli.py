@@ -6,6 +6,10 @@ train         train the model (only if changed, unless --force)
 test-stories  Rasa's conversation tests, failing on any wrong prediction
 coach add     create a coach (and its team) and print its token once
 coach list    list coaches and teams
+coach disable / coach rotate   switch a coach off, or give a new token (old one stops)
+team list / team set-email / team set-webhook   teams and where notifications go
+notify --once send pending notifications (e-mail, webhook) once, for cron and tests
+privacy       delete one youth's data on request; purge data past RETENTION_DAYS
 """
 
 from __future__ import annotations
@@ -177,6 +181,134 @@ def cmd_privacy_purge(args: argparse.Namespace) -> int:
         f"Older than {days} days: deleted {removed.nominations} closed nomination(s) and "
         f"{removed.conversations} conversation(s) ({removed.events} events)."
     )
+
+
+def _engine():
+    from bot.storage import make_engine
+
+    return make_engine(get_settings().database_url)
+
+
+def _find_coach(session, coach_id: str):
+    from bot.storage import Coach
+
+    coach = session.get(Coach, coach_id)
+    if coach is None:
+        print(f"No coach with id {coach_id} (see: jim coach list).", file=sys.stderr)
+    return coach
+
+
+def cmd_coach_disable(args: argparse.Namespace) -> int:
+    from sqlalchemy.orm import Session
+
+    engine = _engine()
+    with Session(engine) as session, session.begin():
+        coach = _find_coach(session, args.id)
+        if coach is None:
+            return 1
+        coach.active = False
+        print(f"Coach {coach.name} ({coach.id}) is disabled; the token no longer works.")
+    engine.dispose()
+    return 0
+
+
+def cmd_coach_rotate(args: argparse.Namespace) -> int:
+    from sqlalchemy.orm import Session
+
+    from bot.storage import repo
+
+    engine = _engine()
+    with Session(engine) as session, session.begin():
+        coach = _find_coach(session, args.id)
+        if coach is None:
+            return 1
+        token = repo.new_token()
+        coach.token_hash = repo.hash_token(token)
+        coach.active = True
+        print(f"New token for {coach.name} ({coach.id}); the old token no longer works.")
+        print(f"Token (shown once, keep it safe): {token}")
+    engine.dispose()
+    return 0
+
+
+def cmd_team_list(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from bot.storage import Team
+
+    engine = _engine()
+    with Session(engine) as session:
+        for team in session.execute(select(Team).order_by(Team.slug)).scalars():
+            extra = " demo" if team.is_demo else ""
+            mail = team.notify_email or "-"
+            hook = team.webhook_url or "-"
+            print(f"{team.slug:<16} {team.name:<24} mail={mail} webhook={hook}{extra}")
+    engine.dispose()
+    return 0
+
+
+def _find_team(session, slug: str):
+    from bot.storage import repo
+
+    team = repo.get_team(session, slug)
+    if team is None:
+        print(f"No team {slug} (see: jim team list).", file=sys.stderr)
+    return team
+
+
+def cmd_team_set_email(args: argparse.Namespace) -> int:
+    from sqlalchemy.orm import Session
+
+    engine = _engine()
+    with Session(engine) as session, session.begin():
+        team = _find_team(session, args.team)
+        if team is None:
+            return 1
+        team.notify_email = args.email or None
+        print(f"Team {team.slug}: e-mail notifications to {team.notify_email or 'nobody'}.")
+    engine.dispose()
+    return 0
+
+
+def cmd_team_set_webhook(args: argparse.Namespace) -> int:
+    import secrets
+
+    from sqlalchemy.orm import Session
+
+    engine = _engine()
+    with Session(engine) as session, session.begin():
+        team = _find_team(session, args.team)
+        if team is None:
+            return 1
+        if not args.url:
+            team.webhook_url = team.webhook_secret = None
+            print(f"Team {team.slug}: no webhook.")
+        else:
+            if not args.url.startswith(("http://", "https://")):
+                print("The webhook URL must start with http:// or https://.", file=sys.stderr)
+                return 1
+            team.webhook_url = args.url
+            team.webhook_secret = args.secret or secrets.token_urlsafe(32)
+            print(f"Team {team.slug}: webhook {team.webhook_url}")
+            print(f"Signing secret (X-JIM-Signature, HMAC-SHA256): {team.webhook_secret}")
+    engine.dispose()
+    return 0
+
+
+def cmd_notify(args: argparse.Namespace) -> int:
+    from bot import notify
+
+    settings = get_settings()
+    engine = _engine()
+    try:
+        if args.once:
+            sent, failed = notify.dispatch_pending(engine, settings)
+            print(f"Sent {sent}, failed (will retry) {failed}.")
+        else:
+            notify.run_forever(engine, settings)
+    finally:
+        engine.dispose()
     return 0
 
 
@@ -212,6 +344,29 @@ def build_parser() -> argparse.ArgumentParser:
     p = privacy.add_parser("purge", help="delete data older than RETENTION_DAYS")
     p.add_argument("--days", type=int, help="override RETENTION_DAYS")
     p.set_defaults(func=cmd_privacy_purge)
+    p = coach.add_parser("disable", help="switch a coach off (the token stops working)")
+    p.add_argument("id")
+    p.set_defaults(func=cmd_coach_disable)
+    p = coach.add_parser("rotate", help="give a coach a new token, printed once")
+    p.add_argument("id")
+    p.set_defaults(func=cmd_coach_rotate)
+    team = sub.add_parser("team", help="manage teams").add_subparsers(
+        dest="team_command", required=True
+    )
+    p = team.add_parser("list", help="list teams and their notification settings")
+    p.set_defaults(func=cmd_team_list)
+    p = team.add_parser("set-email", help="e-mail address for new-nomination mails")
+    p.add_argument("team", help="team slug")
+    p.add_argument("email", nargs="?", default="", help="empty: no e-mail")
+    p.set_defaults(func=cmd_team_set_email)
+    p = team.add_parser("set-webhook", help="URL that receives signed nomination JSON")
+    p.add_argument("team", help="team slug")
+    p.add_argument("url", nargs="?", default="", help="empty: no webhook")
+    p.add_argument("--secret", help="signing secret (default: a new random one)")
+    p.set_defaults(func=cmd_team_set_webhook)
+    p = sub.add_parser("notify", help="send pending notifications")
+    p.add_argument("--once", action="store_true", help="one pass, then stop (for cron)")
+    p.set_defaults(func=cmd_notify)
     return parser
 
 

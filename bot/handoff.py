@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from bot import notify
 from bot.settings import Settings
 from bot.storage import repo
 from bot.storage.repo import NominationInput
@@ -36,11 +37,13 @@ def invite_status(engine: Engine, code: str | None, conversation_id: str) -> str
 
 
 def hand_off(engine: Engine, settings: Settings, data: NominationInput) -> HandoffResult:
-    """Store the nomination (idempotent per conversation) in one transaction."""
+    """Store the nomination (idempotent per conversation) and its outbox rows in one transaction."""
     with Session(engine) as session, session.begin():
         invite, _status = repo.check_invite(session, data.invite_code, data.conversation_id)
         team = session.get(repo.Team, invite.team_id) if invite else inbox_team(session, settings)
         nomination, created = repo.save_nomination(session, data, team, invite)
+        if created:
+            notify.enqueue(session, settings, team, nomination)
         return HandoffResult(
             reference=nomination.reference,
             nomination_id=nomination.id,

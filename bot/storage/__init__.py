@@ -7,6 +7,7 @@ from bot.storage.models import (
     Coach,
     Invite,
     Nomination,
+    OutboxMessage,
     StatusChange,
     Team,
 )
@@ -17,6 +18,7 @@ __all__ = [
     "Coach",
     "Invite",
     "Nomination",
+    "OutboxMessage",
     "StatusChange",
     "Team",
     "make_engine",

@@ -173,3 +173,26 @@ class StatusChange(Base):
     actor = Column(String(200), nullable=False)
     from_status = Column(String(20), nullable=True)
     to_status = Column(String(20), nullable=False)
+
+
+class OutboxMessage(Base):
+    """A notification to send after a nomination is stored (e-mail or webhook).
+
+    Written in the same transaction as the nomination, so nothing is lost when the mail
+    server or the receiver is down; a dispatcher sends it later, with retries.
+    The id doubles as the delivery id receivers use to drop duplicates.
+    """
+
+    __tablename__ = "outbox"
+
+    id = Column(String(36), primary_key=True, default=new_id)
+    kind = Column(String(10), nullable=False)  # "email" or "webhook"
+    team_id = Column(String(36), ForeignKey("teams.id"), nullable=False)
+    nomination_id = Column(
+        String(36), ForeignKey("nominations.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    attempts = Column(Integer, nullable=False, default=0)
+    next_attempt_at = Column(UTCDateTime, nullable=False, default=utcnow, index=True)
+    sent_at = Column(UTCDateTime, nullable=True)
+    last_error = Column(Text, nullable=True)

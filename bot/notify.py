@@ -1,0 +1,219 @@
+"""Notifications to coaches through an outbox: stored with the nomination, sent afterwards.
+
+`enqueue` runs inside the handoff transaction, so a nomination and its notifications are
+stored together or not at all. `dispatch_pending` sends due rows later — from a background
+loop in the web app and from `jim notify --once` — never while the youth waits.
+
+Delivery is at-most-once on success: a row is claimed (leased) with a conditional update
+before sending, so two dispatchers never send it at the same time, and it is marked sent
+in its own transaction. A failure leaves it pending with exponential backoff. Each request
+carries the row id as `X-JIM-Delivery` so a receiver can drop the rare duplicate after a
+crash between sending and marking.
+
+E-mails hold no personal details: only that there is a new nomination, its reference and
+a link to the portal. Log lines hold ids and references only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import smtplib
+import threading
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+
+import httpx
+from sqlalchemy import select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from bot.settings import Settings
+from bot.storage import Nomination, OutboxMessage, Team, repo
+from bot.storage.models import utcnow
+
+logger = logging.getLogger(__name__)
+
+BASE_DELAY = timedelta(seconds=5)
+MAX_DELAY = timedelta(hours=1)
+LEASE = timedelta(seconds=60)
+POLL_SECONDS = 2.0
+TIMEOUT_SECONDS = 10.0
+
+
+def email_recipient(team: Team, settings: Settings) -> str | None:
+    """The team's address, or NOTIFY_EMAIL for the default team."""
+    if team.notify_email:
+        return team.notify_email
+    if team.slug == settings.default_team and settings.notify_email:
+        return settings.notify_email
+    return None
+
+
+def enqueue(session: Session, settings: Settings, team: Team, nomination: Nomination) -> int:
+    """Add the outbox rows for a new nomination to the caller's transaction; returns count."""
+    rows = []
+    if settings.smtp_host and email_recipient(team, settings):
+        rows.append(OutboxMessage(kind="email", team_id=team.id, nomination_id=nomination.id))
+    if team.webhook_url:
+        rows.append(OutboxMessage(kind="webhook", team_id=team.id, nomination_id=nomination.id))
+    session.add_all(rows)
+    return len(rows)
+
+
+def backoff(attempts: int) -> timedelta:
+    """Delay after the n-th failed attempt: 5 s, 10 s, 20 s, ... up to one hour."""
+    return min(BASE_DELAY * (2 ** max(attempts - 1, 0)), MAX_DELAY)
+
+
+def sign(body: bytes, secret: str) -> str:
+    return "sha256=" + hmac.new(secret.encode("utf-8"), body, hashlib.sha256).hexdigest()
+
+
+def portal_link(settings: Settings, nomination_id: str) -> str:
+    return f"{settings.public_url}/coach/nominations/{nomination_id}"
+
+
+def build_email(settings: Settings, team: Team, nomination: Nomination, to: str) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = settings.smtp_from
+    message["To"] = to
+    message["Subject"] = f"Nieuwe JIM-nominatie voor {team.name} ({nomination.reference})"
+    message.set_content(
+        f"Er is een nieuwe JIM-nominatie voor {team.name}.\n\n"
+        f"Referentie: {nomination.reference}\n"
+        f"Bekijk de nominatie in het coachportaal (inloggen nodig):\n"
+        f"{portal_link(settings, nomination.id)}\n\n"
+        "In deze e-mail staan bewust geen namen of andere gegevens.\n"
+    )
+    return message
+
+
+def _send_email(settings: Settings, team: Team, nomination: Nomination) -> None:
+    to = email_recipient(team, settings)
+    if not settings.smtp_host or not to:
+        raise RuntimeError("no SMTP_HOST or no e-mail address for this team")
+    with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=TIMEOUT_SECONDS) as smtp:
+        smtp.send_message(build_email(settings, team, nomination, to))
+
+
+def _send_webhook(row: OutboxMessage, team: Team, nomination: Nomination) -> None:
+    if not team.webhook_url:
+        raise RuntimeError("the team has no webhook URL any more")
+    body = json.dumps(repo.nomination_to_dict(nomination), ensure_ascii=False).encode("utf-8")
+    response = httpx.post(
+        team.webhook_url,
+        content=body,
+        headers={
+            "Content-Type": "application/json",
+            "X-JIM-Signature": sign(body, team.webhook_secret or ""),
+            "X-JIM-Delivery": row.id,
+            "X-JIM-Event": "nomination.created",
+        },
+        timeout=TIMEOUT_SECONDS,
+    )
+    if not 200 <= response.status_code < 300:
+        raise RuntimeError(f"webhook answered HTTP {response.status_code}")
+
+
+def _claim(engine: Engine, row_id: str, due: datetime, now: datetime) -> bool:
+    """Lease the row for this dispatcher; False if another one took it first."""
+    with Session(engine) as session, session.begin():
+        claimed = session.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.id == row_id,
+                OutboxMessage.sent_at.is_(None),
+                OutboxMessage.next_attempt_at == due,
+            )
+            .values(next_attempt_at=now + LEASE)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+    return claimed == 1
+
+
+def _deliver_one(engine: Engine, settings: Settings, row_id: str) -> bool:
+    with Session(engine) as session:
+        row = session.get(OutboxMessage, row_id)
+        team = session.get(Team, row.team_id)
+        nomination = session.get(Nomination, row.nomination_id)
+        error = None
+        try:
+            if row.kind == "email":
+                _send_email(settings, team, nomination)
+            else:
+                _send_webhook(row, team, nomination)
+        except Exception as exc:  # noqa: BLE001 - any failure means: try again later
+            error = f"{type(exc).__name__}: {exc}"[:1000]
+    with Session(engine) as session, session.begin():
+        row = session.get(OutboxMessage, row_id)
+        row.attempts += 1
+        if error is None:
+            row.sent_at = utcnow()
+            row.last_error = None
+            logger.info("notification %s (%s) sent", row_id, row.kind)
+            return True
+        row.last_error = error
+        row.next_attempt_at = utcnow() + backoff(row.attempts)
+        logger.warning(
+            "notification %s (%s) failed, attempt %d; retry later", row_id, row.kind, row.attempts
+        )
+        return False
+
+
+def dispatch_pending(
+    engine: Engine, settings: Settings, now: datetime | None = None, limit: int = 100
+) -> tuple[int, int]:
+    """Send every due, unsent row once; returns (sent, failed)."""
+    now = now or utcnow()
+    with Session(engine) as session:
+        due = session.execute(
+            select(OutboxMessage.id, OutboxMessage.next_attempt_at)
+            .where(OutboxMessage.sent_at.is_(None), OutboxMessage.next_attempt_at <= now)
+            .order_by(OutboxMessage.next_attempt_at)
+            .limit(limit)
+        ).all()
+    sent = failed = 0
+    for row_id, due_at in due:
+        if not _claim(engine, row_id, due_at, now):
+            continue
+        if _deliver_one(engine, settings, row_id):
+            sent += 1
+        else:
+            failed += 1
+    return sent, failed
+
+
+def run_forever(
+    engine: Engine, settings: Settings, stop: threading.Event | None = None, poll=POLL_SECONDS
+):
+    """Dispatch every `poll` seconds until `stop` is set (a database hiccup does not end it)."""
+    stop = stop or threading.Event()
+    while not stop.is_set():
+        try:
+            dispatch_pending(engine, settings)
+        except Exception:  # noqa: BLE001 - keep the loop alive; the next poll tries again
+            logger.exception("notification dispatch failed; trying again")
+        stop.wait(poll)
+
+
+class Dispatcher:
+    """The background sender inside the web app: a daemon thread started and stopped with it."""
+
+    def __init__(self, engine: Engine, settings: Settings, poll: float = POLL_SECONDS):
+        self._stop = threading.Event()
+        self._thread = threading.Thread(
+            target=run_forever,
+            args=(engine, settings, self._stop, poll),
+            name="jim-notify",
+            daemon=True,
+        )
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=TIMEOUT_SECONDS + 5)

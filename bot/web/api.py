@@ -1,0 +1,163 @@
+"""Coach JSON API: a bearer token per coach, and a coach only ever sees their own team.
+
+Anything outside the coach's team answers 404, exactly as if it did not exist, so ids of
+other teams cannot be probed. The OpenAPI description (/openapi.json, /docs) shows the
+bearer scheme.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, Extra
+from sqlalchemy.orm import Session
+
+from bot import coaching
+from bot.storage import Coach, repo
+from bot.storage.models import STATUSES
+
+bearer = HTTPBearer(
+    auto_error=False,
+    scheme_name="coachToken",
+    description="The coach token from `jim coach add` or `jim coach rotate`.",
+)
+router = APIRouter(prefix="/api")
+NOT_FOUND = "No nomination with this id in your team."
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    with Session(request.app.state.engine) as session:
+        yield session
+
+
+def current_coach(
+    credentials: HTTPAuthorizationCredentials | None = Depends(bearer),
+    session: Session = Depends(get_session),
+) -> Coach:
+    coach = repo.coach_for_token(session, credentials.credentials if credentials else "")
+    if coach is None:
+        raise HTTPException(
+            status_code=401,
+            detail="A valid coach token is needed (Authorization: Bearer <token>).",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return coach
+
+
+class StatusUpdate(BaseModel):
+    """Body of PATCH /api/nominations/{id}."""
+
+    status: Literal["nieuw", "in_contact", "jim_gestart", "niet_gelukt", "ingetrokken"]
+
+    class Config:
+        extra = Extra.forbid
+
+
+class InviteOut(BaseModel):
+    code: str
+    url: str
+    expires_at: str
+
+
+def _own_nomination(session: Session, coach: Coach, nomination_id: str):
+    nomination = repo.get_nomination(session, coach.team_id, nomination_id)
+    if nomination is None:
+        raise HTTPException(404, detail=NOT_FOUND)
+    return nomination
+
+
+@router.post("/invites", tags=["invites"], status_code=201, response_model=InviteOut)
+def create_invite(
+    request: Request,
+    coach: Coach = Depends(current_coach),
+    session: Session = Depends(get_session),
+) -> dict:
+    """A new, unguessable invite for one youth; the link opens the chat for your team."""
+    settings = request.app.state.settings
+    invite = repo.create_invite(session, coach, settings.invite_days)
+    code, expires_at = invite.code, invite.expires_at
+    session.commit()
+    return {
+        "code": code,
+        "url": coaching.invite_url(settings.public_url, code),
+        "expires_at": expires_at.isoformat(),
+    }
+
+
+@router.get("/nominations", tags=["nominations"])
+def list_nominations(
+    response: Response,
+    status: str | None = Query(None, description="Only nominations with this status"),
+    limit: int = Query(50, ge=1, le=500),
+    offset: int = Query(0, ge=0),
+    coach: Coach = Depends(current_coach),
+    session: Session = Depends(get_session),
+) -> list[dict]:
+    """Your team's nominations, newest first. `X-Total-Count` holds the total for the filter."""
+    if status is not None and status not in STATUSES:
+        raise HTTPException(422, detail=f"status must be one of {', '.join(STATUSES)}")
+    rows = repo.list_nominations(session, coach.team_id, status, limit, offset)
+    response.headers["X-Total-Count"] = str(
+        coaching.count_nominations(session, coach.team_id, status)
+    )
+    return [repo.nomination_to_dict(n) for n in rows]
+
+
+# Declared before /nominations/{nomination_id} so ".csv" is never taken for an id.
+@router.get(
+    "/nominations.csv",
+    tags=["nominations"],
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}}},
+)
+def export_nominations(
+    coach: Coach = Depends(current_coach), session: Session = Depends(get_session)
+) -> Response:
+    """All nominations of your team as CSV (safe to open in a spreadsheet)."""
+    return Response(
+        content=coaching.export_csv(session, coach.team_id),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="nominaties.csv"'},
+    )
+
+
+@router.get("/nominations/{nomination_id}", tags=["nominations"])
+def get_nomination(
+    nomination_id: str,
+    coach: Coach = Depends(current_coach),
+    session: Session = Depends(get_session),
+) -> dict:
+    """One nomination of your team (404 for anything else)."""
+    return repo.nomination_to_dict(_own_nomination(session, coach, nomination_id))
+
+
+@router.patch("/nominations/{nomination_id}", tags=["nominations"])
+def update_status(
+    nomination_id: str,
+    body: StatusUpdate,
+    coach: Coach = Depends(current_coach),
+    session: Session = Depends(get_session),
+) -> dict:
+    """Move the status on: nieuw → in_contact → jim_gestart or niet_gelukt (409 otherwise)."""
+    nomination = _own_nomination(session, coach, nomination_id)
+    try:
+        coaching.change_status(session, nomination, coach, body.status)
+    except coaching.TransitionError as error:
+        session.rollback()
+        raise HTTPException(409, detail=str(error)) from None
+    session.commit()
+    return repo.nomination_to_dict(nomination)
+
+
+@router.get("/nominations/{nomination_id}/history", tags=["nominations"])
+def nomination_history(
+    nomination_id: str,
+    coach: Coach = Depends(current_coach),
+    session: Session = Depends(get_session),
+) -> list[dict]:
+    """Every status change of this nomination, oldest first: when, who, from, to."""
+    nomination = _own_nomination(session, coach, nomination_id)
+    return [coaching.history_to_dict(c) for c in coaching.history(session, nomination)]
