@@ -514,6 +514,24 @@ def test_text_size_and_contrast_are_remembered(chat):
     )
 
 
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["360", "1280"])
+def test_the_question_stays_in_sight_while_changing_settings(chat, viewport):
+    tab = chat("/", viewport=viewport)
+    to_relation_question(tab)
+    to_mentor_name_question(tab)
+    question = tab.bot("Hoe heet je oma").last.locator(".text")
+    expect(question).to_be_in_viewport(ratio=1)
+    page = tab.page
+    page.get_by_role("button", name="Instellingen").click()
+    expect(question).to_be_in_viewport(ratio=1)
+    page.get_by_role("button", name="grootste letters").click()
+    expect(question).to_be_in_viewport(ratio=1)
+    page.get_by_role("button", name="Sterke kleuren").click()
+    expect(question).to_be_in_viewport(ratio=1)
+    page.get_by_role("button", name="Instellingen").click()
+    expect(question).to_be_in_viewport(ratio=1)
+
+
 def focus_by_keyboard(page, wanted: str, key: str) -> None:
     """Press `key` (Tab or Shift+Tab) until the focused element's text matches `wanted`."""
     for _ in range(80):
