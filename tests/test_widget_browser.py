@@ -98,6 +98,11 @@ class Chat:
         """Tap the (enabled) bot button whose visible title contains `title`."""
         self.choices(title).first.click()
 
+    def tap_exactly(self, title: str) -> None:
+        """Tap the (enabled) bot button whose title is `title`, apart from its emoji."""
+        pattern = re.compile(r"^\W*" + re.escape(title) + r"\s*$", re.I)
+        self.page.locator(".choices button:enabled").filter(has_text=pattern).first.click()
+
     def type(self, text: str) -> None:
         self.page.get_by_label("Jouw bericht").fill(text)
         self.page.get_by_role("button", name="Stuur").click()
@@ -111,6 +116,28 @@ class Chat:
     def close(self) -> None:
         self.context.close()
         assert self.errors == [], f"script errors on the page: {self.errors}"
+
+
+def to_relation_question(tab: Chat) -> None:
+    """Bring a fresh chat to "Wie vind jij fijn om mee te praten?": type a name, tap "15"."""
+    tab.wait_bot("Hoe wil je dat ik je noem")
+    tab.idle()
+    tab.type("Sam")
+    tab.wait_bot("Hoe oud ben je")
+    tab.idle()
+    tab.tap("15")
+    tab.wait_bot("Wie vind jij fijn")
+    tab.idle()
+
+
+def to_mentor_name_question(tab: Chat) -> None:
+    """From the relation question: tap "Oma of opa", then "Oma"; the bot asks her name."""
+    tab.tap("Oma of opa")
+    tab.wait_bot("Is het je oma of je opa")
+    tab.idle()
+    tab.tap_exactly("Oma")
+    tab.wait_bot("Hoe heet je oma")
+    tab.idle()
 
 
 @pytest.fixture
@@ -128,34 +155,44 @@ def chat(browser, live):
         tab.close()
 
 
-# Answers by what the bot asks. The lead extends the conversation in parallel: steps we do
-# not know yet are answered with a first "yes"-like button, so the path still ends.
+# Answers by what the bot asks, the way a youth would: by tapping, or by typing only.
+# A step we do not know yet is answered with a first "yes"-like button (or "ja"), so the path
+# still ends; what is stored is checked afterwards.
+STEPS = [
+    # (the bot's question, what a tapping youth taps, what a typing youth types)
+    (r"hoe wil je dat ik je noem", None, "Sam"),
+    (r"hoe oud ben je", "15", "15"),
+    (r"wie vind jij fijn", "Oma of opa", "mijn oma"),
+    (r"is het je oma of je opa", "=Oma", "oma"),
+    (r"hoe heet je oma", None, "Riet"),
+    (r"wat doet riet voor jou", "Ik kan alles zeggen", "ze luistert goed"),
+    (r"weet riet al", "=Ja", "ja"),
+    (r"heb je het nummer", "Nee, sla over", "nee"),
+    (r"klopt dat", "Ja, dat klopt", "ja"),
+    (r"mag dat", "Ja, dat mag", "ja dat mag"),
+]
+
+
 def answer(tab: Chat, typed_only: bool) -> bool:
-    """Answer the newest question the way a youth would; False when there is nothing to do."""
+    """Answer the newest question; False when there is nothing to do."""
     last = tab.bot_texts()[-1] if tab.bot_texts() else ""
     titles = [t.strip() for t in tab.choices().all_inner_texts()]
-
-    def has(title: str) -> bool:
-        return any(title.lower() in t.lower() for t in titles)
-
-    if re.search(r"hoe heet je (oma|opa|tante|oom)|hoe heet (hij|zij|die persoon)", last, re.I):
-        tab.type("Riet")
-    elif re.search(r"hoe oud", last, re.I):
-        tab.type("15")
-    elif re.search(r"hoe heet jij|wat is jouw naam|hoe mag ik je noemen", last, re.I):
-        tab.type("Sam")
-    elif has("Oma"):
-        tab.type("mijn oma") if typed_only else tab.tap("Oma")
-    elif has("Ja, dat mag"):
-        tab.type("ja") if typed_only else tab.tap("Ja, dat mag")
-    elif titles:
-        yes = [t for t in titles if re.match(r"^\W*(ja|klopt|verder|ok)", t, re.I)]
-        if typed_only:
-            tab.type("ja")
-        else:
-            tab.tap(yes[0] if yes else titles[0])
-    else:
+    for question, to_tap, to_type in STEPS:
+        if re.search(question, last, re.I):
+            if typed_only or to_tap is None:
+                tab.type(to_type)
+            elif to_tap.startswith("="):
+                tab.tap_exactly(to_tap[1:])
+            else:
+                tab.tap(to_tap)
+            return True
+    if not titles:
         return False
+    yes = [t for t in titles if re.match(r"^\W*(ja|klopt|verder|ok)", t, re.I)]
+    if typed_only:
+        tab.type("ja")
+    else:
+        tab.tap(yes[0] if yes else titles[0])
     return True
 
 
@@ -192,16 +229,22 @@ def stored(live, reference: str) -> dict:
 def test_tapping_buttons_ends_in_a_stored_nomination(chat, live):
     tab = chat("/", viewport=PHONE)
     tab.wait_bot("JIM")
-    expect(tab.choices("Oma")).to_be_visible()
+    expect(tab.choices("Wat is een JIM")).to_be_visible()
     reference = converse_until_reference(tab)
     nomination = stored(live, reference)
+    assert (nomination["youth"]["name"], nomination["youth"]["age"]) == ("Sam", 15)
     assert nomination["mentor"]["name"] == "Riet"
     assert nomination["mentor"]["relation"] == "oma"
+    assert nomination["mentor"]["support"] == ["emotioneel"]
+    assert nomination["consent"]["given"] is True
     assert nomination["youth"]["conversation_id"] == tab.page.evaluate(
         "localStorage.getItem('jim-sender')"
     )
-    # the taps show as the youth's own words; the start command never shows
-    assert "Oma" in " ".join(tab.my_texts())
+    # the taps show as the youth's own words (titles, not payloads); /start never shows
+    mine = tab.my_texts()
+    assert any(t.endswith("Oma of opa") for t in mine), mine
+    assert any(re.fullmatch(r"\W*Oma", t) for t in mine), mine
+    assert "15" in mine
     assert not any(t.startswith("/") for t in tab.my_texts())
     assert [m["message"] for m in tab.sent].count("/start") == 1
 
@@ -211,42 +254,50 @@ def test_typing_only_ends_in_a_stored_nomination(chat, live):
     tab.wait_bot("JIM")
     reference = converse_until_reference(tab, typed_only=True)
     nomination = stored(live, reference)
+    assert (nomination["youth"]["name"], nomination["youth"]["age"]) == ("Sam", 15)
     assert (nomination["mentor"]["name"], nomination["mentor"]["relation"]) == ("Riet", "oma")
+    assert nomination["consent"]["given"] is True
     assert "mijn oma" in tab.my_texts()
+    assert "ja dat mag" in tab.my_texts()
 
 
 def test_a_tapped_choice_shows_as_mine_and_old_buttons_are_disabled(chat):
     tab = chat("/")
-    tab.wait_bot("JIM")
-    relation_buttons = tab.choices("Opa")
-    expect(relation_buttons).to_be_enabled()
-    tab.tap("Oma")
-    tab.wait_bot("Hoe heet")
+    to_relation_question(tab)
+    expect(tab.choices("Tante of oom")).to_be_enabled()
+    expect(tab.choices("Oma of opa")).to_be_enabled()
+    tab.tap("Oma of opa")
+    tab.wait_bot("Is het je oma of je opa")
     tab.idle()
-    assert tab.my_texts()[-1].endswith("Oma")
-    expect(tab.page.locator(".choices button.chosen")).to_have_text(re.compile("Oma"))
-    expect(tab.choices("Opa", enabled=False)).to_be_disabled()
-    expect(tab.choices("Oma", enabled=False)).to_be_disabled()
+    assert tab.my_texts()[-1].endswith("Oma of opa")
+    expect(tab.page.locator(".choices button.chosen").last).to_have_text(re.compile("Oma of opa"))
+    expect(tab.choices("Tante of oom", enabled=False)).to_be_disabled()
+    expect(tab.choices("Oma of opa", enabled=False)).to_be_disabled()
+    # the age buttons of the question before are used up too
+    expect(tab.choices("16", enabled=False)).to_be_disabled()
+    # the new question has its own, working buttons
+    expect(tab.choices("Opa")).to_be_enabled()
     sent = len(tab.sent)
-    tab.choices("Opa", enabled=False).first.click(force=True)  # a tap on a used button
+    tab.choices("Tante of oom", enabled=False).first.click(force=True)  # a used button
     tab.page.wait_for_timeout(500)
     assert len(tab.sent) == sent
     # payloads are sent, titles are shown
-    assert tab.sent[-1]["message"] == '/inform_mentor{"relation":"oma"}'
+    assert tab.sent[-1]["message"] == '/inform_mentor{"relation":"oma_opa"}'
+    assert tab.sent[-2]["message"] == '/inform_age{"age":"15"}'
 
 
 def test_reload_shows_the_history_and_does_not_start_again(chat):
     tab = chat("/")
-    tab.wait_bot("JIM")
-    tab.tap("Oma")
-    tab.wait_bot("Hoe heet")
-    tab.idle()
+    to_relation_question(tab)
+    to_mentor_name_question(tab)
     bot_before, mine_before = tab.bot_texts(), tab.my_texts()
+    chosen_before = tab.page.locator(".choices button.chosen").all_inner_texts()
+    assert len(chosen_before) == 3  # 15, Oma of opa, Oma
     sender = tab.page.evaluate("localStorage.getItem('jim-sender')")
     sent_before = len(tab.sent)
 
     tab.page.reload()
-    tab.wait_bot("Hoe heet")
+    tab.wait_bot("Hoe heet je oma")
     tab.idle()
     assert tab.bot_texts() == bot_before
     assert tab.my_texts() == mine_before
@@ -254,10 +305,10 @@ def test_reload_shows_the_history_and_does_not_start_again(chat):
     assert len(tab.sent) == sent_before, "a reload must not send /start again"
     # answered buttons stay used; the choice is still marked
     assert tab.choices().count() == 0
-    expect(tab.page.locator(".choices button.chosen")).to_have_text(re.compile("Oma"))
+    assert tab.page.locator(".choices button.chosen").all_inner_texts() == chosen_before
     # and the conversation goes on where it was
     tab.type("Riet")
-    tab.wait_bot("Mag dat")
+    tab.wait_bot("Wat doet Riet voor jou")
 
 
 def test_html_in_a_message_is_shown_as_text_and_never_runs(chat):
@@ -265,6 +316,7 @@ def test_html_in_a_message_is_shown_as_text_and_never_runs(chat):
     tab.wait_bot("JIM")
     attack = '<img src=x onerror="window.__hacked=1"><script>window.__hacked=2</script>'
     tab.type(attack)
+    tab.wait_bot("geen naam")
     tab.idle()
     tab.page.wait_for_timeout(300)
     assert attack in tab.my_texts()
@@ -291,26 +343,26 @@ def test_a_message_typed_while_offline_is_kept_and_sent_later(chat):
     tab.wait_bot("JIM")
     tab.idle()
     tab.page.route("**/chat/send", lambda route: route.abort())
-    tab.type("mijn oma")
+    tab.type("Sam")
     pending = tab.page.locator(".msg.me.waiting")
-    expect(pending).to_contain_text("mijn oma")
+    expect(pending).to_contain_text("Sam")
     expect(pending).to_contain_text("Wacht op verbinding")
     expect(tab.page.get_by_role("status")).to_contain_text("geen verbinding")
     queued = json.loads(tab.page.evaluate("localStorage.getItem('jim-queue')"))
-    assert [item["message"] for item in queued] == ["mijn oma"]
+    assert [item["message"] for item in queued] == ["Sam"]
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     tab.page.screenshot(path=str(ARTIFACTS / "widget-offline-360.png"))
 
     tab.page.reload()  # still offline: the message is still there, still waiting
-    expect(tab.page.locator(".msg.me.waiting")).to_contain_text("mijn oma")
+    expect(tab.page.locator(".msg.me.waiting")).to_contain_text("Sam")
 
     tab.page.unroute("**/chat/send")
     tab.page.evaluate("window.dispatchEvent(new Event('online'))")
-    tab.wait_bot("Hoe heet")
+    tab.wait_bot("Hoe oud ben je")
     tab.idle()
     expect(tab.page.locator(".msg.me.waiting")).to_have_count(0)
     expect(tab.page.locator("#status")).to_have_text("")
-    assert tab.my_texts().count("mijn oma") == 1
+    assert tab.my_texts().count("Sam") == 1
 
 
 def test_a_new_conversation_while_the_server_is_gone_starts_when_it_is_back(chat):
@@ -335,9 +387,11 @@ def test_an_invite_link_starts_with_the_code_json_encoded(chat):
 
 def test_start_again_asks_first_then_starts_a_new_conversation(chat):
     tab = chat("/")
-    tab.wait_bot("JIM")
-    tab.tap("Oma")
-    tab.wait_bot("Hoe heet")
+    tab.wait_bot("Hoe wil je dat ik je noem")
+    tab.idle()
+    tab.type("Sam")
+    tab.tap("15")
+    tab.wait_bot("Wie vind jij fijn")
     tab.idle()
     first_sender = tab.page.evaluate("localStorage.getItem('jim-sender')")
     tab.page.get_by_role("button", name="Instellingen").click()
@@ -357,7 +411,8 @@ def test_start_again_asks_first_then_starts_a_new_conversation(chat):
     new_sender = tab.page.evaluate("localStorage.getItem('jim-sender')")
     assert new_sender != first_sender
     assert tab.my_texts() == []
-    expect(tab.choices("Oma")).to_be_enabled()
+    assert not any("Wie vind jij" in t for t in tab.bot_texts())
+    expect(tab.choices("Wat is een JIM")).to_be_enabled()
     assert tab.sent[-1] == {"sender": new_sender, "message": "/start"}
 
 
@@ -371,8 +426,7 @@ def test_read_aloud_speaks_dutch_without_emoji(chat):
     tab = chat(None)
     tab.page.add_init_script(recorder)
     tab.open("/")
-    tab.wait_bot("Wie vind jij")
-    tab.idle()
+    to_relation_question(tab)
     tab.page.locator(".msg.bot").filter(has_text="Wie vind jij").get_by_role(
         "button", name="Lees voor"
     ).click()
@@ -380,18 +434,19 @@ def test_read_aloud_speaks_dutch_without_emoji(chat):
     assert len(spoken) == 1
     assert spoken[0]["lang"].lower().startswith("nl")
     assert "Wie vind jij fijn" in spoken[0]["text"]
-    assert "Oma" in spoken[0]["text"]  # the choices are read too
+    assert "Oma of opa" in spoken[0]["text"]  # the choices are read too
+    assert "Ik weet het niet" in spoken[0]["text"]
     assert not re.search(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]", spoken[0]["text"])
     assert tab.page.locator(".msg.bot button.speak").count() == len(tab.bot_texts())
 
     # "Alles voorlezen": every new bot message is read without a tap
     tab.page.get_by_role("button", name="Instellingen").click()
     tab.page.get_by_role("button", name="Alles voorlezen").click()
-    tab.tap("Oma")
-    tab.wait_bot("Hoe heet")
+    tab.tap("Oma of opa")
+    tab.wait_bot("Is het je oma of je opa")
     tab.idle()
     spoken = tab.page.evaluate("window.__spoken")
-    assert any("Hoe heet" in s["text"] for s in spoken[1:])
+    assert any("Is het je oma of je opa" in s["text"] for s in spoken[1:]), spoken
     tab.page.reload()
     tab.page.get_by_role("button", name="Instellingen").click()
     expect(tab.page.get_by_role("button", name="Alles voorlezen")).to_have_attribute(
@@ -431,11 +486,11 @@ def test_a_typing_indicator_shows_while_the_bot_answers(chat):
     tab.idle()
     held = []
     tab.page.route("**/chat/send", lambda route: held.append(route))
-    tab.tap("Oma")
+    tab.type("Sam")
     expect(tab.page.locator("#typing")).to_be_visible()
     assert len(held) == 1
     held[0].continue_()
-    tab.wait_bot("Hoe heet")
+    tab.wait_bot("Hoe oud ben je")
     expect(tab.page.locator("#typing")).to_be_hidden()
 
 
@@ -459,28 +514,72 @@ def test_text_size_and_contrast_are_remembered(chat):
     )
 
 
-def test_keyboard_only(chat):
-    tab = chat("/")
-    tab.wait_bot("Wie vind jij")
-    tab.idle()
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["360", "1280"])
+def test_the_question_stays_in_sight_while_changing_settings(chat, viewport):
+    tab = chat("/", viewport=viewport)
+    to_relation_question(tab)
+    to_mentor_name_question(tab)
+    question = tab.bot("Hoe heet je oma").last.locator(".text")
+    expect(question).to_be_in_viewport(ratio=1)
     page = tab.page
-    for _ in range(60):
-        page.keyboard.press("Tab")
+    page.get_by_role("button", name="Instellingen").click()
+    expect(question).to_be_in_viewport(ratio=1)
+    page.get_by_role("button", name="grootste letters").click()
+    expect(question).to_be_in_viewport(ratio=1)
+    page.get_by_role("button", name="Sterke kleuren").click()
+    expect(question).to_be_in_viewport(ratio=1)
+    page.get_by_role("button", name="Instellingen").click()
+    expect(question).to_be_in_viewport(ratio=1)
+
+
+def focus_by_keyboard(page, wanted: str, key: str) -> None:
+    """Press `key` (Tab or Shift+Tab) until the focused element's text matches `wanted`."""
+    for _ in range(80):
+        page.keyboard.press(key)
         focused = page.evaluate("document.activeElement.textContent.trim()")
-        if focused.endswith("Oma"):
+        if re.fullmatch(r"\W*" + re.escape(wanted), focused):
             break
     else:
-        raise AssertionError("the Oma button cannot be reached with Tab")
+        raise AssertionError(f"the {wanted!r} button cannot be reached with {key}")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none", "focus must be visible"
+
+
+def test_keyboard_only(chat):
+    tab = chat("/")
+    tab.wait_bot("Hoe wil je dat ik je noem")
+    tab.idle()
+    page = tab.page
+    for _ in range(40):
+        if page.evaluate("document.activeElement.id") == "text":
+            break
+        page.keyboard.press("Tab")
+    else:
+        raise AssertionError("the text box cannot be reached with Tab")
+    page.keyboard.type("Sam")
     page.keyboard.press("Enter")
-    tab.wait_bot("Hoe heet")
+    tab.wait_bot("Hoe oud ben je")
+    tab.idle()
+    # the newest buttons sit just above the text box
+    focus_by_keyboard(page, "15", "Shift+Tab")
+    page.keyboard.press("Enter")
+    tab.wait_bot("Wie vind jij fijn")
+    tab.idle()
+    assert page.evaluate("document.activeElement.id") == "text"
+    focus_by_keyboard(page, "Oma of opa", "Shift+Tab")
+    page.keyboard.press("Enter")
+    tab.wait_bot("Is het je oma of je opa")
+    tab.idle()
+    focus_by_keyboard(page, "Oma", "Shift+Tab")
+    page.keyboard.press(" ")  # Space works as well as Enter
+    tab.wait_bot("Hoe heet je oma")
     tab.idle()
     # focus went to the text box, so the youth can type the answer at once
     assert page.evaluate("document.activeElement.id") == "text"
     page.keyboard.type("Riet")
     page.keyboard.press("Enter")
-    tab.wait_bot("Mag dat")
+    tab.wait_bot("Wat doet Riet voor jou")
+    assert "Riet" in tab.my_texts()
 
 
 def test_the_page_works_in_an_iframe_through_embed_js(chat, live):
@@ -510,7 +609,7 @@ def test_the_page_works_in_an_iframe_through_embed_js(chat, live):
         tab.page.get_by_role("button", name="Praat met mij").click()
         frame = tab.page.frame_locator("#jim-kiezer-frame")
         expect(frame.locator(".msg.bot").first).to_contain_text("JIM", timeout=WAIT)
-        expect(frame.get_by_role("button", name="Oma")).to_be_enabled()
+        expect(frame.get_by_role("button", name="Wat is een JIM")).to_be_enabled()
         tab.page.get_by_role("button", name="Sluit de chat").click()
         expect(tab.page.locator("#jim-kiezer-frame")).to_be_hidden()
     finally:
@@ -542,15 +641,18 @@ def test_accessibility_and_screenshots(chat, viewport):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     run_axe(page, "start")
 
-    tab.wait_bot("Wie vind jij")
+    tab.wait_bot("Hoe wil je dat ik je noem")
     tab.idle()
-    expect(tab.choices("Oma")).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / f"widget-start-{name}.png"))
+    run_axe(page, "first question")
+
+    to_relation_question(tab)
+    expect(tab.choices("Oma of opa")).to_be_visible()
     page.screenshot(path=str(ARTIFACTS / f"widget-buttons-{name}.png"))
     run_axe(page, "buttons shown")
 
-    tab.tap("Oma")
-    tab.wait_bot("Hoe heet")
-    tab.idle()
+    to_mentor_name_question(tab)
+    page.screenshot(path=str(ARTIFACTS / f"widget-after-choice-{name}.png"))
     run_axe(page, "after a choice")
 
     page.get_by_role("button", name="Instellingen").click()

@@ -174,15 +174,23 @@
     autoreadButton.setAttribute("aria-pressed", String(settings.autoread));
   }
 
+  // The settings panel and bigger letters change the room the log has: keep the newest
+  // message in sight, or the question the youth is answering slides out of view.
+  function keepingTheEnd(change) {
+    var wasNearBottom = nearBottom();
+    change();
+    if (wasNearBottom) scrollToEnd();
+  }
+
   function saveSetting(name, value) {
     settings[name] = value;
     store.setItem(KEY[name], JSON.stringify(value));
-    applySettings();
+    keepingTheEnd(applySettings);
   }
 
   settingsToggle.addEventListener("click", function () {
     var open = settingsPanel.hidden;
-    settingsPanel.hidden = !open;
+    keepingTheEnd(function () { settingsPanel.hidden = !open; });
     settingsToggle.setAttribute("aria-expanded", String(open));
   });
   Array.prototype.forEach.call(document.querySelectorAll("button.size"), function (b) {
