@@ -47,7 +47,7 @@ def clean_env(**extra: str) -> dict[str, str]:
 def copy_project(target: Path, with_model: bool = False) -> Path:
     """The parts of the project `python -m bot.cli` needs, in `target` (no .env)."""
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for name in ("bot", "migrations", "data"):
+    for name in ("bot", "migrations", "data", "nlu_components"):
         shutil.copytree(PROJECT_DIR / name, target / name, ignore=ignore)
     for name in (".env.example", "alembic.ini", "config.yml", "domain.yml"):
         shutil.copy2(PROJECT_DIR / name, target / name)
