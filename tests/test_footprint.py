@@ -49,7 +49,9 @@ def test_the_web_app_loads_no_rasa_or_tensorflow() -> None:
     assert imported_heavy("from bot.web.app import create_app\ncreate_app()") == []
 
 
-@pytest.mark.parametrize("module", ["actions.start", "actions.mentor_form", "actions.handoff"])
+@pytest.mark.parametrize(
+    "module", ["actions.start", "actions.jim_form", "actions.summary", "actions.handoff"]
+)
 def test_the_actions_load_no_rasa_or_tensorflow(module: str) -> None:
     body = f"import rasa_sdk.endpoint\nimport {module}"
     assert imported_heavy(body) == []
