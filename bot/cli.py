@@ -72,16 +72,20 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not model.exists():
         print("No model for the current data: run scripts/setup first.", file=sys.stderr)
         return 1
-    demo_token = setup_steps.ensure_base_data(settings)
     stack = launcher.Stack(settings, model, PROJECT_DIR / ".run" / "logs")
     print("\nStarting the action server, the Rasa server and the web app...", flush=True)
+    tokens: list[str | None] = []
     try:
-        stack.start(progress=lambda line: print(line, flush=True))
+        stack.start(
+            progress=lambda line: print(line, flush=True),
+            while_loading=lambda: tokens.append(setup_steps.ensure_base_data(settings)),
+        )
     except launcher.StartError as error:
         print(f"Could not start: {error}", file=sys.stderr)
         return 1
     print(f"\nJIM-kiezer is running. Open {settings.public_url}/")
     print(f"  Rasa {settings.rasa_url} · actions {settings.action_url}")
+    demo_token = tokens[0] if tokens else None
     if demo_token:
         print(f"  demo coach token: {demo_token}")
     print("Press Ctrl-C to stop.", flush=True)

@@ -177,7 +177,8 @@ class Stack:
         self.env = child_env(settings, extra_env)
         self.started_at = 0.0
 
-    def start(self, timeout: float = 300, progress=print) -> None:
+    def start(self, timeout: float = 300, progress=print, while_loading=None) -> None:
+        """Start every process, run `while_loading()` (if given), wait until all answer."""
         self.started_at = time.monotonic()
         for service in self.services:
             if service.is_ready():
@@ -196,6 +197,12 @@ class Stack:
                 start_new_session=True,
             )
             log.close()
+        if while_loading is not None:
+            try:
+                while_loading()  # e.g. base data, while Rasa loads its model
+            except BaseException:
+                self.stop()
+                raise
         last_report = 0.0
         while True:
             elapsed = time.monotonic() - self.started_at
