@@ -34,12 +34,15 @@ REASON_TEXT = {
 }
 _SUPPORT_WORDS = {
     "emotioneel": ("zeggen", "vertellen", "praten", "luistert", "luisteren", "begrijpt",
-                   "vertrouw", "lief", "troost", "geheim", "eerlijk", "snapt"),
+                   "vertrouw", "lief", "troost", "geheim", "eerlijk", "snapt", "verhaal",
+                   "er voor me", "er altijd", "gerust", "veilig", "fijn", "aardig", "steunt"),
     "praktisch": ("helpt", "helpen", "hulp", "brengt", "repareert", "huiswerk", "eten",
-                  "geld", "regelt", "rijdt", "klussen"),
-    "advies": ("tips", "tip", "advies", "raad", "uitleg", "legt", "slim", "weet veel"),
-    "gezelschap": ("samen", "leuk", "leuke", "lachen", "gamen", "voetbal", "sporten",
-                   "film", "uit", "gezellig", "chillen"),
+                  "geld", "regelt", "rijdt", "klussen", "kookt", "brieven", "fiets"),
+    "advies": ("tips", "tip", "advies", "raad", "uitleg", "legt", "slim", "weet veel",
+               "weet wat", "ideeën", "ideeen", "zegt wat", "wijs"),
+    "gezelschap": ("samen", "leuk", "leuke", "lachen", "gamen", "voetbal", "voetballen",
+                   "sporten", "film", "films", "uitgaan", "gezellig", "chillen", "grappig",
+                   "vissen", "hangen"),
 }  # fmt: skip
 
 _NUMBER_WORDS = {
@@ -82,8 +85,11 @@ def clean_contact(value: object) -> str | None:
 
 
 def support_from_text(text: str) -> list[str]:
-    lower = text.lower()
-    return [kind for kind, words in _SUPPORT_WORDS.items() if any(w in lower for w in words)]
+    """Support kinds named in the youth's own words (whole words, so "uit" is not "uitleg")."""
+    lower = " " + " ".join(re.findall(r"[^\W_]+", text.lower())) + " "
+    return [
+        kind for kind, words in _SUPPORT_WORDS.items() if any(f" {w} " in lower for w in words)
+    ]
 
 
 def reason_and_support(value: object) -> tuple[str | None, list[str]]:

@@ -214,6 +214,12 @@ def test_someone_under_18_is_explained_and_the_person_asked_again(dispatcher, do
         ("emotioneel", "Ik kan alles tegen hem of haar zeggen", ["emotioneel"]),
         ("gezelschap", "We doen leuke dingen samen", ["gezelschap"]),
         ("ze luistert altijd naar me", "ze luistert altijd naar me", ["emotioneel"]),
+        ("bij hem kan ik mijn verhaal kwijt", "bij hem kan ik mijn verhaal kwijt", ["emotioneel"]),
+        ("ze kookt voor me", "ze kookt voor me", ["praktisch"]),
+        ("ze legt dingen uit", "ze legt dingen uit", ["advies"]),
+        ("we gaan samen vissen", "we gaan samen vissen", ["gezelschap"]),
+        ("ze luistert en geeft tips", "ze luistert en geeft tips", ["emotioneel", "advies"]),
+        ("gewoon", "gewoon", []),
         ("weet_niet", "weet_niet", []),
     ],
 )
