@@ -99,8 +99,11 @@ def test_a_good_file_reads_into_steps_and_an_expected_end():
             id="empty-step",
         ),
         pytest.param(
-            GOOD.replace("stappen:\n  - typ: Daan\n  - tik: 17\n"
-                         "    notitie: vanaf 16 beslist de jongere zelf\n", "stappen: []\n"),
+            GOOD.replace(
+                "stappen:\n  - typ: Daan\n  - tik: 17\n"
+                "    notitie: vanaf 16 beslist de jongere zelf\n",
+                "stappen: []\n",
+            ),
             4,
             "stappen",
             "minstens 1 stap",
