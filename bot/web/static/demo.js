@@ -35,7 +35,8 @@
   var played = 0;         // steps of the scenario played so far
   var playing = false;    // automatic play
   var busy = false;
-  var rendered = [];      // {message, element, buttons: [button elements]} per shown message
+  var rendered = [];      // {element, buttons: [button elements]} per shown message
+  var shownMessages = [];
   var lastValues = {};
   var pollTimer = null;
   var generation = 0;     // bumps on every new conversation, so old answers are ignored
@@ -87,6 +88,7 @@
     startButton.disabled = busy || !current && !select.value;
     input.disabled = sender === null;
     sendButton.disabled = sender === null || busy;
+    applyButtonState();
     if (inScenario) {
       progress.textContent = "Stap " + played + " van " + current.steps.length;
       var upcoming = current.steps[played];
@@ -141,6 +143,7 @@
   function clearLog() {
     log.textContent = "";
     rendered = [];
+    shownMessages = [];
   }
 
   function renderMessages(messages) {
@@ -166,22 +169,28 @@
           buttons.push(button);
         });
         node.appendChild(group);
+        node.classList.add("with-choices");
       }
       log.appendChild(node);
       rendered.push({ element: node, buttons: buttons });
     }
-    // Only the buttons since the youth's last answer can be tapped; a chosen one stays marked.
+    shownMessages = messages;
+    applyButtonState();
+    log.scrollTop = log.scrollHeight;
+  }
+
+  // Only the buttons since the youth's last answer can be tapped; a chosen one stays marked.
+  function applyButtonState() {
     var lastUser = -1;
-    messages.forEach(function (m, index) { if (m.from === "user") lastUser = index; });
-    messages.forEach(function (m, index) {
+    shownMessages.forEach(function (m, index) { if (m.from === "user") lastUser = index; });
+    shownMessages.forEach(function (m, index) {
       (m.buttons || []).forEach(function (b, j) {
-        var button = rendered[index].buttons[j];
+        var button = rendered[index] && rendered[index].buttons[j];
         if (!button) return;
         button.disabled = index < lastUser || busy;
         button.classList.toggle("chosen", b.chosen === true);
       });
     });
-    log.scrollTop = log.scrollHeight;
   }
 
   // ---- the coach's side ----
