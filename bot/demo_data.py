@@ -208,6 +208,8 @@ def _alternatives_text(alternatives: Any) -> str | None:
 
 @dataclass(frozen=True)
 class ResetResult:
+    """What the reset removed, so the trainer sees that it worked (counts, never names)."""
+
     conversations: int
     nominations: int
 
