@@ -432,3 +432,21 @@ def check_end(
         if fragment.casefold() not in said:
             problems.append(f"de bot zei nergens: {fragment!r}")
     return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m bot.demo_scenarios [folder]`: check the scenario files, print the mistakes."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    directory = Path(args[0]) if args else SCENARIO_DIR
+    scenarios, errors = load_all(directory)
+    for scenario in scenarios:
+        print(f"ok    {scenario.file}: {scenario.title} ({len(scenario.steps)} stappen)")
+    for error in errors:
+        print(f"FOUT  {error}")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

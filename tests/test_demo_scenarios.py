@@ -223,3 +223,13 @@ def test_the_expected_end_is_checked_field_by_field():
     assert check_end(scenario.expected, None, False, []) == ["er is geen nominatie opgeslagen"]
     real = {**nomination, "demo": False}
     assert "niet als demo gemarkeerd" in check_end(scenario.expected, real, False, [])[0]
+
+
+def test_the_check_command_lists_good_files_and_mistakes(tmp_path: Path, capsys):
+    (tmp_path / "a-goed.yaml").write_text(GOOD, encoding="utf-8")
+    assert demo_scenarios.main([str(tmp_path)]) == 0
+    (tmp_path / "b-kapot.yaml").write_text(GOOD.replace("  - tik: 17", "  - tikk: 17"), "utf-8")
+    assert demo_scenarios.main([str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "ok    a-goed.yaml: Kiest meteen oma (2 stappen)" in out
+    assert "FOUT  b-kapot.yaml, regel 6, stappen[2].tikk: onbekend veld 'tikk'" in out
