@@ -15,6 +15,13 @@ from bot.settings import Settings
 from bot.storage import repo
 from bot.storage.repo import NominationInput
 
+# Conversations the trainer demo (/demo) starts; they never reach a real team.
+DEMO_PREFIX = "demo-"
+
+
+def is_demo_conversation(conversation_id: str | None) -> bool:
+    return bool(conversation_id) and conversation_id.startswith(DEMO_PREFIX)
+
 
 @dataclass(frozen=True)
 class HandoffResult:
@@ -37,12 +44,26 @@ def invite_status(engine: Engine, code: str | None, conversation_id: str) -> str
 
 
 def hand_off(engine: Engine, settings: Settings, data: NominationInput) -> HandoffResult:
-    """Store the nomination (idempotent per conversation) and its outbox rows in one transaction."""
+    """Store the nomination (idempotent per conversation) and its outbox rows in one transaction.
+
+    A demo conversation (trainer demo) always goes to the demo team, ignores any invite and
+    never gets a notification, whatever the settings: demo data never reaches a real team.
+    """
     with Session(engine) as session, session.begin():
-        invite, _status = repo.check_invite(session, data.invite_code, data.conversation_id)
-        team = session.get(repo.Team, invite.team_id) if invite else inbox_team(session, settings)
+        demo = is_demo_conversation(data.conversation_id)
+        invite = None
+        if not demo:
+            invite, _status = repo.check_invite(session, data.invite_code, data.conversation_id)
+        if demo:
+            team = repo.ensure_team(session, repo.DEMO_TEAM_SLUG, "Demo team", is_demo=True)
+        elif invite:
+            team = session.get(repo.Team, invite.team_id)
+        else:
+            team = inbox_team(session, settings)
         nomination, created = repo.save_nomination(session, data, team, invite)
-        if created:
+        if demo:
+            nomination.demo = True
+        if created and not nomination.demo:
             notify.enqueue(session, settings, team, nomination)
         return HandoffResult(
             reference=nomination.reference,

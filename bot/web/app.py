@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from bot import notify
 from bot.settings import Settings, get_settings
 from bot.storage import make_engine
-from bot.web import api, chat, portal
+from bot.web import api, chat, demo, portal
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -54,5 +54,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(chat.router)
     app.include_router(api.router)
     app.include_router(portal.router)
+    app.include_router(demo.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

@@ -1,0 +1,261 @@
+"""The data of the trainer demo: what the coach side shows live, and the one-button reset.
+
+Demo conversations have sender ids that start with `demo-` (made by the /demo page); their
+nominations always land in the demo team, marked `demo: true`, and never get a
+notification (bot/handoff.py). The reset removes every demo nomination and every demo
+conversation through `privacy.delete_conversation`, the same path a deletion request takes.
+Imports nothing from Rasa.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from bot import conversation, privacy
+from bot.handoff import DEMO_PREFIX
+from bot.storage import repo
+from bot.storage.models import Nomination, OutboxMessage, StatusChange
+
+DEMO_SENDER_RE = re.compile(r"demo-[A-Za-z0-9_-]{8,75}")
+
+RELATION_LABELS = {
+    "oma": "oma",
+    "opa": "opa",
+    "tante": "tante",
+    "oom": "oom",
+    "broer": "broer",
+    "zus": "zus",
+    "neef": "neef",
+    "nicht": "nicht",
+    "buurman": "buurman",
+    "buurvrouw": "buurvrouw",
+    "sportcoach": "trainer of coach",
+    "leraar": "leraar",
+    "pleegouder": "pleegouder",
+    "vriend_van_de_familie": "vriend van de familie",
+    "vriend": "vriend",
+    "baas": "baas",
+    "ouder": "ouder",
+    "anders": "iemand anders",
+}
+GROUP_LABELS = {
+    "oma_opa": "oma of opa",
+    "tante_oom": "tante of oom",
+    "buurman_buurvrouw": "buurman of buurvrouw",
+}
+SUPPORT_LABELS = {
+    "emotioneel": "praten en steun",
+    "praktisch": "praktische hulp",
+    "advies": "advies",
+    "gezelschap": "leuke dingen samen",
+}
+KNOWS_LABELS = {"ja": "ja", "nee": "nee, nog niet", "weet_niet": "weet de jongere niet"}
+CRISIS_RESPONSES = {"utter_crisis", "utter_crisis_lines", "utter_crisis_113"}
+# The slot the bot asks for -> the row of the coach panel it fills.
+ASKED_ROW = {
+    "youth_name": "youth_name",
+    "youth_age": "youth_age",
+    "relation": "relation",
+    "mentor_name": "mentor_name",
+    "mentor_adult": "mentor_adult",
+    "mentor_reason": "support",
+    "knows_already": "knows_already",
+    "contact": "contact",
+}
+
+
+def is_demo_sender(sender: Any) -> bool:
+    return isinstance(sender, str) and DEMO_SENDER_RE.fullmatch(sender) is not None
+
+
+def crisis_shown(events: Any) -> bool:
+    """Whether the help lines were shown in this conversation (from Rasa's tracker events)."""
+    for event in events if isinstance(events, list) else []:
+        if not isinstance(event, dict):
+            continue
+        if event.get("event") == "bot":
+            metadata = event.get("metadata") if isinstance(event.get("metadata"), dict) else {}
+            if metadata.get("utter_action") in CRISIS_RESPONSES:
+                return True
+        if event.get("event") == "user":
+            parse = event.get("parse_data") if isinstance(event.get("parse_data"), dict) else {}
+            intent = parse.get("intent") if isinstance(parse.get("intent"), dict) else {}
+            if intent.get("name") == "crisis":
+                return True
+    return False
+
+
+def _row(key: str, label: str, value: str | None) -> dict[str, Any]:
+    return {"key": key, "label": label, "value": value}
+
+
+def coach_rows(
+    slots: dict[str, Any], nomination: dict | None, active_loop: str | None = None
+) -> list[dict[str, Any]]:
+    """The nomination as it fills in while the youth answers: one row per field.
+
+    `value` is None for a field the youth has not answered yet; `asked` marks the field
+    the bot is asking for right now.
+    """
+    slot = slots.get
+    if nomination and nomination.get("status") != "ingetrokken":
+        youth, mentor = nomination["youth"], nomination["mentor"]
+        values = {
+            "youth_name": youth.get("name") or "wil de jongere niet zeggen",
+            "youth_age": str(youth["age"]) if youth.get("age") is not None else "niet gezegd",
+            "relation": RELATION_LABELS.get(mentor.get("relation"), mentor.get("relation")),
+            "mentor_name": mentor.get("name"),
+            "mentor_adult": None,
+            "support": _support_text(mentor.get("support"), mentor.get("reason")),
+            "knows_already": KNOWS_LABELS.get(mentor.get("knows_already"), "niet gezegd"),
+            "contact": mentor.get("contact") or "niet gegeven",
+            "alternatives": _alternatives_text(nomination.get("alternatives")),
+        }
+        age = youth.get("age")
+    else:
+        name = slot("youth_name")
+        relation = slot("relation")
+        group = slot("relation_group")
+        values = {
+            "youth_name": "wil de jongere niet zeggen" if name == conversation.SKIPPED else name,
+            "youth_age": slot("youth_age"),
+            "relation": RELATION_LABELS.get(relation)
+            or (f"{GROUP_LABELS[group]} (welke?)" if group in GROUP_LABELS else None),
+            "mentor_name": slot("mentor_name"),
+            "mentor_adult": {"ja": "ja", "weet_niet": "weet de jongere niet"}.get(
+                slot("mentor_adult")
+            ),
+            "support": _support_text(slot("mentor_support"), slot("mentor_reason"))
+            if slot("mentor_reason")
+            else None,
+            "knows_already": KNOWS_LABELS.get(slot("knows_already")),
+            "contact": "niet gegeven"
+            if slot("contact") == conversation.SKIPPED
+            else slot("contact"),
+            "alternatives": _alternatives_text(slot("alternatives")),
+        }
+        age = conversation.parse_age(slot("youth_age"))
+        if slot("youth_age") is None:
+            age = None
+    stage = slot("stage")
+    if nomination and nomination.get("status") != "ingetrokken":
+        consent = "ja, de jongere gaf toestemming"
+    elif nomination:
+        consent = "ingetrokken: de jongere nam de keuze terug"
+    elif stage == "consent":
+        consent = "wordt nu gevraagd"
+    elif stage == "declined":
+        consent = "nee: er is niets gestuurd en niets bewaard"
+    else:
+        consent = None
+    known_age = values["youth_age"] is not None and (age is not None or nomination)
+    if not known_age:
+        parents = None
+    elif age is None or age < 16:
+        parents = "ja: jonger dan 16, of leeftijd onbekend"
+    else:
+        parents = "nee: 16 of ouder, de jongere beslist zelf"
+    rows = [
+        _row("youth_name", "Naam jongere", values["youth_name"]),
+        _row("youth_age", "Leeftijd", values["youth_age"]),
+        _row("relation", "Relatie", values["relation"]),
+        _row("mentor_name", "Naam JIM", values["mentor_name"]),
+        _row("support", "Soort steun", values["support"]),
+        _row("knows_already", "Weet het al", values["knows_already"]),
+        _row("contact", "Telefoon of e-mail", values["contact"]),
+        _row("alternatives", "Andere mensen", values["alternatives"]),
+        _row("consent", "Toestemming", consent),
+        _row("parents", "Ouders ook akkoord nodig", parents),
+    ]
+    if values.get("mentor_adult") or slot("requested_slot") == "mentor_adult":
+        rows.insert(4, _row("mentor_adult", "JIM is 18 of ouder", values["mentor_adult"]))
+    asked = ASKED_ROW.get(slot("requested_slot")) if active_loop and not nomination else None
+    if stage == "consent" and not nomination:
+        asked = "consent"
+    for row in rows:
+        row["asked"] = row["key"] == asked
+    return rows
+
+
+def _support_text(kinds: Any, reason: Any) -> str | None:
+    labels = [SUPPORT_LABELS.get(k, k) for k in kinds or [] if isinstance(k, str)]
+    text = ", ".join(labels)
+    if isinstance(reason, str) and reason and reason != conversation.DONT_KNOW:
+        known = {t.casefold() for t in conversation.REASON_TEXT.values()}
+        if reason.casefold() not in known:
+            text = f"{text} (\u201c{reason}\u201d)" if text else f"\u201c{reason}\u201d"
+    if not text and reason == conversation.DONT_KNOW:
+        return "weet de jongere niet"
+    return text or None
+
+
+def _alternatives_text(alternatives: Any) -> str | None:
+    parts = []
+    for alt in alternatives or []:
+        if not isinstance(alt, dict):
+            continue
+        relation = RELATION_LABELS.get(alt.get("relation"), alt.get("relation") or "")
+        name = alt.get("name")
+        parts.append(f"{relation} {name}".strip() if name else relation)
+    return ", ".join(p for p in parts if p) or None
+
+
+@dataclass(frozen=True)
+class ResetResult:
+    """What the reset removed, so the trainer sees that it worked (counts, never names)."""
+
+    conversations: int
+    nominations: int
+
+
+def demo_senders(engine: Engine) -> set[str]:
+    """Every conversation that belongs to the demo: demo senders and demo nominations."""
+    with Session(engine) as session:
+        senders = set(
+            session.execute(select(Nomination.conversation_id).where(Nomination.demo.is_(True)))
+            .scalars()
+            .all()
+        )
+    events = privacy._events_table(engine)
+    if events is not None:
+        with engine.connect() as connection:
+            rows = connection.execute(
+                select(events.c.sender_id)
+                .where(events.c.sender_id.like(DEMO_PREFIX + "%"))
+                .distinct()
+            )
+            senders.update(row[0] for row in rows)
+    return senders
+
+
+def reset(engine: Engine) -> ResetResult:
+    """Remove every demo nomination and every demo conversation; real data stays."""
+    with Session(engine) as session, session.begin():
+        ids = list(
+            session.execute(select(Nomination.id).where(Nomination.demo.is_(True))).scalars()
+        )
+        if ids:  # belt and braces: demo nominations never get notifications or history rows
+            session.execute(delete(OutboxMessage).where(OutboxMessage.nomination_id.in_(ids)))
+            session.execute(delete(StatusChange).where(StatusChange.nomination_id.in_(ids)))
+    nominations = 0
+    senders = demo_senders(engine)
+    for sender in senders:
+        nominations += privacy.delete_conversation(engine, sender).nominations
+    return ResetResult(conversations=len(senders), nominations=nominations)
+
+
+def team_list(engine: Engine, limit: int = 8) -> list[dict]:
+    """The demo team's nominations as the coach's list shows them, newest first."""
+    with Session(engine) as session:
+        team = repo.get_team(session, repo.DEMO_TEAM_SLUG)
+        if team is None:
+            return []
+        return [
+            repo.nomination_to_dict(n) for n in repo.list_nominations(session, team.id, None, limit)
+        ]
