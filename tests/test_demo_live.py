@@ -25,13 +25,7 @@ pytestmark = pytest.mark.integration
 
 # Scenarios that find a bug in the current conversation. Strict: the test fails as soon as
 # the bug is fixed, so the entry is removed then.
-KNOWN_BUGS = {
-    "3-eerst-een-ouder": (
-        "NLU: the JIM's name 'Fatima', typed when the bot asks 'Hoe heet je tante?', is read as "
-        "inform_name with a youth_name entity, and the youth_name slot mapping (no condition) "
-        "overwrites the youth's own name"
-    ),
-}
+KNOWN_BUGS: dict[str, str] = {}  # scenario id -> reason, while a known bug is open
 
 
 def scenario_params():
