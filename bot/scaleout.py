@@ -20,7 +20,6 @@ import os
 import shutil
 import socket
 import subprocess
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -281,6 +280,9 @@ http {{
   }}
   server {{
     listen {host}:{action_port};
+    # Rasa sends the whole conversation to the action server: no size limit, kept in memory.
+    client_max_body_size 0;
+    client_body_buffer_size 1m;
     location = /balancer-health {{ return 200 "ok\\n"; }}
     location / {{
       proxy_pass http://actions;
@@ -333,12 +335,15 @@ class ScaleOutStack:
             private redis-server on a free port.
         web: also start the web app (default True), talking to Rasa through nginx.
         durable_postgres: False skips fsync in a private PostgreSQL (tests only).
+        postgres_dir: where a private PostgreSQL keeps its data (default run_dir/postgres).
 
     Use `with ScaleOutStack(...) as stack:` or call start() and stop(). After start():
         rasa_url: the one address of all Rasa servers (nginx), e.g. for the web app.
         servers: the address of each Rasa server, for talking to one directly.
         action_urls: the address of each action server.
         database_url, lock_store_url: what the servers share.
+        demo_token: the demo coach's API token (demo mode), else None.
+        postgres: the private PostgresServer, or None when DATABASE_URL was given.
         settings: the effective settings (as the web app sees them).
         stack: the launcher Stack with every process (Redis, action servers "action
             server 1..n", Rasa servers "Rasa server 1..n", "web app", "nginx").
@@ -356,6 +361,7 @@ class ScaleOutStack:
         lock_store_url: str | None = None,
         web: bool = True,
         durable_postgres: bool = True,
+        postgres_dir: Path | None = None,
     ) -> None:
         if servers < 1:
             raise ValueError("servers must be 1 or more")
@@ -365,6 +371,8 @@ class ScaleOutStack:
         self.count = servers
         self.web = web
         self.durable_postgres = durable_postgres
+        self.postgres_dir = Path(postgres_dir) if postgres_dir else self.run_dir / "postgres"
+        self.demo_token: str | None = None
         self._database_url = database_url
         self._lock_store_url = lock_store_url
         self.postgres: PostgresServer | None = None
@@ -384,7 +392,7 @@ class ScaleOutStack:
             return self._database_url
         if self.base_settings.database_url.startswith("postgresql"):
             return self.base_settings.database_url
-        self.postgres = PostgresServer(self.run_dir / "postgres", durable=self.durable_postgres)
+        self.postgres = PostgresServer(self.postgres_dir, durable=self.durable_postgres)
         return self.postgres.start()
 
     def start(self, timeout: float = 420, progress=print) -> None:
@@ -410,7 +418,7 @@ class ScaleOutStack:
             self.base_settings, database_url=self.database_url, lock_store_url=lock_store_url
         )
         setup_steps.migrate(self.settings)
-        setup_steps.ensure_base_data(self.settings)
+        self.demo_token = setup_steps.ensure_base_data(self.settings)
 
         rasa_ports = [free_port(host) for _ in range(self.count)]
         action_ports = [free_port(host) for _ in range(self.count)]
@@ -482,13 +490,3 @@ class ScaleOutStack:
 
     def __exit__(self, *exc) -> None:
         self.stop()
-
-
-def wait_for(check, timeout: float = 60, interval: float = 0.5) -> bool:
-    """True as soon as check() is true, False after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(interval)
-    return False
