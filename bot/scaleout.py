@@ -403,6 +403,13 @@ class ScaleOutStack:
                 f"missing {', '.join(missing)}: run scripts/ensure-services "
                 f"(or apt-get install {' '.join(missing)})."
             )
+        try:
+            self._start(timeout, progress)
+        except BaseException:
+            self.stop()  # nothing stays behind: no PostgreSQL, no half-started servers
+            raise
+
+    def _start(self, timeout: float, progress) -> None:
         host = self.base_settings.host
         log_dir = self.run_dir / "logs"
         log_dir.mkdir(parents=True, exist_ok=True)
@@ -458,11 +465,7 @@ class ScaleOutStack:
         # nginx, so each Rasa server reaches any action server and the web app any Rasa.
         self.stack = Stack(self.settings, self.model, log_dir, only=())
         self.stack.services = processes
-        try:
-            self.stack.start(timeout=timeout, progress=progress)
-        except BaseException:
-            self._stop_postgres()
-            raise
+        self.stack.start(timeout=timeout, progress=progress)
 
     def server_name(self, number: int) -> str:
         return f"Rasa server {number}"
