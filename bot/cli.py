@@ -2,6 +2,7 @@
 
 setup         .env, Dutch pipeline, database migrations, base data, model (if changed)
 run           start Rasa, the action server and the web app; Ctrl-C stops them
+run --scale N N Rasa servers and N action servers behind nginx, sharing PostgreSQL and Redis
 train         train the model (only if changed, unless --force)
 test-stories  Rasa's conversation tests, failing on any wrong prediction
 coach add     create a coach (and its team) and print its token once
@@ -72,6 +73,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not model.exists():
         print("No model for the current data: run scripts/setup first.", file=sys.stderr)
         return 1
+    if getattr(args, "scale", 1) > 1:
+        return run_scaled(settings, model, args.scale)
     stack = launcher.Stack(settings, model, PROJECT_DIR / ".run" / "logs")
     print("\nStarting the action server, the Rasa server and the web app...", flush=True)
     tokens: list[str | None] = []
@@ -316,6 +319,53 @@ def cmd_notify(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_scaled(settings, model, servers: int) -> int:
+    """`jim run --scale N`: Rasa's scale-out on one machine (README: "Growing")."""
+    from bot import launcher
+    from bot.scaleout import ScaleOutStack
+    from bot.settings import PROJECT_DIR
+
+    stack = ScaleOutStack(
+        settings,
+        model,
+        PROJECT_DIR / ".run" / "scaleout",
+        servers=servers,
+        postgres_dir=PROJECT_DIR / "var" / "postgres",
+    )
+    print(f"\nStarting {servers} Rasa servers and {servers} action servers behind nginx...")
+    try:
+        stack.start(progress=lambda line: print(line, flush=True))
+    except launcher.StartError as error:
+        print(f"Could not start: {error}", file=sys.stderr)
+        return 1
+    print(f"\nJIM-kiezer is running. Open {settings.public_url}/")
+    print(f"  Rasa (nginx) {stack.rasa_url} -> {' '.join(stack.servers)}")
+    if stack.postgres is not None:
+        print(f"  own PostgreSQL: DATABASE_URL={stack.database_url}")
+    print(f"  lock store: {stack.lock_store_url}")
+    if stack.demo_token:
+        print(f"  demo coach token: {stack.demo_token}")
+    print("Press Ctrl-C to stop.", flush=True)
+    stopping = False
+
+    def _stop(_signum, _frame):
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    while not stopping:
+        dead = stack.stack.first_dead()
+        if dead is not None:
+            print(f"The {dead.name} stopped; its log ends with:\n{dead.log_tail()}")
+            break
+        time.sleep(0.5)
+    print("\nStopping...", flush=True)
+    stack.stop()
+    print("Stopped.")
+    return 0 if stopping else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="jim", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -323,6 +373,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force-train", action="store_true")
     p.set_defaults(func=cmd_setup)
     p = sub.add_parser("run", help="start the whole product")
+    p.add_argument(
+        "--scale",
+        type=int,
+        default=1,
+        metavar="N",
+        help="N Rasa servers and N action servers behind nginx (PostgreSQL, Redis lock store)",
+    )
     p.set_defaults(func=cmd_run)
     p = sub.add_parser("train", help="train the model if config, domain or data changed")
     p.add_argument("--force", action="store_true")

@@ -13,6 +13,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import httpx
 
@@ -69,6 +70,25 @@ def settings_as_env(settings: Settings) -> dict[str, str]:
         "SMTP_FROM": settings.smtp_from,
         "NOTIFY_EMAIL": settings.notify_email,
         "RETENTION_DAYS": str(settings.retention_days),
+        "LOCK_STORE_URL": settings.lock_store_url,
+    }
+
+
+def endpoints_file(settings: Settings) -> str:
+    """endpoints.yml (in-memory lock store), or endpoints.redis.yml when LOCK_STORE_URL is set."""
+    return "endpoints.redis.yml" if settings.lock_store_url else "endpoints.yml"
+
+
+def lock_store_env(settings: Settings) -> dict[str, str]:
+    """LOCK_STORE_URL split into the separate values Rasa's Redis lock store reads."""
+    if not settings.lock_store_url:
+        return {}
+    url = urlparse(settings.lock_store_url)
+    return {
+        "LOCK_STORE_HOST": url.hostname or "127.0.0.1",
+        "LOCK_STORE_PORT": str(url.port or 6379),
+        "LOCK_STORE_DB": url.path.strip("/") or "0",
+        "LOCK_STORE_PASSWORD": unquote(url.password or ""),
     }
 
 
@@ -90,6 +110,7 @@ def child_env(settings: Settings, extra: dict[str, str] | None = None) -> dict[s
             "RASA_TELEMETRY_ENABLED": "false",
         }
     )
+    env.update(lock_store_env(settings))
     env.update(extra or {})
     return env
 
@@ -132,7 +153,7 @@ def build_services(settings: Settings, model: Path, log_dir: Path) -> list[Servi
                 "--credentials",
                 "credentials.yml",
                 "--endpoints",
-                "endpoints.yml",
+                endpoints_file(settings),
                 "--cors",
                 *cors,
             ],  # fmt: skip

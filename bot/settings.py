@@ -79,6 +79,9 @@ class Settings:
     smtp_from: str = "jim-kiezer@localhost"
     notify_email: str = ""
     retention_days: int = 180
+    # Empty: Rasa's in-memory lock store (one Rasa server). redis://host:port/db: Rasa's
+    # Redis lock store, which several Rasa servers share (README: "Growing").
+    lock_store_url: str = ""
     project_dir: Path = field(default=PROJECT_DIR)
 
     @property
@@ -121,6 +124,9 @@ def load_settings(env_file: Path | None = None, environ: dict[str, str] | None =
         raise SettingsError(
             f"DATABASE_URL must start with sqlite:/// or postgresql://, not {scheme or '?'}://."
         )
+    lock_store_url = get("LOCK_STORE_URL", "")
+    if lock_store_url and urlparse(lock_store_url).scheme != "redis":
+        raise SettingsError("LOCK_STORE_URL must be empty or start with redis://.")
     web_port = _as_port("WEB_PORT", get("WEB_PORT", "8000"))
     public_url = get("PUBLIC_URL", f"http://localhost:{web_port}").rstrip("/")
     if urlparse(public_url).scheme not in {"http", "https"}:
@@ -144,6 +150,7 @@ def load_settings(env_file: Path | None = None, environ: dict[str, str] | None =
         smtp_from=get("SMTP_FROM", "jim-kiezer@localhost"),
         notify_email=get("NOTIFY_EMAIL", ""),
         retention_days=_as_positive_int("RETENTION_DAYS", get("RETENTION_DAYS", "180")),
+        lock_store_url=lock_store_url,
     )
     if not demo:
         for name, value in (

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import shutil
 import socket
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -44,8 +46,53 @@ def make_settings(tmp_dir: Path, **overrides) -> Settings:
     return dataclasses.replace(settings, **overrides)
 
 
+DATABASES = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc):
+    """Tests marked `both_databases` run once on SQLite and once on PostgreSQL."""
+    if metafunc.definition.get_closest_marker("both_databases") and (
+        "db_backend" in metafunc.fixturenames
+    ):
+        metafunc.parametrize("db_backend", DATABASES, indirect=True)
+
+
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
+def db_backend(request) -> str:
+    """SQLite (the default), or the parameter of a `both_databases` test."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL server for this test run, in a throwaway folder; stopped at the end.
+
+    Started from Debian's postgresql package (scripts/ensure-services installs it). Skips
+    only when PostgreSQL is not installed and cannot be: then it says how to install it.
+    """
+    from bot.scaleout import PostgresServer, postgres_bin_dir
+
+    if postgres_bin_dir() is None:
+        pytest.skip("PostgreSQL is not installed: run scripts/ensure-services (apt postgresql)")
+    base = Path(tempfile.mkdtemp(prefix="jim-pg-"))
+    base.chmod(0o711)  # as root the server runs as the postgres user, which must enter it
+    server = PostgresServer(base / "pg", durable=False)
+    server.start()
+    yield server
+    server.stop()
+    shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """A fresh, empty PostgreSQL database for one test (postgresql+psycopg2 URL)."""
+    return pg_server.create_database("t_" + uuid.uuid4().hex[:16])
+
+
+@pytest.fixture
+def settings(tmp_path: Path, db_backend: str, request) -> Settings:
+    if db_backend == "postgresql":
+        return make_settings(tmp_path, database_url=request.getfixturevalue("pg_url"))
     return make_settings(tmp_path)
 
 

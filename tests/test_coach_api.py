@@ -14,6 +14,9 @@ from bot.storage import Invite, repo
 from bot.web.app import create_app
 from tests.coach_helpers import make_coach, make_nomination
 
+# Every storage and API test runs on SQLite (the default) and on a real PostgreSQL server.
+pytestmark = pytest.mark.both_databases
+
 
 @pytest.fixture
 def teams(engine):

@@ -1,4 +1,4 @@
-"""Storage layer on a real, migrated SQLite database (no mocks)."""
+"""Storage layer on a real, migrated SQLite database and a real PostgreSQL one (no mocks)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ from bot.storage import Alternative, Coach, Nomination, StatusChange, repo
 from bot.storage.models import utcnow
 from bot.storage.repo import NominationInput
 
+# Every storage and API test runs on SQLite (the default) and on a real PostgreSQL server.
+pytestmark = pytest.mark.both_databases
+
 
 def nomination_input(conversation_id: str = "conv-1", **extra) -> NominationInput:
     values = dict(
@@ -25,7 +28,8 @@ def nomination_input(conversation_id: str = "conv-1", **extra) -> NominationInpu
     return NominationInput(**values)
 
 
-def test_migrations_create_every_table(engine):
+def test_migrations_create_every_table(engine, db_backend):
+    assert engine.dialect.name == db_backend  # the PostgreSQL run really is on PostgreSQL
     tables = set(inspect(engine).get_table_names())
     assert {"teams", "coaches", "invites", "nominations", "alternatives", "status_changes"} <= (
         tables

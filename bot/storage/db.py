@@ -16,6 +16,8 @@ def make_engine(database_url: str) -> Engine:
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
+    elif url.get_backend_name() == "postgresql":
+        kwargs["connect_args"] = {"connect_timeout": 5}  # an unreachable server: fail, not hang
     engine = create_engine(url, **kwargs)
     if url.get_backend_name() == "sqlite":
 

@@ -19,6 +19,9 @@ from typing import Any
 import httpx
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.concurrency import run_in_threadpool
 
 from bot.settings import Settings
 
@@ -185,6 +188,9 @@ async def send(request: Request) -> JSONResponse:
         message = clean_message(body.get("message"))
     except ChatInputError as exc:
         return _error(422, str(exc))
+    if not await run_in_threadpool(_database_answers, request):
+        log.warning("chat: the database does not answer; the page keeps the message")
+        return _error(503, UNREACHABLE)
     url = f"{_settings(request).rasa_url}/webhooks/rest/webhook"
     try:
         async with _client() as client:
@@ -201,6 +207,25 @@ async def send(request: Request) -> JSONResponse:
         log.warning("chat: Rasa answered with something that is not JSON")
         return _error(502, UNREACHABLE)
     return JSONResponse({"messages": bot_messages(replies)})
+
+
+def _database_answers(request: Request) -> bool:
+    """Whether the database (the conversations and nominations) answers right now.
+
+    Without it Rasa still replies, but from an empty stand-in conversation ("Dat snap ik
+    niet"), and forgets that message. The page instead hears 503: it tells the youth there is
+    no connection for a moment and sends the message again, so the conversation goes on
+    where it was once the database is back.
+    """
+    engine = getattr(request.app.state, "engine", None)
+    if engine is None:
+        return True
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        return False
+    return True
 
 
 @router.get("/chat/history")

@@ -1,0 +1,495 @@
+"""More than one Rasa server: Rasa's own way to scale out, started with one command.
+
+Rasa scales out by sharing state, not by anything home-made: every Rasa server reads and
+writes conversations in one SQL tracker store (PostgreSQL, the same database as the
+nominations) and takes turns per conversation through Rasa's Redis lock store, so a
+conversation's messages are handled in order whichever server gets them. nginx gives the
+servers one address and spreads the messages over them (round robin); the action servers
+hold no state and sit behind nginx too.
+
+`jim run --scale 2` starts this on one machine (README: "Growing"); the scale-out test and
+the load benchmark start it through :class:`ScaleOutStack`. On more machines the same
+pieces are spread out: set DATABASE_URL (PostgreSQL) and LOCK_STORE_URL (Redis) in `.env`
+on every machine and point nginx at all Rasa servers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+import socket
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+from bot import setup_steps
+from bot.launcher import Service, Stack, StartError, build_services
+from bot.settings import Settings
+
+POSTGRES_ROOT = Path("/usr/lib/postgresql")
+DATABASE_NAME = "jim"
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+def postgres_bin_dir() -> Path | None:
+    """Debian keeps PostgreSQL's server programs out of PATH: the newest installed version."""
+    found = sorted(
+        POSTGRES_ROOT.glob("*/bin/initdb"),
+        key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0,
+    )
+    if found:
+        return found[-1].parent
+    initdb = shutil.which("initdb")
+    return Path(initdb).parent if initdb else None
+
+
+def missing_programs() -> list[str]:
+    """The Debian packages this module needs and does not find (empty: all there)."""
+    missing = []
+    if postgres_bin_dir() is None:
+        missing.append("postgresql")
+    if shutil.which("redis-server") is None:
+        missing.append("redis-server")
+    if shutil.which("nginx") is None and not Path("/usr/sbin/nginx").exists():
+        missing.append("nginx")
+    return missing
+
+
+class PostgresServer:
+    """A private PostgreSQL server in a folder of its own, on one TCP port of 127.0.0.1.
+
+    Why: the tests and `jim run --scale` need a real PostgreSQL without touching (or
+    needing) a system cluster. PostgreSQL refuses to run as root, so as root the server
+    runs as the `postgres` user that Debian's package creates. Local connections are
+    trusted (no password): it listens on 127.0.0.1 only and is meant for one machine.
+    """
+
+    def __init__(self, base_dir: Path, port: int | None = None, durable: bool = True) -> None:
+        self.base_dir = Path(base_dir)
+        self.data_dir = self.base_dir / "data"
+        self.log_file = self.base_dir / "postgres.log"
+        self.port = port or free_port()
+        self.durable = durable  # False: no fsync (tests only; a crash may lose data)
+        self.bin_dir = postgres_bin_dir()
+
+    def url(self, database: str = DATABASE_NAME) -> str:
+        return f"postgresql+psycopg2://postgres@127.0.0.1:{self.port}/{database}"
+
+    def _run(self, *command: str, check: bool = True) -> subprocess.CompletedProcess:
+        as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        return subprocess.run(
+            [*as_user, *command],
+            check=check,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            timeout=120,
+        )
+
+    def start(self) -> str:
+        """Create the cluster if new, start it, make the `jim` database; returns its URL."""
+        if self.bin_dir is None:
+            raise StartError(
+                "PostgreSQL is not installed: run scripts/ensure-services "
+                "(or apt-get install postgresql)."
+            )
+        self.base_dir.mkdir(parents=True, exist_ok=True)
+        if os.geteuid() == 0:
+            shutil.chown(self.base_dir, "postgres", "postgres")
+            for parent in self.base_dir.resolve().parents:
+                if not parent.stat().st_mode & 0o001:
+                    raise StartError(
+                        f"PostgreSQL runs as the postgres user, which cannot enter {parent}: "
+                        f"use a folder others may enter (chmod o+x {parent})."
+                    )
+        if not (self.data_dir / "PG_VERSION").exists():
+            done = self._run(
+                str(self.bin_dir / "initdb"),
+                "-D", str(self.data_dir),
+                "-U", "postgres",
+                "--auth=trust",
+                "-E", "UTF8",
+                "--no-locale",
+                check=False,
+            )  # fmt: skip
+            if done.returncode != 0:
+                raise StartError(f"initdb failed:\n{done.stdout[-2000:]}")
+        options = f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
+        if not self.durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        done = self._run(
+            str(self.bin_dir / "pg_ctl"),
+            "-D", str(self.data_dir),
+            "-l", str(self.log_file),
+            "-o", options,
+            "-w", "-t", "60",
+            "start",
+            check=False,
+        )  # fmt: skip
+        if done.returncode != 0:
+            raise StartError(
+                f"PostgreSQL did not start; {self.log_file} ends with:\n{self._tail()}"
+            )
+        self.create_database(DATABASE_NAME)
+        return self.url()
+
+    def create_database(self, name: str) -> str:
+        """An empty database (kept if it exists); returns its URL."""
+        import psycopg2
+
+        connection = psycopg2.connect(
+            host="127.0.0.1", port=self.port, user="postgres", dbname="postgres"
+        )
+        try:
+            connection.autocommit = True
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
+                if cursor.fetchone() is None:
+                    cursor.execute(f'CREATE DATABASE "{name}"')
+        finally:
+            connection.close()
+        return self.url(name)
+
+    def is_running(self) -> bool:
+        if self.bin_dir is None or not self.data_dir.exists():
+            return False
+        return self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "status",
+                         check=False).returncode == 0  # fmt: skip
+
+    def stop(self) -> None:
+        if self.is_running():
+            self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-m", "fast",
+                      "-w", "stop", check=False)  # fmt: skip
+
+    def _tail(self, lines: int = 15) -> str:
+        try:
+            return "\n".join(self.log_file.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return "(no log)"
+
+
+@dataclass
+class RedisService(Service):
+    """redis-server as one of the stack's processes; ready when it answers PING."""
+
+    def is_ready(self) -> bool:
+        url = urlparse(self.health_url)
+        try:
+            with socket.create_connection((url.hostname, url.port), timeout=2) as sock:
+                sock.sendall(b"PING\r\n")
+                return sock.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
+
+
+def redis_service(host: str, port: int, log_dir: Path) -> RedisService:
+    """A private Redis for Rasa's locks: nothing written to disk (a lock lives seconds)."""
+    return RedisService(
+        name="Redis",
+        command=[
+            shutil.which("redis-server") or "redis-server",
+            "--bind",
+            host,
+            "--port",
+            str(port),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--daemonize",
+            "no",
+        ],  # fmt: skip
+        health_url=f"redis://{host}:{port}/0",
+        log_file=log_dir / "redis.log",
+    )
+
+
+def nginx_config(
+    run_dir: Path,
+    host: str,
+    rasa_port: int,
+    rasa_servers: list[int],
+    action_port: int,
+    action_servers: list[int],
+) -> Path:
+    """An nginx.conf for the balancer: Rasa on one address, the action servers on another.
+
+    The action servers get their own (internal) port: only Rasa calls them, so they are
+    never reachable at the address the web app and other clients use. A message that
+    cannot reach one Rasa server (stopped, refused) goes to the next; a message that did
+    reach a server is never sent twice. socket.io clients stick to one server (ip_hash),
+    as its long-polling transport needs.
+    """
+    temp = run_dir / "nginx-temp"
+    temp.mkdir(parents=True, exist_ok=True)
+    rasa = "\n".join(f"    server {host}:{p} max_fails=1 fail_timeout=5s;" for p in rasa_servers)
+    actions = "\n".join(
+        f"    server {host}:{p} max_fails=1 fail_timeout=5s;" for p in action_servers
+    )
+    proxy = """      proxy_http_version 1.1;
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_read_timeout 120s;
+      proxy_next_upstream error timeout http_502 http_503;"""
+    config = f"""# Written by bot/scaleout.py for `jim run --scale`; rewritten at every start.
+worker_processes 1;
+daemon off;
+pid {run_dir / 'nginx.pid'};
+error_log {run_dir / 'nginx-error.log'} warn;
+events {{ worker_connections 1024; }}
+http {{
+  access_log off;
+  client_body_temp_path {temp / 'body'};
+  proxy_temp_path {temp / 'proxy'};
+  fastcgi_temp_path {temp / 'fastcgi'};
+  uwsgi_temp_path {temp / 'uwsgi'};
+  scgi_temp_path {temp / 'scgi'};
+  client_max_body_size 1m;
+  map $http_upgrade $connection_upgrade {{ default upgrade; '' close; }}
+  upstream rasa {{
+{rasa}
+  }}
+  upstream rasa_sticky {{
+    ip_hash;
+{rasa}
+  }}
+  upstream actions {{
+{actions}
+  }}
+  server {{
+    listen {host}:{rasa_port};
+    location = /balancer-health {{ return 200 "ok\\n"; }}
+    location /socket.io/ {{
+      proxy_pass http://rasa_sticky;
+{proxy}
+      proxy_set_header Upgrade $http_upgrade;
+      proxy_set_header Connection $connection_upgrade;
+    }}
+    location / {{
+      proxy_pass http://rasa;
+{proxy}
+    }}
+  }}
+  server {{
+    listen {host}:{action_port};
+    # Rasa sends the whole conversation to the action server: no size limit, kept in memory.
+    client_max_body_size 0;
+    client_body_buffer_size 1m;
+    location = /balancer-health {{ return 200 "ok\\n"; }}
+    location / {{
+      proxy_pass http://actions;
+{proxy}
+    }}
+  }}
+}}
+"""
+    path = run_dir / "nginx.conf"
+    path.write_text(config, encoding="utf-8")
+    return path
+
+
+def nginx_service(config: Path, host: str, port: int, log_dir: Path) -> Service:
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    run_dir = config.parent
+    return Service(
+        name="nginx",
+        command=[
+            nginx,
+            "-p",
+            str(run_dir),
+            "-e",
+            str(run_dir / "nginx-error.log"),
+            "-c",
+            str(config),
+        ],  # fmt: skip
+        health_url=f"http://{host}:{port}/balancer-health",
+        log_file=log_dir / "nginx.log",
+    )
+
+
+class ScaleOutStack:
+    """Several Rasa servers and action servers behind one nginx address, sharing PostgreSQL
+    (nominations and Rasa's SQL tracker store) and Redis (Rasa's lock store).
+
+    Why a class: `jim run --scale`, the scale-out test and the load benchmark all start
+    exactly the same thing, the way Rasa documents scaling out.
+
+    Args:
+        settings: the base settings (secrets, JIM_HOST, web port). Its RASA_PORT becomes
+            nginx's public Rasa address, ACTION_PORT nginx's internal action address; the
+            servers behind it get free ports.
+        model: the trained model file (every Rasa server loads the same one).
+        run_dir: folder for logs, nginx.conf and, when started here, PostgreSQL's data.
+        servers: how many Rasa servers and how many action servers (default 2).
+        database_url: a PostgreSQL URL to use. None: settings.database_url if that is
+            PostgreSQL, else a private PostgreSQL server in run_dir/postgres.
+        lock_store_url: a redis:// URL. None: settings.lock_store_url if set, else a
+            private redis-server on a free port.
+        web: also start the web app (default True), talking to Rasa through nginx.
+        durable_postgres: False skips fsync in a private PostgreSQL (tests only).
+        postgres_dir: where a private PostgreSQL keeps its data (default run_dir/postgres).
+
+    Use `with ScaleOutStack(...) as stack:` or call start() and stop(). After start():
+        rasa_url: the one address of all Rasa servers (nginx), e.g. for the web app.
+        servers: the address of each Rasa server, for talking to one directly.
+        action_urls: the address of each action server.
+        database_url, lock_store_url: what the servers share.
+        demo_token: the demo coach's API token (demo mode), else None.
+        postgres: the private PostgresServer, or None when DATABASE_URL was given.
+        settings: the effective settings (as the web app sees them).
+        stack: the launcher Stack with every process (Redis, action servers "action
+            server 1..n", Rasa servers "Rasa server 1..n", "web app", "nginx").
+    stop_server(i) / start_server(i) stop or start Rasa server i (1-based), e.g. to show
+    that the others carry on.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        model: Path,
+        run_dir: Path,
+        servers: int = 2,
+        database_url: str | None = None,
+        lock_store_url: str | None = None,
+        web: bool = True,
+        durable_postgres: bool = True,
+        postgres_dir: Path | None = None,
+    ) -> None:
+        if servers < 1:
+            raise ValueError("servers must be 1 or more")
+        self.base_settings = settings
+        self.model = Path(model)
+        self.run_dir = Path(run_dir)
+        self.count = servers
+        self.web = web
+        self.durable_postgres = durable_postgres
+        self.postgres_dir = Path(postgres_dir) if postgres_dir else self.run_dir / "postgres"
+        self.demo_token: str | None = None
+        self._database_url = database_url
+        self._lock_store_url = lock_store_url
+        self.postgres: PostgresServer | None = None
+        self.stack: Stack | None = None
+        self.settings = settings
+        self.database_url = ""
+        self.lock_store_url = ""
+        self.servers: list[str] = []
+        self.action_urls: list[str] = []
+
+    @property
+    def rasa_url(self) -> str:
+        return self.settings.rasa_url
+
+    def _database(self) -> str:
+        if self._database_url:
+            return self._database_url
+        if self.base_settings.database_url.startswith("postgresql"):
+            return self.base_settings.database_url
+        self.postgres = PostgresServer(self.postgres_dir, durable=self.durable_postgres)
+        return self.postgres.start()
+
+    def start(self, timeout: float = 420, progress=print) -> None:
+        """Start PostgreSQL (if private), migrate, then every process; wait until all answer."""
+        missing = missing_programs()
+        if missing:
+            raise StartError(
+                f"missing {', '.join(missing)}: run scripts/ensure-services "
+                f"(or apt-get install {' '.join(missing)})."
+            )
+        try:
+            self._start(timeout, progress)
+        except BaseException:
+            self.stop()  # nothing stays behind: no PostgreSQL, no half-started servers
+            raise
+
+    def _start(self, timeout: float, progress) -> None:
+        host = self.base_settings.host
+        log_dir = self.run_dir / "logs"
+        log_dir.mkdir(parents=True, exist_ok=True)
+        self.database_url = self._database()
+        processes: list[Service] = []
+        lock_store_url = self._lock_store_url or self.base_settings.lock_store_url
+        if not lock_store_url:
+            redis_port = free_port(host)
+            lock_store_url = f"redis://{host}:{redis_port}/0"
+            processes.append(redis_service(host, redis_port, log_dir))
+        self.lock_store_url = lock_store_url
+        self.settings = dataclasses.replace(
+            self.base_settings, database_url=self.database_url, lock_store_url=lock_store_url
+        )
+        setup_steps.migrate(self.settings)
+        self.demo_token = setup_steps.ensure_base_data(self.settings)
+
+        rasa_ports = [free_port(host) for _ in range(self.count)]
+        action_ports = [free_port(host) for _ in range(self.count)]
+        for number, (rasa_port, action_port) in enumerate(
+            zip(rasa_ports, action_ports, strict=True), 1
+        ):
+            one = dataclasses.replace(self.settings, rasa_port=rasa_port, action_port=action_port)
+            action, rasa, _web = build_services(one, self.model, log_dir)
+            processes.append(
+                dataclasses.replace(
+                    action,
+                    name=f"action server {number}",
+                    log_file=log_dir / f"actions-{number}.log",
+                )
+            )
+            processes.append(
+                dataclasses.replace(
+                    rasa, name=f"Rasa server {number}", log_file=log_dir / f"rasa-{number}.log"
+                )
+            )
+        self.servers = [f"http://{host}:{port}" for port in rasa_ports]
+        self.action_urls = [f"http://{host}:{port}" for port in action_ports]
+        if self.web:
+            processes.append(build_services(self.settings, self.model, log_dir)[2])
+        config = nginx_config(
+            self.run_dir,
+            host,
+            self.settings.rasa_port,
+            rasa_ports,
+            self.settings.action_port,
+            action_ports,
+        )
+        processes.append(nginx_service(config, host, self.settings.rasa_port, log_dir))
+
+        # One Stack for all processes: the launcher starts, watches and stops them.
+        # Every child gets the same environment: ACTION_ENDPOINT_URL and RASA_PORT point at
+        # nginx, so each Rasa server reaches any action server and the web app any Rasa.
+        self.stack = Stack(self.settings, self.model, log_dir, only=())
+        self.stack.services = processes
+        self.stack.start(timeout=timeout, progress=progress)
+
+    def server_name(self, number: int) -> str:
+        return f"Rasa server {number}"
+
+    def stop_server(self, number: int) -> None:
+        """Stop Rasa server `number` (1-based); nginx sends its messages to the others."""
+        self.stack.stop_service(self.server_name(number))
+
+    def start_server(self, number: int, timeout: float = 300) -> float:
+        """Start Rasa server `number` again; returns the seconds until it answered."""
+        return self.stack.restart_service(self.server_name(number), timeout=timeout)
+
+    def _stop_postgres(self) -> None:
+        if self.postgres is not None:
+            self.postgres.stop()
+
+    def stop(self) -> None:
+        if self.stack is not None:
+            self.stack.stop()
+        self._stop_postgres()
+
+    def __enter__(self) -> ScaleOutStack:
+        self.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()

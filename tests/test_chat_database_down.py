@@ -1,0 +1,69 @@
+"""The chat page while the database is away for a moment (a real PostgreSQL server that
+is stopped and started): the youth's message is not handed to Rasa, which would answer
+from an empty stand-in conversation; the page hears 503, keeps the message and sends it
+again, and the conversation goes on once the database is back."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from bot import setup_steps
+from bot.web.app import create_app
+from tests.test_chat_routes import SENDER, FakeRasa
+
+
+@pytest.fixture
+def own_postgres():
+    from bot.scaleout import PostgresServer, postgres_bin_dir
+
+    if postgres_bin_dir() is None:
+        pytest.skip("PostgreSQL is not installed: run scripts/ensure-services (apt postgresql)")
+    base = Path(tempfile.mkdtemp(prefix="jim-pg-down-"))
+    base.chmod(0o711)  # as root the server runs as the postgres user, which must enter it
+    server = PostgresServer(base / "pg", durable=False)
+    server.start()
+    yield server
+    server.stop()
+    shutil.rmtree(base, ignore_errors=True)
+
+
+def test_database_away_means_503_and_no_message_to_rasa_then_it_goes_on(
+    own_postgres, settings, caplog
+):
+    settings = dataclasses.replace(settings, database_url=own_postgres.url())
+    setup_steps.migrate(settings)
+    setup_steps.ensure_base_data(settings)
+    with FakeRasa() as rasa, TestClient(
+        create_app(dataclasses.replace(settings, rasa_port=rasa.port))
+    ) as client:
+        chat_log = logging.getLogger("bot.web.chat")
+        chat_log.addHandler(caplog.handler)  # Alembic's logging set-up replaced the root's
+        caplog.set_level(logging.DEBUG)
+        rasa.reply_body = [{"recipient_id": SENDER, "text": "Hoe oud ben je?"}]
+        message = {"sender": SENDER, "message": "Ik heet Geheimnaam"}
+        assert client.post("/chat/send", json=message).status_code == 200
+        assert len(rasa.requests) == 1
+
+        own_postgres.stop()
+        try:
+            response = client.post("/chat/send", json=message)
+            assert response.status_code == 503
+            assert response.json() == {"error": "De chat is nu even niet bereikbaar."}
+            assert len(rasa.requests) == 1, "Rasa never sees a message it cannot store"
+        finally:
+            own_postgres.start()
+
+        response = client.post("/chat/send", json=message)
+        assert response.status_code == 200
+        assert response.json()["messages"][0]["text"] == "Hoe oud ben je?"
+        assert len(rasa.requests) == 2
+        assert "the database does not answer" in caplog.text
+        assert "Geheimnaam" not in caplog.text
+        chat_log.removeHandler(caplog.handler)
