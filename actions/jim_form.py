@@ -27,6 +27,18 @@ def latest_intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
+def value_before_message(tracker: Tracker, slot: str) -> Any:
+    """The slot's value before the youth's latest message was read into the slots."""
+    events = tracker.events
+    last_user = max(
+        (i for i, event in enumerate(events) if event.get("event") == "user"), default=len(events)
+    )
+    for event in reversed(events[:last_user]):
+        if event.get("event") == "slot" and event.get("name") == slot:
+            return event.get("value")
+    return None
+
+
 class ValidateJimForm(FormValidationAction):
     """Keeps only answers the coach can use; explains kindly when one cannot be used.
 
@@ -87,6 +99,14 @@ class ValidateJimForm(FormValidationAction):
         if latest_entities(tracker, "professional") or conversation.is_professional(text):
             dispatcher.utter_message(response="utter_relation_professional")
             return {"relation": None, "relation_group": None}
+        asking_the_name = tracker.get_slot("requested_slot") == "mentor_name"
+        if (
+            asking_the_name
+            and canonical_relation(text) is None
+            and len(latest_entities(tracker, "relation")) < 2
+        ):
+            # A name the NLU took for a relation ("Fatma"): keep the person already chosen.
+            return {"relation": value_before_message(tracker, "relation")}
         first, others = conversation.split_people(
             latest_entities(tracker, "relation"), latest_entities(tracker, "mentor_name")
         )

@@ -16,6 +16,9 @@ FORM_SLOTS = (
     "mentor_reason", "mentor_support", "knows_already", "contact", "alternatives",
 )  # fmt: skip
 IN_PROGRESS = ("form", "summary", "consent")
+# Messages that answer a question. After a pause (the help lines, "stop") such a message
+# is taken as the answer to the open question instead of asking that question again.
+ANSWERS = ("inform_name", "inform_age", "inform_mentor", "inform_support", "inform_contact")
 
 
 def reset_choice() -> list[dict[str, Any]]:
@@ -23,13 +26,29 @@ def reset_choice() -> list[dict[str, Any]]:
     return [SlotSet(slot, None) for slot in FORM_SLOTS] + [SlotSet("help_step", 0)]
 
 
+def open_question(tracker: Tracker) -> str | None:
+    """The question of the form that was asked last (the form forgets it when it pauses)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "slot" and event.get("name") == "requested_slot":
+            if event.get("value"):
+                return str(event["value"])
+    return None
+
+
 def resume(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
     """Go on where the youth was: the open question, the summary, the consent, or done.
 
     Always a FollowupAction, so the rules that lead here need not know what comes next.
+    When the youth's message answers the open question, the form reads it as the answer:
+    with the question requested again, Rasa fills the slot from the message when the form
+    comes back, and the form's own validation checks it.
     """
     stage = tracker.get_slot("stage")
     if stage == "form":
+        question = open_question(tracker)
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent in ANSWERS and question and tracker.get_slot(question) is None:
+            return [SlotSet("requested_slot", question), FollowupAction("jim_form")]
         return [FollowupAction("jim_form")]
     if stage == "summary":
         return [FollowupAction("action_summary")]

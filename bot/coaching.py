@@ -102,6 +102,7 @@ def history_to_dict(change: StatusChange) -> dict:
 CSV_COLUMNS = [
     "reference",
     "created_at",
+    "with_invite",
     "status",
     "youth_name",
     "youth_age",
@@ -145,6 +146,7 @@ def export_csv(session: Session, team_id: str) -> str:
                 for v in (
                     n.reference,
                     n.created_at.isoformat(),
+                    "ja" if n.invite_id else "nee",
                     n.status,
                     n.youth_name,
                     n.youth_age,

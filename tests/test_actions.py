@@ -40,6 +40,7 @@ def make_tracker(
     text: str = "",
     sender: str = "youth-1",
     active_loop: str | None = None,
+    events: list[dict] | None = None,
 ) -> Tracker:
     return Tracker(
         sender_id=sender,
@@ -49,7 +50,7 @@ def make_tracker(
             "intent": {"name": intent, "confidence": 1.0} if intent else {},
             "entities": entities or [],
         },
-        events=[ActionExecuted("action_listen")],
+        events=events if events is not None else [ActionExecuted("action_listen")],
         paused=False,
         followup_action=None,
         active_loop={"name": active_loop} if active_loop else {},
@@ -189,6 +190,43 @@ def test_two_people_at_once_keep_the_second_as_alternative(dispatcher, domain):
     assert result["relation"] == "oma"
     assert result["alternatives"] == [{"relation": "buurman", "name": None}]
     assert "2 mensen" in responses(dispatcher)[0]
+
+
+def asked_then_answered(slot: str, value: str, question: str, text: str) -> list[dict]:
+    """The events of a question asked, then the youth's message read into `slot`."""
+    return [
+        SlotSet(slot, value) if value is not None else ActionExecuted("jim_form"),
+        SlotSet("requested_slot", question),
+        ActionExecuted("action_listen"),
+        {"event": "user", "text": text},
+        SlotSet(slot, text),
+    ]
+
+
+@pytest.mark.parametrize("typed", ["Fatma", "Lotte", "Mo"])
+def test_a_name_the_nlu_took_for_a_relation_keeps_the_chosen_person(typed, dispatcher, domain):
+    tracker = make_tracker(
+        {"relation": typed, "requested_slot": "mentor_name"},
+        intent="inform_mentor",
+        entities=[{"entity": "relation", "value": typed}],
+        text=typed,
+        events=asked_then_answered("relation", "tante", "mentor_name", typed),
+    )
+    result = ValidateJimForm().validate_relation(typed, dispatcher, tracker, domain)
+    assert result == {"relation": "tante"}
+    assert dispatcher.messages == []
+
+
+def test_a_new_relation_at_the_name_question_still_changes_the_person(dispatcher, domain):
+    tracker = make_tracker(
+        {"relation": "oom", "requested_slot": "mentor_name"},
+        intent="inform_mentor",
+        entities=[{"entity": "relation", "value": "oom"}],
+        text="nee mijn oom",
+        events=asked_then_answered("relation", "tante", "mentor_name", "nee mijn oom"),
+    )
+    result = ValidateJimForm().validate_relation("oom", dispatcher, tracker, domain)
+    assert result["relation"] == "oom"
 
 
 async def test_adult_question_only_for_people_who_may_be_younger(domain):
@@ -334,6 +372,55 @@ def test_start_with_a_valid_invite_keeps_the_code(dispatcher, domain, action_set
 def test_resume_goes_back_where_the_youth_was(stage, followup, dispatcher, domain):
     events = ActionResume().run(dispatcher, make_tracker({"stage": stage}), domain)
     assert events == [FollowupAction(followup)]
+
+
+def paused_at(question: str, text: str) -> list[dict]:
+    """The question asked, then the form paused (help lines, stop), then a message."""
+    return [
+        SlotSet("requested_slot", question),
+        ActionExecuted("action_listen"),
+        {"event": "user", "text": "ik wil dood"},
+        {"event": "active_loop", "name": None},
+        SlotSet("requested_slot", None),
+        ActionExecuted("utter_crisis_113"),
+        ActionExecuted("action_listen"),
+        {"event": "user", "text": text},
+    ]
+
+
+@pytest.mark.parametrize(
+    "question, intent, text",
+    [
+        ("youth_name", "inform_name", "Sam"),
+        ("youth_age", "inform_age", "15"),
+        ("relation", "inform_mentor", "mijn oma"),
+        ("mentor_reason", "inform_support", "ze helpt mij"),
+        ("contact", "inform_contact", "0612345678"),
+    ],
+)
+def test_an_answer_after_a_pause_is_read_as_the_answer(question, intent, text, dispatcher, domain):
+    tracker = make_tracker(
+        {"stage": "form"}, intent=intent, text=text, events=paused_at(question, text)
+    )
+    events = ActionResume().run(dispatcher, tracker, domain)
+    assert events == [SlotSet("requested_slot", question), FollowupAction("jim_form")]
+    assert dispatcher.messages == []
+
+
+@pytest.mark.parametrize(
+    "slots, intent",
+    [
+        ({"stage": "form"}, "affirm"),  # "ja, verder": go on, it answers nothing
+        ({"stage": "form"}, "greet"),
+        ({"stage": "form", "youth_name": "Sam"}, "inform_name"),  # answered already
+        ({"stage": "summary"}, "inform_mentor"),
+    ],
+)
+def test_going_on_after_a_pause_without_an_answer_asks_again(slots, intent, dispatcher, domain):
+    tracker = make_tracker(slots, intent=intent, text="x", events=paused_at("youth_name", "x"))
+    events = ActionResume().run(dispatcher, tracker, domain)
+    assert SlotSet("requested_slot", "youth_name") not in events
+    assert len(events) == 1 and events[0]["event"] == "followup"
 
 
 def test_start_in_the_middle_resumes_instead_of_restarting(dispatcher, domain, action_settings):

@@ -140,6 +140,7 @@ def test_handoff_outside_demo_goes_to_default_team(engine, settings):
         nomination = session.get(Nomination, result.nomination_id)
         assert nomination.demo is False
         assert session.get(repo.Team, nomination.team_id).slug == real.default_team
+        assert repo.nomination_to_dict(nomination)["coach"] is None  # marked: without invite
 
 
 def test_invite_binds_the_nomination_to_its_team_and_coach(engine, settings):
@@ -154,6 +155,7 @@ def test_invite_binds_the_nomination_to_its_team_and_coach(engine, settings):
     with Session(engine) as session:
         nomination = session.get(Nomination, result.nomination_id)
         assert (nomination.team_id, nomination.coach_id) == (team_id, coach_id)
+        assert repo.nomination_to_dict(nomination)["coach"] == coach_id
     # The code is now used by that conversation: another youth cannot use it.
     assert handoff.invite_status(engine, code, "conv-other") == "used"
     assert handoff.invite_status(engine, code, "conv-inv") == "ok"
