@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.events import ActionExecuted, FollowupAction, SlotSet
@@ -317,6 +319,25 @@ def test_every_question_has_a_simpler_wording(domain):
         if slot == "mentor_name":
             continue  # built by ActionAskMentorName from bot.texts
         assert f"utter_simple_{slot}" in domain["responses"], slot
+
+
+def test_button_payloads_pass_rasas_templating_unharmed(domain, monkeypatch):
+    """Rasa fills {slot} placeholders in responses; a payload's JSON must come through whole."""
+    from rasa.core.nlg import interpolator
+
+    errors: list[dict] = []
+    monkeypatch.setattr(interpolator.structlogger, "exception", lambda *a, **kw: errors.append(kw))
+    checked = 0
+    for variants in domain["responses"].values():
+        for variant in variants:
+            for button in variant.get("buttons", []):
+                payload = interpolator.interpolate_text(button["payload"], {"youth_name": "Sam"})
+                intent, brace, rest = payload.partition("{")
+                assert intent[1:] in domain["intents"], payload
+                if brace:
+                    assert isinstance(json.loads(brace + rest), dict), payload
+                    checked += 1
+    assert checked >= 20 and errors == []
 
 
 def test_name_question_names_the_relation(dispatcher, domain):
