@@ -87,9 +87,7 @@ def clean_contact(value: object) -> str | None:
 def support_from_text(text: str) -> list[str]:
     """Support kinds named in the youth's own words (whole words, so "uit" is not "uitleg")."""
     lower = " " + " ".join(re.findall(r"[^\W_]+", text.lower())) + " "
-    return [
-        kind for kind, words in _SUPPORT_WORDS.items() if any(f" {w} " in lower for w in words)
-    ]
+    return [kind for kind, words in _SUPPORT_WORDS.items() if any(f" {w} " in lower for w in words)]
 
 
 def reason_and_support(value: object) -> tuple[str | None, list[str]]:

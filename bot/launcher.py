@@ -118,7 +118,8 @@ def child_env(settings: Settings, extra: dict[str, str] | None = None) -> dict[s
 def build_services(settings: Settings, model: Path, log_dir: Path) -> list[Service]:
     log_dir.mkdir(parents=True, exist_ok=True)
     rasa = str(BIN / "rasa")
-    cors = sorted({settings.public_url, settings.web_url, f"http://localhost:{settings.web_port}"})
+    # The same origins as the web app's CORS (ALLOWED_ORIGINS): one list to keep right.
+    cors = list(settings.allowed_origins)
     return [
         Service(
             name="action server",
@@ -154,8 +155,7 @@ def build_services(settings: Settings, model: Path, log_dir: Path) -> list[Servi
                 "credentials.yml",
                 "--endpoints",
                 endpoints_file(settings),
-                "--cors",
-                *cors,
+                *(["--cors", *cors] if cors else []),
             ],  # fmt: skip
             health_url=f"{settings.rasa_url}/status?token={settings.rasa_auth_token}",
             log_file=log_dir / "rasa.log",

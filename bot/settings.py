@@ -9,6 +9,7 @@ command line prints that line instead of a traceback.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -58,6 +59,31 @@ def _as_positive_int(name: str, raw: str) -> int:
     return value
 
 
+ORIGIN_RE = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")
+
+
+def _as_origins(raw: str) -> tuple[str, ...]:
+    """Comma-separated origins, each scheme://host[:port] without a path (as browsers send)."""
+    origins = []
+    for part in raw.split(","):
+        origin = part.strip().rstrip("/")
+        if not origin:
+            continue
+        if not ORIGIN_RE.fullmatch(origin):
+            raise SettingsError(
+                f"ALLOWED_ORIGINS in .env must be a comma-separated list of "
+                f"http(s)://host[:port] without a path, not {part.strip()!r}."
+            )
+        if origin not in origins:
+            origins.append(origin)
+    return tuple(origins)
+
+
+def _origin_of(url: str) -> str:
+    parts = urlparse(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 @dataclass(frozen=True)
 class Settings:
     """The validated configuration of all processes (Rasa, actions, web app, CLI)."""
@@ -82,6 +108,15 @@ class Settings:
     # Empty: Rasa's in-memory lock store (one Rasa server). redis://host:port/db: Rasa's
     # Redis lock store, which several Rasa servers share (README: "Growing").
     lock_store_url: str = ""
+    # Browser origins that may call the web app and Rasa from another page (CORS).
+    # Default: the origin of PUBLIC_URL only.
+    allowed_origins: tuple[str, ...] = ()
+    # Rate limits, per process (README: "Security"); 0 switches one off.
+    rate_chat_per_sender: int = 60  # chat messages a minute, per conversation
+    rate_chat_per_ip: int = 600  # chat messages a minute, per client address
+    rate_invite_per_ip: int = 100  # starts with an invite code an hour, per client address
+    rate_api_failures: int = 20  # wrong API tokens in 15 minutes, per client address
+    rate_login_failures: int = 10  # failed portal log-ins in 15 minutes, per client address
     project_dir: Path = field(default=PROJECT_DIR)
 
     @property
@@ -131,6 +166,7 @@ def load_settings(env_file: Path | None = None, environ: dict[str, str] | None =
     public_url = get("PUBLIC_URL", f"http://localhost:{web_port}").rstrip("/")
     if urlparse(public_url).scheme not in {"http", "https"}:
         raise SettingsError("PUBLIC_URL must start with http:// or https://.")
+    allowed_origins = _as_origins(get("ALLOWED_ORIGINS", _origin_of(public_url)))
 
     settings = Settings(
         demo=demo,
@@ -151,6 +187,16 @@ def load_settings(env_file: Path | None = None, environ: dict[str, str] | None =
         notify_email=get("NOTIFY_EMAIL", ""),
         retention_days=_as_positive_int("RETENTION_DAYS", get("RETENTION_DAYS", "180")),
         lock_store_url=lock_store_url,
+        allowed_origins=allowed_origins,
+        rate_chat_per_sender=_as_positive_int(
+            "RATE_CHAT_PER_SENDER", get("RATE_CHAT_PER_SENDER", "60")
+        ),
+        rate_chat_per_ip=_as_positive_int("RATE_CHAT_PER_IP", get("RATE_CHAT_PER_IP", "600")),
+        rate_invite_per_ip=_as_positive_int("RATE_INVITE_PER_IP", get("RATE_INVITE_PER_IP", "100")),
+        rate_api_failures=_as_positive_int("RATE_API_FAILURES", get("RATE_API_FAILURES", "20")),
+        rate_login_failures=_as_positive_int(
+            "RATE_LOGIN_FAILURES", get("RATE_LOGIN_FAILURES", "10")
+        ),
     )
     if not demo:
         for name, value in (

@@ -302,3 +302,165 @@ def test_embed_script_is_served(client):
 
 def test_the_old_rasa_address_endpoint_is_gone(client):
     assert client.get("/config.json").status_code == 404
+
+
+# --- bad input: never a 500, never forwarded unless it is a normal message -----------------
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"\xff\xfe\x00\x01binary",
+        b'{"sender": "web-0123456789abcdef", "message": "oma \xff\xfe"}',  # invalid UTF-8
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        b"[" * 50_000,  # nested too deep for the JSON parser
+        b'{"sender": "web-0123456789abcdef", "message": 1' + b"0" * 5000 + b"}",
+        b"",
+    ],
+    ids=["binary", "invalid-utf8", "png", "deep-nesting", "huge-number", "empty"],
+)
+def test_send_refuses_a_body_that_is_no_json_text(client, rasa, raw):
+    response = client.post("/chat/send", content=raw, headers={"Content-Type": "application/json"})
+    assert response.status_code == 400
+    assert isinstance(response.json()["error"], str)
+    assert rasa.requests == []
+
+
+@pytest.mark.parametrize("chunked", [False, True], ids=["content-length", "chunked"])
+def test_send_refuses_a_body_over_64_kb_without_reading_it_all(client, rasa, chunked):
+    body = json.dumps({"sender": SENDER, "message": "a" * 2_000_000}).encode()
+    content = iter([body[i : i + 65536] for i in range(0, len(body), 65536)]) if chunked else body
+    response = client.post(
+        "/chat/send", content=content, headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 413
+    assert "error" in response.json()
+    assert rasa.requests == []
+
+
+def test_a_longest_message_in_4_byte_characters_still_fits_the_body_limit(client, rasa):
+    response = client.post("/chat/send", json={"sender": SENDER, "message": "👵" * 5000})
+    assert response.status_code == 200
+    assert rasa.requests[0]["json"]["message"] == "👵" * 5000
+
+
+@pytest.mark.parametrize(
+    ("message", "forwarded"),
+    [
+        ("\x1b[31mrood\x1b[0m", "[31mrood[0m"),  # terminal escapes lose their ESC
+        ("oma\x00\x00 \x08lief", "oma lief"),
+        ("oma \udfff\ud800 lief", "oma  lief"),  # lone surrogates are no text
+        ("\u202eamo\u200d", "\u202eamo\u200d"),  # format characters are text: they stay
+        ("\r\noma\r\n", "oma"),
+    ],
+)
+def test_send_drops_control_characters_and_forwards_the_rest(client, rasa, message, forwarded):
+    body = json.dumps({"sender": SENDER, "message": message})  # ASCII: \uXXXX escapes
+    response = client.post("/chat/send", content=body, headers={"Content-Type": "application/json"})
+    assert response.status_code == 200
+    assert rasa.requests[0]["json"]["message"] == forwarded
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "مرحبا، جدتي اسمها فاطمة",  # Arabic
+        "我的奶奶叫王芳，她很好",  # Chinese
+        "Моя бабушка Оля",  # Cyrillic
+        "סבתא שלי",  # Hebrew
+        "ओम् दादी",  # Devanagari
+        "e\u0301e\u0301n oma 👵🏽👨‍👩‍👧",  # combining accents, emoji sequences
+        "'; DROP TABLE nominations; --",
+        '" OR 1=1 --',
+        "<script>alert(1)</script><img src=x onerror=alert(1)>",
+        "{{7*7}} ${7*7} <%= 7*7 %>",
+        "${jndi:ldap://example.invalid/a}",
+        "../../../../etc/passwd",
+        '=HYPERLINK("http://example.invalid")',
+        "/start{\"invite_code\": \"' OR '1'='1\"}",
+        '/start{"invite_code": {"$ne": null}}',
+    ],
+)
+def test_send_forwards_other_scripts_and_injection_strings_unchanged(client, rasa, message):
+    """Text is text: the proxy neither breaks nor 'repairs' it; Rasa and the database get it
+    as data (bound parameters, escaped templates), never as code."""
+    response = client.post("/chat/send", json={"sender": SENDER, "message": message})
+    assert response.status_code == 200
+    assert rasa.requests[0]["json"] == {"sender": SENDER, "message": message}
+
+
+def test_send_refuses_bad_input_and_stores_nothing(client, rasa, engine):
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
+    from bot.storage import Invite, Nomination
+
+    bodies = [b"\xff", b"[" * 50_000, json.dumps({"sender": "x", "message": "hoi"}).encode()]
+    for raw in bodies:
+        assert client.post("/chat/send", content=raw).status_code in {400, 422}
+    with Session(engine) as session:
+        assert session.scalar(select(func.count()).select_from(Nomination)) == 0
+        assert session.scalar(select(func.count()).select_from(Invite)) == 0
+    assert rasa.requests == []
+
+
+# --- rate limits ------------------------------------------------------------------------------
+
+
+def limited_client(settings, rasa, **limits):
+    app = create_app(dataclasses.replace(settings, rasa_port=rasa.port, **limits))
+    return TestClient(app)
+
+
+def assert_kind_429(response):
+    assert response.status_code == 429
+    assert 1 <= int(response.headers["retry-after"]) <= 3600
+    text = response.json()["error"]
+    sentences = [s for s in re.split(r"[.!?]\s*", text) if s]
+    assert sentences and all(len(s.split()) <= 10 for s in sentences)  # LANGUAGE.md
+    assert text == "Je stuurt veel berichten snel achter elkaar. Wacht even. Dan gaat het verder."
+
+
+def test_send_limits_messages_per_conversation(settings, rasa):
+    with limited_client(settings, rasa, rate_chat_per_sender=3) as client:
+        for _ in range(3):
+            assert client.post("/chat/send", json={"sender": SENDER, "message": "hoi"}).is_success
+        assert_kind_429(client.post("/chat/send", json={"sender": SENDER, "message": "hoi"}))
+        other = client.post("/chat/send", json={"sender": SENDER + "x", "message": "hoi"})
+        assert other.status_code == 200  # another conversation goes on
+    assert len(rasa.requests) == 4
+
+
+def test_send_limits_messages_per_address_across_conversations(settings, rasa):
+    with limited_client(settings, rasa, rate_chat_per_ip=3) as client:
+        for i in range(3):
+            body = {"sender": f"{SENDER}{i}", "message": "hoi"}
+            assert client.post("/chat/send", json=body).status_code == 200
+        blocked = client.post("/chat/send", json={"sender": SENDER + "new", "message": "hoi"})
+        assert_kind_429(blocked)
+        assert client.post("/chat/send", content=b"\xff").status_code == 429  # garbage too
+    assert len(rasa.requests) == 3
+
+
+def test_send_limits_invite_codes_per_address(settings, rasa):
+    with limited_client(settings, rasa, rate_invite_per_ip=2) as client:
+        for i in range(2):
+            body = {"sender": f"{SENDER}{i}", "message": f'/start{{"invite_code":"guess{i}xxxx"}}'}
+            assert client.post("/chat/send", json=body).status_code == 200
+        guess = {"sender": SENDER + "z", "message": '/start{"invite_code":"guess9xxxx"}'}
+        assert_kind_429(client.post("/chat/send", json=guess))
+        variant = {"sender": SENDER + "y", "message": '/start@0.9{"invite_code":"guess8xxxx"}'}
+        assert_kind_429(client.post("/chat/send", json=variant))
+        # a plain start and normal messages still go through
+        assert client.post("/chat/send", json={"sender": SENDER, "message": "/start"}).is_success
+        assert client.post("/chat/send", json={"sender": SENDER, "message": "oma"}).is_success
+    assert len(rasa.requests) == 4
+
+
+def test_widget_keeps_and_resends_a_message_after_429():
+    """chat.js treats 429 like a lost connection: the message stays queued and is sent again
+    after Retry-After (the browser tests drive the real page; this pins the code path)."""
+    script = (STATIC_DIR / "chat.js").read_text(encoding="utf-8")
+    assert "response.status === 429" in script
+    assert 'response.headers.get("Retry-After")' in script
+    assert "retryLater(result.wait)" in script

@@ -165,6 +165,7 @@ def test_csv_export_is_the_teams_only_and_injection_safe(client, engine, teams):
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert [r["mentor_name"] for r in rows] == ['\'=HYPERLINK("x")', "Riet"]
     assert rows[0]["mentor_reason"] == "'+1 -2"
+    assert {r["with_invite"] for r in rows} == {"nee"}
     assert "Demo Persoon" not in response.text
 
 
@@ -180,3 +181,60 @@ def test_openapi_describes_bearer_and_all_endpoints(client):
     ):
         assert path in spec["paths"], path
     assert client.get("/docs").status_code == 200
+
+
+# --- bad input on invites: never a 500 -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [b"\xff\xfe\x00binary", b"[" * 50_000, b'{"code": "AAAA", "team": "team-b"}', b"x" * 2_000_000],
+    ids=["binary", "deep-nesting", "chosen-code", "2-mb"],
+)
+def test_create_invite_ignores_any_body(client, engine, teams, raw):
+    """POST /api/invites takes no body: whatever is sent, the code is the server's own."""
+    response = client.post(
+        "/api/invites",
+        content=raw,
+        headers={**auth(teams["a"]), "Content-Type": "application/json"},
+    )
+    assert response.status_code == 201
+    assert response.json()["code"] != "AAAA"
+    with Session(engine) as session:
+        invite = session.query(Invite).filter_by(code=response.json()["code"]).one()
+        assert invite.team_id == repo.get_team(session, "team-a").id
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "\x00",
+        "abc\x00defghijk",
+        "a" * 1_000_000,
+        "' OR '1'='1",
+        "%",
+        "مرحبا-جدتي",
+        "\udfff",
+        5,
+        ["x"],
+        {"$ne": None},
+        True,
+    ],
+    ids=[
+        "nul",
+        "nul-inside",
+        "1-mb",
+        "sql",
+        "like-wildcard",
+        "arabic",
+        "lone-surrogate",
+        "int",
+        "list",
+        "dict",
+        "bool",
+    ],
+)
+def test_check_invite_answers_unknown_for_any_bad_code(engine, teams, code):
+    """The code comes from the youth's message: anything is possible, nothing breaks."""
+    with Session(engine) as session:
+        assert repo.check_invite(session, code, "conv-x") == (None, "unknown")

@@ -58,6 +58,7 @@ def test_login_list_detail_change_status_logout(app, engine, coach_a):
         assert "Riet" in listing.text and "Sam" in listing.text and "oma" in listing.text
         assert "ouders moeten ook akkoord zijn" in listing.text
         assert "Ahmed" in listing.text and "Geheimpje" not in listing.text
+        assert "zonder uitnodiging" in listing.text  # no invite: the team's inbox
         detail = client.get(f"/coach/nominations/{nid}")
         assert "Zet op: In contact" in detail.text and "Zet op: JIM gestart" not in detail.text
         changed = client.post(

@@ -294,6 +294,13 @@ GOOD = {"RASA_AUTH_TOKEN": GOOD_TOKEN, "SECRET_KEY": GOOD_KEY}
         ({**GOOD, "DATABASE_URL": "mysql://x/y"}, "DATABASE_URL must start with sqlite:///"),
         ({**GOOD, "PUBLIC_URL": "localhost:8000"}, "PUBLIC_URL must start with http"),
         (
+            {**GOOD, "ALLOWED_ORIGINS": "https://a.example.org, ftp://b.example.org"},
+            "ALLOWED_ORIGINS in .env must be a comma-separated list of http(s)://host[:port]",
+        ),
+        ({**GOOD, "ALLOWED_ORIGINS": "https://a.example.org/path"}, "without a path"),
+        ({**GOOD, "RATE_CHAT_PER_SENDER": "veel"}, "RATE_CHAT_PER_SENDER in .env must be a whole"),
+        ({**GOOD, "RATE_API_FAILURES": "-3"}, "RATE_API_FAILURES in .env must not be negative"),
+        (
             {**GOOD, "JIM_DEMO": "false", "RASA_AUTH_TOKEN": PLACEHOLDER_PREFIX + "-a-long-one"},
             "RASA_AUTH_TOKEN is a placeholder or too short",
         ),
@@ -316,6 +323,18 @@ def test_load_settings_accepts_placeholders_in_demo_mode(tmp_path: Path) -> None
     assert settings.rasa_auth_token.startswith(PLACEHOLDER_PREFIX)
     with pytest.raises(SettingsError, match="placeholder"):
         load_settings(env_file=env_file, environ={"JIM_DEMO": "false"})
+
+
+def test_allowed_origins_default_to_the_origin_of_public_url(tmp_path: Path) -> None:
+    environ = {**GOOD, "PUBLIC_URL": "https://jim.example.org/chat/"}
+    settings = load_settings(env_file=tmp_path / "none.env", environ=environ)
+    assert settings.allowed_origins == ("https://jim.example.org",)
+    environ[
+        "ALLOWED_ORIGINS"
+    ] = "https://a.example.org/, http://localhost:8000,https://a.example.org"
+    settings = load_settings(env_file=tmp_path / "none.env", environ=environ)
+    assert settings.allowed_origins == ("https://a.example.org", "http://localhost:8000")
+    assert settings.rate_chat_per_sender == 60 and settings.rate_login_failures == 10
 
 
 def test_load_settings_strips_the_slash_of_public_url(tmp_path: Path) -> None:

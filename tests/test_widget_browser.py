@@ -316,7 +316,7 @@ def test_html_in_a_message_is_shown_as_text_and_never_runs(chat):
     tab.wait_bot("JIM")
     attack = '<img src=x onerror="window.__hacked=1"><script>window.__hacked=2</script>'
     tab.type(attack)
-    tab.wait_bot("geen naam")
+    tab.wait_bot("geen naam|niet mee helpen")  # a kind answer, and the question again
     tab.idle()
     tab.page.wait_for_timeout(300)
     assert attack in tab.my_texts()
@@ -363,6 +363,34 @@ def test_a_message_typed_while_offline_is_kept_and_sent_later(chat):
     expect(tab.page.locator(".msg.me.waiting")).to_have_count(0)
     expect(tab.page.locator("#status")).to_have_text("")
     assert tab.my_texts().count("Sam") == 1
+
+
+def test_a_message_refused_with_429_is_kept_and_sent_after_retry_after(chat):
+    """The rate limit answers 429: the page says so kindly, keeps the text, sends it later."""
+    tab = chat("/", viewport=PHONE)
+    tab.wait_bot("JIM")
+    tab.idle()
+    refused = []
+
+    def too_many(route):
+        if not refused:
+            refused.append(route.request.post_data)
+            body = json.dumps({"error": "Je stuurt veel berichten snel achter elkaar."})
+            route.fulfill(status=429, headers={"Retry-After": "2"}, body=body)
+        else:
+            route.continue_()
+
+    tab.page.route("**/chat/send", too_many)
+    tab.type("Sam")
+    expect(tab.page.locator(".msg.me.waiting")).to_contain_text("Sam")
+    expect(tab.page.get_by_role("status")).to_contain_text("veel berichten")
+    tab.wait_bot("Hoe oud ben je")  # sent again by itself after Retry-After
+    tab.idle()
+    expect(tab.page.locator(".msg.me.waiting")).to_have_count(0)
+    expect(tab.page.locator("#status")).to_have_text("")
+    assert "Niet verstuurd" not in tab.page.locator("#log").inner_text()
+    assert tab.my_texts().count("Sam") == 1
+    tab.page.unroute("**/chat/send")
 
 
 def test_a_new_conversation_while_the_server_is_gone_starts_when_it_is_back(chat):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -22,6 +23,8 @@ from bot.storage.models import (
     utcnow,
 )
 
+# What secrets.token_urlsafe(12) in create_invite makes (16 characters), with room to spare.
+INVITE_CODE_RE = re.compile(r"[A-Za-z0-9_-]{8,64}")
 # Letters and digits a youth cannot mix up when reading aloud (no 0/O, 1/I/L).
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 DEMO_TEAM_SLUG = "demo"
@@ -111,6 +114,11 @@ def check_invite(
     """
     if not code:
         return None, "none"
+    # The code comes from the youth's message (the JSON of /start{"invite_code": ...}), so it
+    # may be anything: a number, a list, a NUL byte (PostgreSQL refuses that), a megabyte.
+    # Nothing that create_invite could have made is looked up at all.
+    if not isinstance(code, str) or not INVITE_CODE_RE.fullmatch(code):
+        return None, "unknown"
     now = now or utcnow()
     invite = session.execute(select(Invite).where(Invite.code == code)).scalar_one_or_none()
     if invite is None:
@@ -292,7 +300,7 @@ def nomination_to_dict(nomination: Nomination) -> dict:
         "status": nomination.status,
         "demo": nomination.demo,
         "team": nomination.team_id,
-        "coach": nomination.coach_id,
+        "coach": nomination.coach_id,  # null: no (valid) invite, so the team's inbox
         "youth": {
             "name": nomination.youth_name,
             "age": nomination.youth_age,

@@ -18,14 +18,35 @@ from sqlalchemy.orm import Session
 from bot import coaching
 from bot.storage import Coach, repo
 from bot.storage.models import STATUSES
+from bot.web import ratelimit
 
 bearer = HTTPBearer(
     auto_error=False,
     scheme_name="coachToken",
     description="The coach token from `jim coach add` or `jim coach rotate`.",
 )
-router = APIRouter(prefix="/api")
 NOT_FOUND = "No nomination with this id in your team."
+TOO_MANY = "Too many wrong tokens from your address; try again after Retry-After seconds."
+
+
+class ErrorOut(BaseModel):
+    detail: str
+
+
+# Documented, so clients (and tests/test_api_fuzz.py) know every answer they can get.
+_RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}}
+router = APIRouter(
+    prefix="/api",
+    responses={
+        401: {"model": ErrorOut, "description": "No valid coach token"},
+        429: {"model": ErrorOut, "description": TOO_MANY, "headers": _RETRY_AFTER},
+    },
+)
+NOT_IN_TEAM = {404: {"model": ErrorOut, "description": NOT_FOUND}}
+# A pattern, not a check in the route: a wrong status is FastAPI's documented 422.
+STATUS_FILTER = Query(
+    None, description="Only nominations with this status", pattern="^(" + "|".join(STATUSES) + ")$"
+)
 
 
 def get_session(request: Request) -> Iterator[Session]:
@@ -34,11 +55,22 @@ def get_session(request: Request) -> Iterator[Session]:
 
 
 def current_coach(
+    request: Request,
     credentials: HTTPAuthorizationCredentials | None = Depends(bearer),
     session: Session = Depends(get_session),
 ) -> Coach:
-    coach = repo.coach_for_token(session, credentials.credentials if credentials else "")
+    """The coach of the bearer token. After RATE_API_FAILURES wrong tokens from one address
+    in 15 minutes, that address gets 429 before any token is looked at: guessing stops."""
+    failures = ratelimit.limits(request).api_failures
+    ip = ratelimit.client_ip(request)
+    wait = failures.retry_after(ip)
+    if wait:
+        raise HTTPException(429, detail=TOO_MANY, headers=ratelimit.retry_after_header(wait))
+    token = credentials.credentials if credentials else ""
+    coach = repo.coach_for_token(session, token)
     if coach is None:
+        if token:  # no token at all is a mistake, not a guess
+            failures.record(ip)
         raise HTTPException(
             status_code=401,
             detail="A valid coach token is needed (Authorization: Bearer <token>).",
@@ -90,15 +122,13 @@ def create_invite(
 @router.get("/nominations", tags=["nominations"])
 def list_nominations(
     response: Response,
-    status: str | None = Query(None, description="Only nominations with this status"),
+    status: str | None = STATUS_FILTER,
     limit: int = Query(50, ge=1, le=500),
     offset: int = Query(0, ge=0),
     coach: Coach = Depends(current_coach),
     session: Session = Depends(get_session),
 ) -> list[dict]:
     """Your team's nominations, newest first. `X-Total-Count` holds the total for the filter."""
-    if status is not None and status not in STATUSES:
-        raise HTTPException(422, detail=f"status must be one of {', '.join(STATUSES)}")
     rows = repo.list_nominations(session, coach.team_id, status, limit, offset)
     response.headers["X-Total-Count"] = str(
         coaching.count_nominations(session, coach.team_id, status)
@@ -124,7 +154,7 @@ def export_nominations(
     )
 
 
-@router.get("/nominations/{nomination_id}", tags=["nominations"])
+@router.get("/nominations/{nomination_id}", tags=["nominations"], responses=NOT_IN_TEAM)
 def get_nomination(
     nomination_id: str,
     coach: Coach = Depends(current_coach),
@@ -134,7 +164,15 @@ def get_nomination(
     return repo.nomination_to_dict(_own_nomination(session, coach, nomination_id))
 
 
-@router.patch("/nominations/{nomination_id}", tags=["nominations"])
+@router.patch(
+    "/nominations/{nomination_id}",
+    tags=["nominations"],
+    responses={
+        **NOT_IN_TEAM,
+        400: {"model": ErrorOut, "description": "The body is not JSON"},
+        409: {"model": ErrorOut, "description": "Step not allowed"},
+    },
+)
 def update_status(
     nomination_id: str,
     body: StatusUpdate,
@@ -152,7 +190,7 @@ def update_status(
     return repo.nomination_to_dict(nomination)
 
 
-@router.get("/nominations/{nomination_id}/history", tags=["nominations"])
+@router.get("/nominations/{nomination_id}/history", tags=["nominations"], responses=NOT_IN_TEAM)
 def nomination_history(
     nomination_id: str,
     coach: Coach = Depends(current_coach),

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from fastapi import Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -18,6 +19,8 @@ from bot import notify
 from bot.settings import Settings, get_settings
 from bot.storage import make_engine
 from bot.web import api, chat, demo, portal
+from bot.web.ratelimit import Limits
+from bot.web.security import SecurityHeaders
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -33,6 +36,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine
+    app.state.limits = Limits.from_settings(settings)
 
     dispatcher = notify.Dispatcher(engine, settings)  # sends outbox rows every ~2 s
     app.add_event_handler("startup", dispatcher.start)
@@ -56,4 +60,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(portal.router)
     app.include_router(demo.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    # Only the configured origins may call the app from another page (ALLOWED_ORIGINS);
+    # the API uses bearer tokens, never cookies, so no credentials cross origins.
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=list(settings.allowed_origins),
+        allow_methods=["GET", "POST", "PATCH"],
+        allow_headers=["Authorization", "Content-Type"],
+        expose_headers=["X-Total-Count", "Retry-After"],
+    )
+    # Added last, so it is outermost: CORS answers and 429s get the headers too.
+    app.add_middleware(SecurityHeaders, https=settings.public_url.startswith("https://"))
     return app

@@ -8,6 +8,7 @@ Message texts are never logged: they may hold a youth's personal story.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import ssl
@@ -24,38 +25,28 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 
 from bot.settings import Settings
+from bot.web import ratelimit
 
 log = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).parent / "static"
 SENDER_RE = re.compile(r"[A-Za-z0-9_-]{8,80}")
 MAX_MESSAGE = 5000
+# 5000 characters of 4-byte UTF-8, JSON-escaped (\uXXXX\uXXXX: 12 bytes each), fits.
+MAX_BODY = 64 * 1024
 RASA_TIMEOUT = 30.0
 KEEP_CHARACTERS = {"\n", "\t"}
+DROP_CATEGORIES = {"Cc", "Cs"}  # control characters, lone surrogates
 
-# No inline script or style, nothing from other hosts. frame-ancestors is left open on
-# purpose: partner sites show the page in an iframe through /static/embed.js.
-CONTENT_SECURITY_POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "form-action 'self'",
-    ]
-)
-PAGE_HEADERS = {
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-    "X-Content-Type-Options": "nosniff",
-    # The invite code is in the page address: never hand it on to another site.
-    "Referrer-Policy": "no-referrer",
-    "Cache-Control": "no-store",
-}
+# The security headers (a strict Content-Security-Policy, no referrer, ...) are set for
+# every response in bot/web/security.py; pages and answers here are only kept from caches.
+NO_STORE = {"Cache-Control": "no-store"}
 
 UNREACHABLE = "De chat is nu even niet bereikbaar."
+# 429 for the youth: kind, short, and the page sends the message again by itself.
+TOO_MANY = "Je stuurt veel berichten snel achter elkaar. Wacht even. Dan gaat het verder."
+# /start{"invite_code": ...} and its variants (/start@1.0{...}): one try of an invite code.
+INVITE_START = re.compile(r"/start\b.*invite_code", re.DOTALL)
 router = APIRouter(include_in_schema=False)
 
 
@@ -80,21 +71,31 @@ def check_sender(sender: Any) -> str:
 
 
 def clean_message(message: Any) -> str:
-    """The message without control characters (newlines and tabs stay), trimmed."""
+    """The message without control characters (newlines and tabs stay), trimmed.
+
+    Lone surrogates (JSON allows "\\ud800") go too: they are no text, and a database that
+    stores UTF-8 would refuse the whole conversation event.
+    """
     if not isinstance(message, str):
         raise ChatInputError("message must be a string")
     if len(message) > MAX_MESSAGE:
         raise ChatInputError(f"message must be at most {MAX_MESSAGE} characters")
     cleaned = "".join(
-        ch for ch in message if ch in KEEP_CHARACTERS or unicodedata.category(ch) != "Cc"
+        ch
+        for ch in message
+        if ch in KEEP_CHARACTERS or unicodedata.category(ch) not in DROP_CATEGORIES
     ).strip()
     if not cleaned:
         raise ChatInputError("message is empty")
     return cleaned
 
 
-def _error(status: int, text: str) -> JSONResponse:
-    return JSONResponse({"error": text}, status_code=status)
+def _error(status: int, text: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": text}, status_code=status, headers=headers)
+
+
+def _too_many(wait: float) -> JSONResponse:
+    return _error(429, TOO_MANY, ratelimit.retry_after_header(wait))
 
 
 def _buttons(raw: Any) -> list[dict[str, str]]:
@@ -169,17 +170,30 @@ def _settings(request: Request) -> Settings:
 @router.get("/", response_class=HTMLResponse)
 def chat_page() -> HTMLResponse:
     """The chat page for youths (plain HTML; the script and styles are static files)."""
-    return HTMLResponse(
-        (STATIC_DIR / "chat.html").read_text(encoding="utf-8"), headers=PAGE_HEADERS
-    )
+    return HTMLResponse((STATIC_DIR / "chat.html").read_text(encoding="utf-8"), headers=NO_STORE)
 
 
 @router.post("/chat/send")
 async def send(request: Request) -> JSONResponse:
-    """Forward one message of the youth to Rasa; answer with the bot's messages."""
+    """Forward one message of the youth to Rasa; answer with the bot's messages.
+
+    Rate limits (per client address, per conversation, and for starts with an invite code)
+    answer 429 with Retry-After; the page keeps the message and sends it again later.
+    """
+    limits = ratelimit.limits(request)
+    ip = ratelimit.client_ip(request)
+    wait = limits.chat_ip.hit(ip)
+    if wait:
+        log.warning("chat: too many messages from one address")
+        return _too_many(wait)
+    raw = await _read_body(request)
+    if raw is None:
+        return _error(413, f"body must be at most {MAX_BODY} bytes")
     try:
-        body = await request.json()
-    except ValueError:
+        body = json.loads(raw)
+    # ValueError: not JSON, invalid UTF-8, a number of more than 4300 digits;
+    # RecursionError: thousands of nested brackets.
+    except (ValueError, RecursionError):
         return _error(400, "body must be JSON: {sender, message}")
     if not isinstance(body, dict):
         return _error(400, "body must be a JSON object: {sender, message}")
@@ -188,6 +202,15 @@ async def send(request: Request) -> JSONResponse:
         message = clean_message(body.get("message"))
     except ChatInputError as exc:
         return _error(422, str(exc))
+    wait = limits.chat_sender.hit(sender)
+    if wait:
+        log.warning("chat: too many messages in one conversation")
+        return _too_many(wait)
+    if INVITE_START.match(message):
+        wait = limits.invite_ip.hit(ip)
+        if wait:
+            log.warning("chat: too many invite codes tried from one address")
+            return _too_many(wait)
     if not await run_in_threadpool(_database_answers, request):
         log.warning("chat: the database does not answer; the page keeps the message")
         return _error(503, UNREACHABLE)
@@ -207,6 +230,21 @@ async def send(request: Request) -> JSONResponse:
         log.warning("chat: Rasa answered with something that is not JSON")
         return _error(502, UNREACHABLE)
     return JSONResponse({"messages": bot_messages(replies)})
+
+
+async def _read_body(request: Request) -> bytes | None:
+    """The body, or None when it is larger than MAX_BODY: read no further than that, so a
+    huge upload costs no memory (a body without Content-Length is counted as it streams)."""
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > MAX_BODY:
+        return None
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _database_answers(request: Request) -> bool:

@@ -53,11 +53,11 @@ def _settings(request: Request) -> Settings:
 
 
 def _error(status: int, text: str) -> JSONResponse:
-    return JSONResponse({"error": text}, status_code=status, headers={"Cache-Control": "no-store"})
+    return JSONResponse({"error": text}, status_code=status, headers=chat.NO_STORE)
 
 
 def _json(data: Any) -> JSONResponse:
-    return JSONResponse(data, headers={"Cache-Control": "no-store"})
+    return JSONResponse(data, headers=chat.NO_STORE)
 
 
 def _check_demo(request: Request) -> None:
@@ -185,7 +185,7 @@ def _state(settings: Settings, engine, sender: str, tracker: dict, scenario_id: 
 
 
 def _page(name: str) -> HTMLResponse:
-    return HTMLResponse((STATIC_DIR / name).read_text(encoding="utf-8"), headers=chat.PAGE_HEADERS)
+    return HTMLResponse((STATIC_DIR / name).read_text(encoding="utf-8"), headers=chat.NO_STORE)
 
 
 @router.get("", response_class=HTMLResponse)
@@ -325,7 +325,7 @@ async def summary(request: Request, sender: str = "", scenario: str = "") -> HTM
         return HTMLResponse(
             f"<!doctype html><title>Samenvatting</title><p>{html.escape(error.text)}</p>",
             status_code=error.status,
-            headers=chat.PAGE_HEADERS,
+            headers=chat.NO_STORE,
         )
     response = TEMPLATES.TemplateResponse(
         "demo_summary.html",
@@ -336,5 +336,5 @@ async def summary(request: Request, sender: str = "", scenario: str = "") -> HTM
             "printed_at": portal.when(utcnow()),
         },
     )
-    response.headers.update(chat.PAGE_HEADERS)
+    response.headers.update(chat.NO_STORE)
     return response

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import secrets
 from collections.abc import Iterator
 from datetime import datetime, timezone
@@ -27,6 +28,7 @@ from sqlalchemy.orm import Session
 from bot import coaching
 from bot.storage import Coach, Team, repo
 from bot.storage.models import STATUSES
+from bot.web import ratelimit
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 SESSION_COOKIE = "jim_coach"
@@ -212,10 +214,27 @@ def login(
     next: str = Form("/coach"),  # noqa: A002 - the form field's name
     session: Session = Depends(_get_session),
 ) -> Response:
+    # After RATE_LOGIN_FAILURES failed log-ins from one address in 15 minutes, that
+    # address waits before any code is checked again: coach tokens cannot be guessed here.
+    failures = ratelimit.limits(request).login_failures
+    ip = ratelimit.client_ip(request)
+    wait = failures.retry_after(ip)
+    if wait:
+        response = _render(
+            request,
+            "login.html",
+            status_code=429,
+            next=_safe_next(next),
+            error=f"Te vaak een verkeerde code. Probeer het over {math.ceil(wait / 60)} "
+            "minuten opnieuw.",
+        )
+        response.headers.update(ratelimit.retry_after_header(wait))
+        return response
     if not _check_csrf(request, csrf):
         return _refused(request)
     coach = repo.coach_for_token(session, token.strip())
     if coach is None:
+        failures.record(ip)
         return _render(
             request,
             "login.html",

@@ -61,6 +61,7 @@
     offline: "Er is even geen verbinding. Ik stuur je bericht zodra het weer kan.",
     waiting: "Wacht op verbinding",
     refused: "Dit bericht kan ik niet sturen. Maak het korter en probeer het nog eens.",
+    tooMany: "Je stuurt veel berichten snel achter elkaar. Ik stuur je bericht zo.",
     notSent: "Niet verstuurd",
     readAloud: "Lees voor",
     choose: "Je kan kiezen:",
@@ -380,10 +381,16 @@
     backoff = 0;
   }
 
-  function retryLater() {
+  // `atLeast` (ms): the server's Retry-After after a 429; sooner would be refused again.
+  function retryLater(atLeast) {
     backoff = Math.min(backoff ? backoff * 2 : 2000, 30000);
     clearTimeout(retryTimer);
-    retryTimer = setTimeout(kick, backoff);
+    retryTimer = setTimeout(kick, Math.max(backoff, atLeast || 0));
+  }
+
+  function retryAfterMs(response) {
+    var seconds = parseInt(response.headers.get("Retry-After") || "", 10);
+    return seconds > 0 ? Math.min(seconds, 3600) * 1000 : 0;
   }
 
   function kick() {
@@ -410,8 +417,11 @@
       body: JSON.stringify({ sender: sender, message: item.message })
     }).then(function (response) {
       if (response.ok) return response.json().then(function (data) { return { ok: true, data: data }; });
-      // 4xx (not a time-out or "too many"): this message will never go through as it is.
-      var refused = response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
+      // "Too many" (429): the message waits, like when the server is gone, and is sent
+      // again after the server's Retry-After.
+      if (response.status === 429) return { ok: false, refused: false, wait: retryAfterMs(response) };
+      // 4xx (not a time-out): this message will never go through as it is.
+      var refused = response.status >= 400 && response.status < 500 && response.status !== 408;
       return { ok: false, refused: refused };
     }).catch(function () {
       return { ok: false, refused: false };
@@ -429,8 +439,8 @@
         pump();
       } else {
         queue.forEach(markWaiting);
-        setStatus(TEXT.offline);
-        retryLater();
+        setStatus(result.wait ? TEXT.tooMany : TEXT.offline);
+        retryLater(result.wait);
       }
     });
   }
