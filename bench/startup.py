@@ -414,30 +414,44 @@ def services_rss(launcher_pid: int) -> dict[str, float]:
     return figures
 
 
-def measure_bare_run(tmp: Path, bare: Path) -> dict:
-    """`rasa run --enable-api` of the bare assistant, until /status names a model."""
+def start_bare(tmp: Path, bare: Path, log_name: str = "run-bare.log"):
+    """Start `rasa run --enable-api` of the bare assistant on a free port of 127.0.0.1.
+
+    Returns (process, reader, port, began); wait_bare_ready() tells when it answers.
+    """
     port = free_port()
-    env = base_env()
     command = [str(BIN / "rasa"), "run", "--enable-api", "-i", "127.0.0.1", "-p", str(port),
                "--model", "models"]  # fmt: skip
     began = time.monotonic()
-    process, reader = start(command, bare, env, tmp / "run-bare.log")
+    process, reader = start(command, bare, base_env(), tmp / log_name)
+    return process, reader, port, began
+
+
+def wait_bare_ready(process: subprocess.Popen, port: int, began: float, timeout=420):
+    """Seconds from `began` until /status names a model; None if it stopped or timed out."""
+    deadline = began + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            status = httpx.get(f"http://127.0.0.1:{port}/status", timeout=2)
+            if status.status_code == 200 and status.json().get("model_file"):
+                return round(time.monotonic() - began, 1)
+        except (httpx.HTTPError, ValueError):
+            pass
+        time.sleep(0.5)
+    return None
+
+
+def measure_bare_run(tmp: Path, bare: Path) -> dict:
+    """`rasa run --enable-api` of the bare assistant, until /status names a model."""
+    process, _reader, port, began = start_bare(tmp, bare)
     result: dict = {"port": port}
     pids: list[int] = []
     try:
-        deadline = began + 420
-        while time.monotonic() < deadline and process.poll() is None:
-            try:
-                status = httpx.get(f"http://127.0.0.1:{port}/status", timeout=2)
-                if status.status_code == 200 and status.json().get("model_file"):
-                    result["ready_s"] = round(time.monotonic() - began, 1)
-                    break
-            except (httpx.HTTPError, ValueError):
-                pass
-            time.sleep(0.5)
-        if "ready_s" not in result:
+        ready = wait_bare_ready(process, port, began)
+        if ready is None:
             result["error"] = "did not start; see " + str(tmp / "run-bare.log")
             return result
+        result["ready_s"] = ready
         result["rss_after_start_mib"] = round(tree_rss(process.pid) / MIB)
         result["conversation"] = conversation(f"http://127.0.0.1:{port}", "hello", "")
         result["rss_mib"] = round(tree_rss(process.pid) / MIB)
