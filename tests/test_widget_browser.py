@@ -82,7 +82,8 @@ class Chat:
         )
 
     def bot(self, pattern: str):
-        return self.page.locator(".msg.bot").filter(has_text=re.compile(pattern, re.I))
+        # Not the typing indicator: it is a .msg.bot too, with words for screen readers.
+        return self.page.locator(".msg.bot:not(.typing)").filter(has_text=re.compile(pattern, re.I))
 
     def wait_bot(self, pattern: str) -> None:
         expect(self.bot(pattern).last).to_be_visible(timeout=WAIT)
