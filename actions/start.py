@@ -9,6 +9,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import engine
+from actions.jim_form import latest_intent
 from bot.handoff import invite_status
 
 FORM_SLOTS = (
@@ -46,8 +47,7 @@ def resume(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str,
     stage = tracker.get_slot("stage")
     if stage == "form":
         question = open_question(tracker)
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if intent in ANSWERS and question and tracker.get_slot(question) is None:
+        if latest_intent(tracker) in ANSWERS and question and tracker.get_slot(question) is None:
             return [SlotSet("requested_slot", question), FollowupAction("jim_form")]
         return [FollowupAction("jim_form")]
     if stage == "summary":
