@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -49,6 +49,25 @@ class ValidateJimForm(FormValidationAction):
 
     def name(self) -> str:
         return "validate_jim_form"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        """Rasa SDK's validation, plus the `simpler` slot the questions are worded by.
+
+        After "ik snap het niet" the slot turns true: the form then asks the same question
+        again in simpler words (the condition in its `utter_ask_` response) instead of
+        giving up on the answer. Once an answer came in, the next question is plain again.
+        Rasa asks from the domain, so a form turn needs one call to the action server.
+        """
+        events = await super().run(dispatcher, tracker, domain)
+        if wants_it_simpler(tracker):
+            events.append(SlotSet("simpler", True))
+        elif tracker.get_slot("simpler") and any(
+            e.get("event") == "slot" and e.get("name") != "requested_slot" for e in events
+        ):
+            events.append(SlotSet("simpler", False))
+        return events
 
     async def required_slots(
         self,
@@ -185,68 +204,6 @@ SIMPLER = ("not_understood", "dont_know")
 def wants_it_simpler(tracker: Tracker) -> bool:
     """The youth said "ik snap het niet": ask again simpler, never with the same text."""
     return latest_intent(tracker) in SIMPLER
-
-
-class AskAction(Action, ABC):
-    """Asks one question of the form; simpler and with an example after "ik snap het niet".
-
-    Abstract, so the action server registers only the subclasses (one per question).
-    """
-
-    slot: str = ""
-
-    @abstractmethod
-    def name(self) -> str:
-        ...
-
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        simpler = wants_it_simpler(tracker)
-        dispatcher.utter_message(response=f"utter_{'simple' if simpler else 'ask'}_{self.slot}")
-        return []
-
-
-class ActionAskYouthName(AskAction):
-    slot = "youth_name"
-
-    def name(self) -> str:
-        return "action_ask_youth_name"
-
-
-class ActionAskYouthAge(AskAction):
-    slot = "youth_age"
-
-    def name(self) -> str:
-        return "action_ask_youth_age"
-
-
-class ActionAskMentorAdult(AskAction):
-    slot = "mentor_adult"
-
-    def name(self) -> str:
-        return "action_ask_mentor_adult"
-
-
-class ActionAskMentorReason(AskAction):
-    slot = "mentor_reason"
-
-    def name(self) -> str:
-        return "action_ask_mentor_reason"
-
-
-class ActionAskKnowsAlready(AskAction):
-    slot = "knows_already"
-
-    def name(self) -> str:
-        return "action_ask_knows_already"
-
-
-class ActionAskContact(AskAction):
-    slot = "contact"
-
-    def name(self) -> str:
-        return "action_ask_contact"
 
 
 class ActionAskRelation(Action):

@@ -24,7 +24,10 @@ ANSWERS = ("inform_name", "inform_age", "inform_mentor", "inform_support", "info
 
 def reset_choice() -> list[dict[str, Any]]:
     """Forget everything about the choice (slots), as after a no to sharing."""
-    return [SlotSet(slot, None) for slot in FORM_SLOTS] + [SlotSet("help_step", 0)]
+    return [SlotSet(slot, None) for slot in FORM_SLOTS] + [
+        SlotSet("help_step", 0),
+        SlotSet("simpler", False),
+    ]
 
 
 def open_question(tracker: Tracker) -> str | None:

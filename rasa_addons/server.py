@@ -1,26 +1,35 @@
-"""`python -m rasa_addons.server run ...`: Rasa's own command line, with one repair.
+"""`python -m rasa_addons.server run ...`: Rasa's own command line, with three repairs.
 
-Why: for every answer of the action server Rasa checks the answer against a fixed JSON
-schema with `jsonschema.validate()`, and jsonschema 4.17 (what Rasa 3.6 installs) first
-checks that fixed schema itself against the JSON Schema meta-schema, every single time
-(python-jsonschema/jsonschema#853). Measured here (bench/load.py, py-spy): 17.7 ms per
-action call, 13.7 ms of it on that repeated self-check; about half of the Rasa server's
-CPU time at 20 conversations at once, since every form turn calls the action server twice.
+Each one removes repeated work and changes nothing of what Rasa accepts, says or predicts
+(tests/test_rasa_addons.py, tests/test_tracker_store.py):
 
-The repair builds the validator once, for the same schema, and validates each answer with
-it exactly as `jsonschema.validate()` does (the best matching error is raised). What Rasa
-accepts and refuses stays the same; only the repeated self-check of a constant is gone.
+1. Action-server answers: for every answer Rasa calls `jsonschema.validate()`, and
+   jsonschema 4.17 (what Rasa 3.6 installs) first checks Rasa's fixed schema itself against
+   the meta-schema, every single time (python-jsonschema/jsonschema#853): 13.7 of 17.7 ms
+   per action call. The validator is built once; answers are checked as before.
+2. Event classes: Rasa finds the class of every event it reads by walking all subclasses
+   of Event again (7% of the CPU time at 20 conversations at once). Answers are remembered.
+3. Loading the model: Rasa trains DIET for one step only to make its weights (see
+   `load_model_for_prediction`): 29 s and 510 MB of the server's start, never used.
+
 Everything else is `rasa` itself: the arguments are passed on unchanged.
 """
 
 from __future__ import annotations
 
+import logging
 import sys
 from functools import lru_cache
 from typing import Any
 
 import jsonschema
+import tensorflow as tf
 from rasa.core.actions.action import RemoteAction
+from rasa.shared.core.events import Event
+from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
+from rasa.utils.tensorflow.models import RasaModel
+
+logger = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1)
@@ -44,9 +53,80 @@ def validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
     raise error
 
 
+_EVENT_CLASSES: dict[str, type] = {}
+_resolve_event_class = Event.resolve_by_type
+
+
+def resolve_event_class(type_name: str, default: type | None = None) -> type | None:
+    """Event.resolve_by_type, remembering each answer.
+
+    Why: Rasa finds the class of every event it reads (from the tracker store, from each
+    action-server answer) by walking all subclasses of Event again: 7% of the Rasa
+    server's CPU time at 20 conversations at once. The classes do not change while it runs.
+    """
+    found = _EVENT_CLASSES.get(type_name)
+    if found is None:
+        found = _resolve_event_class(type_name, default)
+        if found is not None and found is not default:
+            _EVENT_CLASSES[type_name] = found
+    return found
+
+
+_rasa_model_load = RasaModel.load.__func__
+
+
+def load_model_for_prediction(
+    cls: type[RasaModel],
+    model_file_name: str,
+    model_data_example: Any,
+    predict_data_example: Any = None,
+    finetune_mode: bool = False,
+    *args: Any,
+    **kwargs: Any,
+) -> RasaModel:
+    """RasaModel.load for a server that only predicts: no training step to make the weights.
+
+    Why: Rasa makes the model's weights by training it on one example (Keras `fit`), then
+    overwrites them with the trained ones. That builds the whole training graph (gradients,
+    optimizer) that a server never uses: measured here 41 s of the Rasa server's 42 s load
+    and 510 MB of its 1.4 GB. Here the weights are made by the one prediction Rasa does
+    anyway to warm up, and filled from the same file as they are made (TensorFlow restores
+    a checkpoint into variables made after `load_weights`). Every weight the prediction
+    uses must come from the file, or this falls back to Rasa's own load. Predictions are
+    the same to the last digit (tests/test_rasa_addons.py compares all of data/nlu).
+    Fine-tuning and a load without an example take Rasa's own way.
+    """
+    if finetune_mode or predict_data_example is None:
+        return _rasa_model_load(
+            cls, model_file_name, model_data_example, predict_data_example, finetune_mode,
+            *args, **kwargs,
+        )  # fmt: skip
+    try:
+        model = cls(*args, **kwargs)
+        config = kwargs.get("config", {})
+        model.compile(
+            optimizer=tf.keras.optimizers.Adam(config.get(LEARNING_RATE, 0.001)),
+            run_eagerly=config.get(RUN_EAGERLY),
+        )
+        restored = model.load_weights(model_file_name)
+        model.run_inference(predict_data_example)
+        restored.expect_partial()  # the optimizer's training state is not needed
+        restored.assert_existing_objects_matched()
+        return model
+    except (AssertionError, ValueError, tf.errors.OpError) as error:
+        logger.warning("Loading %s the quick way failed (%s); using Rasa's load.", cls.__name__,
+                       type(error).__name__)  # fmt: skip
+        return _rasa_model_load(
+            cls, model_file_name, model_data_example, predict_data_example, finetune_mode,
+            *args, **kwargs,
+        )  # fmt: skip
+
+
 def install() -> None:
-    """Put the repair in place (idempotent)."""
+    """Put the repairs in place (idempotent)."""
     RemoteAction._validate_action_result = validate_action_result
+    Event.resolve_by_type = staticmethod(resolve_event_class)
+    RasaModel.load = classmethod(load_model_for_prediction)
 
 
 def main() -> int:

@@ -115,6 +115,27 @@ def test_dont_know_leads_through_help_questions_to_someone(live):
     assert "Hoe heet je buurman?" in chat.text, chat.dump()
 
 
+@pytest.mark.parametrize(
+    "before, plain, simpler",
+    [
+        (["/start", "Sam"], "Hoe oud ben je?", "Hoeveel jaar ben je?"),
+        (["/start", "Sam", "15", "mijn oma", "Riet"], "Wat doet Riet voor jou?",
+         "Waarom vind je Riet fijn?"),
+    ],
+)  # fmt: skip
+def test_ik_snap_het_niet_gets_the_question_again_in_simpler_words(live, before, plain, simpler):
+    """Not "Dat snap ik niet goed" back to a youth who said they did not understand."""
+    chat = Chat(live.settings.rasa_url)
+    for message in before:
+        chat.send(message)
+    assert plain in chat.text, chat.dump()
+    chat.send("ik snap het niet")
+    assert simpler in chat.text, chat.dump()
+    assert "Dat snap ik niet" not in chat.text, chat.dump()
+    chat.send("15" if "oud" in plain else "ze luistert altijd naar me")
+    assert simpler not in chat.text and plain not in chat.text, chat.dump()
+
+
 def test_a_parent_is_explained_kindly_and_asked_again(live):
     chat = Chat(live.settings.rasa_url)
     for message in ["/start", "Sam", "15", "mijn moeder"]:

@@ -1,4 +1,4 @@
-"""rasa_addons.server: Rasa's check of action-server answers, with the validator made once."""
+"""rasa_addons.server: Rasa with its repeated work removed, and nothing else changed."""
 
 from __future__ import annotations
 
@@ -6,9 +6,13 @@ import sys
 
 import jsonschema
 import pytest
+import tensorflow as tf
 from rasa.core.actions.action import RemoteAction
+from rasa.shared.core.events import Event
+from rasa.utils.tensorflow.models import RasaModel
 
 from bot.launcher import build_services
+from bot.settings import PROJECT_DIR
 from rasa_addons import server
 from tests.conftest import make_settings
 
@@ -65,12 +69,90 @@ def test_the_schema_is_checked_once_not_per_answer(monkeypatch):
     server.action_response_validator.cache_clear()
 
 
-def test_install_puts_the_repair_on_rasas_remote_action(monkeypatch):
+@pytest.fixture
+def undo_install(monkeypatch):
+    """Whatever install() replaces is put back after the test (the class attributes as
+    they are stored, so static and class methods stay what they were)."""
     monkeypatch.setattr(
         RemoteAction, "_validate_action_result", RemoteAction._validate_action_result
     )
+    monkeypatch.setattr(Event, "resolve_by_type", Event.__dict__["resolve_by_type"])
+    monkeypatch.setattr(RasaModel, "load", RasaModel.__dict__["load"])
+
+
+def test_install_puts_the_repairs_on_rasa(undo_install):
     server.install()
+    server.install()  # twice changes nothing
     assert RemoteAction._validate_action_result is server.validate_action_result
+    assert Event.resolve_by_type is server.resolve_event_class
+    assert RasaModel.load.__func__ is server.load_model_for_prediction
+
+
+def nlu_texts() -> list[str]:
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    return [m.get("text") for m in load_data(str(PROJECT_DIR / "data" / "nlu")).intent_examples]
+
+
+def what_it_understood(parsed: dict) -> tuple:
+    return (
+        parsed["intent"]["name"],
+        [r["name"] for r in parsed.get("intent_ranking", [])],
+        [(e["entity"], e["value"], e["start"], e["end"]) for e in parsed["entities"]],
+    )
+
+
+@pytest.mark.integration
+async def test_the_quick_load_understands_every_example_exactly_as_rasas_load(
+    model_file, undo_install, monkeypatch
+):
+    """The model loaded without Rasa's one training step gives the same intents, rankings,
+    entities and confidences for all of data/nlu; and it really skips that training step."""
+    from rasa.core.agent import Agent
+
+    fits: list[str] = []
+    real_fit = tf.keras.Model.fit
+    monkeypatch.setattr(
+        tf.keras.Model, "fit", lambda self, *a, **k: fits.append(type(self).__name__) or
+        real_fit(self, *a, **k),
+    )  # fmt: skip
+    texts = nlu_texts()
+    assert len(texts) > 1000
+    rasa_agent = Agent.load(str(model_file))
+    assert fits == ["DIET"], "Rasa's own load trains DIET one step"
+    expected = [await rasa_agent.parse_message(text) for text in texts]
+    del rasa_agent
+
+    server.install()
+    fits.clear()
+    quick_agent = Agent.load(str(model_file))
+    assert fits == []
+    got = [await quick_agent.parse_message(text) for text in texts]
+    for text, ours, theirs in zip(texts, got, expected, strict=True):
+        assert what_it_understood(ours) == what_it_understood(theirs), text
+        assert ours["intent"]["confidence"] == pytest.approx(
+            theirs["intent"]["confidence"], abs=1e-6
+        ), text
+
+
+def test_a_model_that_does_not_match_falls_back_to_rasas_load(undo_install, monkeypatch):
+    """If the file does not fill every weight the prediction made, Rasa's load is used."""
+    calls = []
+    monkeypatch.setattr(
+        server, "_rasa_model_load", lambda cls, *a, **k: calls.append(cls) or "rasa"
+    )
+
+    class Broken(RasaModel):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__()
+
+        def load_weights(self, *args, **kwargs):
+            raise ValueError("weights of another shape")
+
+    assert server.load_model_for_prediction(Broken, "model", None, object()) == "rasa"
+    assert server.load_model_for_prediction(Broken, "model", None, None) == "rasa"
+    assert server.load_model_for_prediction(Broken, "model", None, object(), True) == "rasa"
+    assert calls == [Broken, Broken, Broken]
 
 
 def test_the_product_starts_rasa_through_the_repair(tmp_path):
