@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import sys
 
 import jsonschema
 import pytest
 import tensorflow as tf
+import ujson
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.events import Event
+from rasa.utils.endpoints import EndpointConfig
 from rasa.utils.tensorflow.models import RasaModel
 
 from bot.launcher import build_services
@@ -78,6 +81,7 @@ def undo_install(monkeypatch):
     )
     monkeypatch.setattr(Event, "resolve_by_type", Event.__dict__["resolve_by_type"])
     monkeypatch.setattr(RasaModel, "load", RasaModel.__dict__["load"])
+    monkeypatch.setattr(EndpointConfig, "session", EndpointConfig.session)
 
 
 def test_install_puts_the_repairs_on_rasa(undo_install):
@@ -86,6 +90,39 @@ def test_install_puts_the_repairs_on_rasa(undo_install):
     assert RemoteAction._validate_action_result is server.validate_action_result
     assert Event.resolve_by_type is server.resolve_event_class
     assert RasaModel.load.__func__ is server.load_model_for_prediction
+    assert EndpointConfig.session is server.action_server_session
+
+
+async def test_the_action_server_gets_the_same_json_values(undo_install, domain):
+    """A real call body (a tracker with a user message, slots, a form) written by the
+    session's encoder reads back to exactly what Rasa meant to send."""
+    from rasa.core.actions.action import RemoteAction
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActiveLoop, SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    rasa_domain = Domain.from_dict(domain)
+    tracker = DialogueStateTracker("youth-é", rasa_domain.slots)
+    parse = {
+        "intent": {"name": "inform_mentor", "confidence": 0.9731445074081421},
+        "entities": [{"entity": "relation", "value": "oma", "start": 5, "end": 8}],
+        "intent_ranking": [{"name": "inform_mentor", "confidence": 0.9731445074081421}],
+    }
+    for event in [
+        UserUttered('mijn oma 👵 "Riet" </script> 1/2', parse),
+        ActiveLoop("jim_form"),
+        SlotSet("relation", "oma"),
+        SlotSet("alternatives", [{"relation": "buurman"}]),
+    ]:
+        tracker.update(event)
+    body = RemoteAction("validate_jim_form", None)._action_call_format(tracker, rasa_domain)
+    server.install()
+    session = EndpointConfig("http://127.0.0.1:1").session()
+    try:
+        assert session._json_serialize is ujson.dumps
+        assert json.loads(session._json_serialize(body)) == json.loads(json.dumps(body))
+    finally:
+        await session.close()
 
 
 def nlu_texts() -> list[str]:
