@@ -22,8 +22,7 @@ same format, and answers every question the same way. It only avoids the repeate
   carry on with an empty stand-in conversation and the youth's message would be lost.
 
 The memory is bounded (`cache_conversations`, least recently used first out) and holds
-nothing the database does not hold. `PrePingSQLTrackerStore` is the same store: its name
-is kept for endpoint files that name it.
+nothing the database does not hold.
 """
 
 from __future__ import annotations
@@ -44,7 +43,7 @@ from sqlalchemy.pool import QueuePool
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_CACHE_CONVERSATIONS = 500
+DEFAULT_CACHE_CONVERSATIONS = 200
 
 
 @dataclass
@@ -177,11 +176,3 @@ class CachingSQLTrackerStore(SQLTrackerStore):
         stored.data.extend(row["data"] for row in rows)
         stored.last_id = newest
         logger.debug("Saved %d new events of a conversation.", len(rows))
-
-    def forget(self, sender_id: str) -> None:
-        """Drops what is remembered of one conversation (the database stays as it is)."""
-        self._remember(sender_id, None)
-
-
-class PrePingSQLTrackerStore(CachingSQLTrackerStore):
-    """The name endpoint files used before; the same store."""

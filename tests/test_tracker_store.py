@@ -26,7 +26,7 @@ from rasa.utils.endpoints import read_endpoint_config
 
 from bot.settings import PROJECT_DIR
 from rasa_addons import server
-from rasa_addons.tracker_store import CachingSQLTrackerStore, PrePingSQLTrackerStore
+from rasa_addons.tracker_store import CachingSQLTrackerStore
 
 pytestmark = pytest.mark.both_databases
 
@@ -210,10 +210,6 @@ def test_rasa_loads_the_store_from_both_endpoint_files(db_url, rasa_domain, monk
         inner = getattr(store, "_tracker_store", store)
         assert isinstance(inner, CachingSQLTrackerStore), name
         inner.engine.dispose()
-
-
-def test_the_old_name_is_the_same_store():
-    assert issubclass(PrePingSQLTrackerStore, CachingSQLTrackerStore)
 
 
 EVENT_TYPES = sorted({cls.type_name for cls in all_subclasses(Event)})
