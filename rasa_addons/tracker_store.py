@@ -41,6 +41,8 @@ from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.pool import QueuePool
 
+from bot.storage.db import make_engine as storage_engine
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_CACHE_CONVERSATIONS = 200
@@ -54,27 +56,12 @@ class _Session:
     data: list[str] = field(default_factory=list)
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.close()
-
-
 def make_engine(url: str) -> sa.engine.Engine:
-    """An engine for the tracker store: pooled and checked connections, WAL for SQLite."""
+    """The product's engine (WAL and a busy timeout on SQLite, checked connections), with
+    pooled SQLite connections and Rasa's PostgreSQL settings (schema, pool size)."""
     if url.startswith("sqlite"):
-        engine = sa.create_engine(
-            url,
-            future=True,
-            poolclass=QueuePool,
-            pool_size=5,
-            max_overflow=10,
-            connect_args={"check_same_thread": False, "timeout": 30},
-        )
-        sa.event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return sa.create_engine(url, future=True, pool_pre_ping=True, **create_engine_kwargs(url))
+        return storage_engine(url, poolclass=QueuePool, pool_size=5, max_overflow=10)
+    return storage_engine(url, **create_engine_kwargs(url))
 
 
 class CachingSQLTrackerStore(SQLTrackerStore):

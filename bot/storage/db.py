@@ -8,8 +8,11 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 
 
-def make_engine(database_url: str) -> Engine:
-    """A 2.0-style engine; SQLite gets WAL and a busy timeout so Rasa and the app can share it."""
+def make_engine(database_url: str, **options) -> Engine:
+    """A 2.0-style engine; SQLite gets WAL and a busy timeout so Rasa and the app can share it.
+
+    `options` go to `create_engine` as well (`connect_args` are added to these).
+    """
     url = make_url(database_url)
     kwargs: dict = {"future": True, "pool_pre_ping": True}
     if url.get_backend_name() == "sqlite":
@@ -18,7 +21,8 @@ def make_engine(database_url: str) -> Engine:
         kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
     elif url.get_backend_name() == "postgresql":
         kwargs["connect_args"] = {"connect_timeout": 5}  # an unreachable server: fail, not hang
-    engine = create_engine(url, **kwargs)
+    connect_args = {**kwargs.get("connect_args", {}), **options.pop("connect_args", {})}
+    engine = create_engine(url, **{**kwargs, **options, "connect_args": connect_args})
     if url.get_backend_name() == "sqlite":
 
         @event.listens_for(engine, "connect")
