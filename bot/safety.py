@@ -38,6 +38,17 @@ _PHRASES = (
     "wil niet meer",
     "kill myself",
     "want to die",
+    "leven heeft geen zin",
+    "heeft geen zin meer",
+    "zie het niet meer zitten",
+    "wil verdwijnen",
+    "beter af zonder mij",
+    "niet meer wakker worden",
+    "eind aan maken",
+    "einde aan maken",
+    "op straat slapen",
+    "slaap op straat",
+    "geen plek om te slapen",
 )
 
 

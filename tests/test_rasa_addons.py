@@ -10,13 +10,17 @@ import pytest
 import tensorflow as tf
 import ujson
 from rasa.core.actions.action import RemoteAction
+from rasa.core.channels.channel import UserMessage
+from rasa.core.processor import MessageProcessor
+from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event
+from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 from rasa.utils.tensorflow.models import RasaModel
 
 from bot.launcher import build_services
 from bot.settings import PROJECT_DIR
-from rasa_addons import server
+from rasa_addons import history, server
 from tests.conftest import make_settings
 
 ANSWERS = [
@@ -82,6 +86,11 @@ def undo_install(monkeypatch):
     monkeypatch.setattr(Event, "resolve_by_type", Event.__dict__["resolve_by_type"])
     monkeypatch.setattr(RasaModel, "load", RasaModel.__dict__["load"])
     monkeypatch.setattr(EndpointConfig, "session", EndpointConfig.session)
+    monkeypatch.setattr(
+        MessageProcessor, "_parse_message_with_graph", MessageProcessor._parse_message_with_graph
+    )
+    monkeypatch.setattr(DialogueStateTracker, "applied_events", DialogueStateTracker.applied_events)
+    monkeypatch.setattr(Domain, "states_for_tracker_history", Domain.states_for_tracker_history)
 
 
 def test_install_puts_the_repairs_on_rasa(undo_install):
@@ -91,6 +100,9 @@ def test_install_puts_the_repairs_on_rasa(undo_install):
     assert Event.resolve_by_type is server.resolve_event_class
     assert RasaModel.load.__func__ is server.load_model_for_prediction
     assert EndpointConfig.session is server.action_server_session
+    assert MessageProcessor._parse_message_with_graph is server.parse_message_with_graph
+    assert DialogueStateTracker.applied_events is history.applied_events
+    assert Domain.states_for_tracker_history is history.states_for_tracker_history
 
 
 async def test_the_action_server_gets_the_same_json_values(undo_install, domain):
@@ -170,6 +182,60 @@ async def test_the_quick_load_understands_every_example_exactly_as_rasas_load(
         assert ours["intent"]["confidence"] == pytest.approx(
             theirs["intent"]["confidence"], abs=1e-6
         ), text
+
+
+def button_payloads() -> list[str]:
+    """Every button answer of the domain as the widget sends it ({{ }} reaches it as { })."""
+    import yaml
+
+    domain = yaml.safe_load((PROJECT_DIR / "domain.yml").read_text())
+    return sorted(
+        {
+            button["payload"].replace("{{", "{").replace("}}", "}")
+            for variations in domain["responses"].values()
+            for variation in variations
+            for button in variation.get("buttons", [])
+        }
+    )
+
+
+ODD_PAYLOADS = [
+    "/start", '/start{"invite_code":"Ab3-x"}', "  /affirm  ", "/affirm@0.4", "/deny@1",
+    '/inform_age{"age": "15"} en nog wat', '/inform_mentor{"relation":"oma","mentor_name":"Riet"}',
+    '/inform_age{"age": "15"', "/inform_age{", "/no_such_intent", '/no_such_intent{"a":"b"}',
+    "/", "//", "/ affirm", '/inform_mentor{"no_such_entity":"x"}', "/AFFIRM", "/affirm👍",
+    "ja", "/start is wat ik typ", "",
+]  # fmt: skip
+
+
+@pytest.mark.integration
+async def test_a_button_answer_is_read_as_rasa_reads_it_without_running_the_nlu(
+    model_file, undo_install, monkeypatch
+):
+    """For every button of the domain and odd texts that start with "/": the same parse as
+    Rasa's whole pipeline gives; the pipeline runs only for what is not a button answer."""
+    from rasa.core.agent import Agent
+
+    server.install()
+    processor = Agent.load(str(model_file)).processor
+    runs: list[str] = []
+    real_run = processor.graph_runner.run
+    monkeypatch.setattr(
+        processor.graph_runner, "run", lambda *a, **k: runs.append(1) or real_run(*a, **k)
+    )
+    tracker = DialogueStateTracker("youth", processor.domain.slots)
+    payloads = button_payloads()
+    assert len(payloads) > 20
+    read_at_once = 0
+    for text in payloads + ODD_PAYLOADS:
+        expected = server._rasa_parse_message_with_graph(processor, UserMessage(text), tracker)
+        runs.clear()
+        got = processor._parse_message_with_graph(UserMessage(text), tracker)
+        assert got == expected, text
+        read_at_once += not runs
+        if text in payloads:
+            assert not runs, f"{text}: the whole pipeline ran for a button"
+    assert read_at_once < len(payloads) + len(ODD_PAYLOADS) - 8  # odd texts: the pipeline
 
 
 def test_a_model_that_does_not_match_falls_back_to_rasas_load(undo_install, monkeypatch):

@@ -23,6 +23,11 @@ from nlu_components.crisis_guard import CrisisGuard
         "ik voel me niet veilig",
         "IK WIL ER NIET MEER ZIJN",
         "i want to die",
+        "het leven heeft geen zin meer",
+        "ik slaap op straat",
+        "ik wil verdwijnen voor altijd",
+        "iedereen is beter af zonder mij",
+        "ik zie het niet meer zitten",
     ],
 )
 def test_words_of_danger_are_a_crisis(text):
@@ -30,7 +35,20 @@ def test_words_of_danger_are_a_crisis(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["mijn oma", "Riet", "ja dat mag", "we doen leuke dingen samen", "", "😀", "0612345678"]
+    "text",
+    [
+        "mijn oma",
+        "Riet",
+        "ja dat mag",
+        "we doen leuke dingen samen",
+        "",
+        "😀",
+        "0612345678",
+        "ik voel me veilig bij haar",
+        "hij maakt me rustig",
+        "ik word 18",
+        "ik ga slapen",
+    ],
 )
 def test_ordinary_answers_are_not(text):
     assert not looks_like_crisis(text)

@@ -231,3 +231,49 @@ def test_an_unknown_event_type_is_still_refused(repaired):
     with pytest.raises(ValueError, match="Unknown event name"):
         Event.resolve_by_type("no_such_event")
     assert Event.resolve_by_type("no_such_event", default=SlotSet) is SlotSet
+
+
+async def test_the_tracker_saved_last_is_handed_out_again_not_read_again(store, monkeypatch):
+    await say(store, "noa", *turn("een"))  # a new conversation: made by Rasa, not kept
+    tracker = await say(store, "noa", *turn("twee"))  # read by the store, then saved: kept
+    reads = []
+    real_from_dict = DialogueStateTracker.from_dict
+    monkeypatch.setattr(
+        DialogueStateTracker,
+        "from_dict",
+        classmethod(lambda cls, *a, **k: reads.append(1) or real_from_dict(*a, **k)),
+    )
+    again = await store.retrieve("noa")
+    assert again is tracker and reads == []
+    assert len(again.events) == 6
+    second = await store.retrieve("noa")  # handed out once: the next reader gets its own
+    assert second is not tracker and reads == [1]
+    assert as_dicts(second) == as_dicts(tracker)
+
+
+async def test_a_tracker_changed_but_not_saved_is_never_handed_out(store, rasa_store):
+    await say(store, "eva", *turn("een"))
+    await say(store, "eva", *turn("twee"))
+    tracker = await store.retrieve("eva")
+    tracker.update(UserUttered("niet bewaard", {"name": "greet", "confidence": 1.0}))
+    # the message failed before Rasa saved it: the next message starts from the database
+    again = await store.retrieve("eva")
+    assert again is not tracker
+    assert as_dicts(again) == as_dicts(await rasa_store.retrieve("eva"))
+    assert "niet bewaard" not in [e.as_dict().get("text") for e in again.events]
+
+
+async def test_a_tracker_the_caller_made_itself_is_not_kept(store):
+    made = await store.get_or_create_tracker("ray")  # Rasa's create_tracker saves it
+    assert await store.retrieve("ray") is not made
+
+
+async def test_a_kept_tracker_is_dropped_when_another_server_wrote(store, db_url, rasa_domain):
+    other = CachingSQLTrackerStore(domain=rasa_domain, host=db_url)
+    await say(store, "liv", *turn("een"))
+    kept = await say(store, "liv", *turn("twee"))
+    await say(other, "liv", *turn("drie via server 2"))
+    tracker = await store.retrieve("liv")
+    assert tracker is not kept
+    assert [e.text for e in tracker.events if isinstance(e, UserUttered)][-1] == "drie via server 2"
+    other.engine.dispose()

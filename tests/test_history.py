@@ -1,0 +1,272 @@
+"""rasa_addons.history: the same applied events as Rasa's, walking only what is new."""
+
+from __future__ import annotations
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActionExecutionRejected,
+    ActionReverted,
+    ActiveLoop,
+    EntitiesAdded,
+    Event,
+    FollowupAction,
+    Restarted,
+    SessionStarted,
+    SlotSet,
+    UserUtteranceReverted,
+    UserUttered,
+)
+from rasa.shared.core.generator import TrainingDataGenerator
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.importers.importer import TrainingDataImporter
+
+from bot.settings import PROJECT_DIR
+from rasa_addons import history
+
+
+@pytest.fixture
+def installed(monkeypatch):
+    monkeypatch.setattr(DialogueStateTracker, "applied_events", history.RASA_APPLIED_EVENTS)
+    history.install()
+    assert DialogueStateTracker.applied_events is history.applied_events
+
+
+def conversations() -> tuple[Domain, list[list[Event]]]:
+    """The events of every story and rule of the project and of its conversation tests,
+    as Rasa's training makes them (forms, rejected forms, interruptions)."""
+    importer = TrainingDataImporter.load_from_dict(
+        domain_path=str(PROJECT_DIR / "domain.yml"),
+        training_data_paths=[str(PROJECT_DIR / "data"), str(PROJECT_DIR / "tests")],
+    )
+    domain = importer.get_domain()
+    trackers = TrainingDataGenerator(
+        importer.get_stories(), domain, augmentation_factor=0, remove_duplicates=False
+    ).generate()
+    return domain, [list(t.events) for t in trackers]
+
+
+def user(intent: str) -> UserUttered:
+    return UserUttered(intent, {"name": intent, "confidence": 1.0})
+
+
+LISTEN = ActionExecuted("action_listen")
+FORM_TURN = [user("inform_age"), ActionExecuted("jim_form"), SlotSet("youth_age", "15"), LISTEN]
+# The project's slots do not steer the conversation; this one does, so that the edge cases
+# also check the slots in the states.
+FEELING = {
+    "slots": {
+        "feeling": {
+            "type": "categorical", "values": ["blij", "boos"], "influence_conversation": True,
+            "mappings": [{"type": "custom"}],
+        }
+    }
+}  # fmt: skip
+
+
+def edge_domain() -> Domain:
+    return Domain.load(str(PROJECT_DIR / "domain.yml")).merge(Domain.from_dict(FEELING))
+
+
+EDGE_CASES = {
+    "form happy path": [
+        user("start"), ActionExecuted("jim_form"), ActiveLoop("jim_form"), LISTEN,
+        *FORM_TURN, *FORM_TURN, *FORM_TURN,
+    ],
+    "form rejected, side question, form again": [
+        user("start"), ActionExecuted("jim_form"), ActiveLoop("jim_form"), LISTEN,
+        user("explain_jim"), ActionExecutionRejected("jim_form"),
+        ActionExecuted("utter_explain_jim"), ActionExecuted("jim_form"), LISTEN, *FORM_TURN,
+    ],
+    "form ends and starts again": [
+        user("start"), ActionExecuted("jim_form"), ActiveLoop("jim_form"), LISTEN, *FORM_TURN,
+        ActionExecuted("jim_form"), ActiveLoop(None), ActionExecuted("action_summary"), LISTEN,
+        user("change_choice"), ActionExecuted("jim_form"), ActiveLoop("jim_form"), LISTEN,
+        *FORM_TURN,
+    ],
+    "a slot that steers, set and taken back": [
+        user("start"), ActionExecuted("jim_form"), ActiveLoop("jim_form"), LISTEN,
+        user("inform_age"), ActionExecuted("jim_form"), SlotSet("feeling", "blij"), LISTEN,
+        user("inform_age"), ActionExecuted("jim_form"), SlotSet("feeling", "boos"), LISTEN,
+        user("inform_age"), ActionExecuted("jim_form"), SlotSet("feeling", None), LISTEN,
+        user("deny"), ActionExecutionRejected("jim_form"), ActionExecuted("utter_ok"),
+        SlotSet("feeling", "blij"), ActionReverted(), ActionExecuted("jim_form"), LISTEN,
+    ],
+    "entities added to an earlier message": [
+        user("inform_mentor"), ActionExecuted("utter_ok"),
+        EntitiesAdded([{"entity": "relation", "value": "oma"}]), LISTEN,
+        user("inform_mentor"), ActionExecuted("utter_ok"), LISTEN,
+    ],
+    "a form name seen only later": [
+        user("start"), ActionExecuted("other_form"), LISTEN, user("start"),
+        ActionExecuted("other_form"), LISTEN, user("x"), ActionExecuted("other_form"),
+        ActiveLoop("other_form"), LISTEN, user("y"), ActionExecuted("other_form"), LISTEN,
+    ],
+    "reverted actions and messages": [
+        user("greet"), ActionExecuted("utter_greet"), ActionReverted(), LISTEN, user("a"),
+        UserUtteranceReverted(), user("b"), ActionExecuted("utter_b"), LISTEN,
+    ],
+    "rule turns hidden from the stories": [
+        user("start"), ActionExecuted("jim_form"), ActiveLoop("jim_form"), LISTEN,
+        user("explain_jim"), ActionExecutionRejected("jim_form"),
+        ActionExecuted("utter_explain_jim", hide_rule_turn=True),
+        ActionExecuted("jim_form", hide_rule_turn=True),
+        ActionExecuted("action_listen", hide_rule_turn=True), *FORM_TURN,
+        user("thanks"), ActionExecuted("utter_thanks", hide_rule_turn=True),
+        FollowupAction("jim_form"), ActionExecuted("jim_form", hide_rule_turn=True),
+        ActionExecuted("action_listen", hide_rule_turn=True), user("deny"),
+        ActionExecuted("utter_ok"), LISTEN,
+    ],
+    "restart and new session": [
+        user("greet"), ActionExecuted("utter_greet"), LISTEN, Restarted(), LISTEN,
+        user("greet"), ActionExecuted("action_session_start"), SessionStarted(),
+        SlotSet("stage", "form"), LISTEN, user("greet"),
+    ],
+}  # fmt: skip
+
+
+def assert_same_at_every_step(events: list[Event], slots, max_event_history=None) -> int:
+    """Adds the events one by one; after each, ours must equal Rasa's, object for object."""
+    tracker = DialogueStateTracker("youth", slots, max_event_history=max_event_history)
+    for event in events:
+        tracker.update(event)
+        ours = tracker.applied_events()
+        assert ours == history.RASA_APPLIED_EVENTS(tracker)
+        assert all(a is b for a, b in zip(ours, history.RASA_APPLIED_EVENTS(tracker), strict=True))
+        ours.clear()  # what a caller does with the list does not touch the next answer
+    return len(events)
+
+
+@pytest.mark.parametrize("name", sorted(EDGE_CASES))
+def test_the_same_as_rasa_after_every_event(installed, name):
+    assert assert_same_at_every_step(EDGE_CASES[name], []) == len(EDGE_CASES[name])
+
+
+def test_the_same_as_rasa_for_every_story_and_rule_of_the_project(installed):
+    domain, all_events = conversations()
+    with_a_form = [e for e in all_events if any(isinstance(x, ActiveLoop) for x in e)]
+    assert len(all_events) > 50 and len(with_a_form) > 20
+    for events in all_events:
+        assert_same_at_every_step(events, domain.slots)
+
+
+def test_a_tracker_that_forgets_its_oldest_events_is_walked_again(installed):
+    events = EDGE_CASES["form happy path"] * 2
+    assert_same_at_every_step(events, [], max_event_history=6)
+
+
+def test_only_new_events_are_walked(installed, monkeypatch):
+    walked: list[int] = []
+    real_walk = history._walk
+    monkeypatch.setattr(
+        history, "_walk", lambda t, p, new: walked.append(len(new)) or real_walk(t, p, new)
+    )
+    tracker = DialogueStateTracker("youth", [])
+    for event in EDGE_CASES["form happy path"]:
+        tracker.update(event)
+    tracker.applied_events()
+    tracker.update(user("thanks"))
+    tracker.update(ActionExecuted("utter_thanks"))
+    tracker.applied_events()
+    tracker.applied_events()
+    assert walked == [len(EDGE_CASES["form happy path"]), 2, 0]
+
+
+def test_a_copied_tracker_walks_its_own_events(installed):
+    tracker = DialogueStateTracker("youth", [])
+    for event in EDGE_CASES["form happy path"]:
+        tracker.update(event)
+    tracker.applied_events()
+    copy = tracker.copy()
+    copy.update(user("thanks"))
+    assert copy.applied_events() == history.RASA_APPLIED_EVENTS(copy)
+    assert tracker.applied_events() == history.RASA_APPLIED_EVENTS(tracker)
+
+
+STATE_ARGUMENTS = [
+    {},
+    {"omit_unset_slots": True},
+    {"ignore_rule_only_turns": True},
+    {"ignore_rule_only_turns": True, "omit_unset_slots": True,
+     "rule_only_data": {"slots": ["help_step", "stage"], "loops": ["jim_form"]}},
+]  # fmt: skip
+
+
+def assert_same_states_at_every_step(domain: Domain, events: list[Event]) -> None:
+    tracker = DialogueStateTracker("youth", domain.slots)
+    for event in events:
+        tracker.update(event)
+        for arguments in STATE_ARGUMENTS:
+            ours = tracker.past_states(domain, **arguments)
+            assert ours == history.RASA_STATES_FOR_TRACKER_HISTORY(domain, tracker, **arguments)
+            for state in ours:  # a caller that changes the states changes nothing kept
+                for sub_state in state.values():
+                    sub_state.clear()
+
+
+def with_hidden_rule_turns(events: list[Event]) -> list[Event]:
+    """The same events with every second bot turn hidden, as the RulePolicy marks the
+    turns it predicts from rules only (the stories' policies do not see them)."""
+    hidden, users = [], 0
+    for event in events:
+        if isinstance(event, UserUttered):
+            users += 1
+        if isinstance(event, ActionExecuted) and users % 2:
+            event = ActionExecuted(
+                event.action_name, event.policy, event.confidence, event.timestamp,
+                action_text=event.action_text, hide_rule_turn=True,
+            )  # fmt: skip
+        hidden.append(event)
+    return hidden
+
+
+@pytest.fixture(params=[1, 3, 16], ids=lambda n: f"kept-every-{n}")
+def states_installed(installed, monkeypatch, request):
+    """Ours in place, with a kept copy of the replay every 1, 3 or 16 events: a copy kept
+    right before a taken-back event must never be used again."""
+    monkeypatch.setattr(
+        Domain, "states_for_tracker_history", history.RASA_STATES_FOR_TRACKER_HISTORY
+    )
+    monkeypatch.setattr(history, "_CHECKPOINT_EVERY", request.param)
+    history.install()
+
+
+@pytest.mark.parametrize("name", sorted(EDGE_CASES))
+def test_the_same_past_states_as_rasa_after_every_event(states_installed, name):
+    domain = edge_domain()
+    assert_same_states_at_every_step(domain, EDGE_CASES[name])
+
+
+def test_the_same_past_states_for_every_story_and_rule_of_the_project(states_installed):
+    domain, all_events = conversations()
+    for events in all_events:
+        assert_same_states_at_every_step(domain, events)
+        assert_same_states_at_every_step(domain, with_hidden_rule_turns(events))
+
+
+def test_a_long_conversation_replays_only_its_last_part(states_installed, monkeypatch):
+    domain = Domain.load(str(PROJECT_DIR / "domain.yml"))
+    replayed = []
+    real_update = DialogueStateTracker.update
+    tracker = DialogueStateTracker("youth", domain.slots)
+    for _ in range(10):
+        for event in EDGE_CASES["form ends and starts again"]:
+            tracker.update(event)
+    tracker.past_states(domain)
+    monkeypatch.setattr(
+        DialogueStateTracker,
+        "update",
+        lambda self, event, *a: (self is not tracker and replayed.append(event))
+        or real_update(self, event, *a),
+    )
+    for event in FORM_TURN:
+        tracker.update(event)
+    assert tracker.past_states(domain) == history.RASA_STATES_FOR_TRACKER_HISTORY(domain, tracker)
+    everything = len(replayed)
+    replayed.clear()
+    for event in FORM_TURN:
+        tracker.update(event)
+    tracker.past_states(domain)
+    assert len(replayed) < 2 * max(history._CHECKPOINT_EVERY, 4) < len(tracker.events) / 4
+    assert everything >= len(tracker.applied_events())  # Rasa replays it all
