@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 
 import jsonschema
 import pytest
@@ -33,7 +34,38 @@ ANSWERS = [
     {"events": [{"event": "no_such_event"}]},
     {"responses": "not a list"},
     [],
+    {"events": [{"event": "slot", "name": 5, "value": "x"}]},
+    {"events": [{"event": "user", "text": "hoi", "parse_data": "not an object"}]},
+    {"events": [{"event": "bot", "text": 5}]},
+    {"events": [{"event": "followup"}]},
+    {"events": [{"name": "relation", "value": "oma"}]},  # no kind
+    {"events": ["slot"]},
+    {"events": [{"event": "slot", "name": "relation", "value": "oma", "timestamp": "nu"}]},
+    {"events": [{"event": "action", "name": "utter_x", "policy": 5}]},
+    {"events": [{"event": "user", "text": "hoi", "parse_data": {"entities": [{"start": 0}]}}]},
 ]
+
+
+def every_kind_of_event() -> list[dict]:
+    """One event of every kind the action server can send, as rasa_sdk writes them."""
+    from rasa_sdk import events as sdk
+
+    return [
+        sdk.SlotSet("relation", "oma"), sdk.SlotSet("alternatives", [{"name": "Ali"}]),
+        sdk.AllSlotsReset(), sdk.ReminderScheduled("EXTERNAL_x", datetime(2026, 1, 1)),
+        sdk.ReminderCancelled("r"), sdk.ActionReverted(), sdk.UserUtteranceReverted(),
+        sdk.Restarted(), sdk.FollowupAction("jim_form"), sdk.ConversationPaused(),
+        sdk.ConversationResumed(), sdk.ActiveLoop("jim_form"), sdk.ActiveLoop(None),
+        sdk.LoopInterrupted(True), sdk.ActionExecutionRejected("jim_form"),
+        sdk.SessionStarted(), sdk.BotUttered("Hoi", {"buttons": []}),
+        sdk.UserUttered("hoi", {"intent": {"name": "greet", "confidence": 1.0}, "entities": []}),
+        sdk.ActionExecuted("utter_greet"),
+        {"event": "entities", "entities": [{"entity": "relation", "value": "oma"}]},
+    ]  # fmt: skip
+
+
+ANSWERS.append({"events": every_kind_of_event(), "responses": [{"text": "Hoi"}]})
+ANSWERS += [{"events": [event]} for event in every_kind_of_event()]
 
 
 def original_accepts(answer) -> bool:
@@ -56,10 +88,30 @@ def test_the_repair_accepts_and_refuses_exactly_what_rasa_does(answer):
 
 def test_both_kinds_of_answer_are_in_the_cases():
     assert {original_accepts(a) for a in ANSWERS} == {True, False}
+    assert sum(original_accepts(a) for a in ANSWERS) > 20
+
+
+def test_an_accepted_answer_is_checked_per_kind_of_event_not_against_all(monkeypatch):
+    """The full check (every event against every kind) runs only for a refused answer."""
+    full = server.action_response_validator()
+    calls = []
+    real = type(full).iter_errors
+    monkeypatch.setattr(
+        type(full),
+        "iter_errors",
+        lambda self, *a: (self is full and calls.append(1)) or real(self, *a),
+    )
+    action = RemoteAction("action_x", None)
+    assert server.validate_action_result(action, {"events": every_kind_of_event()})
+    assert calls == []
+    with pytest.raises(jsonschema.ValidationError):
+        server.validate_action_result(action, {"events": [{"event": "slot", "name": 5}]})
+    assert calls == [1]
 
 
 def test_the_schema_is_checked_once_not_per_answer(monkeypatch):
     server.action_response_validator.cache_clear()
+    server.event_validators.cache_clear()
     checks = []
     real_check = jsonschema.validators.validator_for(
         RemoteAction.action_response_format_spec()
