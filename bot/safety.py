@@ -35,7 +35,6 @@ _PHRASES = (
     "raakt me aan",
     "raakt mij aan",
     "wil dood",
-    "wil niet meer",
     "kill myself",
     "want to die",
     "leven heeft geen zin",
@@ -57,6 +56,16 @@ def _normalise(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", text))
 
 
+# "ik wil niet meer" on its own, or with anything else after it, is a crisis; only these
+# words after it make it about this chat ("ik wil niet meer meedoen", "... dat je het stuurt").
+_ABOUT_THE_CHAT = {"meedoen", "chatten", "kiezen", "typen", "sturen", "doorsturen", "delen", "dat"}
+_NOT_ANYMORE = re.compile(r"\bwil niet meer\b(?: (\w+))?")
+
+
+def _wants_nothing_anymore(normal: str) -> bool:
+    return any(match.group(1) not in _ABOUT_THE_CHAT for match in _NOT_ANYMORE.finditer(normal))
+
+
 def looks_like_crisis(text: str | None) -> bool:
     """True when a message holds words of danger, abuse or self-harm."""
     normal = _normalise(text or "")
@@ -64,4 +73,4 @@ def looks_like_crisis(text: str | None) -> bool:
         return False
     if set(normal.split()) & _WORDS:
         return True
-    return any(phrase in normal for phrase in _PHRASES)
+    return _wants_nothing_anymore(normal) or any(phrase in normal for phrase in _PHRASES)

@@ -28,6 +28,10 @@ from nlu_components.crisis_guard import CrisisGuard
         "ik wil verdwijnen voor altijd",
         "iedereen is beter af zonder mij",
         "ik zie het niet meer zitten",
+        "ik wil niet meer",
+        "ik wil niet meer leven",
+        "ik wil niet meer verder",
+        "ik wil niet meer naar huis",
     ],
 )
 def test_words_of_danger_are_a_crisis(text):
