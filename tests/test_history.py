@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
@@ -12,6 +14,7 @@ from rasa.shared.core.events import (
     EntitiesAdded,
     Event,
     FollowupAction,
+    LoopInterrupted,
     Restarted,
     SessionStarted,
     SlotSet,
@@ -29,6 +32,10 @@ from rasa_addons import history
 @pytest.fixture
 def installed(monkeypatch):
     monkeypatch.setattr(DialogueStateTracker, "applied_events", history.RASA_APPLIED_EVENTS)
+    monkeypatch.setattr(DialogueStateTracker, "copy", history.RASA_COPY)
+    monkeypatch.setattr(
+        Domain, "states_for_tracker_history", history.RASA_STATES_FOR_TRACKER_HISTORY
+    )
     history.install()
     assert DialogueStateTracker.applied_events is history.applied_events
 
@@ -270,3 +277,44 @@ def test_a_long_conversation_replays_only_its_last_part(states_installed, monkey
     tracker.past_states(domain)
     assert len(replayed) < 2 * max(history._CHECKPOINT_EVERY, 4) < len(tracker.events) / 4
     assert everything >= len(tracker.applied_events())  # Rasa replays it all
+
+
+def state_of(tracker: DialogueStateTracker) -> dict:
+    """Everything a tracker holds, slots by value."""
+    attributes = {k: v for k, v in vars(tracker).items() if not k.startswith("_jim")}
+    attributes["events"] = list(tracker.events)
+    attributes["slots"] = {name: slot.value for name, slot in tracker.slots.items()}
+    return attributes
+
+
+def assert_same_copy_at_every_step(domain: Domain, events: list[Event]) -> None:
+    tracker = DialogueStateTracker("youth", domain.slots, sender_source="widget")
+    tracker.model_id, tracker.assistant_id = "model-1", "jim-kiezer"
+    for event in events:
+        tracker.update(event)
+        tracker.applied_events()  # what was worked out for the tracker stays its own
+        before = copy.deepcopy(state_of(tracker))
+        ours, theirs = tracker.copy(), history.RASA_COPY(tracker)
+        assert state_of(ours) == state_of(theirs)
+        assert all(a is b for a, b in zip(ours.events, theirs.events, strict=True))
+        assert ours.events.maxlen == theirs.events.maxlen
+        for later in [ActionExecutionRejected("jim_form"), LoopInterrupted(True),
+                      SlotSet("feeling", "boos"), ActiveLoop("jim_form"), user("deny"),
+                      LISTEN]:  # fmt: skip
+            ours.update(later)
+            theirs.update(later)
+        assert state_of(ours) == state_of(theirs)
+        assert ours.applied_events() == theirs.applied_events()
+        assert state_of(tracker) == before  # changing the copy leaves the tracker alone
+
+
+@pytest.mark.parametrize("name", sorted(EDGE_CASES))
+def test_a_copy_is_what_rasas_replayed_copy_is(states_installed, name):
+    assert_same_copy_at_every_step(edge_domain(), EDGE_CASES[name])
+
+
+def test_a_copy_is_what_rasas_replayed_copy_is_for_every_story_and_rule(states_installed):
+    _, all_events = conversations()
+    domain = edge_domain()
+    for events in all_events:
+        assert_same_copy_at_every_step(domain, events)
