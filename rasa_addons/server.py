@@ -1,4 +1,4 @@
-"""`python -m rasa_addons.server run ...`: Rasa's own command line, with six repairs.
+"""`python -m rasa_addons.server run ...`: Rasa's own command line, with seven repairs.
 
 Each one removes repeated work and changes nothing of what Rasa accepts, says or predicts
 (tests/test_rasa_addons.py, tests/test_tracker_store.py):
@@ -16,6 +16,8 @@ Each one removes repeated work and changes nothing of what Rasa accepts, says or
    from the start at every question (rasa_addons/history.py).
 6. Button answers (`/intent{...}`): read straight away by Rasa's own rule for them, without
    running the whole NLU pipeline first (DIET and all), whose answer that rule replaces.
+7. Calls to the action server carry the events the actions read, not the whole session
+   (`action_call_format`): the one place where what is sent differs from Rasa's.
 
 Everything else is `rasa` itself: the arguments are passed on unchanged.
 """
@@ -37,7 +39,9 @@ from rasa.core.constants import DEFAULT_REQUEST_TIMEOUT
 from rasa.core.processor import MessageProcessor
 from rasa.nlu.classifiers.regex_message_handler import RegexMessageHandler
 from rasa.shared.constants import INTENT_MESSAGE_PREFIX
-from rasa.shared.core.events import Event
+from rasa.shared.core.constants import REQUESTED_SLOT
+from rasa.shared.core.events import Event, SlotSet, UserUttered
+from rasa.shared.core.trackers import EventVerbosity
 from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
 from rasa.shared.nlu.constants import (
     ENTITIES,
@@ -240,6 +244,63 @@ def parse_message_with_graph(
     return _rasa_parse_message_with_graph(self, message, tracker, only_output_properties)
 
 
+_rasa_action_call_format = RemoteAction._action_call_format
+
+
+def events_for_actions(events: Any) -> list[Event]:
+    """The events an action reads: all since the youth's latest message, and before it
+    only the latest `slot` event of each slot and the latest one that named a question.
+
+    Why: each call to the action server carried the whole session as JSON, so a reply got
+    slower as a conversation went on (at 450 events about 2.4 ms to write and as much to
+    read, per call). The actions read the current turn (rasa_sdk's `slots_to_validate`,
+    the latest message), each slot's value before the message (`value_before_message`)
+    and the question asked last (`open_question`): these events give them the same answers
+    (tests/test_rasa_addons.py checks it on every story and conversation test). The slots
+    themselves, the form, the latest message and action are sent in full as before.
+    """
+    events = list(events)
+    last_user = next(
+        (i for i in range(len(events) - 1, -1, -1) if isinstance(events[i], UserUttered)), None
+    )
+    if last_user is None:
+        return events
+    keep: set[int] = set()
+    seen: set[str] = set()
+    question_seen = False
+    for index in range(last_user - 1, -1, -1):
+        event = events[index]
+        if not isinstance(event, SlotSet):
+            continue
+        if event.key not in seen:
+            seen.add(event.key)
+            keep.add(index)
+        if event.key == REQUESTED_SLOT and event.value and not question_seen:
+            question_seen = True
+            keep.add(index)
+    return [events[i] for i in sorted(keep)] + events[last_user:]
+
+
+def action_call_format(self: RemoteAction, tracker: Any, domain: Any) -> dict[str, Any]:
+    """RemoteAction._action_call_format, with `events_for_actions` as the events."""
+    result = _rasa_action_call_format(self, _WithoutEvents(tracker), domain)
+    result["tracker"]["events"] = [e.as_dict() for e in events_for_actions(tracker.events)]
+    return result
+
+
+class _WithoutEvents:
+    """A tracker as Rasa's call format sees it, whose event list it does not write out."""
+
+    def __init__(self, tracker: Any) -> None:
+        self._tracker = tracker
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._tracker, name)
+
+    def current_state(self, event_verbosity: Any = None) -> dict[str, Any]:
+        return self._tracker.current_state(EventVerbosity.NONE)
+
+
 def install() -> None:
     """Put the repairs in place (idempotent)."""
     EndpointConfig.session = action_server_session
@@ -248,6 +309,7 @@ def install() -> None:
     RasaModel.load = classmethod(load_model_for_prediction)
     history.install()
     MessageProcessor._parse_message_with_graph = parse_message_with_graph
+    RemoteAction._action_call_format = action_call_format
 
 
 def main() -> int:

@@ -100,6 +100,14 @@ EDGE_CASES = {
         user("deny"), ActionExecutionRejected("jim_form"), ActionExecuted("utter_ok"),
         SlotSet("feeling", "blij"), ActionReverted(), ActionExecuted("jim_form"), LISTEN,
     ],
+    "a paused form, and back after a few messages": [
+        user("start"), ActionExecuted("jim_form"), ActiveLoop("jim_form"),
+        SlotSet("requested_slot", "youth_age"), LISTEN, user("stop"),
+        ActionExecuted("action_deactivate_loop"), ActiveLoop(None),
+        SlotSet("requested_slot", None), ActionExecuted("utter_stop"), LISTEN,
+        user("thanks"), ActionExecuted("utter_thanks"), LISTEN, user("greet"),
+        ActionExecuted("action_start"), SlotSet("youth_name", "Sam"), LISTEN,
+    ],
     "entities added to an earlier message": [
         user("inform_mentor"), ActionExecuted("utter_ok"),
         EntitiesAdded([{"entity": "relation", "value": "oma"}]), LISTEN,
@@ -318,3 +326,47 @@ def test_a_copy_is_what_rasas_replayed_copy_is_for_every_story_and_rule(states_i
     domain = edge_domain()
     for events in all_events:
         assert_same_copy_at_every_step(domain, events)
+
+
+def what_the_actions_read(state: dict, domain: Domain) -> dict:
+    """Everything the project's actions (and rasa_sdk for them) read of the events."""
+    from rasa_sdk import Tracker
+
+    from actions.jim_form import latest_intent, value_before_message
+    from actions.start import open_question
+
+    tracker = Tracker.from_dict(state)
+    return {
+        "open_question": open_question(tracker),
+        "before_message": {
+            s: value_before_message(tracker, s) for s in [slot.name for slot in domain.slots]
+        },
+        "slots_to_validate": tracker.slots_to_validate(),
+        "latest_intent": latest_intent(tracker),
+        "latest_message": tracker.latest_message,
+        "slots": tracker.slots,
+        "active_loop": tracker.active_loop,
+        "latest_action_name": tracker.latest_action_name,
+        "input_channel": tracker.get_latest_input_channel(),
+    }
+
+
+def test_the_actions_read_the_same_from_the_events_they_are_sent(installed):
+    """rasa_addons.server sends the action server the events of the current turn and the
+    latest value of each slot before it; the actions must read the same as from all."""
+    from rasa.shared.core.trackers import EventVerbosity
+
+    from rasa_addons.server import events_for_actions
+
+    domain, all_events = conversations()
+    checked = shortened = 0
+    for events in all_events + list(EDGE_CASES.values()):
+        tracker = DialogueStateTracker("youth", domain.slots)
+        for event in events:
+            tracker.update(event)
+            full = tracker.current_state(EventVerbosity.ALL)
+            sent = dict(full, events=[e.as_dict() for e in events_for_actions(tracker.events)])
+            assert what_the_actions_read(sent, domain) == what_the_actions_read(full, domain)
+            checked += 1
+            shortened += len(sent["events"]) < len(full["events"])
+    assert checked > 500 and shortened > checked / 4, (checked, shortened)

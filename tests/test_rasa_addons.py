@@ -142,6 +142,8 @@ def undo_install(monkeypatch):
         MessageProcessor, "_parse_message_with_graph", MessageProcessor._parse_message_with_graph
     )
     monkeypatch.setattr(DialogueStateTracker, "applied_events", DialogueStateTracker.applied_events)
+    monkeypatch.setattr(DialogueStateTracker, "copy", DialogueStateTracker.copy)
+    monkeypatch.setattr(RemoteAction, "_action_call_format", RemoteAction._action_call_format)
     monkeypatch.setattr(Domain, "states_for_tracker_history", Domain.states_for_tracker_history)
 
 
@@ -153,6 +155,8 @@ def test_install_puts_the_repairs_on_rasa(undo_install):
     assert RasaModel.load.__func__ is server.load_model_for_prediction
     assert EndpointConfig.session is server.action_server_session
     assert MessageProcessor._parse_message_with_graph is server.parse_message_with_graph
+    assert RemoteAction._action_call_format is server.action_call_format
+    assert DialogueStateTracker.copy is history.copy_tracker
     assert DialogueStateTracker.applied_events is history.applied_events
     assert Domain.states_for_tracker_history is history.states_for_tracker_history
 
@@ -187,6 +191,44 @@ async def test_the_action_server_gets_the_same_json_values(undo_install, domain)
         assert json.loads(session._json_serialize(body)) == json.loads(json.dumps(body))
     finally:
         await session.close()
+
+
+def test_the_action_server_gets_rasas_call_with_the_events_the_actions_read(undo_install, domain):
+    """Everything of Rasa's call as it was (slots, latest message, form, domain), except the
+    events: those of the latest turn and the latest value of each slot before it."""
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered
+
+    rasa_domain = Domain.from_dict(domain)
+    tracker = DialogueStateTracker("youth", rasa_domain.slots)
+    for turn, (intent, slot, value) in enumerate(
+        [("start", "requested_slot", "youth_name"), ("inform_name", "youth_name", "Sam"),
+         ("inform_age", "youth_age", "15"), ("inform_age", "youth_age", "16")]  # fmt: skip
+    ):
+        tracker.update(UserUttered(f"zin {turn}", {"name": intent, "confidence": 1.0}))
+        tracker.update(ActionExecuted("jim_form"))
+        if turn == 0:
+            tracker.update(ActiveLoop("jim_form"))
+        tracker.update(SlotSet(slot, value))
+        tracker.update(ActionExecuted("action_listen"))
+    tracker.update(UserUttered("zin", {"name": "inform_mentor", "confidence": 1.0}))
+    theirs = RemoteAction("validate_jim_form", None)._action_call_format(tracker, rasa_domain)
+    server.install()
+    ours = RemoteAction("validate_jim_form", None)._action_call_format(tracker, rasa_domain)
+    assert {k: v for k, v in ours.items() if k != "tracker"} == {
+        k: v for k, v in theirs.items() if k != "tracker"
+    }
+    assert {k: v for k, v in ours["tracker"].items() if k != "events"} == {
+        k: v for k, v in theirs["tracker"].items() if k != "events"
+    }
+    sent = [(e["event"], e.get("name"), e.get("value")) for e in ours["tracker"]["events"]]
+    assert sent == [
+        ("slot", "requested_slot", "youth_name"),
+        ("slot", "youth_name", "Sam"),
+        ("slot", "youth_age", "16"),
+        ("user", None, None),
+    ]
+    assert len(theirs["tracker"]["events"]) == 18
 
 
 def nlu_texts() -> list[str]:
