@@ -213,6 +213,7 @@ def action_server_session(self: EndpointConfig) -> aiohttp.ClientSession:
 
 _rasa_parse_message_with_graph = MessageProcessor._parse_message_with_graph
 _PAYLOAD_HANDLER = f"run_{RegexMessageHandler.__name__}"
+_PAYLOAD_EXTRACTOR = RegexMessageHandler().name  # what Rasa writes as the entities' extractor
 
 
 def parse_message_with_graph(
@@ -235,7 +236,7 @@ def parse_message_with_graph(
         match = YAMLStoryReader._regex_message_pattern().match(text)
         if match and match.group(INTENT_NAME_KEY).strip() in self.domain.intents:
             parsed = YAMLStoryReader.unpack_regex_message(
-                Message(data={TEXT: message.text}), self.domain, RegexMessageHandler().name
+                Message(data={TEXT: message.text}), self.domain, _PAYLOAD_EXTRACTOR
             )
             parse_data = {TEXT: "", INTENT: {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0},
                           ENTITIES: []}  # fmt: skip
@@ -256,7 +257,7 @@ def events_for_actions(events: Any) -> list[Event]:
     read, per call). The actions read the current turn (rasa_sdk's `slots_to_validate`,
     the latest message), each slot's value before the message (`value_before_message`)
     and the question asked last (`open_question`): these events give them the same answers
-    (tests/test_rasa_addons.py checks it on every story and conversation test). The slots
+    (tests/test_history.py checks it on every story, rule and conversation test). The slots
     themselves, the form, the latest message and action are sent in full as before.
     """
     events = list(events)
