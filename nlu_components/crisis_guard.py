@@ -10,20 +10,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.safety import looks_like_crisis
+from nlu_components.base import RuleStep
 
 CRISIS = "crisis"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class CrisisGuard(GraphComponent):
+class CrisisGuard(RuleStep):
     """Overrides the intent with `crisis` for messages that may signal danger."""
 
     @staticmethod
@@ -31,18 +29,9 @@ class CrisisGuard(GraphComponent):
         # crisis ranked with at least this confidence counts as crisis
         return {"ranking_threshold": 0.2}
 
-    def __init__(self, config: dict[str, Any]) -> None:
-        self.threshold = float(config.get("ranking_threshold", 0.2))
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> CrisisGuard:
-        return cls(config)
+    def __init__(self, config: dict[str, Any] | None = None) -> None:
+        super().__init__(config)
+        self.threshold = float(self.config["ranking_threshold"])
 
     def _is_crisis(self, message: Message) -> bool:
         text = message.get(TEXT) or ""

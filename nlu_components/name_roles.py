@@ -11,33 +11,19 @@ FallbackClassifier.
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.name_roles import drop_chat_words, intent_for_names, settle_roles, spot_names
+from nlu_components.base import RuleStep
 
 PROCESSOR = "NameRoles"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class NameRoles(GraphComponent):
+class NameRoles(RuleStep):
     """Sets `youth_name` / `mentor_name` (and the matching intent) from the words around a name."""
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> NameRoles:
-        return cls()
 
     @staticmethod
     def _choose_intent(message: Message, wanted: str) -> None:

@@ -7,33 +7,19 @@ FallbackClassifier; CrisisGuard still comes last, so danger always wins.
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.odd_input import is_not_language, symbol_intent
+from nlu_components.base import RuleStep
 
 OUT_OF_SCOPE = "out_of_scope"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class OddInput(GraphComponent):
+class OddInput(RuleStep):
     """Sets the intent of emoji-only, punctuation-only and non-language messages."""
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> OddInput:
-        return cls()
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
