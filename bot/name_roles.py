@@ -19,6 +19,8 @@ from pathlib import Path
 
 import yaml
 
+from bot.odd_input import CODE_WORDS
+
 YOUTH = "youth_name"
 MENTOR = "mentor_name"
 NAME_ENTITIES = (YOUTH, MENTOR)
@@ -136,6 +138,11 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
 
+def _clause(before: str) -> str:
+    """The part of the text before a name that belongs to the name's own clause."""
+    return re.split(r"[,.;!?]|\b(?:en|want|of)\b", _norm(before))[-1].rstrip()
+
+
 _STRONG_BEFORE = re.compile(
     r"(?:\b(?:heet|hiet|heeet|hete|naam\s+is|noem\s+(?:me|mij)|noem(?:t|en)\s+(?:me|mij|haar|hem)"
     rf"|zeg\s+maar|je\s+mag|bijnaam\s+is)){_FILL}\s*$"
@@ -145,8 +152,7 @@ _STRONG_AFTER = re.compile(r"^\s*(?:zeggen|is\s+(?:mijn|mn|m'n|haar|zijn)\s+(?:b
 
 def _strong_cue(before: str, after: str) -> bool:
     """Whether the words around a word name it, whatever the word is ("ik heet X")."""
-    clause = re.split(r"[,.;!?]|\b(?:en|want|of)\b", _norm(before))[-1].rstrip()
-    return bool(_STRONG_BEFORE.search(clause) or _STRONG_AFTER.match(_norm(after)))
+    return bool(_STRONG_BEFORE.search(_clause(before)) or _STRONG_AFTER.match(_norm(after)))
 
 
 def role_from_context(before: str, after: str) -> str | None:
@@ -156,7 +162,7 @@ def role_from_context(before: str, after: str) -> str | None:
     clause the name is in counts: "ik heet Sam, en mijn oma heet Riet" gives Sam to the
     youth and Riet to the oma.
     """
-    before = re.split(r"[,.;!?]|\b(?:en|want|of)\b", _norm(before))[-1].rstrip()
+    before = _clause(before)
     after = _norm(after)
     # the words before the name weigh more: "ik heet Sam, mijn oma ..." is about Sam
     if _MENTOR_BEFORE.search(before):
@@ -234,16 +240,13 @@ def drop_chat_words(text: str, entities: list[dict]) -> list[dict]:
         e
         for e in entities
         if e.get("entity") in NAME_ENTITIES
-        and str(e.get("value", "")).lower() in CHAT_WORDS | _CODE_WORDS
+        and str(e.get("value", "")).lower() in CHAT_WORDS | CODE_WORDS
         and isinstance(e.get("start"), int)
         and not _strong_cue(text[: e["start"]], text[e["end"] :])
     ]
     for entity in dropped:
         entities.remove(entity)
     return dropped
-
-
-_CODE_WORDS = frozenset("true false null none nil nan undefined".split())
 
 
 def told_by_words(text: str, entities: list[dict]) -> bool:

@@ -28,7 +28,7 @@ EMOJI_INTENTS: dict[str, str] = {
 _EMOJI_PARTS = re.compile("[\ufe0e\ufe0f\u200d\U0001f3fb-\U0001f3ff\u2640\u2642]")
 
 # Code and placeholders that leak into chats or are typed to test the bot
-_CODE_WORDS = frozenset(
+CODE_WORDS = frozenset(
     ["null", "undefined", "nan", "nil", "none", "true", "false", "[object object]"]
 )
 _CODE = re.compile(
@@ -80,7 +80,7 @@ def is_not_language(text: str) -> bool:
     stripped = " ".join(text.split()).lower()
     if not stripped:
         return False
-    if stripped in _CODE_WORDS or _CODE.search(stripped):
+    if stripped in CODE_WORDS or _CODE.search(stripped):
         return True
     words = stripped.split()
     if len(words) != 1 or not words[0].isalpha():
