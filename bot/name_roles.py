@@ -59,8 +59,14 @@ _YOUTH_BEFORE = re.compile(
 )
 # cues right after the name
 _YOUTH_AFTER = re.compile(
-    rf"^\s*(?:(?:is|als)\s+{_OWN}\s+(?:bij)?naam\b|hier\b|ben\s+ik\b|zeggen\b|noemen\s+ze\s+me\b)"
+    rf"^\s*(?:(?:is|als)\s+{_OWN}\s+(?:bij)?naam\b|hier\b|ben\s+ik\b|noemen\s+ze\s+me\b)"
 )
+# "X zeggen" names X only after "(je) mag / kan / kunt (me)": "je kan me Bo zeggen",
+# not "kan je het simpel zeggen" or "wat moet ik zeggen"
+_SAY_BEFORE = re.compile(
+    rf"\b(?:mag|mogen|kan|kun|kunt)(?:\s+(?:je|jij|jullie|u))?(?:\s+(?:me|mij))?{_FILL}\s*$"
+)
+_SAY_AFTER = re.compile(r"^\s*zeggen\b")
 _MENTOR_AFTER = re.compile(rf"^\s*(?:,\s*)?(?:(?:is|als)\s+)?{_OWN}\s+(?:{_RELATIONS})\b")
 
 
@@ -73,7 +79,9 @@ CHAT_WORDS = frozenset(
 # Words that follow "ik heet"-like cues without being a name: "ik heet niet zo"
 _NOT_A_NAME = frozenset(
     "niet nog geen ook zo wel echt gewoon maar dus toch eigenlijk dat die het de een er hier "
-    "daar wat wie hoe zelf anders iets niks niemand iemand jij je hem haar hun zij ze".split()
+    "daar wat wie hoe zelf anders iets niks niemand iemand jij je hem haar hun zij ze ik mij me "
+    "we wij u jou jullie te om op in aan met voor van naar bij fout verkeerd goed raar stom "
+    "leuk mooi lang kort".split()
 )
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
@@ -116,7 +124,7 @@ def spot_names(text: str, entities: list[dict]) -> list[dict]:
             continue
         word = match.group()
         lowered = word.lower()
-        if lowered in _NOT_A_NAME or len(word) < 2:
+        if lowered in _NOT_A_NAME or len(word) < 2 or _in_address(text, start, end):
             continue
         before, after = text[:start], text[end:]
         role = role_from_context(before, after)
@@ -134,6 +142,14 @@ def spot_names(text: str, entities: list[dict]) -> list[dict]:
     return found
 
 
+_ADDRESS = re.compile(r"\S*(?:@|www\.|https?://|\.(?:nl|com|be|net|org)\b)\S*", re.IGNORECASE)
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is part of an e-mail or web address ("tante_priya@live.nl")."""
+    return any(m.start() <= start and end <= m.end() for m in _ADDRESS.finditer(text))
+
+
 def _norm(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
@@ -147,12 +163,18 @@ _STRONG_BEFORE = re.compile(
     r"(?:\b(?:heet|hiet|heeet|hete|naam\s+is|noem\s+(?:me|mij)|noem(?:t|en)\s+(?:me|mij|haar|hem)"
     rf"|zeg\s+maar|je\s+mag|bijnaam\s+is)){_FILL}\s*$"
 )
-_STRONG_AFTER = re.compile(r"^\s*(?:zeggen|is\s+(?:mijn|mn|m'n|haar|zijn)\s+(?:bij)?naam)\b")
+_STRONG_AFTER = re.compile(r"^\s*is\s+(?:mijn|mn|m'n|haar|zijn)\s+(?:bij)?naam\b")
+
+
+def _said(before: str, after: str) -> bool:
+    """ "je mag X zeggen": X is what the youth wants to be called."""
+    return bool(_SAY_AFTER.match(after) and _SAY_BEFORE.search(before))
 
 
 def _strong_cue(before: str, after: str) -> bool:
     """Whether the words around a word name it, whatever the word is ("ik heet X")."""
-    return bool(_STRONG_BEFORE.search(_clause(before)) or _STRONG_AFTER.match(_norm(after)))
+    before, after = _clause(before), _norm(after)
+    return bool(_STRONG_BEFORE.search(before) or _STRONG_AFTER.match(after) or _said(before, after))
 
 
 def role_from_context(before: str, after: str) -> str | None:
@@ -171,7 +193,7 @@ def role_from_context(before: str, after: str) -> str | None:
         return YOUTH
     if _MENTOR_AFTER.match(after):
         return MENTOR
-    if _YOUTH_AFTER.match(after):
+    if _YOUTH_AFTER.match(after) or _said(before, after):
         return YOUTH
     return None
 
@@ -190,6 +212,8 @@ def settle_roles(text: str, entities: list[dict]) -> list[str]:
         if not isinstance(start, int) or not isinstance(end, int):
             continue
         role = role_from_context(text[:start], text[end:])
+        if role is None and _is_whole_message(text, start, end):
+            role = MENTOR  # a bare first name answers "hoe heet ze?", as spot_names says
         if role and role != entity["entity"]:
             changed.append(f"{entity['entity']}->{role}")
             entity["entity"] = role
@@ -225,6 +249,12 @@ def intent_for_names(intent: str | None, text: str, entities: list[dict]) -> str
     if len(words) <= 5 and (told_by_words(text, names) or _only_a_name(words, names)):
         return wanted
     return None
+
+
+def _is_whole_message(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] is the whole message and a known first name."""
+    words = _WORD_RE.findall(text)
+    return len(words) == 1 and words[0] == text[start:end].strip() and is_first_name(words[0])
 
 
 def _only_a_name(words: list[str], names: list[dict]) -> bool:

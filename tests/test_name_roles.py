@@ -156,6 +156,8 @@ def test_button_payloads_are_left_alone():
     [
         ("zeg maar Bo", [("Bo", "youth_name")]),
         ("je mag Tess zeggen", [("Tess", "youth_name")]),
+        ("je kan me Bo zeggen", [("Bo", "youth_name")]),
+        ("jullie mogen gewoon Selam zeggen", [("Selam", "youth_name")]),
         ("hallo ik heet Nina", [("Nina", "youth_name")]),
         ("ik heet gewoon kofi", [("kofi", "youth_name")]),
         ("ik ben Thijs hoor", [("Thijs", "youth_name")]),
@@ -190,6 +192,18 @@ def test_a_name_the_classifier_missed_is_found_from_the_words_around_it(text, ex
         "ik word 16 in mei",
         "ik ben Selam",
         "Riet en Sam",  # two words: not "only a name"
+        # "zeggen" names a word only after "je mag / kan (me)"
+        "kan je het simpel zeggen",
+        "kan je het makkelijker zeggen",
+        "wat moet ik zeggen",
+        "moeilijk te zeggen",
+        "naam is fout",
+        "naam is verkeerd",
+        # e-mail and web addresses are contact details, not names
+        "tante_priya@live.nl",
+        "mail naar priya@live.nl",
+        "het is sanne.devries@gmail.com",
+        "www.sanne.nl",
     ],
 )
 def test_ordinary_words_are_no_names(text):
@@ -250,3 +264,24 @@ def test_the_component_adds_a_missed_name_as_its_own_and_takes_a_bare_name_as_th
         }
     ]
     assert message.get("intent") == {"name": "inform_mentor", "confidence": 0.5}
+
+
+@pytest.mark.parametrize(
+    "text, start, end, expected_entity, expected_intent",
+    [
+        # a message that is only a known first name answers "hoe heet ze?"
+        ("Priya", 0, 5, "mentor_name", "inform_mentor"),
+        ("fatima!", 0, 6, "mentor_name", "inform_mentor"),
+        # not a known first name: the classifier's choice stands
+        ("Xandrina", 0, 8, "youth_name", None),
+        # the words say whose it is
+        ("ik heet Priya", 8, 13, "youth_name", None),
+    ],
+)
+def test_a_bare_first_name_the_classifier_gave_to_the_youth_is_the_chosen_persons(
+    text, start, end, expected_entity, expected_intent
+):
+    entities = [{"entity": "youth_name", "start": start, "end": end, "value": text[start:end]}]
+    settle_roles(text, entities)
+    assert entities[0]["entity"] == expected_entity
+    assert intent_for_names("inform_name", text, entities) == expected_intent
