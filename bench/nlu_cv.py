@@ -4,8 +4,10 @@
 
 Runs `rasa test nlu --cross-validation` with the project's config on data/nlu and prints
 the weighted intent F1 and entity F1 (DIET), the F1 per entity, the weakest intents and
-the most frequent confusions. Predictions that the FallbackClassifier turns into
-`nlu_fallback` count as wrong: the figure is what the conversation really gets.
+the most frequent confusions. The intent is the pipeline's first choice: Rasa's
+evaluation undoes the FallbackClassifier's `nlu_fallback` (it scores the intent the
+fallback stood in for), so how often the youth is asked to say it again is not in this
+figure.
 
 Rasa reports entities per extractor. Besides DIET, `NameRoles` adds names DIET missed
 (and changes the kind of DIET's names: those stay DIET's), so the entity F1 that

@@ -47,3 +47,21 @@ def test_the_served_model_reads_names_and_wordless_messages(parse, text, intent,
 @pytest.mark.integration
 def test_danger_still_wins_over_a_name(parse):
     assert parse("mijn oom Kees slaat me")["intent"]["name"] == "crisis"
+
+
+@pytest.mark.integration
+def test_the_served_model_pools_diets_ranking_with_the_word_model(model_file, tmp_path):
+    """The word model is trained into the model the product serves, right after DIET."""
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+
+    from bot.word_intents import WordIntentModel
+
+    _, metadata = LocalModelStorage.from_model_archive(tmp_path, model_file)
+    nodes = metadata.predict_schema.nodes
+    order = [name for name in nodes if name.startswith("run_")]
+    pooling = next(name for name in order if "WordIntents" in name)
+    diet = next(name for name in order if "DIETClassifier" in name)
+    assert nodes[pooling].needs["messages"] == diet
+    resource = nodes[pooling].resource
+    model = WordIntentModel.from_files(tmp_path / resource.name)
+    assert {"crisis", "inform_mentor", "out_of_scope"} <= set(model.classes)
