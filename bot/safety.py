@@ -66,6 +66,23 @@ def _wants_nothing_anymore(normal: str) -> bool:
     return any(match.group(1) not in _ABOUT_THE_CHAT for match in _NOT_ANYMORE.finditer(normal))
 
 
+# Jumping from a height or in front of traffic: a form of "spring" with a place in the
+# same message ("ik wil van de flat springen", "ik spring voor de trein"). Errs on the
+# side of safety: "ik spring van het dak van het schuurtje" gets the help lines too.
+_JUMP = re.compile(r"\b(?:spring|springen|springt|sprong|sprongen)\b")
+_HEIGHT_OR_TRAFFIC = re.compile(
+    r"\b(?:dak|brug|flat|raam|balkon|toren|klif|trein|metro|spoor|snelweg|auto|bus|tram)\b"
+)
+_IN_FRONT_OF_A_TRAIN = re.compile(r"\b(?:voor|onder) (?:de|een) (?:trein|metro|tram)\b")
+
+
+def _jumps(normal: str) -> bool:
+    return bool(
+        (_JUMP.search(normal) and _HEIGHT_OR_TRAFFIC.search(normal))
+        or _IN_FRONT_OF_A_TRAIN.search(normal)
+    )
+
+
 def looks_like_crisis(text: str | None) -> bool:
     """True when a message holds words of danger, abuse or self-harm."""
     normal = _normalise(text or "")
@@ -73,4 +90,8 @@ def looks_like_crisis(text: str | None) -> bool:
         return False
     if set(normal.split()) & _WORDS:
         return True
-    return _wants_nothing_anymore(normal) or any(phrase in normal for phrase in _PHRASES)
+    return (
+        _wants_nothing_anymore(normal)
+        or _jumps(normal)
+        or any(phrase in normal for phrase in _PHRASES)
+    )

@@ -32,6 +32,12 @@ from nlu_components.crisis_guard import CrisisGuard
         "ik wil niet meer leven",
         "ik wil niet meer verder",
         "ik wil niet meer naar huis",
+        # jumping from a height or in front of a train, in words no example has
+        "ik wil van de flat springen",
+        "ik spring van het balkon",
+        "ik denk erover om van een brug te springen",
+        "ik ga voor de trein liggen",
+        "ik wil onder een metro",
     ],
 )
 def test_words_of_danger_are_a_crisis(text):
@@ -52,6 +58,9 @@ def test_words_of_danger_are_a_crisis(text):
         "hij maakt me rustig",
         "ik word 18",
         "ik ga slapen",
+        "ik spring op de trampoline",  # jumping, but not from a height or in traffic
+        "we gaan met de trein naar oma",  # a train, but no jumping
+        "hij woont bij de brug",
     ],
 )
 def test_ordinary_answers_are_not(text):
