@@ -38,6 +38,8 @@ from nlu_components.crisis_guard import CrisisGuard
         "ik denk erover om van een brug te springen",
         "ik ga voor de trein liggen",
         "ik wil onder een metro",
+        "mijn vader doet me pijn",
+        "ze deed mij pijn",
     ],
 )
 def test_words_of_danger_are_a_crisis(text):
