@@ -2,8 +2,8 @@
 
 Why: DIET is one neural network trained for 50 epochs on about 2,000 short examples. A
 linear model over word pairs and letter groups (logistic regression on tf-idf counts)
-makes different mistakes: it is steadier on one-word answers and typos DIET has not seen.
-Pooling both rankings corrects many of the mistakes of each (see `bench/nlu_cv.py`).
+makes different mistakes. Pooling both rankings corrects many of the mistakes of each
+(figures in `config.yml` and the README, from `bench/nlu_cv.py`).
 
 Crisis is never weakened by the pooling: it keeps at least DIET's own confidence, so
 `CrisisGuard` sees danger whenever DIET alone would have.

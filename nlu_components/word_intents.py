@@ -2,7 +2,7 @@
 
 Why: DIET and a linear model over word pairs and letter groups make different mistakes;
 pooled, they are right more often than either (5-fold figures in `bench/nlu_cv.py` and
-the README). The model and the averaging live in `bot.word_intents`, without Rasa.
+the README). The model and the pooling live in `bot.word_intents`, without Rasa.
 
 It runs right after DIET, so the rule steps (names, emoji, fallback, crisis) see the
 pooled ranking. Crisis keeps at least the confidence DIET gave it. Button payloads
