@@ -62,6 +62,20 @@ def _normalise(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", text))
 
 
+# Small words a youth puts inside a phrase without changing it: "ik wil gewoon
+# verdwijnen", "ik wil echt niet meer leven", "ik zie het echt niet meer zitten". The
+# phrases are also looked for with these words left out (a held-out "ik wil gewoon
+# verdwijnen" was missed: the phrase is "wil verdwijnen").
+_FILLERS = {
+    "gewoon", "gwn", "echt", "egt", "zo", "zoo", "heel", "erg", "eigenlijk", "eig", "soms",
+    "liever", "nu", "nou", "even", "ff", "effe", "graag", "alleen", "maar", "gwoon", "wel",
+}  # fmt: skip
+
+
+def _without_fillers(normal: str) -> str:
+    return " ".join(word for word in normal.split() if word not in _FILLERS)
+
+
 # "ik wil niet meer" on its own, or with anything else after it, is a crisis; only these
 # words after it make it about this chat ("ik wil niet meer meedoen", "... dat je het stuurt").
 _ABOUT_THE_CHAT = {"meedoen", "chatten", "kiezen", "typen", "sturen", "doorsturen", "delen", "dat"}
@@ -96,8 +110,9 @@ def looks_like_crisis(text: str | None) -> bool:
         return False
     if set(normal.split()) & _WORDS:
         return True
-    return (
-        _wants_nothing_anymore(normal)
-        or _jumps(normal)
-        or any(phrase in normal for phrase in _PHRASES)
+    return any(
+        _wants_nothing_anymore(form)
+        or _jumps(form)
+        or any(phrase in form for phrase in _PHRASES)
+        for form in (normal, _without_fillers(normal))
     )

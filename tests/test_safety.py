@@ -40,6 +40,13 @@ from nlu_components.crisis_guard import CrisisGuard
         "ik wil onder een metro",
         "mijn vader doet me pijn",
         "ze deed mij pijn",
+        # small words inside a phrase
+        "ik wil gewoon verdwijnen",
+        "ik wil echt niet meer leven",
+        "ik zie het gwn niet meer zitten",
+        "ik wil nu gewoon niet meer",
+        "het heeft echt geen zin meer",
+        "ik wil eigenlijk dood",
     ],
 )
 def test_words_of_danger_are_a_crisis(text):
@@ -63,6 +70,10 @@ def test_words_of_danger_are_a_crisis(text):
         "ik spring op de trampoline",  # jumping, but not from a height or in traffic
         "we gaan met de trein naar oma",  # a train, but no jumping
         "hij woont bij de brug",
+        # small words do not make an ordinary answer a crisis
+        "ik wil gewoon chillen",
+        "ik wil echt niet meer chatten",
+        "nu even niet",
     ],
 )
 def test_ordinary_answers_are_not(text):
