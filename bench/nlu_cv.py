@@ -174,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", default="config.yml")
     parser.add_argument("--out", default=str(ROOT / "bench" / "out" / "nlu_cv"))
     args = parser.parse_args(argv)
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # the report loads spaCy (TensorFlow)
     if args.folds < 2:
         parser.error("--folds must be at least 2")
     figures = []
