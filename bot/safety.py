@@ -111,8 +111,6 @@ def looks_like_crisis(text: str | None) -> bool:
     if set(normal.split()) & _WORDS:
         return True
     return any(
-        _wants_nothing_anymore(form)
-        or _jumps(form)
-        or any(phrase in form for phrase in _PHRASES)
+        _wants_nothing_anymore(form) or _jumps(form) or any(phrase in form for phrase in _PHRASES)
         for form in (normal, _without_fillers(normal))
     )
