@@ -18,11 +18,12 @@ Targets: both F1 at least 0.95. The full reports stay in the --out folder.
 
 The folds are seeded. Rasa draws them with scikit-learn's `StratifiedKFold(shuffle=True)`
 and no seed, so every run used to test on other folds and a change could not be told
-from the luck of the draw (about 0.01 of intent F1). `--seed N` fixes numpy's generator
+from the luck of the draw (about 0.01 of intent F1). Each seed fixes numpy's generator
 before Rasa draws them: the same seed gives the same folds, so two versions of the
 pipeline are compared on the same held-out examples. `--seeds 0 1 2` runs three
 different draws (one after the other, a folder per seed) and prints their mean, which
-is the figure to report.
+is the figure to report, and each draw to four places (0.9497 is under 0.95, though it
+prints as 0.950 above).
 """
 
 from __future__ import annotations
@@ -186,12 +187,10 @@ def main(argv: list[str] | None = None) -> int:
         print(flush=True)
     if len(figures) > 1:
         intent_f1s, entity_f1s = zip(*figures, strict=True)
-        print(
-            f"mean of {len(figures)} draws (seeds {' '.join(map(str, args.seeds))}): "
-            f"intents {statistics.mean(intent_f1s):.3f} "
-            f"(lowest {min(intent_f1s):.3f}), "
-            f"entities {statistics.mean(entity_f1s):.3f} (lowest {min(entity_f1s):.3f})"
-        )
+        print(f"mean of {len(figures)} draws (seeds {' '.join(map(str, args.seeds))}):")
+        for name, values in (("intents", intent_f1s), ("entities", entity_f1s)):
+            draws = ", ".join(f"{value:.4f}" for value in values)
+            print(f"  {name:<9} {statistics.mean(values):.4f}  (draws {draws})")
     return 0
 
 
