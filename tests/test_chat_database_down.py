@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 
 from bot import setup_steps
 from bot.web.app import create_app
+from tests.conftest import missing_service
 from tests.test_chat_routes import SENDER, FakeRasa
 
 
@@ -24,7 +25,7 @@ def own_postgres():
     from bot.scaleout import PostgresServer, postgres_bin_dir
 
     if postgres_bin_dir() is None:
-        pytest.skip("PostgreSQL is not installed: run scripts/ensure-services (apt postgresql)")
+        missing_service("PostgreSQL is not installed: run scripts/ensure-services (apt postgresql)")
     base = Path(tempfile.mkdtemp(prefix="jim-pg-down-"))
     base.chmod(0o711)  # as root the server runs as the postgres user, which must enter it
     server = PostgresServer(base / "pg", durable=False)

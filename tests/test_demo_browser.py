@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import playwright.sync_api as playwright_api
 import pytest
 
 from tests.conftest import ARTIFACTS
 
-playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
 
 pytestmark = pytest.mark.integration

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from bot.storage import Nomination, make_engine
 from tests.chat import Chat
-from tests.conftest import make_settings
+from tests.conftest import make_settings, missing_service
 from tests.test_conversation_e2e import CODE, buttons_happy_path, nomination_of
 
 pytestmark = pytest.mark.integration
@@ -69,7 +69,7 @@ def scaled(model_file):
 
     missing = missing_programs()
     if missing:
-        pytest.skip(f"needs {', '.join(missing)} (Debian): run scripts/ensure-services")
+        missing_service(f"needs {', '.join(missing)} (Debian): run scripts/ensure-services")
     base = Path(tempfile.mkdtemp(prefix="jim-scale-"))
     base.chmod(0o711)  # as root PostgreSQL runs as the postgres user, which must enter it
     stack = ScaleOutStack(make_settings(base), model_file, base / "run", durable_postgres=False)

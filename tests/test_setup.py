@@ -11,7 +11,6 @@ import shutil
 import stat
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -89,7 +88,6 @@ def test_setup_with_python_311_stops_at_once_with_a_clear_message(tmp_path: Path
     if python311 is None:
         pytest.skip("no Python 3.11 on this machine to try")
     venv = tmp_path / "venv"
-    started = time.monotonic()
     result = subprocess.run(
         [str(SCRIPTS / "setup")],
         env=clean_env(JIM_PYTHON=python311, JIM_VENV=str(venv)),
@@ -97,14 +95,14 @@ def test_setup_with_python_311_stops_at_once_with_a_clear_message(tmp_path: Path
         text=True,
         timeout=120,
     )
-    elapsed = time.monotonic() - started
     assert result.returncode != 0
     assert "Python 3.10" in result.stderr
     assert python311 in result.stderr  # says which Python was wrong
     assert "Traceback" not in result.stderr
     assert not venv.exists(), "no venv may be made with the wrong Python"
+    # It stops before installing anything (how fast is a bench question, not a test's).
     assert "Installing" not in result.stdout
-    assert elapsed < 30, f"took {elapsed:.0f} s; it must stop before installing anything"
+    assert "Collecting" not in result.stdout + result.stderr
 
 
 def _find_python310_with(path_dirs: list[Path], home: Path) -> subprocess.CompletedProcess:
@@ -394,15 +392,12 @@ def test_setup_twice_is_idempotent_and_does_not_retrain(tmp_path: Path) -> None:
     assert f"Up to date: {model.name}" in first.stdout
     env_text = (project / ".env").read_text()
 
-    started = time.monotonic()
     second = run_cli(project, "setup", env=env, timeout=300)
-    elapsed = time.monotonic() - started
     assert second.returncode == 0, second.stdout + second.stderr
     assert "Using the existing .env." in second.stdout
     assert "Up to date: nl_jim_v1" in second.stdout
     assert f"Up to date: {model.name}" in second.stdout
     assert "Trained" not in first.stdout + second.stdout
-    assert elapsed < 45, f"a second set-up took {elapsed:.0f} s"
 
     assert (project / ".env").read_text() == env_text
     assert model.stat().st_mtime_ns == model_mtime
