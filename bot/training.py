@@ -6,6 +6,7 @@ we have now?" is a file-exists check and a second start needs no Rasa import at 
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import os
 import subprocess
@@ -18,13 +19,49 @@ MODEL_PREFIX = "jim-"
 KEEP_MODELS = 3
 
 
+def _project_imports(path: Path, project_dir: Path) -> set[Path]:
+    """The project's own modules that `path` imports (`from bot.x import ...`, `import bot.x`)."""
+    found: set[Path] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names: list[str] = []
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        for name in names:
+            base = project_dir.joinpath(*name.split("."))
+            for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+                if candidate.is_file():
+                    found.add(candidate)
+    return found
+
+
+def code_inputs(project_dir: Path) -> list[Path]:
+    """The NLU components and every project module they import, followed to the end.
+
+    `bot/word_intents.py` defines the features the saved word model was trained on; a
+    change there must give a new model, as a change in `nlu_components/` does.
+    """
+    todo = sorted((project_dir / "nlu_components").glob("*.py"))
+    todo.append(project_dir / "bot" / "nlp_pipeline.py")
+    seen: set[Path] = set()
+    while todo:
+        path = todo.pop()
+        if path in seen or not path.is_file():
+            continue
+        seen.add(path)
+        todo.extend(_project_imports(path, project_dir) - seen)
+    return sorted(seen)
+
+
 def training_inputs(project_dir: Path) -> list[Path]:
+    """Every file whose change must give a new model: config, domain, data and code."""
     files = [project_dir / "config.yml"]
     domain_dir = project_dir / "domain"
     files += sorted(domain_dir.rglob("*.yml")) if domain_dir.is_dir() else []
     files += [project_dir / "domain.yml"] if (project_dir / "domain.yml").exists() else []
     files += sorted((project_dir / "data").rglob("*.yml"))
-    files += sorted((project_dir / "nlu_components").glob("*.py"))
+    files += code_inputs(project_dir)
     return files
 
 

@@ -408,3 +408,36 @@ def test_setup_twice_is_idempotent_and_does_not_retrain(tmp_path: Path) -> None:
     finally:
         engine.dispose()
     assert {"alembic_version", "teams", "coaches", "nominations"} <= tables
+
+
+# --- the model's fingerprint -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        "bot/word_intents.py",  # the word model's analyzers: the features the model saved
+        "bot/safety.py",  # imported by nlu_components/crisis_guard.py
+        "bot/odd_input.py",  # imported by bot/name_roles.py, two steps away
+        "nlu_components/spacy_nl.py",
+        "data/nlu/start.yml",
+        "config.yml",
+        "domain.yml",
+    ],
+)
+def test_a_change_in_any_file_that_shapes_the_model_gives_a_new_model(
+    tmp_path: Path, changed: str
+) -> None:
+    project = copy_project(tmp_path / "project")
+    before = training.fingerprint(project)
+    with (project / changed).open("a", encoding="utf-8") as handle:
+        handle.write("\n# changed\n")
+    assert training.fingerprint(project) != before
+
+
+def test_a_change_elsewhere_keeps_the_model(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    before = training.fingerprint(project)
+    with (project / "bot" / "web" / "portal.py").open("a", encoding="utf-8") as handle:
+        handle.write("\n# changed\n")
+    assert training.fingerprint(project) == before
