@@ -55,7 +55,7 @@ from rasa.utils.endpoints import EndpointConfig
 from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
 from rasa.utils.tensorflow.models import RasaModel
 
-from rasa_addons import history
+from rasa_addons import history, rasa_matches
 
 logger = logging.getLogger(__name__)
 
@@ -302,8 +302,14 @@ class _WithoutEvents:
         return self._tracker.current_state(EventVerbosity.NONE)
 
 
-def install() -> None:
-    """Put the repairs in place (idempotent)."""
+def install() -> bool:
+    """Put the repairs in place (idempotent); True if they are in place.
+
+    Only on the Rasa version they were made for (`rasa_addons.RASA_VERSION`): on any other,
+    Rasa is left untouched and one log line says so.
+    """
+    if not rasa_matches():
+        return False
     EndpointConfig.session = action_server_session
     RemoteAction._validate_action_result = validate_action_result
     Event.resolve_by_type = staticmethod(resolve_event_class)
@@ -311,6 +317,7 @@ def install() -> None:
     history.install()
     MessageProcessor._parse_message_with_graph = parse_message_with_graph
     RemoteAction._action_call_format = action_call_format
+    return True
 
 
 def main() -> int:

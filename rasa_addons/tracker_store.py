@@ -48,6 +48,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.pool import QueuePool
 
 from bot.storage.db import make_engine as storage_engine
+from rasa_addons import rasa_matches
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +79,10 @@ class CachingSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, cache_conversations: int = DEFAULT_CACHE_CONVERSATIONS,
                  **kwargs: Any) -> None:  # fmt: skip
         super().__init__(*args, **kwargs)
+        # On another Rasa version than the one this was made for, it is Rasa's own store.
+        self.repaired = rasa_matches()
+        if not self.repaired:
+            return
         url = self.engine.url.render_as_string(hide_password=False)
         self.engine.dispose()
         self.engine = make_engine(url)
@@ -125,6 +130,8 @@ class CachingSQLTrackerStore(SQLTrackerStore):
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         """The tracker of the latest session, as Rasa's SQLTrackerStore.retrieve()."""
+        if not self.repaired:
+            return await super().retrieve(sender_id)
         with self.session_scope() as session:
             stored = self._stored_session(session, sender_id)
         if stored is None or not stored.data or not self.domain:
@@ -151,6 +158,8 @@ class CachingSQLTrackerStore(SQLTrackerStore):
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Stores the events that are new since the tracker was read (as Rasa's save())."""
+        if not self.repaired:
+            return await super().save(tracker)
         await self.stream_events(tracker)
         sender_id = tracker.sender_id
         read_here = self._handed_out.pop(id(tracker), None) is tracker

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 import copy
+import importlib
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 from rasa.shared.core.domain import Domain
@@ -328,19 +334,36 @@ def test_a_copy_is_what_rasas_replayed_copy_is_for_every_story_and_rule(states_i
         assert_same_copy_at_every_step(domain, events)
 
 
+def event_readers() -> dict[str, Callable]:
+    """The helpers in actions/ that read `tracker.events` (actions.EVENT_READERS)."""
+    from actions import EVENT_READERS
+
+    readers = {}
+    for dotted in EVENT_READERS:
+        module, _, name = dotted.rpartition(".")
+        readers[dotted] = getattr(importlib.import_module(module), name)
+    return readers
+
+
 def what_the_actions_read(state: dict, domain: Domain) -> dict:
     """Everything the project's actions (and rasa_sdk for them) read of the events."""
     from rasa_sdk import Tracker
 
-    from actions.jim_form import latest_intent, value_before_message
-    from actions.start import open_question
+    from actions.jim_form import latest_intent
 
     tracker = Tracker.from_dict(state)
+    slot_names = [slot.name for slot in domain.slots]
+    read: dict[str, Any] = {}
+    for dotted, reader in event_readers().items():
+        params = list(inspect.signature(reader).parameters)
+        if params == ["tracker"]:
+            read[dotted] = reader(tracker)
+        elif params == ["tracker", "slot"]:
+            read[dotted] = {s: reader(tracker, s) for s in slot_names}
+        else:
+            raise AssertionError(f"{dotted}{params}: this test does not know how to call it")
     return {
-        "open_question": open_question(tracker),
-        "before_message": {
-            s: value_before_message(tracker, s) for s in [slot.name for slot in domain.slots]
-        },
+        **read,
         "slots_to_validate": tracker.slots_to_validate(),
         "latest_intent": latest_intent(tracker),
         "latest_message": tracker.latest_message,
@@ -370,3 +393,65 @@ def test_the_actions_read_the_same_from_the_events_they_are_sent(installed):
             checked += 1
             shortened += len(sent["events"]) < len(full["events"])
     assert checked > 500 and shortened > checked / 4, (checked, shortened)
+
+
+# rasa_sdk Tracker members that read the event list (besides `events` itself).
+EVENT_MEMBERS = {
+    "events",
+    "applied_events",
+    "events_after_latest_restart",
+    "get_last_event_for",
+    "idx_after_latest_restart",
+    "current_state",
+}
+
+
+def event_reads(folder: Path = PROJECT_DIR / "actions") -> list[tuple[str, int, str]]:
+    """(file, line, enclosing module.function) of every read of the event list in a folder."""
+    reads = []
+    for path in sorted(folder.glob("*.py")):
+        module = f"{folder.name}.{path.stem}"
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+
+        todo: list[tuple[ast.AST, str]] = [(tree, module)]
+        while todo:
+            node, scope = todo.pop()
+            for child in ast.iter_child_nodes(node):
+                inner = scope
+                if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    inner = f"{scope}.{child.name}"
+                if isinstance(child, ast.Attribute) and child.attr in EVENT_MEMBERS:
+                    reads.append((path.name, child.lineno, inner))
+                todo.append((child, inner))
+    return sorted(reads)
+
+
+def test_actions_read_events_only_through_the_checked_helpers():
+    """An action written later that walks back through `tracker.events` would see the
+    shortened history in production; it must go through a helper this file checks."""
+    from actions import EVENT_READERS
+
+    reads = event_reads()
+    assert reads, "the scan finds no read at all: it is broken"
+    outside = [r for r in reads if r[2] not in EVENT_READERS]
+    assert not outside, (
+        "code in actions/ reads the event list outside actions.EVENT_READERS "
+        f"(see actions/__init__.py): {outside}"
+    )
+    assert {r[2] for r in reads} == set(EVENT_READERS), "a listed reader reads no events"
+
+
+def test_the_scan_finds_a_new_reader(tmp_path):
+    """The scan itself: reads hidden in a method of an action class are found."""
+    folder = tmp_path / "actions"
+    folder.mkdir()
+    (folder / "later.py").write_text(
+        "class ActionLater:\n"
+        "    def run(self, dispatcher, tracker, domain):\n"
+        "        older = tracker.events[-5:]\n"
+        "        return [e for e in tracker.applied_events() if e]\n"
+    )
+    assert event_reads(folder) == [
+        ("later.py", 3, "actions.later.ActionLater.run"),
+        ("later.py", 4, "actions.later.ActionLater.run"),
+    ]

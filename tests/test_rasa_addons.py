@@ -161,6 +161,30 @@ def test_install_puts_the_repairs_on_rasa(undo_install):
     assert Domain.states_for_tracker_history is history.states_for_tracker_history
 
 
+def test_on_another_rasa_version_nothing_is_replaced(undo_install, monkeypatch, caplog):
+    import rasa_addons
+
+    monkeypatch.setattr(rasa_addons, "installed_rasa_version", lambda: "3.7.0")
+    monkeypatch.setattr(rasa_addons, "_told", False)
+    before = RemoteAction.__dict__["_action_call_format"], DialogueStateTracker.copy
+    with caplog.at_level("WARNING", logger="rasa_addons"):
+        assert server.install() is False
+        assert server.install() is False
+    assert (RemoteAction.__dict__["_action_call_format"], DialogueStateTracker.copy) == before
+    assert RemoteAction._validate_action_result is not server.validate_action_result
+    assert RasaModel.__dict__["load"] is not server.load_model_for_prediction
+    lines = [r.getMessage() for r in caplog.records if r.name == "rasa_addons"]
+    assert len(lines) == 1 and "3.6.21" in lines[0] and "3.7.0" in lines[0], lines
+
+
+def test_the_pinned_rasa_is_the_one_the_repairs_are_for():
+    import rasa_addons
+
+    pins = (PROJECT_DIR / "constraints.txt").read_text()
+    assert f"rasa=={rasa_addons.RASA_VERSION}" in pins
+    assert rasa_addons.installed_rasa_version() == rasa_addons.RASA_VERSION
+
+
 async def test_the_action_server_gets_the_same_json_values(undo_install, domain):
     """A real call body (a tracker with a user message, slots, a form) written by the
     session's encoder reads back to exactly what Rasa meant to send."""

@@ -277,3 +277,22 @@ async def test_a_kept_tracker_is_dropped_when_another_server_wrote(store, db_url
     assert tracker is not kept
     assert [e.text for e in tracker.events if isinstance(e, UserUttered)][-1] == "drie via server 2"
     other.engine.dispose()
+
+
+async def test_on_another_rasa_version_it_is_rasas_own_store(db_url, rasa_domain, monkeypatch):
+    """The repairs rely on Rasa's private members: on another version they stay out."""
+    import rasa_addons
+
+    monkeypatch.setattr(rasa_addons, "installed_rasa_version", lambda: "3.7.0")
+    monkeypatch.setattr(rasa_addons, "_told", False)
+    store = CachingSQLTrackerStore(domain=rasa_domain, host=db_url)
+    try:
+        assert store.repaired is False
+        tracker = DialogueStateTracker.from_events("youth", turn("hoi"), rasa_domain.slots)
+        await store.save(tracker)
+        again = await store.retrieve("youth")
+        assert as_dicts(again)[-3:] == as_dicts(tracker)[-3:]
+        assert again is not tracker
+        assert not hasattr(store, "_sessions")  # nothing of the repair was set up
+    finally:
+        store.engine.dispose()
