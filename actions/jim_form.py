@@ -10,7 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot import conversation, texts
-from bot.vocabulary import NOT_ELIGIBLE, canonical_relation, clean_name, relation_label
+from bot.relation_step import RelationAnswer, decide_relation
+from bot.vocabulary import clean_name, relation_label
 
 FORM = "jim_form"
 
@@ -107,48 +108,24 @@ class ValidateJimForm(FormValidationAction):
     def validate_relation(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        help_step = int(tracker.get_slot("help_step") or 0)
-        text = value if isinstance(value, str) else ""
-        if value == conversation.DONT_KNOW:
-            return {"relation": None, "relation_group": None, "help_step": min(help_step + 1, 5)}
-        if help_step >= 5 and latest_intent(tracker) == "affirm":
-            return {"relation": None, "help_step": 0}
-        if value in conversation.GROUPS:
-            return {"relation": None, "relation_group": value}
-        if latest_entities(tracker, "professional") or conversation.is_professional(text):
-            dispatcher.utter_message(response="utter_relation_professional")
-            return {"relation": None, "relation_group": None}
-        asking_the_name = tracker.get_slot("requested_slot") == "mentor_name"
-        if (
-            asking_the_name
-            and canonical_relation(text) is None
-            and len(latest_entities(tracker, "relation")) < 2
-        ):
-            # A name the NLU took for a relation ("Fatma"): keep the person already chosen.
-            return {"relation": value_before_message(tracker, "relation")}
-        first, others = conversation.split_people(
-            latest_entities(tracker, "relation"), latest_entities(tracker, "mentor_name")
-        )
-        relation = first or canonical_relation(text)
-        if relation is None and latest_entities(tracker, "mentor_name"):
-            relation = "anders"  # a name without a relation: someone else
-        if relation is None:
-            dispatcher.utter_message(response="utter_relation_unclear")
-            return {"relation": None}
-        if relation in NOT_ELIGIBLE:
-            dispatcher.utter_message(response="utter_relation_parent")
-            return {"relation": None, "relation_group": None}
-        result: dict[str, Any] = {"relation": relation, "relation_group": None, "help_step": 0}
-        others = [o for o in others if o["relation"] not in NOT_ELIGIBLE]
-        if others:
-            known = list(tracker.get_slot("alternatives") or [])
-            result["alternatives"] = known + others
-            names = latest_entities(tracker, "mentor_name")
-            result["mentor_name"] = clean_name(names[0]) if names else None
-            dispatcher.utter_message(
-                text=texts.TWO_PEOPLE.format(count=len(others) + 1, label=relation_label(relation))
+        decision = decide_relation(
+            RelationAnswer(
+                value=value,
+                help_step=int(tracker.get_slot("help_step") or 0),
+                intent=latest_intent(tracker),
+                relations=latest_entities(tracker, "relation"),
+                names=latest_entities(tracker, "mentor_name"),
+                professional=bool(latest_entities(tracker, "professional")),
+                asking_the_name=tracker.get_slot("requested_slot") == "mentor_name",
+                relation_before=value_before_message(tracker, "relation"),
+                alternatives=list(tracker.get_slot("alternatives") or []),
             )
-        return result
+        )
+        if decision.response:
+            dispatcher.utter_message(response=decision.response)
+        if decision.text:
+            dispatcher.utter_message(text=decision.text)
+        return decision.slots
 
     def validate_mentor_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -10,12 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import engine
 from actions.jim_form import latest_intent
+from bot.form import FORM_SLOTS
 from bot.handoff import invite_status
 
-FORM_SLOTS = (
-    "youth_name", "youth_age", "relation", "relation_group", "mentor_name", "mentor_adult",
-    "mentor_reason", "mentor_support", "knows_already", "contact", "alternatives",
-)  # fmt: skip
 IN_PROGRESS = ("form", "summary", "consent")
 # Messages that answer a question. After a pause (the help lines, "stop") such a message
 # is taken as the answer to the open question instead of asking that question again.

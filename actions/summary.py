@@ -11,22 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.jim_form import FORM, latest_entities
 from actions.start import resume
 from bot import conversation, texts
-
-# The order of the questions, for "terug" (go back one question).
-QUESTION_ORDER = [
-    "youth_name", "youth_age", "relation", "mentor_name", "mentor_adult", "mentor_reason",
-    "knows_already", "contact",
-]  # fmt: skip
-CHANGEABLE = {
-    "person": ["relation", "relation_group", "mentor_name", "mentor_adult", "mentor_reason",
-               "mentor_support", "knows_already", "contact"],
-    "mentor_name": ["mentor_name"],
-    "mentor_reason": ["mentor_reason", "mentor_support"],
-    "contact": ["contact"],
-    "youth_age": ["youth_age"],
-    "youth_name": ["youth_name"],
-    "knows_already": ["knows_already"],
-}  # fmt: skip
+from bot.form import CHANGEABLE, PERSON, emptied_by_going_back, previous_question
 
 
 class ActionSummary(Action):
@@ -75,12 +60,12 @@ class ActionChangeField(Action):
         field = next(iter(latest_entities(tracker, "change_field")), None)
         if field not in CHANGEABLE:
             if tracker.active_loop.get("name") == FORM or tracker.get_slot("stage") == "form":
-                field = "person"
+                field = PERSON
             else:
                 return [FollowupAction("utter_ask_what_to_change")]
         events: list[dict[str, Any]] = [SlotSet(slot, None) for slot in CHANGEABLE[field]]
         name = tracker.get_slot("mentor_name")
-        if field == "person" and name and tracker.get_slot("relation"):
+        if field == PERSON and name and tracker.get_slot("relation"):
             kept = list(tracker.get_slot("alternatives") or [])
             kept.append({"name": name, "relation": tracker.get_slot("relation")})
             events.append(SlotSet("alternatives", kept))
@@ -99,16 +84,12 @@ class ActionGoBack(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        current = tracker.get_slot("requested_slot")
-        asked = [s for s in QUESTION_ORDER if tracker.get_slot(s) is not None]
-        if current in QUESTION_ORDER:
-            asked = [s for s in asked if QUESTION_ORDER.index(s) < QUESTION_ORDER.index(current)]
-        if not asked:
+        answered = {s for s, v in tracker.current_slot_values().items() if v is not None}
+        previous = previous_question(tracker.get_slot("requested_slot"), answered)
+        if previous is None:
             dispatcher.utter_message(response="utter_cannot_go_back")
             return resume(dispatcher, tracker)
-        previous = asked[-1]
-        clear = CHANGEABLE.get(previous, [previous])
-        return [SlotSet(slot, None) for slot in clear] + [
+        return [SlotSet(slot, None) for slot in emptied_by_going_back(previous)] + [
             SlotSet("stage", "form"),
             FollowupAction(FORM),
         ]

@@ -1,0 +1,80 @@
+"""The form's structure in one place: its questions in order and the slots they fill.
+
+`domain.yml`'s `jim_form` lists the same questions (Rasa reads them there); the actions
+take everything else from here: which slots a fresh start empties (`FORM_SLOTS`), the
+order "terug" walks back through (`QUESTION_ORDER`) and what one change empties
+(`CHANGEABLE`). tests/test_form_structure.py checks that the domain, the NLU data's
+`change_field` values, the domain's buttons and this module agree. Adding a question means
+adding it here and in the domain's form (and its `utter_ask_...`), nothing else.
+
+Imports nothing from Rasa.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of the form.
+
+    `slot` is the slot the form requests; `also_fills` the slots its answer sets besides
+    (the kind of support read from the reason, the group chosen at the relation buttons);
+    `changeable` says whether the youth can change this answer alone from the summary
+    (the `change_field` entity value is the slot name); `about_person` whether it belongs
+    to the chosen person, so that changing the person empties it too.
+    """
+
+    slot: str
+    also_fills: tuple[str, ...] = ()
+    changeable: bool = True
+    about_person: bool = True
+
+    @property
+    def fills(self) -> tuple[str, ...]:
+        return (self.slot, *self.also_fills)
+
+
+QUESTIONS: tuple[Question, ...] = (
+    Question("youth_name", about_person=False),
+    Question("youth_age", about_person=False),
+    Question("relation", also_fills=("relation_group",), changeable=False),
+    Question("mentor_name"),
+    # Only asked for a person who may be under 18 (bot.conversation.MAYBE_MINOR).
+    Question("mentor_adult", changeable=False),
+    Question("mentor_reason", also_fills=("mentor_support",)),
+    Question("knows_already"),
+    Question("contact"),
+)
+
+# The order of the questions, for "terug" (go back one question).
+QUESTION_ORDER: tuple[str, ...] = tuple(q.slot for q in QUESTIONS)
+
+# Slots filled along the way, not by one question: the other people the youth named.
+ALONG_THE_WAY: tuple[str, ...] = ("alternatives",)
+
+# Everything a fresh start (or a no to sharing) forgets about the choice.
+FORM_SLOTS: tuple[str, ...] = tuple(s for q in QUESTIONS for s in q.fills) + ALONG_THE_WAY
+
+# The `change_field` value that changes the whole person (from the relation onward).
+PERSON = "person"
+
+# What one change empties, by `change_field` value: the person, or one answer.
+CHANGEABLE: dict[str, tuple[str, ...]] = {
+    PERSON: tuple(s for q in QUESTIONS if q.about_person for s in q.fills),
+    **{q.slot: q.fills for q in QUESTIONS if q.changeable},
+}
+
+
+def previous_question(current: str | None, answered: set[str]) -> str | None:
+    """The answered question just before `current` (or the last answered one), for "terug"."""
+    asked = [s for s in QUESTION_ORDER if s in answered]
+    if current in QUESTION_ORDER:
+        asked = [s for s in asked if QUESTION_ORDER.index(s) < QUESTION_ORDER.index(current)]
+    return asked[-1] if asked else None
+
+
+def emptied_by_going_back(question: str) -> tuple[str, ...]:
+    """The slots "terug" empties to ask `question` again."""
+    return CHANGEABLE.get(question, (question,))
