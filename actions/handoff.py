@@ -34,11 +34,7 @@ def nomination_from_slots(tracker: Tracker, consent_text_version: str) -> Nomina
         mentor_contact=None if contact in (None, conversation.SKIPPED) else contact,
         youth_name=None if youth_name in (None, conversation.SKIPPED) else youth_name,
         youth_age=conversation.parse_age(slot("youth_age")),
-        alternatives=[
-            {"name": a.get("name"), "relation": a.get("relation")}
-            for a in (slot("alternatives") or [])
-            if isinstance(a, dict)
-        ],
+        alternatives=conversation.clean_alternatives(slot("alternatives")),
         consent_text_version=consent_text_version,
         invite_code=slot("invite_code"),
     )
