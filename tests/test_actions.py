@@ -722,3 +722,34 @@ def test_withdraw_before_anything_was_sent(dispatcher, domain, action_settings):
     )
     assert responses(dispatcher) == ["utter_withdraw_nothing"]
     assert events == [FollowupAction("jim_form")]
+
+
+def test_a_failed_handoff_logs_no_personal_data(
+    dispatcher, domain, action_settings, engine, caplog
+):
+    """The database fails while storing the nomination (a trigger refuses the insert, as a
+    full disk would): the log says so without the youth's name, the person's name, the
+    reason or the phone number that were being written."""
+    from sqlalchemy import text
+
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "CREATE TRIGGER broken BEFORE INSERT ON nominations "
+                "BEGIN SELECT RAISE(ABORT, 'disk broke'); END"
+            )
+        )
+    slots = {
+        **FULL,
+        "youth_name": "Zwaantje",
+        "mentor_name": "Bartholomeus",
+        "mentor_reason": "zij luistert altijd naar mij",
+        "contact": "0687654321",
+    }
+    with caplog.at_level("DEBUG"):
+        ActionHandoff().run(dispatcher, consented(slots, sender="conv-log"), domain)
+    assert responses(dispatcher) == ["utter_handoff_failed"]
+    logged = caplog.text
+    assert "handoff failed" in logged and "disk broke" in logged and "INSERT" in logged
+    for secret in ("Zwaantje", "Bartholomeus", "luistert", "0687654321"):
+        assert secret not in logged

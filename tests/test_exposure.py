@@ -183,12 +183,17 @@ def _assert_no_personal_data(text: str) -> None:
 
 
 def test_a_failed_handoff_logs_no_personal_data(wide):
-    """The database fails during the handoff (the nominations table is gone): the action
-    server's log says so, without the name, age, person or phone number it tried to store."""
+    """The database fails while the handoff stores the nomination (a trigger refuses the
+    insert, as a full disk would): the action server's log says so, without the name,
+    person, reason or phone number it tried to store."""
     log = wide.service("action server").log_file
     before = log.stat().st_size
     domain = yaml.safe_load((PROJECT_DIR / "domain.yml").read_text(encoding="utf-8"))
-    _rename_table(wide, "nominations", "nominations_away")
+    with sqlite3.connect(_database(wide), timeout=30) as connection:
+        connection.execute(
+            "CREATE TRIGGER broken BEFORE INSERT ON nominations "
+            "BEGIN SELECT RAISE(ABORT, 'disk broke'); END"
+        )
     try:
         answer = httpx.post(
             f"{wide.settings.action_url}/webhook",
@@ -197,11 +202,12 @@ def test_a_failed_handoff_logs_no_personal_data(wide):
             timeout=30,
         )
     finally:
-        _rename_table(wide, "nominations_away", "nominations")
+        with sqlite3.connect(_database(wide), timeout=30) as connection:
+            connection.execute("DROP TRIGGER broken")
     assert answer.status_code == 200
     assert [r.get("response") for r in answer.json()["responses"]] == ["utter_handoff_failed"]
     written = log.read_bytes()[before:].decode(errors="replace")
-    assert "handoff failed" in written and "OperationalError" in written
+    assert "handoff failed" in written and "disk broke" in written
     assert "[SQL parameters hidden" in written
     _assert_no_personal_data(written)
 
