@@ -154,6 +154,7 @@ class PostgresServer:
                 "(or apt-get install postgresql)."
             )
         self.base_dir.mkdir(parents=True, exist_ok=True)
+        self.base_dir.chmod(0o700)  # password file, log and data: this user (or postgres) only
         if os.geteuid() == 0:
             shutil.chown(self.base_dir, "postgres", "postgres")
             for parent in self.base_dir.resolve().parents:
