@@ -12,7 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import engine, settings
 from actions.start import reset_choice, resume
-from bot import conversation, handoff
+from bot import conversation, handoff, texts
 from bot.storage.repo import NominationInput
 
 logger = logging.getLogger(__name__)
@@ -34,19 +34,55 @@ def nomination_from_slots(tracker: Tracker, consent_text_version: str) -> Nomina
         mentor_contact=None if contact in (None, conversation.SKIPPED) else contact,
         youth_name=None if youth_name in (None, conversation.SKIPPED) else youth_name,
         youth_age=conversation.parse_age(slot("youth_age")),
-        alternatives=[
-            {"name": a.get("name"), "relation": a.get("relation")}
-            for a in (slot("alternatives") or [])
-            if isinstance(a, dict)
-        ],
+        alternatives=conversation.clean_alternatives(slot("alternatives")),
         consent_text_version=consent_text_version,
         invite_code=slot("invite_code"),
+    )
+
+
+CONSENT_QUESTION = "action_ask_consent"
+CONSENT_STAGE = "consent"  # the `stage` slot while the consent question is open
+
+
+def consent_given(tracker: Tracker) -> bool:
+    """True only if the conversation shows the youth's yes to the consent question.
+
+    The youth's latest message is a yes (`affirm`), and the question open at that moment
+    was the consent question: the latest `stage` event is the one `action_ask_consent` sets
+    (the explanation "wat gebeurt er dan?" and a failed handoff leave it open). When the
+    conversation's events reach back to the question itself, the yes must come after the
+    latest `action_ask_consent`. Rasa sends the latest event of each slot in any case
+    (rasa_addons/server.py `events_for_actions`), so the check works on either.
+    """
+    latest = tracker.latest_message or {}
+    if (latest.get("intent") or {}).get("name") != "affirm":
+        return False
+    if tracker.get_slot("stage") != CONSENT_STAGE:
+        return False
+    events = list(tracker.events or [])
+    stages = [e for e in events if e.get("event") == "slot" and e.get("name") == "stage"]
+    if not stages or stages[-1].get("value") != CONSENT_STAGE:
+        return False
+    asked = [
+        i
+        for i, e in enumerate(events)
+        if e.get("event") == "action" and e.get("name") == CONSENT_QUESTION
+    ]
+    if not asked:
+        return True  # only the latest turn was sent: the stage event above is the question's
+    return any(
+        e.get("event") == "user"
+        and (e.get("parse_data") or {}).get("intent", {}).get("name") == "affirm"
+        for e in events[asked[-1] + 1 :]
     )
 
 
 class ActionHandoff(Action):
     """Stores the consented nomination once per conversation and gives the youth a code.
 
+    Nothing is stored unless the youth said yes to the consent question just now
+    (`consent_given`), whatever called the action: otherwise the youth hears kindly that
+    nothing was sent and goes on where they were.
     If the database cannot be reached the youth hears it kindly, the conversation keeps
     every answer, and "Nog een keer" tries again; a stored one is never stored twice.
     """
@@ -62,6 +98,10 @@ class ActionHandoff(Action):
                 response="utter_already_sent", reference=tracker.get_slot("reference")
             )
             return []
+        if not consent_given(tracker):
+            logger.warning("handoff without a yes to the consent question; nothing stored")
+            dispatcher.utter_message(text=texts.HANDOFF_NEEDS_YES)
+            return resume(dispatcher, tracker)
         try:
             data = nomination_from_slots(tracker, settings().consent_text_version)
             result = handoff.hand_off(engine(), settings(), data)

@@ -16,6 +16,7 @@ privacy       delete one youth's data on request; purge data past RETENTION_DAYS
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import subprocess
 import sys
@@ -319,18 +320,30 @@ def cmd_notify(args: argparse.Namespace) -> int:
     return 0
 
 
+def hide_password(url: str) -> str:
+    """`url` with its password (if any) shown as ***."""
+    from urllib.parse import urlparse
+
+    parts = urlparse(url)
+    return url.replace(f":{parts.password}@", ":***@") if parts.password else url
+
+
 def run_scaled(settings, model, servers: int) -> int:
     """`jim run --scale N`: Rasa's scale-out on one machine (README: "Growing")."""
     from bot import launcher
     from bot.scaleout import ScaleOutStack
     from bot.settings import PROJECT_DIR
 
+    var = PROJECT_DIR / "var"
+    var.mkdir(mode=0o700, exist_ok=True)
+    if os.geteuid() == 0 and not settings.database_url.startswith("postgresql"):
+        var.chmod(0o711)  # the own PostgreSQL runs as `postgres`, which must pass through
     stack = ScaleOutStack(
         settings,
         model,
         PROJECT_DIR / ".run" / "scaleout",
         servers=servers,
-        postgres_dir=PROJECT_DIR / "var" / "postgres",
+        postgres_dir=var / "postgres",
     )
     print(f"\nStarting {servers} Rasa servers and {servers} action servers behind nginx...")
     try:
@@ -341,8 +354,10 @@ def run_scaled(settings, model, servers: int) -> int:
     print(f"\nJIM-kiezer is running. Open {settings.public_url}/")
     print(f"  Rasa (nginx) {stack.rasa_url} -> {' '.join(stack.servers)}")
     if stack.postgres is not None:
-        print(f"  own PostgreSQL: DATABASE_URL={stack.database_url}")
-    print(f"  lock store: {stack.lock_store_url}")
+        shown = stack.database_url.replace(stack.postgres.password, "<password>")
+        print(f"  own PostgreSQL: DATABASE_URL={shown}")
+        print(f"    (<password>: in {stack.postgres.password_file}, readable by you only)")
+    print(f"  lock store: {hide_password(stack.lock_store_url)}")
     if stack.demo_token:
         print(f"  demo coach token: {stack.demo_token}")
     print("Press Ctrl-C to stop.", flush=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -119,20 +120,43 @@ CSV_COLUMNS = [
 ]
 
 
+# A spreadsheet may run a cell as a formula when it starts with one of these.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Where a spreadsheet may start a new cell inside our text: Dutch settings split on ";",
+# English ones on ",", and a line break starts a new row when quotes are not honoured.
+CELL_BREAKS = re.compile(r"([;,\n\r\t])")
+# What a spreadsheet skips before it looks at a cell's first character.
+_SKIPPED = ' "'
+
+
+def _neutralise(part: str) -> str:
+    """`'` before a piece that would start a formula (OWASP's advice for CSV injection)."""
+    if part.lstrip(_SKIPPED).startswith(FORMULA_STARTS):
+        return "'" + part
+    return part
+
+
 def safe_cell(value) -> str:
-    """A cell a spreadsheet will not run as a formula (CSV injection)."""
+    """A cell no spreadsheet will run as a formula, whatever it splits on (CSV injection).
+
+    The cell itself, and every piece that follows a `;`, a `,`, a tab or a line break in it,
+    gets a `'` in front when it would start with `= + - @`, a tab or a carriage return
+    (spaces and quotes before it do not count): "ze is lief;=HYPERLINK(...)" becomes
+    "ze is lief;'=HYPERLINK(...)", so a Dutch spreadsheet that splits it at the `;` shows
+    text, not a formula. The csv module quotes every cell as well (`export_csv`).
+    """
     if value is None:
         return ""
-    text = str(value)
-    if text and text[0] in "=+-@\t\r":
-        return "'" + text
-    return text
+    pieces = CELL_BREAKS.split(str(value))
+    # pieces alternate: text, break, text, break, ...; each text after a break is a cell
+    text = "".join(p if i % 2 else _neutralise(p) for i, p in enumerate(pieces))
+    return _neutralise(text)  # a cell that starts with a break (a tab, a line break)
 
 
 def export_csv(session: Session, team_id: str) -> str:
     """All nominations of one team, newest first, as CSV text."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     offset = 0
     while True:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from bot import texts
 from bot.storage.models import SUPPORT_KINDS
-from bot.vocabulary import RELATIONS, canonical_relation, relation_label
+from bot.vocabulary import RELATIONS, canonical_relation, clean_name, relation_label
 
 # Relation buttons that name two people: the next question asks which of the two.
 GROUPS = {
@@ -139,5 +140,23 @@ def split_people(relations: list[str], names: list[str]) -> tuple[str | None, li
         return None, []
     others = []
     for index, relation in enumerate(canonical[1:], start=1):
-        others.append({"relation": relation, "name": names[index] if index < len(names) else None})
+        name = clean_name(names[index]) if index < len(names) else None
+        others.append({"relation": relation, "name": name})
     return canonical[0], others
+
+
+def clean_alternatives(alternatives: Any) -> list[dict]:
+    """The alternatives as stored: names cleaned as the chosen person's name is (anything
+    that is no name becomes None), relations only the known ones."""
+    cleaned = []
+    for alternative in alternatives or []:
+        if not isinstance(alternative, dict):
+            continue
+        relation = alternative.get("relation")
+        cleaned.append(
+            {
+                "name": clean_name(alternative.get("name")),
+                "relation": relation if relation in RELATIONS else None,
+            }
+        )
+    return cleaned

@@ -55,6 +55,9 @@ def settings_as_env(settings: Settings) -> dict[str, str]:
     return {
         "JIM_DEMO": "true" if settings.demo else "false",
         "JIM_HOST": settings.host,
+        "RASA_HOST": settings.rasa_host,
+        "ACTION_HOST": settings.action_host,
+        "ACTION_SERVER_TOKEN": settings.action_server_token,
         "RASA_PORT": str(settings.rasa_port),
         "ACTION_PORT": str(settings.action_port),
         "WEB_PORT": str(settings.web_port),
@@ -98,7 +101,7 @@ def child_env(settings: Settings, extra: dict[str, str] | None = None) -> dict[s
     env.update(
         {
             "ACTION_ENDPOINT_URL": f"{settings.action_url}/webhook",
-            "SANIC_HOST": settings.host,
+            "SANIC_HOST": settings.action_host,
             "TF_CPP_MIN_LOG_LEVEL": "3",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
             "PYTHONUNBUFFERED": "1",
@@ -115,8 +118,27 @@ def child_env(settings: Settings, extra: dict[str, str] | None = None) -> dict[s
     return env
 
 
+# Files the processes make (logs, the SQLite database and its -wal/-shm) are the youth's
+# data: readable by this user only, whatever umask the shell had.
+PRIVATE_UMASK = 0o077
+
+
+def private_dir(path: Path) -> Path:
+    """Make `path` (and missing parents) with mode 0700; an existing one is set to 0700."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path.chmod(0o700)
+    return path
+
+
+def open_private_log(path: Path):
+    """The log file for appending, created 0600 (an existing one is set to 0600)."""
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    os.fchmod(fd, 0o600)
+    return os.fdopen(fd, "ab")
+
+
 def build_services(settings: Settings, model: Path, log_dir: Path) -> list[Service]:
-    log_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(log_dir)
     # Rasa's own `rasa run`, through rasa_addons.server: it checks each action-server answer
     # with a validator made once instead of re-checking Rasa's constant schema every time.
     rasa = [sys.executable, "-m", "rasa_addons.server"]
@@ -125,12 +147,13 @@ def build_services(settings: Settings, model: Path, log_dir: Path) -> list[Servi
     return [
         Service(
             name="action server",
-            # rasa_sdk directly, as `rasa run actions` does after importing all of Rasa:
-            # the same server in about half the memory (bench/startup.py).
+            # rasa_sdk's server directly, as `rasa run actions` does after importing all of
+            # Rasa (the same server in about half the memory, bench/startup.py), refusing
+            # calls without ACTION_SERVER_TOKEN (rasa_addons/action_server.py).
             command=[
                 sys.executable,
                 "-m",
-                "rasa_sdk",
+                "rasa_addons.action_server",
                 "--actions",
                 "actions",
                 "-p",
@@ -146,11 +169,11 @@ def build_services(settings: Settings, model: Path, log_dir: Path) -> list[Servi
                 "run",
                 "--model",
                 str(model),
+                # --auth-token comes from RASA_AUTH_TOKEN in the environment
+                # (rasa_addons/server.py): a command line is visible to every user.
                 "--enable-api",
-                "--auth-token",
-                settings.rasa_auth_token,
                 "-i",
-                settings.host,
+                settings.rasa_host,
                 "-p",
                 str(settings.rasa_port),
                 "--credentials",
@@ -209,7 +232,7 @@ class Stack:
                     f"something already answers at {service.health_url}: "
                     f"stop it or change the port in .env."
                 )
-            log = service.log_file.open("ab")
+            log = open_private_log(service.log_file)
             service.process = subprocess.Popen(
                 service.command,
                 cwd=self.settings.project_dir,
@@ -218,6 +241,7 @@ class Stack:
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
                 start_new_session=True,
+                umask=PRIVATE_UMASK,
             )
             log.close()
         if while_loading is not None:
@@ -293,7 +317,7 @@ class Stack:
         self.stop_service(name)
         service = self.service(name)
         started = time.monotonic()
-        with service.log_file.open("ab") as log:
+        with open_private_log(service.log_file) as log:
             service.process = subprocess.Popen(
                 service.command,
                 cwd=self.settings.project_dir,
@@ -302,6 +326,7 @@ class Stack:
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
                 start_new_session=True,
+                umask=PRIVATE_UMASK,
             )
         while not service.is_ready():
             if service.process.poll() is not None:

@@ -10,6 +10,12 @@ in its own transaction. A failure leaves it pending with exponential backoff. Ea
 carries the row id as `X-JIM-Delivery` so a receiver can drop the rare duplicate after a
 crash between sending and marking.
 
+Webhooks are signed against forgery and replay: `X-JIM-Timestamp` holds the time of
+sending (Unix seconds) and `X-JIM-Signature` is `sha256=` HMAC-SHA256 of
+`"<timestamp>.<body>"` with the team's secret. A receiver recomputes it, refuses a time more
+than five minutes off (`verify_webhook` is the check, README "Notifications"), and drops a
+delivery id it has seen. A retry is signed anew with its own time.
+
 E-mails hold no personal details: only that there is a new nomination, its reference and
 a link to the portal. Log lines hold ids and references only.
 """
@@ -22,6 +28,7 @@ import json
 import logging
 import smtplib
 import threading
+import time
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 
@@ -68,8 +75,34 @@ def backoff(attempts: int) -> timedelta:
     return min(BASE_DELAY * (2 ** max(attempts - 1, 0)), MAX_DELAY)
 
 
-def sign(body: bytes, secret: str) -> str:
-    return "sha256=" + hmac.new(secret.encode("utf-8"), body, hashlib.sha256).hexdigest()
+# How far a receiver lets a webhook's timestamp be off its own clock (README).
+WEBHOOK_TOLERANCE_SECONDS = 300
+
+
+def sign(body: bytes, secret: str, timestamp: int) -> str:
+    """The X-JIM-Signature of `body` sent at `timestamp`: HMAC-SHA256 of "<timestamp>.<body>"."""
+    message = str(int(timestamp)).encode("ascii") + b"." + body
+    return "sha256=" + hmac.new(secret.encode("utf-8"), message, hashlib.sha256).hexdigest()
+
+
+def verify_webhook(
+    body: bytes,
+    signature: str,
+    timestamp: str,
+    secret: str,
+    now: float | None = None,
+    tolerance: int = WEBHOOK_TOLERANCE_SECONDS,
+) -> bool:
+    """What a receiver checks: the signature matches the body and the timestamp, and the
+    timestamp is within `tolerance` seconds of `now` (a replayed old request fails)."""
+    try:
+        sent = int(timestamp)
+    except (TypeError, ValueError):
+        return False
+    now = time.time() if now is None else now
+    if abs(now - sent) > tolerance:
+        return False
+    return hmac.compare_digest(sign(body, secret, sent), signature or "")
 
 
 def portal_link(settings: Settings, nomination_id: str) -> str:
@@ -103,12 +136,14 @@ def _send_webhook(row: OutboxMessage, team: Team, nomination: Nomination) -> Non
     if not team.webhook_url:
         raise RuntimeError("the team has no webhook URL any more")
     body = json.dumps(repo.nomination_to_dict(nomination), ensure_ascii=False).encode("utf-8")
+    timestamp = int(time.time())
     response = httpx.post(
         team.webhook_url,
         content=body,
         headers={
             "Content-Type": "application/json",
-            "X-JIM-Signature": sign(body, team.webhook_secret or ""),
+            "X-JIM-Timestamp": str(timestamp),
+            "X-JIM-Signature": sign(body, team.webhook_secret or "", timestamp),
             "X-JIM-Delivery": row.id,
             "X-JIM-Event": "nomination.created",
         },

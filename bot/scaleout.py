@@ -17,15 +17,16 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import secrets
 import shutil
 import socket
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 from bot import setup_steps
-from bot.launcher import Service, Stack, StartError, build_services
+from bot.launcher import PRIVATE_UMASK, Service, Stack, StartError, build_services, private_dir
 from bot.settings import Settings
 
 POSTGRES_ROOT = Path("/usr/lib/postgresql")
@@ -67,8 +68,11 @@ class PostgresServer:
 
     Why: the tests and `jim run --scale` need a real PostgreSQL without touching (or
     needing) a system cluster. PostgreSQL refuses to run as root, so as root the server
-    runs as the `postgres` user that Debian's package creates. Local connections are
-    trusted (no password): it listens on 127.0.0.1 only and is meant for one machine.
+    runs as the `postgres` user that Debian's package creates. It listens on 127.0.0.1
+    only and asks a password (scram-sha-256) of every connection, also from this machine:
+    the password is generated at the first start and kept in `<base_dir>/password` (0600),
+    handed to initdb in a file, never on a command line. A cluster made before (trust)
+    gets the password and password authentication at its next start.
     """
 
     def __init__(self, base_dir: Path, port: int | None = None, durable: bool = True) -> None:
@@ -78,15 +82,63 @@ class PostgresServer:
         self.port = port or free_port()
         self.durable = durable  # False: no fsync (tests only; a crash may lose data)
         self.bin_dir = postgres_bin_dir()
+        self.password_file = self.base_dir / "password"
+        self.password = ""
 
     def url(self, database: str = DATABASE_NAME) -> str:
-        return f"postgresql+psycopg2://postgres@127.0.0.1:{self.port}/{database}"
+        password = quote(self.password, safe="")
+        return f"postgresql+psycopg2://postgres:{password}@127.0.0.1:{self.port}/{database}"
+
+    def _load_password(self) -> str:
+        """The cluster's password: read from password_file, or made and written (0600)."""
+        if self.password_file.exists():
+            self.password = self.password_file.read_text(encoding="utf-8").strip()
+        if not self.password:
+            self.password = secrets.token_urlsafe(24)
+            fd = os.open(self.password_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(self.password + "\n")
+        self.password_file.chmod(0o600)
+        if os.geteuid() == 0:  # initdb (as postgres) reads it
+            shutil.chown(self.password_file, "postgres", "postgres")
+        return self.password
+
+    def _require_passwords(self) -> None:
+        """An older cluster made with trust: set the password, then demand it (reload)."""
+        hba = self.data_dir / "pg_hba.conf"
+        lines = hba.read_text(encoding="utf-8").splitlines()
+        if not any(
+            line.split() and not line.lstrip().startswith("#") and line.split()[-1] == "trust"
+            for line in lines
+        ):
+            return
+        import psycopg2
+
+        connection = psycopg2.connect(
+            host="127.0.0.1", port=self.port, user="postgres", dbname="postgres"
+        )
+        try:
+            connection.autocommit = True
+            with connection.cursor() as cursor:
+                cursor.execute("SET password_encryption = 'scram-sha-256'")
+                cursor.execute("ALTER USER postgres PASSWORD %s", (self.password,))
+        finally:
+            connection.close()
+        fixed = [
+            line.rsplit("trust", 1)[0] + "scram-sha-256"
+            if line.split() and not line.lstrip().startswith("#") and line.split()[-1] == "trust"
+            else line
+            for line in lines
+        ]
+        hba.write_text("\n".join(fixed) + "\n", encoding="utf-8")
+        self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "reload")
 
     def _run(self, *command: str, check: bool = True) -> subprocess.CompletedProcess:
         as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
         return subprocess.run(
             [*as_user, *command],
             check=check,
+            umask=PRIVATE_UMASK,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
@@ -102,6 +154,7 @@ class PostgresServer:
                 "(or apt-get install postgresql)."
             )
         self.base_dir.mkdir(parents=True, exist_ok=True)
+        self.base_dir.chmod(0o700)  # password file, log and data: this user (or postgres) only
         if os.geteuid() == 0:
             shutil.chown(self.base_dir, "postgres", "postgres")
             for parent in self.base_dir.resolve().parents:
@@ -110,12 +163,14 @@ class PostgresServer:
                         f"PostgreSQL runs as the postgres user, which cannot enter {parent}: "
                         f"use a folder others may enter (chmod o+x {parent})."
                     )
+        self._load_password()
         if not (self.data_dir / "PG_VERSION").exists():
             done = self._run(
                 str(self.bin_dir / "initdb"),
                 "-D", str(self.data_dir),
                 "-U", "postgres",
-                "--auth=trust",
+                "--auth=scram-sha-256",
+                f"--pwfile={self.password_file}",
                 "-E", "UTF8",
                 "--no-locale",
                 check=False,
@@ -138,6 +193,7 @@ class PostgresServer:
             raise StartError(
                 f"PostgreSQL did not start; {self.log_file} ends with:\n{self._tail()}"
             )
+        self._require_passwords()
         self.create_database(DATABASE_NAME)
         return self.url()
 
@@ -146,7 +202,11 @@ class PostgresServer:
         import psycopg2
 
         connection = psycopg2.connect(
-            host="127.0.0.1", port=self.port, user="postgres", dbname="postgres"
+            host="127.0.0.1",
+            port=self.port,
+            user="postgres",
+            password=self.password,
+            dbname="postgres",
         )
         try:
             connection.autocommit = True
@@ -178,37 +238,50 @@ class PostgresServer:
 
 @dataclass
 class RedisService(Service):
-    """redis-server as one of the stack's processes; ready when it answers PING."""
+    """redis-server as one of the stack's processes; ready when it answers PING (after
+    AUTH with its password)."""
+
+    password: str = ""
 
     def is_ready(self) -> bool:
         url = urlparse(self.health_url)
         try:
             with socket.create_connection((url.hostname, url.port), timeout=2) as sock:
-                sock.sendall(b"PING\r\n")
-                return sock.recv(16).startswith(b"+PONG")
+                auth = f"*2\r\n$4\r\nAUTH\r\n${len(self.password)}\r\n{self.password}\r\n"
+                sock.sendall(auth.encode() + b"PING\r\n")
+                answer = b""
+                while b"PONG" not in answer and b"-" not in answer and len(answer) < 64:
+                    chunk = sock.recv(64)
+                    if not chunk:
+                        break
+                    answer += chunk
+                return answer.startswith(b"+OK") and b"+PONG" in answer
         except OSError:
             return False
 
 
-def redis_service(host: str, port: int, log_dir: Path) -> RedisService:
-    """A private Redis for Rasa's locks: nothing written to disk (a lock lives seconds)."""
+def redis_service(host: str, port: int, log_dir: Path, password: str) -> RedisService:
+    """A private Redis for Rasa's locks: nothing written to disk (a lock lives seconds).
+
+    It asks `password` of every client (`requirepass`). The password is in a config file
+    readable by this user only (log_dir/redis.conf, 0600), not on the command line, which
+    every user of the machine can read.
+    """
+    config = log_dir / "redis.conf"
+    fd = os.open(config, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(
+            "# Written by bot/scaleout.py at every start.\n"
+            f"bind {host}\nport {port}\nrequirepass {password}\n"
+            'save ""\nappendonly no\ndaemonize no\nprotected-mode yes\n'
+        )
     return RedisService(
         name="Redis",
-        command=[
-            shutil.which("redis-server") or "redis-server",
-            "--bind",
-            host,
-            "--port",
-            str(port),
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--daemonize",
-            "no",
-        ],  # fmt: skip
+        command=[shutil.which("redis-server") or "redis-server", str(config)],
         health_url=f"redis://{host}:{port}/0",
         log_file=log_dir / "redis.log",
+        password=password,
     )
 
 
@@ -219,6 +292,7 @@ def nginx_config(
     rasa_servers: list[int],
     action_port: int,
     action_servers: list[int],
+    action_host: str | None = None,
 ) -> Path:
     """An nginx.conf for the balancer: Rasa on one address, the action servers on another.
 
@@ -228,11 +302,12 @@ def nginx_config(
     reach a server is never sent twice. socket.io clients stick to one server (ip_hash),
     as its long-polling transport needs.
     """
+    action_host = action_host or host
     temp = run_dir / "nginx-temp"
     temp.mkdir(parents=True, exist_ok=True)
     rasa = "\n".join(f"    server {host}:{p} max_fails=1 fail_timeout=5s;" for p in rasa_servers)
     actions = "\n".join(
-        f"    server {host}:{p} max_fails=1 fail_timeout=5s;" for p in action_servers
+        f"    server {action_host}:{p} max_fails=1 fail_timeout=5s;" for p in action_servers
     )
     proxy = """      proxy_http_version 1.1;
       proxy_set_header Host $host;
@@ -279,7 +354,7 @@ http {{
     }}
   }}
   server {{
-    listen {host}:{action_port};
+    listen {action_host}:{action_port};
     # Rasa sends the whole conversation to the action server: no size limit, kept in memory.
     client_max_body_size 0;
     client_body_buffer_size 1m;
@@ -410,16 +485,23 @@ class ScaleOutStack:
             raise
 
     def _start(self, timeout: float, progress) -> None:
-        host = self.base_settings.host
-        log_dir = self.run_dir / "logs"
-        log_dir.mkdir(parents=True, exist_ok=True)
+        # Rasa and the action servers (and nginx's addresses for them) stay on their own,
+        # internal addresses (RASA_HOST, ACTION_HOST), whatever JIM_HOST the web app has.
+        rasa_host = self.base_settings.rasa_host
+        action_host = self.base_settings.action_host
+        # Logs 0700/0600; run_dir itself stays passable: nginx's workers (nobody, when
+        # started as root) use its nginx-temp folder.
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        log_dir = private_dir(self.run_dir / "logs")
         self.database_url = self._database()
         processes: list[Service] = []
         lock_store_url = self._lock_store_url or self.base_settings.lock_store_url
         if not lock_store_url:
-            redis_port = free_port(host)
-            lock_store_url = f"redis://{host}:{redis_port}/0"
-            processes.append(redis_service(host, redis_port, log_dir))
+            redis_host = "127.0.0.1"
+            redis_port = free_port(redis_host)
+            password = secrets.token_urlsafe(24)
+            lock_store_url = f"redis://:{password}@{redis_host}:{redis_port}/0"
+            processes.append(redis_service(redis_host, redis_port, log_dir, password))
         self.lock_store_url = lock_store_url
         self.settings = dataclasses.replace(
             self.base_settings, database_url=self.database_url, lock_store_url=lock_store_url
@@ -427,8 +509,8 @@ class ScaleOutStack:
         setup_steps.migrate(self.settings)
         self.demo_token = setup_steps.ensure_base_data(self.settings)
 
-        rasa_ports = [free_port(host) for _ in range(self.count)]
-        action_ports = [free_port(host) for _ in range(self.count)]
+        rasa_ports = [free_port(rasa_host) for _ in range(self.count)]
+        action_ports = [free_port(action_host) for _ in range(self.count)]
         for number, (rasa_port, action_port) in enumerate(
             zip(rasa_ports, action_ports, strict=True), 1
         ):
@@ -446,19 +528,20 @@ class ScaleOutStack:
                     rasa, name=f"Rasa server {number}", log_file=log_dir / f"rasa-{number}.log"
                 )
             )
-        self.servers = [f"http://{host}:{port}" for port in rasa_ports]
-        self.action_urls = [f"http://{host}:{port}" for port in action_ports]
+        self.servers = [f"http://{rasa_host}:{port}" for port in rasa_ports]
+        self.action_urls = [f"http://{action_host}:{port}" for port in action_ports]
         if self.web:
             processes.append(build_services(self.settings, self.model, log_dir)[2])
         config = nginx_config(
             self.run_dir,
-            host,
+            rasa_host,
             self.settings.rasa_port,
             rasa_ports,
             self.settings.action_port,
             action_ports,
+            action_host=action_host,
         )
-        processes.append(nginx_service(config, host, self.settings.rasa_port, log_dir))
+        processes.append(nginx_service(config, rasa_host, self.settings.rasa_port, log_dir))
 
         # One Stack for all processes: the launcher starts, watches and stops them.
         # Every child gets the same environment: ACTION_ENDPOINT_URL and RASA_PORT point at

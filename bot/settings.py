@@ -8,6 +8,8 @@ command line prints that line instead of a traceback.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import re
 from dataclasses import dataclass, field
@@ -89,7 +91,7 @@ class Settings:
     """The validated configuration of all processes (Rasa, actions, web app, CLI)."""
 
     demo: bool
-    host: str
+    host: str  # JIM_HOST: where the web app listens (may be wide, e.g. for a proxy)
     rasa_port: int
     action_port: int
     web_port: int
@@ -115,17 +117,29 @@ class Settings:
     rate_chat_per_sender: int = 60  # chat messages a minute, per conversation
     rate_chat_per_ip: int = 600  # chat messages a minute, per client address
     rate_invite_per_ip: int = 100  # starts with an invite code an hour, per client address
-    rate_api_failures: int = 20  # wrong API tokens in 15 minutes, per client address
-    rate_login_failures: int = 10  # failed portal log-ins in 15 minutes, per client address
+    # Wrong coach tokens / failed log-ins in 15 minutes per account (the token's first
+    # characters), then a growing wait; and a much higher ceiling per client address, so
+    # one coach's mistakes never lock out every coach behind the same NAT.
+    rate_api_failures: int = 20
+    rate_login_failures: int = 10
+    rate_api_failures_per_ip: int = 300
+    rate_login_failures_per_ip: int = 100
+    # Where the Rasa server and the action server listen: their own settings, loopback
+    # by default whatever JIM_HOST says, so widening the web app never opens them.
+    rasa_host: str = "127.0.0.1"
+    action_host: str = "127.0.0.1"
+    # Shared secret Rasa sends to the action server (`token` query parameter, from
+    # endpoints.yml); the action server refuses calls without it (rasa_addons/action_server.py).
+    action_server_token: str = ""
     project_dir: Path = field(default=PROJECT_DIR)
 
     @property
     def rasa_url(self) -> str:
-        return f"http://{self.host}:{self.rasa_port}"
+        return f"http://{self.rasa_host}:{self.rasa_port}"
 
     @property
     def action_url(self) -> str:
-        return f"http://{self.host}:{self.action_port}"
+        return f"http://{self.action_host}:{self.action_port}"
 
     @property
     def web_url(self) -> str:
@@ -134,6 +148,11 @@ class Settings:
 
 def default_database_url(project_dir: Path = PROJECT_DIR) -> str:
     return f"sqlite:///{project_dir / 'var' / 'jim.db'}"
+
+
+def derived_action_token(secret_key: str) -> str:
+    """ACTION_SERVER_TOKEN when .env has none (an older .env): derived from SECRET_KEY."""
+    return hmac.new(secret_key.encode(), b"action-server-token", hashlib.sha256).hexdigest()
 
 
 def load_settings(env_file: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
@@ -167,6 +186,7 @@ def load_settings(env_file: Path | None = None, environ: dict[str, str] | None =
     if urlparse(public_url).scheme not in {"http", "https"}:
         raise SettingsError("PUBLIC_URL must start with http:// or https://.")
     allowed_origins = _as_origins(get("ALLOWED_ORIGINS", _origin_of(public_url)))
+    secret_key = get("SECRET_KEY")
 
     settings = Settings(
         demo=demo,
@@ -176,7 +196,7 @@ def load_settings(env_file: Path | None = None, environ: dict[str, str] | None =
         web_port=web_port,
         database_url=database_url,
         rasa_auth_token=get("RASA_AUTH_TOKEN"),
-        secret_key=get("SECRET_KEY"),
+        secret_key=secret_key,
         public_url=public_url,
         default_team=get("DEFAULT_TEAM", "standaard"),
         invite_days=_as_positive_int("INVITE_DAYS", get("INVITE_DAYS", "14")),
@@ -197,11 +217,21 @@ def load_settings(env_file: Path | None = None, environ: dict[str, str] | None =
         rate_login_failures=_as_positive_int(
             "RATE_LOGIN_FAILURES", get("RATE_LOGIN_FAILURES", "10")
         ),
+        rate_api_failures_per_ip=_as_positive_int(
+            "RATE_API_FAILURES_PER_IP", get("RATE_API_FAILURES_PER_IP", "300")
+        ),
+        rate_login_failures_per_ip=_as_positive_int(
+            "RATE_LOGIN_FAILURES_PER_IP", get("RATE_LOGIN_FAILURES_PER_IP", "100")
+        ),
+        rasa_host=get("RASA_HOST", "127.0.0.1"),
+        action_host=get("ACTION_HOST", "127.0.0.1"),
+        action_server_token=get("ACTION_SERVER_TOKEN", "") or derived_action_token(secret_key),
     )
     if not demo:
         for name, value in (
             ("RASA_AUTH_TOKEN", settings.rasa_auth_token),
             ("SECRET_KEY", settings.secret_key),
+            ("ACTION_SERVER_TOKEN", settings.action_server_token),
         ):
             if value.startswith(PLACEHOLDER_PREFIX) or len(value) < 16:
                 raise SettingsError(

@@ -17,10 +17,36 @@ from bot.storage import make_engine, repo
 DEMO_COACH_NAME = "Demo coach"
 
 
+def add_missing_secrets(env_file: Path, example: Path) -> list[str]:
+    """Secrets of `.env.example` that an existing `.env` lacks (a setting added later, such as
+    ACTION_SERVER_TOKEN) are appended with fresh random values; returns their names."""
+    present = {
+        line.partition("=")[0].strip()
+        for line in env_file.read_text().splitlines()
+        if "=" in line and not line.lstrip().startswith("#")
+    }
+    added = []
+    for line in example.read_text().splitlines():
+        key, sep, value = line.partition("=")
+        if sep and not line.lstrip().startswith("#") and value.startswith(PLACEHOLDER_PREFIX):
+            if key.strip() not in present:
+                added.append(key.strip())
+    if added:
+        text = env_file.read_text()
+        lines = [f"{key}={secrets.token_urlsafe(32)}" for key in added]
+        env_file.write_text(text + ("" if text.endswith("\n") or not text else "\n")
+                            + "\n".join(lines) + "\n")  # fmt: skip
+    env_file.chmod(0o600)
+    return added
+
+
 def ensure_env_file(project_dir: Path) -> bool:
-    """Create `.env` from `.env.example` with fresh random secrets; True if created."""
+    """Create `.env` from `.env.example` with fresh random secrets; True if created.
+
+    An existing `.env` is kept; secrets it lacks are added (add_missing_secrets)."""
     env_file = project_dir / ".env"
     if env_file.exists():
+        add_missing_secrets(env_file, project_dir / ".env.example")
         return False
     lines = []
     for line in (project_dir / ".env.example").read_text().splitlines():

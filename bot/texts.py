@@ -25,3 +25,6 @@ CHOICE_KEPT_AS_ALTERNATIVE = "Goed, we kiezen opnieuw. {mentor_name} onthoud ik 
 CHANGE_FIELD_OK = "Goed, we passen dat aan."
 
 AGE_UNDER_12 = "Je bent nog jong. Dan beslissen je ouders ook mee."
+
+# action_handoff was reached without a yes to the consent question: nothing is stored.
+HANDOFF_NEEDS_YES = "Ik stuur nog niets. Eerst vraag ik of het mag."

@@ -19,13 +19,25 @@ Each one removes repeated work and changes nothing of what Rasa accepts, says or
 7. Calls to the action server carry the events the actions read, not the whole session
    (`action_call_format`): the one place where what is sent differs from Rasa's.
 
-Everything else is `rasa` itself: the arguments are passed on unchanged.
+And two for privacy and secrets (tests/test_privacy_logs.py, tests/test_binding.py):
+
+- Logs: Rasa's structured log lines carry the youth's message under keys such as `text`
+  (the REST channel writes `rest.message.received.failure text=...` when handling a
+  message fails), and its JSON tracebacks list every frame's local variables, message
+  and tracker included. Here those keys are replaced by "[hidden]" and tracebacks are
+  written without local variables (`hide_personal_data`).
+- `--auth-token`: taken from the environment (RASA_AUTH_TOKEN, set by `jim run`) and
+  never from the command line, which every user of the machine can read in the process
+  list.
+
+Everything else is `rasa` itself: the other arguments are passed on unchanged.
 """
 
 from __future__ import annotations
 
 import copy
 import logging
+import os
 import sys
 from functools import lru_cache
 from typing import Any
@@ -302,6 +314,54 @@ class _WithoutEvents:
         return self._tracker.current_state(EventVerbosity.NONE)
 
 
+# Rasa's own list of keys whose values may be a message, slots or entities
+# (rasa.utils.log_utils._anonymizer), and a few more.
+HIDDEN_KEYS = frozenset(
+    {
+        "text", "response_text", "user_text", "slot_values", "parse_data_text",
+        "parse_data_entities", "prediction_events", "tracker_latest_message",
+        "prefilled_slots", "message", "response", "slot_candidates", "rasa_event",
+        "rasa_events", "tracker_states", "current_states", "old_states", "successes",
+        "current_entity", "next_entity", "states", "entity", "token_text", "user_message",
+        "json_message", "metadata", "entities", "slots", "events", "tracker",
+    }
+)  # fmt: skip
+HIDDEN = "[hidden]"
+
+
+def redact_event(_logger: Any, _name: str, event_dict: dict[str, Any]) -> dict[str, Any]:
+    """A structlog processor: values that may hold what the youth typed become "[hidden]"."""
+    for key in HIDDEN_KEYS.intersection(event_dict):
+        if event_dict[key] is not None:
+            event_dict[key] = HIDDEN
+    return event_dict
+
+
+def hide_personal_data() -> None:
+    """Rasa's structlog set-up with `redact_event` first and tracebacks without locals.
+
+    Must run before Rasa configures logging (rasa.__main__.main does it after parsing the
+    arguments): configure_structlog looks both names up when it runs.
+    """
+    import structlog
+    from rasa.utils import log_utils
+    from structlog.tracebacks import ExceptionDictTransformer
+
+    log_utils._anonymizer = redact_event
+    structlog.processors.dict_tracebacks = structlog.processors.ExceptionRenderer(
+        ExceptionDictTransformer(show_locals=False)
+    )
+
+
+def with_auth_token(argv: list[str], environ: dict[str, str]) -> list[str]:
+    """`argv` for `rasa run` with `--auth-token` from RASA_AUTH_TOKEN (kept in this process:
+    Python's sys.argv is not what the process list shows)."""
+    token = environ.get("RASA_AUTH_TOKEN", "")
+    if len(argv) > 1 and argv[1] == "run" and token and "--auth-token" not in argv:
+        return [*argv, "--auth-token", token]
+    return list(argv)
+
+
 def install() -> bool:
     """Put the repairs in place (idempotent); True if they are in place.
 
@@ -317,6 +377,7 @@ def install() -> bool:
     history.install()
     MessageProcessor._parse_message_with_graph = parse_message_with_graph
     RemoteAction._action_call_format = action_call_format
+    hide_personal_data()
     return True
 
 
@@ -324,7 +385,7 @@ def main() -> int:
     install()
     from rasa.__main__ import main as rasa_main
 
-    sys.argv[0] = "rasa"
+    sys.argv = with_auth_token(["rasa", *sys.argv[1:]], os.environ)
     rasa_main()
     return 0
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from rasa_sdk import Tracker
-from rasa_sdk.events import ActionExecuted, FollowupAction, SlotSet
+from rasa_sdk.events import ActionExecuted, FollowupAction, SlotSet, UserUttered
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,6 +19,7 @@ from actions.jim_form import (
 )
 from actions.start import ActionResume, ActionStart
 from actions.summary import ActionChangeField, ActionGoBack, ActionSummary
+from bot import texts
 from bot.storage import Nomination, repo
 
 FULL = {
@@ -57,6 +58,25 @@ def make_tracker(
         active_loop={"name": active_loop} if active_loop else {},
         latest_action_name="action_listen",
     )
+
+
+def consented(slots: dict, sender: str) -> Tracker:
+    """The tracker as Rasa sends it right after "ja" to the consent question (the whole
+    conversation's tail: the question, the stage it set, the yes)."""
+    yes = {"intent": {"name": "affirm", "confidence": 1.0}, "entities": [], "text": "ja"}
+    tracker = make_tracker(
+        slots,
+        intent="affirm",
+        text="ja",
+        sender=sender,
+        events=[
+            ActionExecuted("action_ask_consent"),
+            SlotSet("stage", "consent"),
+            ActionExecuted("action_listen"),
+            UserUttered("ja", parse_data=yes),
+        ],
+    )
+    return tracker
 
 
 def responses(dispatcher: CollectingDispatcher) -> list[str]:
@@ -582,7 +602,7 @@ def test_go_back_at_the_first_question_says_so(dispatcher, domain):
 def test_handoff_stores_the_nomination_and_gives_a_code(
     dispatcher, domain, action_settings, engine
 ):
-    events = ActionHandoff().run(dispatcher, make_tracker(FULL, sender="conv-h"), domain)
+    events = ActionHandoff().run(dispatcher, consented(FULL, sender="conv-h"), domain)
     reference = next(e["value"] for e in events if e.get("name") == "reference")
     assert SlotSet("stage", "done") in events
     assert responses(dispatcher) == ["utter_parents_too", "utter_handoff_done"]
@@ -596,9 +616,9 @@ def test_handoff_stores_the_nomination_and_gives_a_code(
 
 
 def test_handoff_twice_is_stored_once(dispatcher, domain, action_settings, engine):
-    first = ActionHandoff().run(dispatcher, make_tracker(FULL, sender="conv-2x"), domain)
+    first = ActionHandoff().run(dispatcher, consented(FULL, sender="conv-2x"), domain)
     retry = ActionHandoff().run(
-        CollectingDispatcher(), make_tracker({**FULL, "stage": "consent"}, sender="conv-2x"), domain
+        CollectingDispatcher(), consented({**FULL, "stage": "consent"}, sender="conv-2x"), domain
     )
     ref = [e["value"] for e in first + retry if e.get("name") == "reference"]
     assert len(set(ref)) == 1
@@ -615,9 +635,66 @@ def test_handoff_when_the_database_is_down_is_kind_and_keeps_the_answers(
 
     get_settings.cache_clear()
     common.engine.cache_clear()
-    events = ActionHandoff().run(dispatcher, make_tracker(FULL, sender="conv-down"), domain)
+    events = ActionHandoff().run(dispatcher, consented(FULL, sender="conv-down"), domain)
     assert responses(dispatcher) == ["utter_handoff_failed"]
     assert events == [], "no slot is cleared: a tap on 'Nog een keer' tries again"
+
+
+def _no_consent_trackers():
+    yes = {"intent": {"name": "affirm", "confidence": 1.0}, "entities": [], "text": "ja"}
+    no = {"intent": {"name": "deny", "confidence": 1.0}, "entities": [], "text": "nee"}
+    asked = [ActionExecuted("action_ask_consent"), SlotSet("stage", "consent")]
+    return {
+        # straight from the summary: the consent question was never asked
+        "never asked": make_tracker(
+            {**FULL, "stage": "summary"},
+            intent="affirm",
+            events=[SlotSet("stage", "summary"), UserUttered("ja", parse_data=yes)],
+        ),
+        # asked, and the youth said no
+        "said no": make_tracker(
+            FULL, intent="deny", events=[*asked, UserUttered("nee", parse_data=no)]
+        ),
+        # asked, but nothing answered yet (called without a message)
+        "no answer": make_tracker(FULL, events=asked),
+        # a yes from before the question was asked again
+        "yes before the question": make_tracker(
+            FULL,
+            intent="affirm",
+            events=[UserUttered("ja", parse_data=yes), *asked],
+        ),
+    }
+
+
+@pytest.mark.parametrize("case", list(_no_consent_trackers()))
+def test_handoff_without_a_yes_to_consent_stores_nothing(
+    case, dispatcher, domain, action_settings, engine
+):
+    tracker = _no_consent_trackers()[case]
+    tracker.sender_id = f"conv-noconsent-{case}"
+    events = ActionHandoff().run(dispatcher, tracker, domain)
+    assert not any(e.get("name") == "reference" for e in events)
+    assert responses(dispatcher)[0] == texts.HANDOFF_NEEDS_YES
+    assert events and events[-1]["event"] == "followup", "the youth goes on where they were"
+    with Session(engine) as session:
+        assert session.execute(select(Nomination)).all() == []
+
+
+def test_handoff_with_only_the_latest_turn_sent_still_needs_the_consent_stage(
+    dispatcher, domain, action_settings, engine
+):
+    """Rasa sends the latest event of each slot and the latest turn (events_for_actions)."""
+    yes = {"intent": {"name": "affirm", "confidence": 1.0}, "entities": [], "text": "ja"}
+    trimmed = make_tracker(
+        FULL,
+        intent="affirm",
+        sender="conv-trimmed",
+        events=[SlotSet("stage", "consent"), UserUttered("ja", parse_data=yes)],
+    )
+    events = ActionHandoff().run(dispatcher, trimmed, domain)
+    assert any(e.get("name") == "reference" for e in events)
+    with Session(engine) as session:
+        assert len(session.execute(select(Nomination)).all()) == 1
 
 
 def test_no_to_sharing_forgets_the_choice(dispatcher, domain, action_settings, engine):
@@ -630,7 +707,7 @@ def test_no_to_sharing_forgets_the_choice(dispatcher, domain, action_settings, e
 
 
 def test_withdraw_after_handoff(dispatcher, domain, action_settings, engine):
-    ActionHandoff().run(CollectingDispatcher(), make_tracker(FULL, sender="conv-w"), domain)
+    ActionHandoff().run(CollectingDispatcher(), consented(FULL, sender="conv-w"), domain)
     events = ActionWithdraw().run(dispatcher, make_tracker(FULL, sender="conv-w"), domain)
     assert responses(dispatcher) == ["utter_withdraw_done"]
     assert SlotSet("stage", "declined") in events
@@ -645,3 +722,34 @@ def test_withdraw_before_anything_was_sent(dispatcher, domain, action_settings):
     )
     assert responses(dispatcher) == ["utter_withdraw_nothing"]
     assert events == [FollowupAction("jim_form")]
+
+
+def test_a_failed_handoff_logs_no_personal_data(
+    dispatcher, domain, action_settings, engine, caplog
+):
+    """The database fails while storing the nomination (a trigger refuses the insert, as a
+    full disk would): the log says so without the youth's name, the person's name, the
+    reason or the phone number that were being written."""
+    from sqlalchemy import text
+
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "CREATE TRIGGER broken BEFORE INSERT ON nominations "
+                "BEGIN SELECT RAISE(ABORT, 'disk broke'); END"
+            )
+        )
+    slots = {
+        **FULL,
+        "youth_name": "Zwaantje",
+        "mentor_name": "Bartholomeus",
+        "mentor_reason": "zij luistert altijd naar mij",
+        "contact": "0687654321",
+    }
+    with caplog.at_level("DEBUG"):
+        ActionHandoff().run(dispatcher, consented(slots, sender="conv-log"), domain)
+    assert responses(dispatcher) == ["utter_handoff_failed"]
+    logged = caplog.text
+    assert "handoff failed" in logged and "disk broke" in logged and "INSERT" in logged
+    for secret in ("Zwaantje", "Bartholomeus", "luistert", "0687654321"):
+        assert secret not in logged

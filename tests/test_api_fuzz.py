@@ -52,7 +52,9 @@ def coach(engine) -> tuple[dict[str, str], str]:
 def api_schema(settings, engine):
     # A high failure limit: hundreds of wrong tokens in a row are the point here. The 429
     # itself is tested in tests/test_security.py.
-    app = create_app(dataclasses.replace(settings, rate_api_failures=100_000))
+    app = create_app(
+        dataclasses.replace(settings, rate_api_failures=100_000, rate_api_failures_per_ip=100_000)
+    )
     schema = schemathesis.openapi.from_asgi("/openapi.json", app)
     schema.config.generation.update(
         modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE],

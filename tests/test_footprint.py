@@ -50,7 +50,14 @@ def test_the_web_app_loads_no_rasa_or_tensorflow() -> None:
 
 
 @pytest.mark.parametrize(
-    "module", ["actions.start", "actions.jim_form", "actions.summary", "actions.handoff"]
+    "module",
+    [
+        "actions.start",
+        "actions.jim_form",
+        "actions.summary",
+        "actions.handoff",
+        "rasa_addons.action_server",
+    ],
 )
 def test_the_actions_load_no_rasa_or_tensorflow(module: str) -> None:
     body = f"import rasa_sdk.endpoint\nimport {module}"
@@ -62,7 +69,8 @@ def test_the_action_server_is_started_without_the_rasa_cli(settings, tmp_path) -
 
     action = next(s for s in build_services(settings, tmp_path / "m.tar.gz", tmp_path)
                   if s.name == "action server")  # fmt: skip
-    assert action.command[:3] == [sys.executable, "-m", "rasa_sdk"]
+    # rasa-sdk's own server, with the token check (rasa_addons/action_server.py)
+    assert action.command[:3] == [sys.executable, "-m", "rasa_addons.action_server"]
     assert "rasa" not in [part.rsplit("/", 1)[-1] for part in action.command]
 
 

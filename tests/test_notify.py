@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import json
 import threading
+import time
 import uuid
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -186,8 +187,13 @@ def test_webhook_down_then_back_delivered_exactly_once_and_signed(engine, settin
     assert notify.dispatch_pending(engine, settings, now=later + timedelta(hours=2)) == (0, 0)
     assert len(receiver.deliveries) == 1
     headers, body = receiver.deliveries[0]
-    expected = "sha256=" + hmac.new(b"s3cret", body, hashlib.sha256).hexdigest()
+    # Signed over "<timestamp>.<body>" (against replay), as the README tells receivers.
+    timestamp = headers["X-JIM-Timestamp"]
+    assert abs(int(timestamp) - time.time()) < 600
+    message = timestamp.encode() + b"." + body
+    expected = "sha256=" + hmac.new(b"s3cret", message, hashlib.sha256).hexdigest()
     assert hmac.compare_digest(headers["X-JIM-Signature"], expected)
+    assert notify.verify_webhook(body, headers["X-JIM-Signature"], timestamp, "s3cret")
     assert headers["X-JIM-Delivery"] == row.id
     payload = json.loads(body)
     assert payload["id"] == result.nomination_id and payload["reference"] == result.reference
@@ -239,7 +245,7 @@ def test_cli_configures_team_and_notify_once_sends(engine, settings, receiver, m
         assert "Sent 1" in capsys.readouterr().out
         assert len(receiver.deliveries) == 1
         headers, body = receiver.deliveries[0]
-        assert headers["X-JIM-Signature"] == notify.sign(body, "k")
+        assert headers["X-JIM-Signature"] == notify.sign(body, "k", int(headers["X-JIM-Timestamp"]))
     finally:
         get_settings.cache_clear()
 
@@ -274,3 +280,19 @@ def test_withdrawn_before_delivery_sends_no_personal_details(engine, settings, r
     payload = json.loads(body)
     assert payload["status"] == "ingetrokken" and payload["mentor"]["name"] is None
     assert b"Riet" not in body and b"Sammy" not in body
+
+
+def test_a_replayed_or_altered_webhook_fails_the_receivers_check():
+    """What a receiver does with X-JIM-Timestamp and X-JIM-Signature (README)."""
+    body = b'{"reference": "JIM-7K3Q"}'
+    sent = 1_800_000_000
+    signature = notify.sign(body, "s3cret", sent)
+    assert notify.verify_webhook(body, signature, str(sent), "s3cret", now=sent + 10)
+    # the same request replayed an hour later
+    assert not notify.verify_webhook(body, signature, str(sent), "s3cret", now=sent + 3600)
+    # an old signature with a fresh timestamp
+    assert not notify.verify_webhook(body, signature, str(sent + 3600), "s3cret", now=sent + 3600)
+    # another body, another secret, no timestamp
+    assert not notify.verify_webhook(b"{}", signature, str(sent), "s3cret", now=sent)
+    assert not notify.verify_webhook(body, signature, str(sent), "other", now=sent)
+    assert not notify.verify_webhook(body, signature, "", "s3cret", now=sent)

@@ -3,6 +3,7 @@ LOCK_STORE_URL the Rasa servers get Rasa's Redis lock store (endpoints.redis.yml
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,75 @@ def test_postgresql_and_redis_urls_are_accepted_others_refused(tmp_path: Path):
         load_settings(
             env_file=tmp_path / "no.env", environ={**BASE, "LOCK_STORE_URL": "memcached://x"}
         )
+
+
+def test_the_private_postgresql_asks_a_password_of_everyone(pg_server):
+    """`jim run --scale` without a DATABASE_URL: its own PostgreSQL (the same class as here)
+    with a generated password, never trust, also on 127.0.0.1."""
+    import stat
+
+    import psycopg2
+
+    assert len(pg_server.password) >= 24
+    assert stat.S_IMODE(pg_server.password_file.stat().st_mode) == 0o600
+    with pytest.raises(psycopg2.OperationalError, match="password"):
+        psycopg2.connect(host="127.0.0.1", port=pg_server.port, user="postgres", dbname="jim")
+    with pytest.raises(psycopg2.OperationalError, match="password"):
+        psycopg2.connect(
+            host="127.0.0.1", port=pg_server.port, user="postgres", password="x", dbname="jim"
+        )
+    psycopg2.connect(
+        host="127.0.0.1",
+        port=pg_server.port,
+        user="postgres",
+        password=pg_server.password,
+        dbname="jim",
+    ).close()
+    assert "trust" not in [
+        line.split()[-1]
+        for line in (pg_server.data_dir / "pg_hba.conf").read_text().splitlines()
+        if line.split() and not line.startswith("#")
+    ]
+
+
+def test_the_private_redis_asks_its_password_which_is_not_on_the_command_line(tmp_path: Path):
+    import shutil
+    import socket
+    import stat
+    import subprocess
+    import time
+
+    from bot.scaleout import free_port, redis_service
+
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed: run scripts/ensure-services")
+    port = free_port()
+    service = redis_service("127.0.0.1", port, tmp_path, "pw-" + "x" * 30)
+    config = tmp_path / "redis.conf"
+    assert stat.S_IMODE(config.stat().st_mode) == 0o600
+    assert "pw-" not in " ".join(service.command)
+    process = subprocess.Popen(service.command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 30
+        while not service.is_ready():
+            assert process.poll() is None and time.monotonic() < deadline
+            time.sleep(0.2)
+        cmdline = Path(f"/proc/{process.pid}/cmdline").read_bytes()
+        assert b"pw-" not in cmdline
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+            sock.sendall(b"PING\r\n")
+            assert sock.recv(64).startswith(b"-NOAUTH")
+        wrong = dataclasses.replace(service, password="wrong")
+        assert not wrong.is_ready()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_scale_out_keeps_rasa_and_actions_internal_when_the_web_app_binds_wide(tmp_path: Path):
+    from bot.scaleout import nginx_config
+
+    config = nginx_config(tmp_path, "127.0.0.1", 5005, [6001, 6002], 5055, [7001, 7002])
+    text = config.read_text()
+    assert "listen 127.0.0.1:5005;" in text and "listen 127.0.0.1:5055;" in text
+    assert "0.0.0.0" not in text

@@ -12,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from bot.web.app import create_app
-from bot.web.ratelimit import SlidingWindow
+from bot.web.ratelimit import Lockout, SlidingWindow
 from tests.coach_helpers import make_coach, make_nomination
 from tests.test_coach_portal import csrf_of
 
@@ -57,18 +57,22 @@ def test_every_response_has_the_security_headers(client, path):
     else:
         assert response.headers["x-frame-options"] == "DENY"
         assert csp["frame-ancestors"] == "'none'"
-    if path != "/docs":
-        assert csp["script-src"] == "'self'" and csp["style-src"] == "'self'"
-        assert "unsafe" not in response.headers["content-security-policy"]
+    assert csp["script-src"] == "'self'" and csp["style-src"] == "'self'"
+    assert "unsafe" not in response.headers["content-security-policy"]
 
 
-def test_only_the_docs_page_may_load_swagger_ui_from_its_cdn(client):
+def test_the_docs_page_loads_nothing_from_another_host_and_runs_no_script(client):
     docs = client.get("/docs")
     assert docs.status_code == 200
     csp = policy(docs.headers["content-security-policy"])
-    assert "https://cdn.jsdelivr.net" in csp["script-src"]
-    assert "cdn.jsdelivr.net" in docs.text  # what the policy allows is what the page uses
-    assert "cdn.jsdelivr.net" not in client.get("/coach").headers["content-security-policy"]
+    assert csp["script-src"] == "'self'" and "cdn.jsdelivr.net" not in docs.text
+    assert "<script" not in docs.text.lower() and "https://" not in docs.text
+    # it still documents every endpoint of the API, from the OpenAPI description
+    for operation in ("GET /api/nominations", "PATCH /api/nominations/{nomination_id}",
+                      "POST /api/invites", "GET /api/nominations.csv"):  # fmt: skip
+        assert operation in docs.text
+    assert client.get("/openapi.json").status_code == 200
+    assert client.get("/redoc").status_code == 404
 
 
 def test_portal_pages_need_no_inline_script_or_style(client, engine):
@@ -160,20 +164,85 @@ def test_sliding_window_forgets_quiet_keys_and_zero_means_off():
     assert all(off.hit("x") == 0 for _ in range(1000))
 
 
-def test_api_answers_429_after_too_many_wrong_tokens_even_for_a_good_one(settings, engine):
+def typo(token: str) -> str:
+    """The coach's own token, mistyped at the end (its start, the account, stays)."""
+    return token[:-3] + ("abc" if not token.endswith("abc") else "xyz")
+
+
+def test_api_locks_the_account_after_too_many_wrong_tokens_even_for_its_good_one(settings, engine):
     _, token, _ = make_coach(engine, "team-a", "Anna")
     app = create_app(dataclasses.replace(settings, rate_api_failures=3))
     with TestClient(app) as client:
         for _ in range(5):  # no token at all is not a guess: never counted
             assert client.get("/api/nominations").status_code == 401
         for _ in range(3):
-            wrong = client.get("/api/nominations", headers={"Authorization": "Bearer nope"})
+            wrong = client.get(
+                "/api/nominations", headers={"Authorization": f"Bearer {typo(token)}"}
+            )
             assert wrong.status_code == 401
         blocked = client.get("/api/nominations", headers={"Authorization": f"Bearer {token}"})
         assert blocked.status_code == 429
         assert 1 <= int(blocked.headers["retry-after"]) <= 900
         assert "detail" in blocked.json()
         assert blocked.headers["x-frame-options"] == "DENY"
+
+
+def test_one_coachs_wrong_tokens_do_not_lock_out_a_colleague_behind_the_same_nat(settings, engine):
+    """Every request comes from the same address (the test client's), as behind a NAT."""
+    _, anna, _ = make_coach(engine, "team-a", "Anna")
+    _, bram, _ = make_coach(engine, "team-a", "Bram")
+    app = create_app(dataclasses.replace(settings, rate_api_failures=3, rate_login_failures=3))
+    with TestClient(app) as client:
+        for _ in range(10):
+            client.get("/api/nominations", headers={"Authorization": f"Bearer {typo(anna)}"})
+        assert (
+            client.get("/api/nominations", headers={"Authorization": f"Bearer {bram}"}).status_code
+            == 200
+        )
+        anna_now = client.get("/api/nominations", headers={"Authorization": f"Bearer {anna}"})
+        assert anna_now.status_code == 429
+        csrf = csrf_of(client.get("/coach").text)
+        for _ in range(10):
+            client.post("/coach/login", data={"token": typo(anna), "csrf": csrf})
+        bram_in = client.post(
+            "/coach/login", data={"token": bram, "csrf": csrf}, follow_redirects=False
+        )
+        assert bram_in.status_code == 303
+
+
+def test_many_guessed_tokens_from_one_address_meet_the_address_ceiling(settings, engine):
+    _, token, _ = make_coach(engine, "team-a", "Anna")
+    app = create_app(
+        dataclasses.replace(settings, rate_api_failures=3, rate_api_failures_per_ip=20)
+    )
+    with TestClient(app) as client:
+        for i in range(20):  # each guess a different "account"
+            guess = client.get("/api/nominations", headers={"Authorization": f"Bearer g{i:07d}xyz"})
+            assert guess.status_code == 401
+        blocked = client.get("/api/nominations", headers={"Authorization": f"Bearer {token}"})
+        assert blocked.status_code == 429
+
+
+def test_lockout_backs_off_and_forgets_a_quiet_account():
+    clock = Clock()
+    lockout = Lockout(3, 900, base=60, clock=clock)
+    for _ in range(2):
+        lockout.record("a")
+    assert lockout.retry_after("a") == 0
+    lockout.record("a")
+    assert lockout.retry_after("a") == 60
+    clock.now += 60
+    lockout.record("a")  # a fourth failure after the wait: twice as long
+    assert lockout.retry_after("a") == 120
+    clock.now += 120
+    lockout.record("a")
+    assert lockout.retry_after("a") == 240
+    assert lockout.retry_after("b") == 0
+    clock.now += 240 + 900  # quiet for a whole window: starts again
+    lockout.record("a")
+    assert lockout.retry_after("a") == 0
+    lockout.clear("a")
+    assert lockout.retry_after("a") == 0
 
 
 def test_api_with_a_good_token_is_never_limited(settings, engine):
@@ -191,7 +260,7 @@ def test_portal_login_answers_429_after_too_many_failures(settings, engine):
     with TestClient(app) as client:
         csrf = csrf_of(client.get("/coach").text)
         for _ in range(2):
-            wrong = client.post("/coach/login", data={"token": "nope", "csrf": csrf})
+            wrong = client.post("/coach/login", data={"token": typo(token), "csrf": csrf})
             assert wrong.status_code == 401
         blocked = client.post(
             "/coach/login", data={"token": token, "csrf": csrf}, follow_redirects=False

@@ -25,7 +25,8 @@ SETTING_NAMES = {
     "JIM_DEMO", "JIM_HOST", "RASA_PORT", "ACTION_PORT", "WEB_PORT", "DATABASE_URL",
     "RASA_AUTH_TOKEN", "SECRET_KEY", "PUBLIC_URL", "DEFAULT_TEAM", "INVITE_DAYS",
     "CONSENT_TEXT_VERSION", "SMTP_HOST", "SMTP_PORT", "SMTP_FROM", "NOTIFY_EMAIL",
-    "JIM_PYTHON", "JIM_VENV", "VIRTUAL_ENV", "PYTHONPATH",
+    "JIM_PYTHON", "JIM_VENV", "VIRTUAL_ENV", "PYTHONPATH", "RASA_HOST", "ACTION_HOST",
+    "ACTION_SERVER_TOKEN",
 }  # fmt: skip
 GOOD_TOKEN = "a-long-random-rasa-token-0123456789"
 GOOD_KEY = "a-long-random-secret-key-0123456789"
@@ -363,7 +364,8 @@ def test_ensure_env_file_makes_private_env_with_fresh_secrets(tmp_path: Path) ->
     # The secrets are good enough outside demo mode.
     settings = load_settings(env_file=env_file, environ={"JIM_DEMO": "false"})
     assert len(settings.rasa_auth_token) >= 32 and len(settings.secret_key) >= 32
-    assert settings.rasa_auth_token != settings.secret_key
+    assert len(settings.action_server_token) >= 32
+    assert settings.rasa_auth_token != settings.secret_key != settings.action_server_token
 
     # A second installation gets other secrets; an existing .env is left alone.
     other = tmp_path / "other"
@@ -373,6 +375,59 @@ def test_ensure_env_file_makes_private_env_with_fresh_secrets(tmp_path: Path) ->
     assert (other / ".env").read_text() != text
     assert setup_steps.ensure_env_file(tmp_path) is False
     assert env_file.read_text() == text
+
+
+def test_an_older_env_gets_the_new_secret_and_keeps_its_own(tmp_path: Path) -> None:
+    """A .env made before ACTION_SERVER_TOKEN existed: set-up adds a fresh one, keeps the rest."""
+    shutil.copy2(PROJECT_DIR / ".env.example", tmp_path / ".env.example")
+    old = "JIM_DEMO=false\nRASA_AUTH_TOKEN=" + "r" * 40 + "\nSECRET_KEY=" + "s" * 40
+    (tmp_path / ".env").write_text(old)
+    assert setup_steps.ensure_env_file(tmp_path) is False
+    text = (tmp_path / ".env").read_text()
+    assert text.startswith(old + "\n")
+    added = dict(line.split("=", 1) for line in text.splitlines()[3:])
+    assert set(added) == {"ACTION_SERVER_TOKEN"} and len(added["ACTION_SERVER_TOKEN"]) >= 32
+    settings = load_settings(env_file=tmp_path / ".env", environ={})
+    assert settings.action_server_token == added["ACTION_SERVER_TOKEN"]
+    assert stat.S_IMODE((tmp_path / ".env").stat().st_mode) == 0o600
+    assert setup_steps.ensure_env_file(tmp_path) is False
+    assert (tmp_path / ".env").read_text() == text, "nothing added twice"
+
+
+def test_rasa_and_the_action_server_keep_loopback_whatever_jim_host_says(tmp_path: Path) -> None:
+    from bot.launcher import build_services, child_env
+
+    base = {"RASA_AUTH_TOKEN": "t" * 20, "SECRET_KEY": "s" * 20, "JIM_HOST": "0.0.0.0"}
+    settings = load_settings(env_file=tmp_path / "no.env", environ=base)
+    assert (settings.host, settings.rasa_host, settings.action_host) == (
+        "0.0.0.0", "127.0.0.1", "127.0.0.1"
+    )  # fmt: skip
+    action, rasa, web = build_services(settings, tmp_path / "m.tar.gz", tmp_path)
+    assert rasa.command[rasa.command.index("-i") + 1] == "127.0.0.1"
+    assert web.command[web.command.index("--host") + 1] == "0.0.0.0"
+    env = child_env(settings)
+    assert env["SANIC_HOST"] == "127.0.0.1"
+    assert env["ACTION_SERVER_TOKEN"] == settings.action_server_token
+    for service in (action, rasa, web):
+        for secret in (settings.rasa_auth_token, settings.secret_key, settings.action_server_token):
+            assert secret not in " ".join(service.command)
+    wider = load_settings(
+        env_file=tmp_path / "no.env",
+        environ={**base, "RASA_HOST": "10.0.0.2", "ACTION_HOST": "10.0.0.3"},
+    )
+    assert wider.rasa_url == f"http://10.0.0.2:{wider.rasa_port}"
+    assert wider.action_url == f"http://10.0.0.3:{wider.action_port}"
+
+
+def test_an_action_server_token_placeholder_is_refused_outside_demo(tmp_path: Path) -> None:
+    environ = {
+        "JIM_DEMO": "false",
+        "RASA_AUTH_TOKEN": "r" * 40,
+        "SECRET_KEY": "s" * 40,
+        "ACTION_SERVER_TOKEN": "change-me-action-token",
+    }
+    with pytest.raises(SettingsError, match="ACTION_SERVER_TOKEN"):
+        load_settings(env_file=tmp_path / "no.env", environ=environ)
 
 
 # --- `jim setup` twice -------------------------------------------------------------------------

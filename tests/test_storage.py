@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import inspect, select
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
 from bot import handoff
@@ -220,3 +220,43 @@ def test_choosing_again_after_withdrawal_makes_a_new_nomination(engine, settings
     handoff.withdraw(engine, "conv-again")
     second = handoff.hand_off(engine, settings, nomination_input("conv-again"))
     assert second.created and second.reference != first.reference
+
+
+def test_a_withdrawn_choice_leaves_no_trace_in_the_sqlite_file(engine, settings, db_backend):
+    """secure_delete: the freed pages are overwritten, so the erased name is not in the file.
+
+    Debian builds SQLite with secure_delete on by default; other builds (pyenv, macOS) do
+    not. The test switches it off first on each connection, as such a build would have it,
+    and make_engine must switch it on again.
+    """
+    if db_backend != "sqlite":
+        pytest.skip("a PostgreSQL file layout is the server's (VACUUM); SQLite only")
+    engine.dispose()
+    from bot.storage import make_engine
+
+    fresh = make_engine(settings.database_url)
+
+    def _like_other_builds(dbapi_connection, _record):
+        dbapi_connection.execute("PRAGMA secure_delete=OFF")
+
+    event.listen(fresh, "connect", _like_other_builds, insert=True)
+    marker = "Wilhelmina Zonnebloemveld"
+    reason = "zij weet altijd raad als het thuis moeilijk is"
+    handoff.hand_off(
+        fresh,
+        settings,
+        nomination_input("conv-trace", mentor_name=marker, mentor_reason=reason),
+    )
+    path = fresh.url.database
+    with fresh.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    with open(path, "rb") as stored:
+        assert marker.encode() in stored.read(), "stored first (the test can fail)"
+    handoff.withdraw(fresh, "conv-trace")
+    with fresh.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    fresh.dispose()
+    with open(path, "rb") as stored:
+        data = stored.read()
+    assert marker.encode() not in data and reason.encode() not in data

@@ -201,7 +201,12 @@ async def test_an_unknown_conversation_is_none(store):
 def test_rasa_loads_the_store_from_both_endpoint_files(db_url, rasa_domain, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", db_url)
     for name in ("endpoints.yml", "endpoints.redis.yml"):
-        for key in ("ACTION_ENDPOINT_URL", "LOCK_STORE_HOST", "LOCK_STORE_PORT"):
+        for key in (
+            "ACTION_ENDPOINT_URL",
+            "LOCK_STORE_HOST",
+            "LOCK_STORE_PORT",
+            "ACTION_SERVER_TOKEN",
+        ):
             monkeypatch.setenv(key, "6379" if key.endswith("PORT") else "http://127.0.0.1")
         monkeypatch.setenv("LOCK_STORE_DB", "0")
         monkeypatch.setenv("LOCK_STORE_PASSWORD", "")

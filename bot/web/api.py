@@ -26,7 +26,7 @@ bearer = HTTPBearer(
     description="The coach token from `jim coach add` or `jim coach rotate`.",
 )
 NOT_FOUND = "No nomination with this id in your team."
-TOO_MANY = "Too many wrong tokens from your address; try again after Retry-After seconds."
+TOO_MANY = "Too many wrong tokens; try again after Retry-After seconds."
 
 
 class ErrorOut(BaseModel):
@@ -59,23 +59,27 @@ def current_coach(
     credentials: HTTPAuthorizationCredentials | None = Depends(bearer),
     session: Session = Depends(get_session),
 ) -> Coach:
-    """The coach of the bearer token. After RATE_API_FAILURES wrong tokens from one address
-    in 15 minutes, that address gets 429 before any token is looked at: guessing stops."""
-    failures = ratelimit.limits(request).api_failures
+    """The coach of the bearer token. After RATE_API_FAILURES wrong tokens for one account
+    (the token's first characters) in 15 minutes, that account waits, longer at each further
+    failure; after RATE_API_FAILURES_PER_IP from one address, that address does. Both get 429
+    before any token is looked at: guessing stops, and colleagues behind the same NAT are not
+    locked out by one coach's mistakes."""
+    limits = ratelimit.limits(request)
     ip = ratelimit.client_ip(request)
-    wait = failures.retry_after(ip)
+    token = credentials.credentials if credentials else ""
+    wait = ratelimit.failure_wait(limits.api_failures, limits.api_failures_ip, ip, token)
     if wait:
         raise HTTPException(429, detail=TOO_MANY, headers=ratelimit.retry_after_header(wait))
-    token = credentials.credentials if credentials else ""
     coach = repo.coach_for_token(session, token)
     if coach is None:
         if token:  # no token at all is a mistake, not a guess
-            failures.record(ip)
+            ratelimit.record_failure(limits.api_failures, limits.api_failures_ip, ip, token)
         raise HTTPException(
             status_code=401,
             detail="A valid coach token is needed (Authorization: Bearer <token>).",
             headers={"WWW-Authenticate": "Bearer"},
         )
+    limits.api_failures.clear(ratelimit.account_key(token))
     return coach
 
 

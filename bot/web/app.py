@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from bot import notify
 from bot.settings import Settings, get_settings
 from bot.storage import make_engine
-from bot.web import api, chat, demo, portal
+from bot.web import api, api_docs, chat, demo, portal
 from bot.web.ratelimit import Limits
 from bot.web.security import SecurityHeaders
 
@@ -33,6 +33,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="JIM-kiezer API",
         description="Coach API: nominations of your own team. Bearer token per coach.",
         version="1.0",
+        # No Swagger UI or ReDoc (they load an unpinned script from a CDN): /docs is a plain
+        # page made from the description (bot/web/api_docs.py); /openapi.json stays.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.engine = engine
@@ -57,6 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(chat.router)
     app.include_router(api.router)
+    app.include_router(api_docs.router)
     app.include_router(portal.router)
     app.include_router(demo.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -214,11 +214,14 @@ def login(
     next: str = Form("/coach"),  # noqa: A002 - the form field's name
     session: Session = Depends(_get_session),
 ) -> Response:
-    # After RATE_LOGIN_FAILURES failed log-ins from one address in 15 minutes, that
-    # address waits before any code is checked again: coach tokens cannot be guessed here.
-    failures = ratelimit.limits(request).login_failures
+    # After RATE_LOGIN_FAILURES failed log-ins for one account (the code's first characters)
+    # in 15 minutes that account waits, longer at each further failure; after
+    # RATE_LOGIN_FAILURES_PER_IP from one address, the address waits. Coach tokens cannot
+    # be guessed here, and one coach's typos do not lock out colleagues behind one NAT.
+    limits = ratelimit.limits(request)
     ip = ratelimit.client_ip(request)
-    wait = failures.retry_after(ip)
+    typed = token.strip()
+    wait = ratelimit.failure_wait(limits.login_failures, limits.login_failures_ip, ip, typed)
     if wait:
         response = _render(
             request,
@@ -232,9 +235,9 @@ def login(
         return response
     if not _check_csrf(request, csrf):
         return _refused(request)
-    coach = repo.coach_for_token(session, token.strip())
+    coach = repo.coach_for_token(session, typed)
     if coach is None:
-        failures.record(ip)
+        ratelimit.record_failure(limits.login_failures, limits.login_failures_ip, ip, typed)
         return _render(
             request,
             "login.html",
@@ -242,6 +245,7 @@ def login(
             next=_safe_next(next),
             error="Deze code klopt niet, of hoort bij een uitgeschakelde coach.",
         )
+    limits.login_failures.clear(ratelimit.account_key(typed))
     response = RedirectResponse(_safe_next(next), status_code=303)
     cookie = _serializer(request).dumps({"c": coach.id, "f": _fingerprint(coach)})
     _set_cookie(request, response, SESSION_COOKIE, cookie, max_age=SESSION_MAX_AGE)

@@ -6,6 +6,13 @@ the chat, and guessing coach tokens through the API or the portal's log-in. The 
 process keeps its own counts: with several web processes the limit holds per process, which
 is enough to make guessing hopeless (a token has 256 bits, an invite code 96).
 
+Wrong coach tokens are counted per account first (:class:`Lockout`, keyed by the token's
+first characters, which name one coach's token: a mistyped token mostly keeps its start),
+with a wait that doubles at each further failure; the client address only has a much higher
+ceiling. So one coach who keeps typing a wrong token locks out themselves, not every
+colleague behind the same school or office NAT; someone guessing many tokens from one
+address still meets the address ceiling.
+
 The client address is what uvicorn reports: behind a reverse proxy on the same machine
 (nginx, README "Growing") uvicorn takes it from X-Forwarded-For, which it trusts from
 127.0.0.1 only, so a client cannot pick its own address.
@@ -95,6 +102,77 @@ class SlidingWindow:
             return wait
 
 
+# The part of a token that names its account (tokens are url-safe base64, 43 characters;
+# 8 characters are 48 bits: two coaches never share them).
+ACCOUNT_PREFIX = 8
+# First wait once an account reached its limit; doubled at every further failure.
+LOCKOUT_BASE = 60.0
+
+
+def account_key(token: str) -> str:
+    """The account a typed token points at: its first characters (never the whole token)."""
+    return "acct:" + token.strip()[:ACCOUNT_PREFIX]
+
+
+class Lockout:
+    """Failures per account: after `limit` failures within `window` seconds the account
+    waits LOCKOUT_BASE seconds, and each further failure doubles the wait (backoff), up to
+    `window`. A key quiet for a whole window starts again; a success clears it. limit 0
+    means no limit."""
+
+    def __init__(
+        self,
+        limit: int,
+        window: float,
+        base: float = LOCKOUT_BASE,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.limit = limit
+        self.window = window
+        self.base = base
+        self.clock = clock
+        self._state: dict[str, tuple[int, float, float]] = {}  # failures, last, locked until
+        self._lock = threading.Lock()
+        self._swept = clock()
+
+    def _sweep(self, now: float) -> None:
+        if now - self._swept < SWEEP_EVERY:
+            return
+        self._swept = now
+        for key in [k for k, (_, last, until) in self._state.items()
+                    if last <= now - self.window and until <= now]:  # fmt: skip
+            del self._state[key]
+
+    def retry_after(self, key: str) -> float:
+        """Seconds until `key` may try again (0: now)."""
+        if not self.limit:
+            return 0.0
+        with self._lock:
+            state = self._state.get(key)
+            return max(0.0, state[2] - self.clock()) if state else 0.0
+
+    def record(self, key: str) -> None:
+        """Count one failure of `key`; at the limit and beyond, lock it for a growing time."""
+        if not self.limit:
+            return
+        with self._lock:
+            now = self.clock()
+            self._sweep(now)
+            failures, last, until = self._state.get(key, (0, now, 0.0))
+            if now - last >= self.window:
+                failures = 0
+            failures += 1
+            if failures >= self.limit:
+                wait = min(self.window, self.base * 2 ** (failures - self.limit))
+                until = max(until, now + wait)
+            self._state[key] = (failures, now, until)
+
+    def clear(self, key: str) -> None:
+        """A success: the account's count starts again."""
+        with self._lock:
+            self._state.pop(key, None)
+
+
 @dataclass
 class Limits:
     """The limits of one app (one process): made by create_app from the settings."""
@@ -102,8 +180,10 @@ class Limits:
     chat_sender: SlidingWindow
     chat_ip: SlidingWindow
     invite_ip: SlidingWindow
-    api_failures: SlidingWindow
-    login_failures: SlidingWindow
+    api_failures: Lockout  # per account (token prefix)
+    login_failures: Lockout  # per account (token prefix)
+    api_failures_ip: SlidingWindow  # the much higher ceiling per client address
+    login_failures_ip: SlidingWindow
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Limits:
@@ -111,9 +191,25 @@ class Limits:
             chat_sender=SlidingWindow(settings.rate_chat_per_sender, MINUTE),
             chat_ip=SlidingWindow(settings.rate_chat_per_ip, MINUTE),
             invite_ip=SlidingWindow(settings.rate_invite_per_ip, HOUR),
-            api_failures=SlidingWindow(settings.rate_api_failures, QUARTER),
-            login_failures=SlidingWindow(settings.rate_login_failures, QUARTER),
+            api_failures=Lockout(settings.rate_api_failures, QUARTER),
+            login_failures=Lockout(settings.rate_login_failures, QUARTER),
+            api_failures_ip=SlidingWindow(settings.rate_api_failures_per_ip, QUARTER),
+            login_failures_ip=SlidingWindow(settings.rate_login_failures_per_ip, QUARTER),
         )
+
+
+def failure_wait(lockout: Lockout, ceiling: SlidingWindow, ip: str, token: str) -> float:
+    """Seconds this address and this account must wait before a token is checked (0: now)."""
+    wait = ceiling.retry_after(ip)
+    if token:
+        wait = max(wait, lockout.retry_after(account_key(token)))
+    return wait
+
+
+def record_failure(lockout: Lockout, ceiling: SlidingWindow, ip: str, token: str) -> None:
+    """A wrong token: counted for its account and for the address."""
+    lockout.record(account_key(token))
+    ceiling.record(ip)
 
 
 def limits(request: Request) -> Limits:

@@ -4,15 +4,14 @@ Each page used to carry its own headers; a route that forgot them (an error page
 a static file) went out without any. This middleware adds them to every HTTP response, so a
 new route is covered without thinking about it.
 
-Three Content-Security-Policies:
+Two Content-Security-Policies:
 
 - the youth's chat page `/`: strict (nothing from other hosts, no inline script or style),
   and the only page that other sites may show in a frame: partner sites embed it through
   /static/embed.js, so it has no frame-ancestors and no X-Frame-Options;
-- the OpenAPI page `/docs` (and `/redoc`): FastAPI's Swagger UI loads its script and styles
-  from a CDN and starts with one inline script. That page holds no personal data, so it
-  alone gets a policy that allows exactly that CDN and inline code; it may not be framed;
-- everything else (portal, demo, API, static files, health check): strict and never framed.
+- everything else (portal, demo, API, the API's documentation `/docs`, static files, health
+  check): strict and never framed. `/docs` is a plain page without scripts
+  (bot/web/api_docs.py), so no page of this origin loads code from another host.
 """
 
 from __future__ import annotations
@@ -33,26 +32,7 @@ _STRICT = [
 # frame-ancestors is left open on purpose: partner sites show the chat in an iframe.
 CHAT_PAGE_CSP = "; ".join(_STRICT)
 STRICT_CSP = "; ".join([*_STRICT, "frame-ancestors 'none'"])
-# FastAPI's get_swagger_ui_html / get_redoc_html: jsdelivr for script and styles, its
-# favicon from fastapi.tiangolo.com, one inline script that starts the UI.
-DOCS_CDN = "https://cdn.jsdelivr.net"
-DOCS_CSP = "; ".join(
-    [
-        "default-src 'self'",
-        f"script-src 'self' 'unsafe-inline' {DOCS_CDN}",
-        f"style-src 'self' 'unsafe-inline' {DOCS_CDN} https://fonts.googleapis.com",
-        "font-src 'self' https://fonts.gstatic.com",
-        f"img-src 'self' data: https://fastapi.tiangolo.com {DOCS_CDN}",
-        f"worker-src 'self' blob: {DOCS_CDN}",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ]
-)
 CHAT_PAGE = "/"
-DOCS_PATHS = {"/docs", "/docs/oauth2-redirect", "/redoc"}
 
 COMMON_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -71,7 +51,7 @@ def headers_for(path: str, https: bool) -> dict[str, str]:
     if path == CHAT_PAGE:
         headers["Content-Security-Policy"] = CHAT_PAGE_CSP
     else:
-        headers["Content-Security-Policy"] = DOCS_CSP if path in DOCS_PATHS else STRICT_CSP
+        headers["Content-Security-Policy"] = STRICT_CSP
         headers["X-Frame-Options"] = "DENY"
     if https:
         headers["Strict-Transport-Security"] = HSTS
