@@ -167,7 +167,8 @@ def cmd_privacy_delete(args: argparse.Namespace) -> int:
     from bot.storage import make_engine
 
     engine = make_engine(get_settings().database_url)
-    removed = privacy.delete_conversation(engine, args.conversation)
+    conversation = privacy.resolve_conversation(engine, args.conversation)
+    removed = privacy.delete_conversation(engine, conversation)
     engine.dispose()
     print(
         f"Deleted {removed.nominations} nomination(s) and {removed.events} conversation event(s)."
@@ -400,7 +401,11 @@ def build_parser() -> argparse.ArgumentParser:
     privacy = sub.add_parser("privacy", help="delete data on request, purge old data")
     privacy = privacy.add_subparsers(dest="privacy_command", required=True)
     p = privacy.add_parser("delete", help="delete everything of one conversation (a youth)")
-    p.add_argument("--conversation", required=True, help="the conversation id (sender id)")
+    p.add_argument(
+        "--conversation",
+        required=True,
+        help="youth.conversation_id of the nomination (gesprek-...), or the sender id",
+    )
     p.set_defaults(func=cmd_privacy_delete)
     p = privacy.add_parser("purge", help="delete data older than RETENTION_DAYS")
     p.add_argument("--days", type=int, help="override RETENTION_DAYS")

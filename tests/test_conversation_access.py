@@ -170,7 +170,7 @@ def test_history_without_or_with_a_wrong_secret_gives_nothing(settings, rasa, en
         assert {"from": "user", "text": "Riet"} in good.json()["messages"]
 
 
-def test_send_without_or_with_a_wrong_secret_is_refused(settings, rasa):
+def test_send_without_or_with_a_wrong_secret_is_refused(settings, rasa, engine):
     rasa.reply_body = []
     with make_client(settings, rasa) as client:
         old = client.post("/chat/send", json={"sender": "web-0123456789abcdef", "message": "hoi"})
@@ -199,7 +199,7 @@ def test_conversation_ids_and_secrets_are_made_by_the_server_and_only_hashed(set
         assert sender in stored and secret not in stored
 
 
-def test_history_is_limited_per_address_and_per_conversation(settings, rasa):
+def test_history_is_limited_per_address_and_per_conversation(settings, rasa, engine):
     rasa.reply_body = {"sender_id": "x", "events": []}
     with make_client(settings, rasa, rate_history_per_conversation=2) as client:
         sender, secret = new_conversation(client)
@@ -234,7 +234,7 @@ def test_the_secret_is_in_no_nomination_and_the_id_is_a_pseudonym(settings, rasa
 # --- payloads ---------------------------------------------------------------------------------
 
 
-def test_an_escaped_invite_code_still_counts_as_an_invite_try(settings, rasa):
+def test_an_escaped_invite_code_still_counts_as_an_invite_try(settings, rasa, engine):
     rasa.reply_body = []
     with make_client(settings, rasa, rate_invite_per_ip=1) as client:
         first, first_secret = new_conversation(client)
@@ -264,7 +264,9 @@ def test_an_escaped_invite_code_still_counts_as_an_invite_try(settings, rasa):
         '/start{"invite_code":"x","relation":"oma"}',
     ],
 )
-def test_a_payload_that_is_no_button_of_the_domain_is_not_forwarded(settings, rasa, message):
+def test_a_payload_that_is_no_button_of_the_domain_is_not_forwarded(
+    settings, rasa, engine, message
+):
     rasa.reply_body = []
     with make_client(settings, rasa) as client:
         sender, secret = new_conversation(client)
@@ -289,7 +291,9 @@ def test_a_payload_that_is_no_button_of_the_domain_is_not_forwarded(settings, ra
         "/withdraw_consent",
     ],
 )
-def test_button_payloads_of_the_domain_are_forwarded_as_they_are(settings, rasa, message):
+def test_button_payloads_of_the_domain_are_forwarded_as_they_are(
+    settings, rasa, engine, message
+):
     rasa.reply_body = []
     with make_client(settings, rasa) as client:
         sender, secret = new_conversation(client)

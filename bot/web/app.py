@@ -67,7 +67,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         CORSMiddleware,
         allow_origins=list(settings.allowed_origins),
         allow_methods=["GET", "POST", "PATCH"],
-        allow_headers=["Authorization", "Content-Type"],
+        allow_headers=["Authorization", "Content-Type", chat.SECRET_HEADER],
         expose_headers=["X-Total-Count", "Retry-After"],
     )
     # Added last, so it is outermost: CORS answers and 429s get the headers too.

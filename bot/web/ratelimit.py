@@ -102,6 +102,8 @@ class Limits:
     chat_sender: SlidingWindow
     chat_ip: SlidingWindow
     invite_ip: SlidingWindow
+    history_ip: SlidingWindow
+    history_conversation: SlidingWindow
     api_failures: SlidingWindow
     login_failures: SlidingWindow
 
@@ -111,6 +113,8 @@ class Limits:
             chat_sender=SlidingWindow(settings.rate_chat_per_sender, MINUTE),
             chat_ip=SlidingWindow(settings.rate_chat_per_ip, MINUTE),
             invite_ip=SlidingWindow(settings.rate_invite_per_ip, HOUR),
+            history_ip=SlidingWindow(settings.rate_history_per_ip, MINUTE),
+            history_conversation=SlidingWindow(settings.rate_history_per_conversation, MINUTE),
             api_failures=SlidingWindow(settings.rate_api_failures, QUARTER),
             login_failures=SlidingWindow(settings.rate_login_failures, QUARTER),
         )
