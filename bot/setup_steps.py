@@ -60,7 +60,10 @@ def ensure_base_data(settings: Settings) -> str | None:
     engine = make_engine(settings.database_url)
     try:
         with Session(engine) as session, session.begin():
-            repo.ensure_team(session, settings.default_team, "Standaard team")
+            default = repo.ensure_team(session, settings.default_team, "Standaard team")
+            moved = repo.move_real_nominations_out_of_demo(session, default)
+            if moved:
+                print(f"Moved {moved} real nomination(s) from the demo team to {default.slug}.")
             if not settings.demo:
                 return None
             team = repo.ensure_team(session, repo.DEMO_TEAM_SLUG, "Demo team", is_demo=True)

@@ -302,3 +302,17 @@ def test_button_payloads_of_the_domain_are_forwarded_as_they_are(
         )
     assert response.status_code == 200
     assert rasa.requests[-1]["json"]["message"] == message
+
+
+def test_setup_moves_real_nominations_of_earlier_versions_out_of_the_demo_team(engine, settings):
+    from bot import setup_steps
+    from tests.coach_helpers import make_nomination
+
+    real = make_nomination(engine, repo.DEMO_TEAM_SLUG, conversation_id="web-0123456789abcdef")
+    old_demo = make_nomination(engine, repo.DEMO_TEAM_SLUG, conversation_id="demo-0123456789ab")
+    setup_steps.ensure_base_data(settings)
+    with Session(engine) as session:
+        moved = session.get(Nomination, real)
+        assert session.get(repo.Team, moved.team_id).slug == settings.default_team
+        assert moved.demo is False
+        assert session.get(repo.Team, session.get(Nomination, old_demo).team_id).is_demo

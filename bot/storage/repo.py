@@ -419,3 +419,29 @@ def is_demo_conversation(session: Session, conversation_id: str | None) -> bool:
     if not conversation_id:
         return False
     return session.get(DemoConversation, conversation_id) is not None
+
+
+def move_real_nominations_out_of_demo(session: Session, default_team: Team) -> int:
+    """Real nominations that earlier versions put in the demo team go to the default team.
+
+    Before issue 23 a real chat without invite landed in the demo team in demo mode (marked
+    demo), where the demo coach token and the demo page showed it. Real is what the demo
+    page did not make: not listed in demo_conversations, and (for nominations from before
+    that table) no `demo-` id of the old demo page. Returns how many moved.
+    """
+    demo = get_team(session, DEMO_TEAM_SLUG)
+    if demo is None or demo.id == default_team.id:
+        return 0
+    rows = session.execute(
+        select(Nomination).where(
+            Nomination.team_id == demo.id,
+            ~Nomination.conversation_id.startswith(DEMO_PREFIX),
+            Nomination.conversation_id.not_in(select(DemoConversation.conversation_id)),
+        )
+    ).scalars()
+    moved = 0
+    for nomination in rows:
+        nomination.team_id = default_team.id
+        nomination.demo = False
+        moved += 1
+    return moved

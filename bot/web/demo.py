@@ -293,13 +293,20 @@ def scenarios(request: Request) -> JSONResponse:
 
 @router.post("/api/new")
 async def new(request: Request) -> JSONResponse:
-    """A new demo conversation, made and listed by the server, started with /start."""
+    """A new demo conversation, made and listed by the server, started with /start.
+
+    `start` may give another /start form of DESIGN.md (with an invite code, to show that a
+    demo conversation stays in the demo whatever it opens with).
+    """
     cookie = None
     try:
         _check_demo(request)
-        await _body(request)
+        body = await _body(request)
+        start = body.get("start", "/start")
+        if not isinstance(start, str) or not start.startswith("/start"):
+            raise DemoError(422, "start moet /start zijn, eventueel met een uitnodigingscode.")
         sender, cookie = await run_in_threadpool(_start_conversation, request)
-        messages = await _send_to_rasa(_settings(request), sender, "/start")
+        messages = await _send_to_rasa(_settings(request), sender, start)
         response = _json({"sender": sender, "messages": messages})
     except DemoError as error:
         response = _error(error.status, error.text)
