@@ -316,3 +316,31 @@ def test_setup_moves_real_nominations_of_earlier_versions_out_of_the_demo_team(e
         assert session.get(repo.Team, moved.team_id).slug == settings.default_team
         assert moved.demo is False
         assert session.get(repo.Team, session.get(Nomination, old_demo).team_id).is_demo
+
+
+def test_a_webhook_receiver_gets_the_pseudonym_and_no_secret(engine, settings, rasa):
+    from bot import notify
+    from tests.test_notify import Receiver, configure_team, invite_for
+
+    receiver = Receiver()
+    try:
+        configure_team(engine, "team-noord", webhook=receiver.url)
+        code = invite_for(engine, "team-noord")
+        with make_client(settings, rasa) as client:
+            sender, secret = new_conversation(client)
+        data = NominationInput(
+            conversation_id=sender,
+            mentor_name="Riet",
+            mentor_relation="oma",
+            consent_text_version="v1",
+            invite_code=code,
+        )
+        handoff.hand_off(engine, settings, data)
+        assert notify.dispatch_pending(engine, settings) == (1, 0)
+        [(_headers, body)] = receiver.deliveries
+    finally:
+        receiver.close()
+    text = body.decode("utf-8")
+    assert sender not in text and secret not in text
+    pseudonym = json.loads(text)["youth"]["conversation_id"]
+    assert pseudonym == repo.conversation_ref(settings.secret_key, sender)

@@ -46,9 +46,25 @@ class DemoClient:
 
     def __init__(self, live) -> None:
         self.base = live.settings.web_url
-        self.http = httpx.Client(timeout=60)
+        self.cookies = httpx.Cookies()
         self.sender: str | None = None
         self.secret_key = live.settings.secret_key
+
+    @property
+    def http(self) -> DemoClient:
+        return self
+
+    def _call(self, method: str, url: str, **options) -> httpx.Response:
+        with httpx.Client(cookies=self.cookies, timeout=60) as client:
+            response = client.request(method, url, **options)
+            self.cookies = client.cookies
+        return response
+
+    def post(self, url: str, **options) -> httpx.Response:
+        return self._call("POST", url, **options)
+
+    def get(self, url: str, **options) -> httpx.Response:
+        return self._call("GET", url, **options)
 
     @property
     def pseudonym(self) -> str:

@@ -31,7 +31,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     engine = make_engine(settings.database_url)
     app = FastAPI(
         title="JIM-kiezer API",
-        description="Coach API: nominations of your own team. Bearer token per coach.",
+        description=(
+            "Coach API: nominations of your own team. Bearer token per coach.\n\n"
+            "A nomination is the JSON of DESIGN.md. Its `youth.conversation_id` is a "
+            "pseudonym (`gesprek-` and 32 hex characters, stable per conversation): it "
+            "names the conversation for your records and for a deletion request "
+            "(`jim privacy delete --conversation gesprek-...`), but opens nothing: the "
+            "chat itself is reachable only from the youth's own browser."
+        ),
         version="1.0",
     )
     app.state.settings = settings
