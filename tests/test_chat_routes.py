@@ -18,7 +18,6 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from fastapi.testclient import TestClient
-
 from sqlalchemy.orm import Session
 
 from bot.storage import ConversationKey, repo
@@ -34,13 +33,16 @@ def own(engine, *senders: str) -> None:
     """These conversations exist, each with SECRET (as if POST /chat/new had made them)."""
     with Session(engine) as session, session.begin():
         for sender in senders:
-            session.add(ConversationKey(conversation_id=sender, secret_hash=repo.hash_token(SECRET)))
+            session.add(
+                ConversationKey(conversation_id=sender, secret_hash=repo.hash_token(SECRET))
+            )
 
 
 def holding(client: TestClient) -> TestClient:
     """The client sends SECRET with every request, as the widget does."""
     client.headers[SECRET_HEADER] = SECRET
     return client
+
 
 TRACKER_EVENTS = [
     {"event": "action", "name": "action_session_start"},

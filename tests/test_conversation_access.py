@@ -165,7 +165,9 @@ def test_history_without_or_with_a_wrong_secret_gives_nothing(settings, rasa, en
             assert "Riet" not in response.text
             assert "gesprek" in response.json()["error"]  # a Dutch text, for the youth
         assert rasa.requests == []
-        good = client.get("/chat/history", params={"sender": sender}, headers={SECRET_HEADER: secret})
+        good = client.get(
+            "/chat/history", params={"sender": sender}, headers={SECRET_HEADER: secret}
+        )
         assert good.status_code == 200
         assert {"from": "user", "text": "Riet"} in good.json()["messages"]
 
@@ -187,14 +189,20 @@ def test_send_without_or_with_a_wrong_secret_is_refused(settings, rasa, engine):
         assert rasa.requests[0]["json"] == {"sender": sender, "message": "hoi"}
 
 
-def test_conversation_ids_and_secrets_are_made_by_the_server_and_only_hashed(settings, rasa, engine):
+def test_conversation_ids_and_secrets_are_made_by_the_server_and_only_hashed(
+    settings, rasa, engine
+):
     with make_client(settings, rasa) as client:
         made = [new_conversation(client) for _ in range(3)]
     assert len({sender for sender, _ in made}) == 3
     assert all(len(secret) >= 40 for _, secret in made)
     with engine.connect() as connection:
-        stored = json.dumps([list(map(str, row)) for row in connection.exec_driver_sql(
-            "SELECT * FROM conversation_keys")])
+        stored = json.dumps(
+            [
+                list(map(str, row))
+                for row in connection.exec_driver_sql("SELECT * FROM conversation_keys")
+            ]
+        )
     for sender, secret in made:
         assert sender in stored and secret not in stored
 
@@ -205,7 +213,9 @@ def test_history_is_limited_per_address_and_per_conversation(settings, rasa, eng
         sender, secret = new_conversation(client)
         headers = {SECRET_HEADER: secret}
         for _ in range(2):
-            assert client.get("/chat/history", params={"sender": sender}, headers=headers).is_success
+            assert client.get(
+                "/chat/history", params={"sender": sender}, headers=headers
+            ).is_success
         limited = client.get("/chat/history", params={"sender": sender}, headers=headers)
         assert limited.status_code == 429
     with make_client(settings, rasa, rate_history_per_ip=2) as client:
@@ -240,8 +250,12 @@ def test_an_escaped_invite_code_still_counts_as_an_invite_try(settings, rasa, en
         first, first_secret = new_conversation(client)
         second, second_secret = new_conversation(client)
         body = {"sender": first, "message": '/start{"invite_code":"guess1xxxx"}'}
-        assert client.post("/chat/send", json=body, headers={SECRET_HEADER: first_secret}).is_success
-        escaped = '{"sender": "%s", "message": "/start{\\"\\\\u0069nvite_code\\":\\"guess2xxxx\\"}"}'
+        assert client.post(
+            "/chat/send", json=body, headers={SECRET_HEADER: first_secret}
+        ).is_success
+        escaped = (
+            '{"sender": "%s", "message": "/start{\\"\\\\u0069nvite_code\\":\\"guess2xxxx\\"}"}'
+        )
         raw = escaped % second
         assert json.loads(raw)["message"] == '/start{"\\u0069nvite_code":"guess2xxxx"}'
         response = client.post(
@@ -259,7 +273,7 @@ def test_an_escaped_invite_code_still_counts_as_an_invite_try(settings, rasa, en
         '/inform_age{"age":"99"}',
         "/handoff",
         '/withdraw_consent{"x":"y"}',
-        '/affirm@1.0',
+        "/affirm@1.0",
         '/start{"invite_code": {"$ne": null}}',
         '/start{"invite_code":"x","relation":"oma"}',
     ],
@@ -271,7 +285,9 @@ def test_a_payload_that_is_no_button_of_the_domain_is_not_forwarded(
     with make_client(settings, rasa) as client:
         sender, secret = new_conversation(client)
         response = client.post(
-            "/chat/send", json={"sender": sender, "message": message}, headers={SECRET_HEADER: secret}
+            "/chat/send",
+            json={"sender": sender, "message": message},
+            headers={SECRET_HEADER: secret},
         )
     assert response.status_code in {200, 422}
     for request in rasa.requests:
@@ -291,14 +307,14 @@ def test_a_payload_that_is_no_button_of_the_domain_is_not_forwarded(
         "/withdraw_consent",
     ],
 )
-def test_button_payloads_of_the_domain_are_forwarded_as_they_are(
-    settings, rasa, engine, message
-):
+def test_button_payloads_of_the_domain_are_forwarded_as_they_are(settings, rasa, engine, message):
     rasa.reply_body = []
     with make_client(settings, rasa) as client:
         sender, secret = new_conversation(client)
         response = client.post(
-            "/chat/send", json={"sender": sender, "message": message}, headers={SECRET_HEADER: secret}
+            "/chat/send",
+            json={"sender": sender, "message": message},
+            headers={SECRET_HEADER: secret},
         )
     assert response.status_code == 200
     assert rasa.requests[-1]["json"]["message"] == message

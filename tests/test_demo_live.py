@@ -211,7 +211,8 @@ def test_demo_data_never_reaches_a_real_team(live, real_team):
     real = [
         n
         for n in api(live, token, "/api/nominations?limit=500").json()
-        if n["youth"]["conversation_id"] == repo.conversation_ref(live.settings.secret_key, youth.sender)
+        if n["youth"]["conversation_id"]
+        == repo.conversation_ref(live.settings.secret_key, youth.sender)
     ]
     assert len(real) == 1 and real[0]["demo"] is False, youth.dump()
     with Session(engine) as session:

@@ -364,7 +364,8 @@ def test_another_browser_with_the_id_but_not_the_secret_sees_nothing(chat):
     stranger.wait_bot("JIM")
     stranger.idle()
     stranger.page.evaluate(
-        "s => { localStorage.setItem('jim-sender', s); localStorage.setItem('jim-secret', 'x'.repeat(43)); }",
+        "s => { localStorage.setItem('jim-sender', s);"
+        " localStorage.setItem('jim-secret', 'x'.repeat(43)); }",
         sender,
     )
     stranger.page.reload()

@@ -356,7 +356,8 @@ def conversation_ref(secret_key: str, conversation_id: str) -> str:
     compute it without SECRET_KEY; the server maps it back through the nominations table.
     """
     digest = hmac.new(
-        secret_key.encode("utf-8"), b"conversation-ref:" + conversation_id.encode("utf-8"),
+        secret_key.encode("utf-8"),
+        b"conversation-ref:" + conversation_id.encode("utf-8"),
         hashlib.sha256,
     ).hexdigest()
     return REF_PREFIX + digest[:32]

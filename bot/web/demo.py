@@ -33,7 +33,6 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
-
 from starlette.concurrency import run_in_threadpool
 
 from bot import demo_data, demo_scenarios, notify, privacy
