@@ -37,6 +37,9 @@ def cmd_setup(args: argparse.Namespace) -> int:
         print("Made .env from .env.example with fresh random secrets (demo mode).")
     else:
         print("Using the existing .env.")
+        replaced = setup_steps.replace_placeholders(PROJECT_DIR)
+        if replaced:
+            print(f"Replaced the placeholder values of {', '.join(replaced)} with random ones.")
     settings = get_settings()
     _say("5/7", "Dutch language pipeline (spaCy blank nl + lookup lemmas, no download)")
     target = nlp_pipeline.pipeline_dir(PROJECT_DIR)

@@ -33,6 +33,28 @@ def ensure_env_file(project_dir: Path) -> bool:
     return True
 
 
+def replace_placeholders(project_dir: Path) -> list[str]:
+    """Give the `change-me` values of an existing `.env` fresh random secrets.
+
+    Such values are refused in every mode (bot/settings.py); an installation made before
+    that keeps working after `jim setup`. Only placeholder values change; returns their names.
+    """
+    env_file = project_dir / ".env"
+    if not env_file.exists():
+        return []
+    lines, replaced = [], []
+    for line in env_file.read_text().splitlines():
+        key, sep, value = line.partition("=")
+        if sep and not line.lstrip().startswith("#") and value.startswith(PLACEHOLDER_PREFIX):
+            line = f"{key}={secrets.token_urlsafe(32)}"
+            replaced.append(key.strip())
+        lines.append(line)
+    if replaced:
+        env_file.write_text("\n".join(lines) + "\n")
+        env_file.chmod(0o600)
+    return replaced
+
+
 def alembic_config(project_dir: Path, database_url: str) -> Config:
     config = Config(str(project_dir / "alembic.ini"))
     config.set_main_option("script_location", str(project_dir / "migrations"))

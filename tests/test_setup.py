@@ -419,3 +419,16 @@ def test_setup_twice_is_idempotent_and_does_not_retrain(tmp_path: Path) -> None:
     finally:
         engine.dispose()
     assert {"alembic_version", "teams", "coaches", "nominations"} <= tables
+
+
+def test_setup_replaces_placeholders_of_an_existing_env(tmp_path: Path) -> None:
+    """An installation from before placeholders were refused in demo mode keeps working."""
+    env_file = tmp_path / ".env"
+    shutil.copy2(PROJECT_DIR / ".env.example", env_file)
+    with env_file.open("a") as extra:
+        extra.write("WEB_PORT=8123\n")
+    assert setup_steps.replace_placeholders(tmp_path) == ["RASA_AUTH_TOKEN", "SECRET_KEY"]
+    settings = load_settings(env_file=env_file, environ={})
+    assert settings.web_port == 8123 and len(settings.secret_key) >= 32
+    assert stat.S_IMODE(env_file.stat().st_mode) == 0o600
+    assert setup_steps.replace_placeholders(tmp_path) == []
