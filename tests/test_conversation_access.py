@@ -360,3 +360,30 @@ def test_a_webhook_receiver_gets_the_pseudonym_and_no_secret(engine, settings, r
     assert sender not in text and secret not in text
     pseudonym = json.loads(text)["youth"]["conversation_id"]
     assert pseudonym == repo.conversation_ref(settings.secret_key, sender)
+
+
+def test_keys_and_demo_sessions_go_with_deletion_and_purge(engine):
+    from datetime import timedelta
+
+    from bot import privacy
+    from bot.storage import ConversationKey, DemoConversation, DemoSession
+    from bot.storage.models import utcnow
+
+    with Session(engine) as session, session.begin():
+        kept, _ = repo.new_conversation(session)
+        deleted, _ = repo.new_conversation(session)
+        idle, _ = repo.new_conversation(session)
+        demo_session, _cookie = repo.new_demo_session(session)
+        demo = repo.new_demo_conversation(session, demo_session)
+        demo_session_id = demo_session.id
+        for key in (session.get(ConversationKey, idle), session.get(DemoConversation, demo)):
+            key.created_at = utcnow() - timedelta(days=400)
+        demo_session.created_at = utcnow() - timedelta(days=400)
+    privacy.delete_conversation(engine, deleted)
+    privacy.purge(engine, days=180)
+    with Session(engine) as session:
+        assert session.get(ConversationKey, kept) is not None
+        assert session.get(ConversationKey, deleted) is None
+        assert session.get(ConversationKey, idle) is None
+        assert session.get(DemoConversation, demo) is None
+        assert session.get(DemoSession, demo_session_id) is None
