@@ -38,6 +38,9 @@ def cmd_setup(args: argparse.Namespace) -> int:
         print("Made .env from .env.example with fresh random secrets (demo mode).")
     else:
         print("Using the existing .env.")
+        replaced = setup_steps.replace_placeholders(PROJECT_DIR)
+        if replaced:
+            print(f"Replaced the placeholder values of {', '.join(replaced)} with random ones.")
     settings = get_settings()
     _say("5/7", "Dutch language pipeline (spaCy blank nl + lookup lemmas, no download)")
     target = nlp_pipeline.pipeline_dir(PROJECT_DIR)
@@ -168,7 +171,8 @@ def cmd_privacy_delete(args: argparse.Namespace) -> int:
     from bot.storage import make_engine
 
     engine = make_engine(get_settings().database_url)
-    removed = privacy.delete_conversation(engine, args.conversation)
+    conversation = privacy.resolve_conversation(engine, args.conversation)
+    removed = privacy.delete_conversation(engine, conversation)
     engine.dispose()
     print(
         f"Deleted {removed.nominations} nomination(s) and {removed.events} conversation event(s)."
@@ -415,7 +419,11 @@ def build_parser() -> argparse.ArgumentParser:
     privacy = sub.add_parser("privacy", help="delete data on request, purge old data")
     privacy = privacy.add_subparsers(dest="privacy_command", required=True)
     p = privacy.add_parser("delete", help="delete everything of one conversation (a youth)")
-    p.add_argument("--conversation", required=True, help="the conversation id (sender id)")
+    p.add_argument(
+        "--conversation",
+        required=True,
+        help="youth.conversation_id of the nomination (gesprek-...), or the sender id",
+    )
     p.set_defaults(func=cmd_privacy_delete)
     p = privacy.add_parser("purge", help="delete data older than RETENTION_DAYS")
     p.add_argument("--days", type=int, help="override RETENTION_DAYS")

@@ -1,9 +1,10 @@
 """The data of the trainer demo: what the coach side shows live, and the one-button reset.
 
-Demo conversations have sender ids that start with `demo-` (made by the /demo page); their
-nominations always land in the demo team, marked `demo: true`, and never get a
-notification (bot/handoff.py). The reset removes every demo nomination and every demo
-conversation through `privacy.delete_conversation`, the same path a deletion request takes.
+Demo conversations are made by the server for one trainer's demo session (bot/web/demo.py;
+ids `demo-...`, listed in demo_conversations); their nominations always land in the demo
+team, marked `demo: true`, and never get a notification (bot/handoff.py). The reset removes
+the conversations of one demo session, and their nominations, through
+`privacy.delete_conversation`, the same path a deletion request takes.
 Imports nothing from Rasa.
 """
 
@@ -18,7 +19,6 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from bot import conversation, privacy
-from bot.handoff import DEMO_PREFIX
 from bot.storage import repo
 from bot.storage.models import Nomination, OutboxMessage, StatusChange
 
@@ -214,48 +214,40 @@ class ResetResult:
     nominations: int
 
 
-def demo_senders(engine: Engine) -> set[str]:
-    """Every conversation that belongs to the demo: demo senders and demo nominations."""
-    with Session(engine) as session:
-        senders = set(
-            session.execute(select(Nomination.conversation_id).where(Nomination.demo.is_(True)))
-            .scalars()
-            .all()
-        )
-    events = privacy._events_table(engine)
-    if events is not None:
-        with engine.connect() as connection:
-            rows = connection.execute(
-                select(events.c.sender_id)
-                .where(events.c.sender_id.like(DEMO_PREFIX + "%"))
-                .distinct()
-            )
-            senders.update(row[0] for row in rows)
-    return senders
+def reset(engine: Engine, conversation_ids: list[str]) -> ResetResult:
+    """Remove these demo conversations (one trainer's session) and their nominations.
 
-
-def reset(engine: Engine) -> ResetResult:
-    """Remove every demo nomination and every demo conversation; real data stays."""
+    Only conversations the demo made are touched, whatever ids are passed: a real
+    conversation is never removed here.
+    """
     with Session(engine) as session, session.begin():
+        demo_ids = [c for c in conversation_ids if repo.is_demo_conversation(session, c)]
         ids = list(
-            session.execute(select(Nomination.id).where(Nomination.demo.is_(True))).scalars()
+            session.execute(
+                select(Nomination.id).where(Nomination.conversation_id.in_(demo_ids))
+            ).scalars()
         )
         if ids:  # belt and braces: demo nominations never get notifications or history rows
             session.execute(delete(OutboxMessage).where(OutboxMessage.nomination_id.in_(ids)))
             session.execute(delete(StatusChange).where(StatusChange.nomination_id.in_(ids)))
     nominations = 0
-    senders = demo_senders(engine)
-    for sender in senders:
+    for sender in demo_ids:
         nominations += privacy.delete_conversation(engine, sender).nominations
-    return ResetResult(conversations=len(senders), nominations=nominations)
+    return ResetResult(conversations=len(demo_ids), nominations=nominations)
 
 
-def team_list(engine: Engine, limit: int = 8) -> list[dict]:
-    """The demo team's nominations as the coach's list shows them, newest first."""
+def team_list(engine: Engine, conversation_ids: list[str], limit: int = 8) -> list[dict]:
+    """This demo session's nominations as the coach's list shows them, newest first.
+
+    Only demo nominations of these conversations: another trainer's demo stays theirs.
+    """
+    if not conversation_ids:
+        return []
     with Session(engine) as session:
-        team = repo.get_team(session, repo.DEMO_TEAM_SLUG)
-        if team is None:
-            return []
-        return [
-            repo.nomination_to_dict(n) for n in repo.list_nominations(session, team.id, None, limit)
-        ]
+        rows = session.execute(
+            select(Nomination)
+            .where(Nomination.demo.is_(True), Nomination.conversation_id.in_(conversation_ids))
+            .order_by(Nomination.created_at.desc())
+            .limit(limit)
+        ).scalars()
+        return [repo.nomination_to_dict(n) for n in rows]

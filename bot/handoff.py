@@ -15,12 +15,15 @@ from bot.settings import Settings
 from bot.storage import repo
 from bot.storage.repo import NominationInput
 
-# Conversations the trainer demo (/demo) starts; they never reach a real team.
-DEMO_PREFIX = "demo-"
+# Conversations the trainer demo (/demo) starts; they never reach a real team. The prefix
+# alone proves nothing: a demo conversation is one listed in demo_conversations.
+DEMO_PREFIX = repo.DEMO_PREFIX
 
 
-def is_demo_conversation(conversation_id: str | None) -> bool:
-    return bool(conversation_id) and conversation_id.startswith(DEMO_PREFIX)
+def is_demo_conversation(engine: Engine, conversation_id: str | None) -> bool:
+    """Whether the demo page made this conversation (server side; never the id's say-so)."""
+    with Session(engine) as session:
+        return repo.is_demo_conversation(session, conversation_id)
 
 
 @dataclass(frozen=True)
@@ -32,9 +35,12 @@ class HandoffResult:
 
 
 def inbox_team(session: Session, settings: Settings):
-    """Where a nomination without (valid) invite goes: the demo team in demo mode."""
-    slug = repo.DEMO_TEAM_SLUG if settings.demo else settings.default_team
-    return repo.ensure_team(session, slug, is_demo=settings.demo)
+    """Where a real nomination without (valid) invite goes: the default team, in every mode.
+
+    Also in demo mode: real chats at / never land in the demo team, whose list the demo
+    coach token and the demo page show (README "Security").
+    """
+    return repo.ensure_team(session, settings.default_team, "Standaard team")
 
 
 def invite_status(engine: Engine, code: str | None, conversation_id: str) -> str:
@@ -46,11 +52,12 @@ def invite_status(engine: Engine, code: str | None, conversation_id: str) -> str
 def hand_off(engine: Engine, settings: Settings, data: NominationInput) -> HandoffResult:
     """Store the nomination (idempotent per conversation) and its outbox rows in one transaction.
 
-    A demo conversation (trainer demo) always goes to the demo team, ignores any invite and
-    never gets a notification, whatever the settings: demo data never reaches a real team.
+    A demo conversation (one the trainer demo made) always goes to the demo team, ignores any
+    invite and never gets a notification, whatever the settings: demo data never reaches a
+    real team, and real data never reaches the demo team.
     """
     with Session(engine) as session, session.begin():
-        demo = is_demo_conversation(data.conversation_id)
+        demo = repo.is_demo_conversation(session, data.conversation_id)
         invite = None
         if not demo:
             invite, _status = repo.check_invite(session, data.invite_code, data.conversation_id)
@@ -60,7 +67,8 @@ def hand_off(engine: Engine, settings: Settings, data: NominationInput) -> Hando
             team = session.get(repo.Team, invite.team_id)
         else:
             team = inbox_team(session, settings)
-        nomination, created = repo.save_nomination(session, data, team, invite)
+        ref = repo.conversation_ref(settings.secret_key, data.conversation_id)
+        nomination, created = repo.save_nomination(session, data, team, invite, ref)
         if demo:
             nomination.demo = True
         if created and not nomination.demo:

@@ -13,7 +13,7 @@ from sqlalchemy import MetaData, Table, delete, func, inspect, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot.storage.models import Invite, Nomination
+from bot.storage.models import ConversationKey, DemoConversation, DemoSession, Invite, Nomination
 
 CLOSED = ("ingetrokken", "niet_gelukt", "jim_gestart")
 
@@ -31,6 +31,16 @@ def _events_table(engine: Engine) -> Table | None:
     return Table("events", MetaData(), autoload_with=engine)
 
 
+def resolve_conversation(engine: Engine, given: str) -> str:
+    """The conversation id for what a coach has: the pseudonym of a nomination
+    (`youth.conversation_id` in the API), or the id itself (the server's own logs)."""
+    with Session(engine) as session:
+        found = session.execute(
+            select(Nomination.conversation_id).where(Nomination.conversation_ref == given)
+        ).scalar_one_or_none()
+    return found or given
+
+
 def delete_conversation(engine: Engine, conversation_id: str) -> Removed:
     """Remove everything about one conversation: nomination, alternatives, audit, tracker."""
     with Session(engine) as session, session.begin():
@@ -46,6 +56,12 @@ def delete_conversation(engine: Engine, conversation_id: str) -> Removed:
             .where(Invite.conversation_id == conversation_id)
             .values(conversation_id=None)
         )
+        session.execute(
+            delete(ConversationKey).where(ConversationKey.conversation_id == conversation_id)
+        )
+        session.execute(
+            delete(DemoConversation).where(DemoConversation.conversation_id == conversation_id)
+        )
     events = _events_table(engine)
     removed_events = 0
     if events is not None:
@@ -54,6 +70,15 @@ def delete_conversation(engine: Engine, conversation_id: str) -> Removed:
                 delete(events).where(events.c.sender_id == conversation_id)
             ).rowcount
     return Removed(nominations=count, events=removed_events, conversations=1)
+
+
+def _forget_keys(connection, conversation_ids: list[str]) -> None:
+    connection.execute(
+        delete(ConversationKey).where(ConversationKey.conversation_id.in_(conversation_ids))
+    )
+    connection.execute(
+        delete(DemoConversation).where(DemoConversation.conversation_id.in_(conversation_ids))
+    )
 
 
 def purge(engine: Engine, days: int, now: datetime | None = None) -> Removed:
@@ -84,6 +109,29 @@ def purge(engine: Engine, days: int, now: datetime | None = None) -> Removed:
                 removed_events += connection.execute(
                     delete(events).where(events.c.sender_id.in_(chunk))
                 ).rowcount
+                _forget_keys(connection, chunk)
+    with engine.begin() as connection:
+        # Keys, demo conversations and demo sessions older than the cutoff with no recent
+        # events (a conversation that never got a message, a trainer who left).
+        recent = (
+            select(events.c.sender_id).where(events.c.timestamp >= cutoff.timestamp())
+            if events is not None
+            else None
+        )
+        for table, column in (
+            (ConversationKey, ConversationKey.conversation_id),
+            (DemoConversation, DemoConversation.conversation_id),
+        ):
+            old = delete(table).where(table.created_at < cutoff)
+            if recent is not None:
+                old = old.where(column.not_in(recent))
+            connection.execute(old)
+        connection.execute(
+            delete(DemoSession).where(
+                DemoSession.created_at < cutoff,
+                DemoSession.id.not_in(select(DemoConversation.session_id)),
+            )
+        )
     return Removed(
         nominations=removed_nominations, events=removed_events, conversations=conversations
     )

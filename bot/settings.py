@@ -21,7 +21,7 @@ from dotenv import dotenv_values
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
-# Values that ship in .env.example; they must be replaced outside demo mode.
+# Values that ship in .env.example; they must be replaced, in every mode.
 PLACEHOLDER_PREFIX = "change-me"
 
 TRUE_WORDS = {"1", "true", "yes", "ja", "on"}
@@ -131,6 +131,8 @@ class Settings:
     # Shared secret Rasa sends to the action server (`token` query parameter, from
     # endpoints.yml); the action server refuses calls without it (rasa_addons/action_server.py).
     action_server_token: str = ""
+    rate_history_per_ip: int = 300  # history reads a minute, per client address
+    rate_history_per_conversation: int = 30  # history reads a minute, per conversation
     project_dir: Path = field(default=PROJECT_DIR)
 
     @property
@@ -213,6 +215,12 @@ def load_settings(env_file: Path | None = None, environ: dict[str, str] | None =
         ),
         rate_chat_per_ip=_as_positive_int("RATE_CHAT_PER_IP", get("RATE_CHAT_PER_IP", "600")),
         rate_invite_per_ip=_as_positive_int("RATE_INVITE_PER_IP", get("RATE_INVITE_PER_IP", "100")),
+        rate_history_per_ip=_as_positive_int(
+            "RATE_HISTORY_PER_IP", get("RATE_HISTORY_PER_IP", "300")
+        ),
+        rate_history_per_conversation=_as_positive_int(
+            "RATE_HISTORY_PER_CONVERSATION", get("RATE_HISTORY_PER_CONVERSATION", "30")
+        ),
         rate_api_failures=_as_positive_int("RATE_API_FAILURES", get("RATE_API_FAILURES", "20")),
         rate_login_failures=_as_positive_int(
             "RATE_LOGIN_FAILURES", get("RATE_LOGIN_FAILURES", "10")
@@ -227,17 +235,20 @@ def load_settings(env_file: Path | None = None, environ: dict[str, str] | None =
         action_host=get("ACTION_HOST", "127.0.0.1"),
         action_server_token=get("ACTION_SERVER_TOKEN", "") or derived_action_token(secret_key),
     )
-    if not demo:
-        for name, value in (
-            ("RASA_AUTH_TOKEN", settings.rasa_auth_token),
-            ("SECRET_KEY", settings.secret_key),
-            ("ACTION_SERVER_TOKEN", settings.action_server_token),
-        ):
-            if value.startswith(PLACEHOLDER_PREFIX) or len(value) < 16:
-                raise SettingsError(
-                    f"{name} is a placeholder or too short: set a long random value in .env "
-                    "(or JIM_DEMO=true for a local demo)."
-                )
+    # In every mode, demo mode too: the demo coach token and the conversation pseudonyms are
+    # made from SECRET_KEY, and RASA_AUTH_TOKEN opens every conversation in Rasa's HTTP API.
+    # A value from .env.example (or a short one) would let anyone compute or guess them.
+    # `jim setup` writes random values into a new .env, so a fresh machine never meets this.
+    for name, value in (
+        ("RASA_AUTH_TOKEN", settings.rasa_auth_token),
+        ("SECRET_KEY", settings.secret_key),
+        ("ACTION_SERVER_TOKEN", settings.action_server_token),
+    ):
+        if value.startswith(PLACEHOLDER_PREFIX) or len(value) < 16:
+            raise SettingsError(
+                f"{name} is a placeholder or too short: set a long random value in .env "
+                "(or remove .env and run scripts/setup, which writes random values)."
+            )
     return settings
 
 

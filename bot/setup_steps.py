@@ -59,6 +59,28 @@ def ensure_env_file(project_dir: Path) -> bool:
     return True
 
 
+def replace_placeholders(project_dir: Path) -> list[str]:
+    """Give the `change-me` values of an existing `.env` fresh random secrets.
+
+    Such values are refused in every mode (bot/settings.py); an installation made before
+    that keeps working after `jim setup`. Only placeholder values change; returns their names.
+    """
+    env_file = project_dir / ".env"
+    if not env_file.exists():
+        return []
+    lines, replaced = [], []
+    for line in env_file.read_text().splitlines():
+        key, sep, value = line.partition("=")
+        if sep and not line.lstrip().startswith("#") and value.startswith(PLACEHOLDER_PREFIX):
+            line = f"{key}={secrets.token_urlsafe(32)}"
+            replaced.append(key.strip())
+        lines.append(line)
+    if replaced:
+        env_file.write_text("\n".join(lines) + "\n")
+        env_file.chmod(0o600)
+    return replaced
+
+
 def alembic_config(project_dir: Path, database_url: str) -> Config:
     config = Config(str(project_dir / "alembic.ini"))
     config.set_main_option("script_location", str(project_dir / "migrations"))
@@ -86,7 +108,10 @@ def ensure_base_data(settings: Settings) -> str | None:
     engine = make_engine(settings.database_url)
     try:
         with Session(engine) as session, session.begin():
-            repo.ensure_team(session, settings.default_team, "Standaard team")
+            default = repo.ensure_team(session, settings.default_team, "Standaard team")
+            moved = repo.move_real_nominations_out_of_demo(session, default)
+            if moved:
+                print(f"Moved {moved} real nomination(s) from the demo team to {default.slug}.")
             if not settings.demo:
                 return None
             team = repo.ensure_team(session, repo.DEMO_TEAM_SLUG, "Demo team", is_demo=True)

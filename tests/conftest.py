@@ -166,8 +166,16 @@ def live(tmp_path_factory, model_file):
     settings = make_settings(tmp)
     setup_steps.migrate(settings)
     demo_token = setup_steps.ensure_base_data(settings)
+    engine = make_engine(settings.database_url)
+    with Session(engine) as session, session.begin():
+        from bot.storage import repo
+
+        team = repo.ensure_team(session, settings.default_team)
+        _coach, team_token = repo.create_coach(session, team, "Coach van het standaard team")
+    engine.dispose()
     stack = Stack(settings, model_file, tmp / "logs")
     stack.start(timeout=420, progress=lambda line: None)
-    stack.demo_token = demo_token
+    stack.demo_token = demo_token  # the demo team: demo conversations only
+    stack.team_token = team_token  # the default team: real chats without invite, also in demo mode
     yield stack
     stack.stop()

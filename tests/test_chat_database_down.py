@@ -15,9 +15,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from bot import setup_steps
+from bot.storage import make_engine
 from bot.web.app import create_app
 from tests.conftest import missing_service
-from tests.test_chat_routes import SENDER, FakeRasa
+from tests.test_chat_routes import SENDER, FakeRasa, holding, own
 
 
 @pytest.fixture
@@ -41,9 +42,13 @@ def test_database_away_means_503_and_no_message_to_rasa_then_it_goes_on(
     settings = dataclasses.replace(settings, database_url=own_postgres.url())
     setup_steps.migrate(settings)
     setup_steps.ensure_base_data(settings)
+    engine = make_engine(settings.database_url)
+    own(engine, SENDER)
+    engine.dispose()
     with FakeRasa() as rasa, TestClient(
         create_app(dataclasses.replace(settings, rasa_port=rasa.port))
     ) as client:
+        holding(client)
         chat_log = logging.getLogger("bot.web.chat")
         chat_log.addHandler(caplog.handler)  # Alembic's logging set-up replaced the root's
         caplog.set_level(logging.DEBUG)

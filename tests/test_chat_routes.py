@@ -2,6 +2,8 @@
 
 Rasa is played by a small real HTTP server on a free port, so the proxy is tested over
 real HTTP: what it forwards, what it hands back, and what it does when Rasa is gone.
+The conversations here hold their secret (`own`); what happens without it is in
+tests/test_conversation_access.py.
 """
 
 from __future__ import annotations
@@ -16,12 +18,31 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
 
+from bot.storage import ConversationKey, repo
 from bot.web.app import create_app
-from bot.web.chat import STATIC_DIR
+from bot.web.chat import SECRET_HEADER, STATIC_DIR
 from tests.conftest import free_port
 
 SENDER = "web-0123456789abcdef"
+SECRET = "test-conversation-secret-0123456789abcdef"
+
+
+def own(engine, *senders: str) -> None:
+    """These conversations exist, each with SECRET (as if POST /chat/new had made them)."""
+    with Session(engine) as session, session.begin():
+        for sender in senders:
+            session.add(
+                ConversationKey(conversation_id=sender, secret_hash=repo.hash_token(SECRET))
+            )
+
+
+def holding(client: TestClient) -> TestClient:
+    """The client sends SECRET with every request, as the widget does."""
+    client.headers[SECRET_HEADER] = SECRET
+    return client
+
 
 TRACKER_EVENTS = [
     {"event": "action", "name": "action_session_start"},
@@ -102,17 +123,19 @@ def rasa():
 
 
 @pytest.fixture
-def client(settings, rasa):
+def client(settings, rasa, engine):
+    own(engine, SENDER)
     app = create_app(dataclasses.replace(settings, rasa_port=rasa.port))
     with TestClient(app) as client:
-        yield client
+        yield holding(client)
 
 
 @pytest.fixture
-def client_without_rasa(settings):
+def client_without_rasa(settings, engine):
+    own(engine, SENDER)
     # settings.rasa_port is a free port where nothing listens.
     with TestClient(create_app(settings)) as client:
-        yield client
+        yield holding(client)
 
 
 def test_send_forwards_to_rasa_and_returns_only_text_and_buttons(client, rasa, settings):
@@ -378,7 +401,6 @@ def test_send_drops_control_characters_and_forwards_the_rest(client, rasa, messa
         "../../../../etc/passwd",
         '=HYPERLINK("http://example.invalid")',
         "/start{\"invite_code\": \"' OR '1'='1\"}",
-        '/start{"invite_code": {"$ne": null}}',
     ],
 )
 def test_send_forwards_other_scripts_and_injection_strings_unchanged(client, rasa, message):
@@ -409,7 +431,7 @@ def test_send_refuses_bad_input_and_stores_nothing(client, rasa, engine):
 
 def limited_client(settings, rasa, **limits):
     app = create_app(dataclasses.replace(settings, rasa_port=rasa.port, **limits))
-    return TestClient(app)
+    return holding(TestClient(app))
 
 
 def assert_kind_429(response):
@@ -421,7 +443,8 @@ def assert_kind_429(response):
     assert text == "Je stuurt veel berichten snel achter elkaar. Wacht even. Dan gaat het verder."
 
 
-def test_send_limits_messages_per_conversation(settings, rasa):
+def test_send_limits_messages_per_conversation(settings, rasa, engine):
+    own(engine, SENDER, SENDER + "x")
     with limited_client(settings, rasa, rate_chat_per_sender=3) as client:
         for _ in range(3):
             assert client.post("/chat/send", json={"sender": SENDER, "message": "hoi"}).is_success
@@ -431,7 +454,8 @@ def test_send_limits_messages_per_conversation(settings, rasa):
     assert len(rasa.requests) == 4
 
 
-def test_send_limits_messages_per_address_across_conversations(settings, rasa):
+def test_send_limits_messages_per_address_across_conversations(settings, rasa, engine):
+    own(engine, *[f"{SENDER}{i}" for i in range(3)], SENDER + "new")
     with limited_client(settings, rasa, rate_chat_per_ip=3) as client:
         for i in range(3):
             body = {"sender": f"{SENDER}{i}", "message": "hoi"}
@@ -442,19 +466,24 @@ def test_send_limits_messages_per_address_across_conversations(settings, rasa):
     assert len(rasa.requests) == 3
 
 
-def test_send_limits_invite_codes_per_address(settings, rasa):
+def test_send_limits_invite_codes_per_address(settings, rasa, engine):
+    own(engine, SENDER, SENDER + "0", SENDER + "1", SENDER + "y", SENDER + "z")
     with limited_client(settings, rasa, rate_invite_per_ip=2) as client:
         for i in range(2):
             body = {"sender": f"{SENDER}{i}", "message": f'/start{{"invite_code":"guess{i}xxxx"}}'}
             assert client.post("/chat/send", json=body).status_code == 200
         guess = {"sender": SENDER + "z", "message": '/start{"invite_code":"guess9xxxx"}'}
         assert_kind_429(client.post("/chat/send", json=guess))
-        variant = {"sender": SENDER + "y", "message": '/start@0.9{"invite_code":"guess8xxxx"}'}
-        assert_kind_429(client.post("/chat/send", json=variant))
+        spaced = {"sender": SENDER + "y", "message": '/start { "invite_code" : "guess8xxxx" }'}
+        assert_kind_429(client.post("/chat/send", json=spaced))
+        # a variant that is no /start form of DESIGN.md reaches Rasa as text, not as a code
+        variant = {"sender": SENDER + "y", "message": '/start@0.9{"invite_code":"guess7xxxx"}'}
+        assert client.post("/chat/send", json=variant).is_success
+        assert not rasa.requests[-1]["json"]["message"].startswith("/")
         # a plain start and normal messages still go through
         assert client.post("/chat/send", json={"sender": SENDER, "message": "/start"}).is_success
         assert client.post("/chat/send", json={"sender": SENDER, "message": "oma"}).is_success
-    assert len(rasa.requests) == 4
+    assert len(rasa.requests) == 5
 
 
 def test_widget_keeps_and_resends_a_message_after_429():

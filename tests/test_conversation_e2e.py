@@ -8,6 +8,7 @@ import re
 import httpx
 import pytest
 
+from bot.storage import repo
 from tests.chat import Chat
 
 pytestmark = pytest.mark.integration
@@ -18,7 +19,7 @@ CODE = re.compile(r"JIM-[2-9A-Z]{4}")
 def nominations(live) -> list[dict]:
     response = httpx.get(
         f"{live.settings.web_url}/api/nominations",
-        headers={"Authorization": f"Bearer {live.demo_token}"},
+        headers={"Authorization": f"Bearer {live.team_token}"},
         timeout=10,
     )
     response.raise_for_status()
@@ -26,7 +27,8 @@ def nominations(live) -> list[dict]:
 
 
 def nomination_of(live, chat: Chat) -> dict | None:
-    found = [n for n in nominations(live) if n["youth"]["conversation_id"] == chat.sender]
+    pseudonym = repo.conversation_ref(live.settings.secret_key, chat.sender)
+    found = [n for n in nominations(live) if n["youth"]["conversation_id"] == pseudonym]
     assert len(found) <= 1, "a conversation never makes two nominations"
     return found[0] if found else None
 
@@ -63,7 +65,8 @@ def test_happy_path_by_buttons_ends_in_a_consented_nomination(live):
     assert nomination["youth"] == {
         "name": "Sam",
         "age": 15,
-        "conversation_id": chat.sender,
+        # a pseudonym: the conversation id itself is never handed to a coach
+        "conversation_id": repo.conversation_ref(live.settings.secret_key, chat.sender),
         "parent_consent_needed": True,
     }
     assert nomination["mentor"]["name"] == "Riet"

@@ -19,6 +19,13 @@ from bot.web.app import create_app
 from tests.coach_helpers import make_coach, make_nomination
 
 
+def demo_conversation(engine) -> str:
+    """A conversation the demo page made (server side, in a demo session)."""
+    with Session(engine) as session, session.begin():
+        demo_session, _cookie = repo.new_demo_session(session)
+        return repo.new_demo_conversation(session, demo_session)
+
+
 def data(conversation_id: str, invite_code: str | None = None) -> NominationInput:
     return NominationInput(
         conversation_id=conversation_id,
@@ -39,7 +46,7 @@ def production(settings):
 
 def test_a_demo_conversation_goes_to_the_demo_team_even_outside_demo_mode(engine, settings):
     real = production(settings)
-    result = handoff.hand_off(engine, real, data("demo-0123456789abcdef"))
+    result = handoff.hand_off(engine, real, data(demo_conversation(engine)))
     with Session(engine) as session:
         nomination = session.get(Nomination, result.nomination_id)
         team = session.get(repo.Team, nomination.team_id)
@@ -59,7 +66,7 @@ def test_a_demo_conversation_ignores_a_real_invite(engine, settings):
         team.webhook_url = "http://127.0.0.1:9/hook"
         coach = repo.list_coaches(session)[-1]
         code = repo.create_invite(session, coach, 14).code
-    result = handoff.hand_off(engine, settings, data("demo-0123456789abcdef", invite_code=code))
+    result = handoff.hand_off(engine, settings, data(demo_conversation(engine), invite_code=code))
     with Session(engine) as session:
         nomination = session.get(Nomination, result.nomination_id)
         assert nomination.team_id != team_id
@@ -69,15 +76,18 @@ def test_a_demo_conversation_ignores_a_real_invite(engine, settings):
         assert session.execute(select(func.count()).select_from(OutboxMessage)).scalar_one() == 0
 
 
-def test_reset_removes_demo_nominations_and_keeps_real_ones(engine, settings):
-    handoff.hand_off(engine, settings, data("demo-0123456789abcdef"))
-    handoff.hand_off(engine, settings, data("web-fedcba9876543210"))  # demo mode: demo team
+def test_reset_removes_the_sessions_demo_nominations_and_keeps_real_ones(engine, settings):
+    first, second = demo_conversation(engine), demo_conversation(engine)
+    handoff.hand_off(engine, settings, data(first))
+    other_trainer = handoff.hand_off(engine, settings, data(second)).nomination_id
+    in_default = handoff.hand_off(engine, settings, data("web-fedcba9876543210")).nomination_id
     real_id = make_nomination(engine, "team-noord")
-    result = demo_data.reset(engine)
-    assert result.nominations == 2
+    # the ids of real conversations passed along are ignored
+    result = demo_data.reset(engine, [first, "web-fedcba9876543210", real_id])
+    assert (result.conversations, result.nominations) == (1, 1)
     with Session(engine) as session:
-        left = session.execute(select(Nomination.id)).scalars().all()
-    assert left == [real_id]
+        left = set(session.execute(select(Nomination.id)).scalars().all())
+    assert left == {other_trainer, in_default, real_id}
 
 
 def test_coach_rows_fill_in_as_the_youth_answers():

@@ -41,41 +41,71 @@ def scenario_params():
 
 
 class DemoClient:
-    """The demo page's calls, over real HTTP to the running web app."""
+    """The demo page's calls, over real HTTP to the running web app, as one trainer's
+    browser: its demo session cookie goes with every call."""
 
     def __init__(self, live) -> None:
         self.base = live.settings.web_url
-        self.sender = "demo-" + uuid.uuid4().hex[:16]
+        self.cookies = httpx.Cookies()
+        self.sender: str | None = None
+        self.secret_key = live.settings.secret_key
+
+    @property
+    def http(self) -> DemoClient:
+        return self
+
+    def _call(self, method: str, url: str, **options) -> httpx.Response:
+        with httpx.Client(cookies=self.cookies, timeout=60) as client:
+            response = client.request(method, url, **options)
+            self.cookies = client.cookies
+        return response
+
+    def post(self, url: str, **options) -> httpx.Response:
+        return self._call("POST", url, **options)
+
+    def get(self, url: str, **options) -> httpx.Response:
+        return self._call("GET", url, **options)
+
+    @property
+    def pseudonym(self) -> str:
+        """What the coach API shows as youth.conversation_id for this conversation."""
+        return repo.conversation_ref(self.secret_key, self.sender)
+
+    def new(self, start: str = "/start") -> list[dict]:
+        response = self.http.post(f"{self.base}/demo/api/new", json={"start": start})
+        assert response.status_code == 200, response.text
+        self.sender = response.json()["sender"]
+        return response.json()["messages"]
+
+    def reset(self) -> httpx.Response:
+        return self.http.post(f"{self.base}/demo/api/reset", json={})
 
     def send(self, message: str) -> list[dict]:
-        response = httpx.post(
+        response = self.http.post(
             f"{self.base}/demo/api/send",
             json={"sender": self.sender, "message": message},
-            timeout=60,
         )
         assert response.status_code == 200, response.text
         return response.json()["messages"]
 
     def step(self, scenario_id: str, index: int) -> httpx.Response:
-        return httpx.post(
+        return self.http.post(
             f"{self.base}/demo/api/step",
             json={"sender": self.sender, "scenario": scenario_id, "step": index},
-            timeout=60,
         )
 
     def play(self, scenario_id: str, start: str = "/start") -> dict:
         scenario = demo_scenarios.find(scenario_id)
-        self.send(start)
+        self.new(start)
         for index in range(len(scenario.steps)):
             response = self.step(scenario_id, index)
             assert response.status_code == 200, response.json()["error"]
         return self.state(scenario_id)
 
     def state(self, scenario_id: str = "") -> dict:
-        response = httpx.get(
+        response = self.http.get(
             f"{self.base}/demo/api/state",
             params={"sender": self.sender, "scenario": scenario_id},
-            timeout=60,
         )
         assert response.status_code == 200, response.text
         return response.json()
@@ -116,7 +146,7 @@ def test_every_scenario_plays_to_its_expected_end(live, scenario_id):
     mine = [
         n
         for n in api(live, live.demo_token, "/api/nominations?limit=500").json()
-        if n["youth"]["conversation_id"] == demo.sender
+        if n["youth"]["conversation_id"] == demo.pseudonym
     ]
     if scenario.expected.end == "nominatie":
         assert len(mine) == 1 and mine[0]["demo"] is True
@@ -128,7 +158,7 @@ def test_every_scenario_plays_to_its_expected_end(live, scenario_id):
 
 def test_a_wrong_button_in_a_scenario_stops_with_a_clear_message(live):
     demo = DemoClient(live)
-    demo.send("/start")
+    demo.new()
     response = demo.step("1-oma-meteen", 1)  # taps "17" while the bot asks for a name
     assert response.status_code == 409
     error = response.json()["error"]
@@ -137,7 +167,7 @@ def test_a_wrong_button_in_a_scenario_stops_with_a_clear_message(live):
 
 def test_the_coach_view_fills_in_live_while_the_youth_answers(live):
     demo = DemoClient(live)
-    demo.send("/start")
+    demo.new()
     rows = {r["key"]: r for r in demo.state()["coach"]}
     assert rows["youth_name"]["asked"] and rows["youth_name"]["value"] is None
     demo.send("Sam")
@@ -181,7 +211,8 @@ def test_demo_data_never_reaches_a_real_team(live, real_team):
     real = [
         n
         for n in api(live, token, "/api/nominations?limit=500").json()
-        if n["youth"]["conversation_id"] == youth.sender
+        if n["youth"]["conversation_id"]
+        == repo.conversation_ref(live.settings.secret_key, youth.sender)
     ]
     assert len(real) == 1 and real[0]["demo"] is False, youth.dump()
     with Session(engine) as session:
@@ -201,22 +232,27 @@ def test_the_reset_removes_demo_data_only(live, real_team):
     demo.play("6-veertien-jaar")
     assert demo.state()["nomination"] is not None
     real_before = api(live, token, "/api/nominations?limit=500").json()
-    response = httpx.post(f"{live.settings.web_url}/demo/api/reset", json={}, timeout=60)
+    reference = demo.state()["nomination"]["reference"]
+    other = DemoClient(live)  # another trainer's browser
+    other.play("1-oma-meteen")
+    other_reference = other.state()["nomination"]["reference"]
+    assert other.reset().json()["nominations"] == 1  # its own only
+    response = demo.reset()
     assert response.status_code == 200
-    assert response.json()["nominations"] >= 1
-    assert api(live, live.demo_token, "/api/nominations").json() == []
-    after = demo.state()
-    assert after["messages"] == [] and after["nomination"] is None, "the conversation is gone"
+    assert response.json() == {"conversations": 1, "nominations": 1}
+    left = [n["reference"] for n in api(live, live.demo_token, "/api/nominations").json()]
+    assert reference not in left and other_reference not in left
+    gone = demo.http.get(f"{demo.base}/demo/api/state", params={"sender": demo.sender})
+    assert gone.status_code == 404, "the conversation is gone, and no longer this session's"
     assert api(live, token, "/api/nominations?limit=500").json() == real_before
 
 
 def test_the_summary_shows_both_sides_and_prints(live):
     demo = DemoClient(live)
     state = demo.play("4-twee-mensen")
-    response = httpx.get(
+    response = demo.http.get(
         f"{live.settings.web_url}/demo/samenvatting",
         params={"sender": demo.sender, "scenario": "4-twee-mensen"},
-        timeout=30,
     )
     assert response.status_code == 200
     page = response.text

@@ -263,10 +263,13 @@ def test_load_settings_reads_the_file_with_defaults(tmp_path: Path) -> None:
 
 
 def test_load_settings_environment_wins_over_file(tmp_path: Path) -> None:
-    env_file = write_env(tmp_path, f"RASA_PORT=6000\nRASA_AUTH_TOKEN={GOOD_TOKEN}\nSECRET_KEY=x\n")
-    settings = load_settings(env_file=env_file, environ={"RASA_PORT": "6001", "SECRET_KEY": "y"})
+    env_file = write_env(
+        tmp_path, f"RASA_PORT=6000\nRASA_AUTH_TOKEN={GOOD_TOKEN}\nSECRET_KEY={'x' * 20}\n"
+    )
+    environ = {"RASA_PORT": "6001", "SECRET_KEY": "y" * 20}
+    settings = load_settings(env_file=env_file, environ=environ)
     assert settings.rasa_port == 6001
-    assert settings.secret_key == "y"
+    assert settings.secret_key == "y" * 20
     assert settings.rasa_auth_token == GOOD_TOKEN
 
 
@@ -314,14 +317,17 @@ def test_load_settings_refuses_wrong_values_in_one_line(tmp_path, environ, messa
     assert "\n" not in text
 
 
-def test_load_settings_accepts_placeholders_in_demo_mode(tmp_path: Path) -> None:
+@pytest.mark.parametrize("demo", ["true", "false"])
+def test_load_settings_refuses_placeholders_in_every_mode(tmp_path: Path, demo: str) -> None:
+    """Issue 23: with .env.example's SECRET_KEY anyone could compute the demo coach token."""
     env_file = tmp_path / ".env"
     shutil.copy2(PROJECT_DIR / ".env.example", env_file)
-    settings = load_settings(env_file=env_file, environ={})
-    assert settings.demo is True
-    assert settings.rasa_auth_token.startswith(PLACEHOLDER_PREFIX)
     with pytest.raises(SettingsError, match="placeholder"):
-        load_settings(env_file=env_file, environ={"JIM_DEMO": "false"})
+        load_settings(env_file=env_file, environ={"JIM_DEMO": demo})
+    for name in ("SECRET_KEY", "RASA_AUTH_TOKEN"):
+        environ = {**GOOD, "JIM_DEMO": demo, name: PLACEHOLDER_PREFIX + "-secret-key"}
+        with pytest.raises(SettingsError, match=f"{name} is a placeholder"):
+            load_settings(env_file=tmp_path / "none.env", environ=environ)
 
 
 def test_allowed_origins_default_to_the_origin_of_public_url(tmp_path: Path) -> None:
@@ -496,3 +502,16 @@ def test_a_change_elsewhere_keeps_the_model(tmp_path: Path) -> None:
     with (project / "bot" / "web" / "portal.py").open("a", encoding="utf-8") as handle:
         handle.write("\n# changed\n")
     assert training.fingerprint(project) == before
+
+
+def test_setup_replaces_placeholders_of_an_existing_env(tmp_path: Path) -> None:
+    """An installation from before placeholders were refused in demo mode keeps working."""
+    env_file = tmp_path / ".env"
+    shutil.copy2(PROJECT_DIR / ".env.example", env_file)
+    with env_file.open("a") as extra:
+        extra.write("WEB_PORT=8123\n")
+    assert setup_steps.replace_placeholders(tmp_path) == ["RASA_AUTH_TOKEN", "SECRET_KEY"]
+    settings = load_settings(env_file=env_file, environ={})
+    assert settings.web_port == 8123 and len(settings.secret_key) >= 32
+    assert stat.S_IMODE(env_file.stat().st_mode) == 0o600
+    assert setup_steps.replace_placeholders(tmp_path) == []

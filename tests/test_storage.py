@@ -77,12 +77,10 @@ def test_save_nomination_matches_the_design_json(session: Session):
     }  # fmt: skip
     assert as_json["reference"].startswith("JIM-") and len(as_json["reference"]) == 8
     assert as_json["status"] == "nieuw"
-    assert as_json["youth"] == {
-        "name": "Sam",
-        "age": 15,
-        "conversation_id": "conv-1",
-        "parent_consent_needed": True,
-    }
+    # the contract's field holds a pseudonym: the conversation id is a key to the chat
+    pseudonym = as_json["youth"].pop("conversation_id")
+    assert pseudonym.startswith(repo.REF_PREFIX) and "conv-1" not in pseudonym
+    assert as_json["youth"] == {"name": "Sam", "age": 15, "parent_consent_needed": True}
     assert as_json["mentor"]["support"] == ["emotioneel"]
     assert as_json["alternatives"] == [{"name": "Ahmed", "relation": "buurman"}]
     assert as_json["consent"]["given"] is True
@@ -123,14 +121,20 @@ def test_handoff_is_idempotent_per_conversation(engine, settings):
     assert len(count) == 1
 
 
-def test_handoff_without_invite_goes_to_demo_team_in_demo_mode(engine, settings):
-    result = handoff.hand_off(engine, settings, nomination_input("conv-demo"))
+def test_handoff_without_invite_goes_to_the_default_team_also_in_demo_mode(engine, settings):
+    """Issue 23: a real chat never lands in the demo team, whose list the demo token shows."""
+    assert settings.demo
+    result = handoff.hand_off(engine, settings, nomination_input("conv-real-in-demo-mode"))
     with Session(engine) as session:
         nomination = session.get(Nomination, result.nomination_id)
         team = session.get(repo.Team, nomination.team_id)
-        assert nomination.demo is True
-        assert team.slug == repo.DEMO_TEAM_SLUG
+        assert nomination.demo is False
+        assert team.slug == settings.default_team
         assert not result.with_invite
+        # what coaches see is the keyed pseudonym, stable for this conversation
+        assert nomination.conversation_ref == repo.conversation_ref(
+            settings.secret_key, "conv-real-in-demo-mode"
+        )
 
 
 def test_handoff_outside_demo_goes_to_default_team(engine, settings):

@@ -18,6 +18,7 @@ import httpx
 import playwright.sync_api as playwright_api
 import pytest
 
+from bot.storage import repo
 from tests.conftest import ARTIFACTS, free_port
 
 expect = playwright_api.expect
@@ -214,6 +215,17 @@ def converse_until_reference(tab: Chat, typed_only: bool = False, max_steps: int
 def nominations(live) -> list[dict]:
     response = httpx.get(
         f"{live.settings.web_url}/api/nominations",
+        # real chats go to the default team, also in demo mode (never the demo team)
+        headers={"Authorization": f"Bearer {live.team_token}"},
+        timeout=30,
+    )
+    response.raise_for_status()
+    return response.json()
+
+
+def demo_nominations(live) -> list[dict]:
+    response = httpx.get(
+        f"{live.settings.web_url}/api/nominations",
         headers={"Authorization": f"Bearer {live.demo_token}"},
         timeout=30,
     )
@@ -238,9 +250,16 @@ def test_tapping_buttons_ends_in_a_stored_nomination(chat, live):
     assert nomination["mentor"]["relation"] == "oma"
     assert nomination["mentor"]["support"] == ["emotioneel"]
     assert nomination["consent"]["given"] is True
-    assert nomination["youth"]["conversation_id"] == tab.page.evaluate(
-        "localStorage.getItem('jim-sender')"
+    sender = tab.page.evaluate("localStorage.getItem('jim-sender')")
+    secret = tab.page.evaluate("localStorage.getItem('jim-secret')")
+    assert sender and secret
+    # the coach gets a pseudonym, never the conversation id or its secret
+    assert nomination["youth"]["conversation_id"] == repo.conversation_ref(
+        live.settings.secret_key, sender
     )
+    assert sender not in json.dumps(nomination) and secret not in json.dumps(nomination)
+    in_demo = [n["reference"] for n in demo_nominations(live)]
+    assert reference not in in_demo, "a real chat never lands in the demo team"
     # the taps show as the youth's own words (titles, not payloads); /start never shows
     mine = tab.my_texts()
     assert any(t.endswith("Oma of opa") for t in mine), mine
@@ -310,6 +329,55 @@ def test_reload_shows_the_history_and_does_not_start_again(chat):
     # and the conversation goes on where it was
     tab.type("Riet")
     tab.wait_bot("Wat doet Riet voor jou")
+
+
+def test_an_old_conversation_without_a_secret_starts_again_kindly(chat):
+    """A widget from before conversation secrets has an id only: it starts a new one."""
+    tab = chat("/")
+    tab.wait_bot("JIM")
+    tab.idle()
+    tab.page.evaluate(
+        "localStorage.setItem('jim-sender', 'web-0123456789abcdef01234567');"
+        "localStorage.removeItem('jim-secret')"
+    )
+    tab.page.reload()
+    tab.wait_bot("JIM")
+    tab.idle()
+    expect(tab.page.get_by_role("status")).to_contain_text("We beginnen opnieuw")
+    assert tab.page.evaluate("localStorage.getItem('jim-sender')") != (
+        "web-0123456789abcdef01234567"
+    )
+    assert tab.page.evaluate("localStorage.getItem('jim-secret')")
+    assert tab.errors == []
+
+
+def test_another_browser_with_the_id_but_not_the_secret_sees_nothing(chat):
+    youth = chat("/")
+    youth.wait_bot("Hoe wil je dat ik je noem")
+    youth.idle()
+    youth.type("Geheimnaam")
+    youth.wait_bot("Hoe oud ben je")
+    youth.idle()
+    sender = youth.page.evaluate("localStorage.getItem('jim-sender')")
+
+    stranger = chat("/")
+    stranger.wait_bot("JIM")
+    stranger.idle()
+    stranger.page.evaluate(
+        "s => { localStorage.setItem('jim-sender', s);"
+        " localStorage.setItem('jim-secret', 'x'.repeat(43)); }",
+        sender,
+    )
+    stranger.page.reload()
+    stranger.wait_bot("JIM")
+    stranger.idle()
+    assert "Geheimnaam" not in stranger.page.locator("main").inner_text()
+    assert stranger.page.evaluate("localStorage.getItem('jim-sender')") != sender
+    expect(stranger.page.get_by_role("status")).to_contain_text("We beginnen opnieuw")
+    # the youth's own browser still has the whole conversation
+    youth.page.reload()
+    youth.wait_bot("Hoe oud ben je")
+    assert "Geheimnaam" in youth.my_texts()
 
 
 def test_html_in_a_message_is_shown_as_text_and_never_runs(chat):
@@ -445,13 +513,24 @@ def test_start_again_asks_first_then_starts_a_new_conversation(chat):
     assert tab.sent[-1] == {"sender": new_sender, "message": "/start"}
 
 
+# Chromium without speech-dispatcher has no voices: the page gets these. An online voice
+# sends the text to a third party; only the voice of this device may be used.
+FAKE_VOICES = """
+  window.__voices = %s;
+  window.speechSynthesis.getVoices = function () { return window.__voices; };
+  window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+  window.__spoken = [];
+  window.speechSynthesis.speak = function (u) {
+    window.__spoken.push({text: u.text, lang: u.lang, voice: u.voice && u.voice.name});
+  };
+"""
+ONLINE_NL = {"name": "Online Nederlands", "lang": "nl-NL", "localService": False}
+LOCAL_NL = {"name": "Lokaal Nederlands", "lang": "nl-NL", "localService": True}
+LOCAL_EN = {"name": "Local English", "lang": "en-GB", "localService": True}
+
+
 def test_read_aloud_speaks_dutch_without_emoji(chat):
-    recorder = """
-      window.__spoken = [];
-      window.speechSynthesis.speak = function (u) {
-        window.__spoken.push({text: u.text, lang: u.lang});
-      };
-    """
+    recorder = FAKE_VOICES % json.dumps([ONLINE_NL, LOCAL_EN, LOCAL_NL])
     tab = chat(None)
     tab.page.add_init_script(recorder)
     tab.open("/")
@@ -462,6 +541,7 @@ def test_read_aloud_speaks_dutch_without_emoji(chat):
     spoken = tab.page.evaluate("window.__spoken")
     assert len(spoken) == 1
     assert spoken[0]["lang"].lower().startswith("nl")
+    assert spoken[0]["voice"] == "Lokaal Nederlands", "never the online voice"
     assert "Wie vind jij fijn" in spoken[0]["text"]
     assert "Oma of opa" in spoken[0]["text"]  # the choices are read too
     assert "Ik weet het niet" in spoken[0]["text"]
@@ -481,6 +561,19 @@ def test_read_aloud_speaks_dutch_without_emoji(chat):
     expect(tab.page.get_by_role("button", name="Alles voorlezen")).to_have_attribute(
         "aria-pressed", "true"
     )
+
+
+def test_with_only_an_online_dutch_voice_nothing_is_read_aloud_and_the_page_says_so(chat):
+    tab = chat(None)
+    tab.page.add_init_script(FAKE_VOICES % json.dumps([ONLINE_NL, LOCAL_EN]))
+    tab.open("/")
+    tab.wait_bot("JIM")
+    tab.idle()
+    expect(tab.page.locator("button.speak:visible")).to_have_count(0)
+    tab.page.get_by_role("button", name="Instellingen").click()
+    expect(tab.page.get_by_role("button", name="Alles voorlezen")).to_be_hidden()
+    expect(tab.page.get_by_text("Voorlezen kan niet op dit apparaat.")).to_be_visible()
+    assert tab.page.evaluate("window.__spoken") == []
 
 
 def test_without_speech_the_read_aloud_buttons_are_hidden(chat):

@@ -119,6 +119,9 @@ class Nomination(Base):
     invite_id = Column(String(36), ForeignKey("invites.id"), nullable=True)
     # One nomination per conversation: the handoff is idempotent on this key.
     conversation_id = Column(String(200), unique=True, nullable=False)
+    # What coaches, receivers and exports see as `youth.conversation_id`: a pseudonym
+    # (bot/privacy.py conversation_ref) that is no key to the conversation itself.
+    conversation_ref = Column(String(64), unique=True, nullable=True)
 
     youth_name = Column(String(100), nullable=True)
     youth_age = Column(Integer, nullable=True)
@@ -196,3 +199,48 @@ class OutboxMessage(Base):
     next_attempt_at = Column(UTCDateTime, nullable=False, default=utcnow, index=True)
     sent_at = Column(UTCDateTime, nullable=True)
     last_error = Column(Text, nullable=True)
+
+
+class ConversationKey(Base):
+    """The hash of the secret that the youth's browser holds for one conversation.
+
+    The web app makes the conversation id and the secret (bot/web/chat.py); only the browser
+    that got them can read the history or send in that conversation. The secret itself is
+    never stored: it has 256 random bits, so one SHA-256 is a safe one-way store.
+    """
+
+    __tablename__ = "conversation_keys"
+
+    conversation_id = Column(String(200), primary_key=True)
+    secret_hash = Column(String(64), nullable=False)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+
+
+class DemoSession(Base):
+    """One trainer's browser on /demo: the hash of its random cookie.
+
+    Kept in the database (not in memory, not in a signed cookie) so that it holds for every
+    web process and after a restart, and so that its conversations are known server side:
+    the demo API answers only about conversations listed under the caller's session.
+    """
+
+    __tablename__ = "demo_sessions"
+
+    id = Column(String(64), primary_key=True)  # SHA-256 of the cookie value
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+
+
+class DemoConversation(Base):
+    """A conversation the demo page made (server-side id), and the demo session it belongs to.
+
+    Only a conversation listed here is a demo conversation: its nomination goes to the demo
+    team, marked demo, without notifications (bot/handoff.py).
+    """
+
+    __tablename__ = "demo_conversations"
+
+    conversation_id = Column(String(200), primary_key=True)
+    session_id = Column(
+        String(64), ForeignKey("demo_sessions.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import re
 import secrets
 from dataclasses import dataclass, field
@@ -16,6 +17,9 @@ from bot.storage.models import (
     SUPPORT_KINDS,
     Alternative,
     Coach,
+    ConversationKey,
+    DemoConversation,
+    DemoSession,
     Invite,
     Nomination,
     StatusChange,
@@ -28,6 +32,12 @@ INVITE_CODE_RE = re.compile(r"[A-Za-z0-9_-]{8,64}")
 # Letters and digits a youth cannot mix up when reading aloud (no 0/O, 1/I/L).
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 DEMO_TEAM_SLUG = "demo"
+# Conversation ids the web app makes: the youth's chat (bot/web/chat.py) and the trainer
+# demo (bot/web/demo.py). Clients never choose them.
+CHAT_PREFIX = "web-"
+DEMO_PREFIX = "demo-"
+# What coaches, receivers and exports see instead of the conversation id.
+REF_PREFIX = "gesprek-"
 
 
 def hash_token(token: str) -> str:
@@ -192,9 +202,17 @@ def _unique_reference(session: Session) -> str:
 
 
 def save_nomination(
-    session: Session, data: NominationInput, team: Team, invite: Invite | None = None
+    session: Session,
+    data: NominationInput,
+    team: Team,
+    invite: Invite | None = None,
+    conversation_ref: str | None = None,
 ) -> tuple[Nomination, bool]:
-    """Store a consented nomination once per conversation; returns (nomination, created)."""
+    """Store a consented nomination once per conversation; returns (nomination, created).
+
+    `conversation_ref` is the pseudonym coaches see (bot/handoff.py passes the keyed one of
+    `conversation_ref()`); without it a random one, never the conversation id itself.
+    """
     existing = get_nomination_by_conversation(session, data.conversation_id)
     if existing is not None and existing.status != "ingetrokken":
         return existing, False
@@ -210,6 +228,7 @@ def save_nomination(
         coach_id=invite.coach_id if invite else None,
         invite_id=invite.id if invite else None,
         conversation_id=data.conversation_id,
+        conversation_ref=conversation_ref or REF_PREFIX + secrets.token_hex(16),
         youth_name=data.youth_name,
         youth_age=data.youth_age,
         parent_consent_needed=data.parent_consent_needed,
@@ -304,7 +323,8 @@ def nomination_to_dict(nomination: Nomination) -> dict:
         "youth": {
             "name": nomination.youth_name,
             "age": nomination.youth_age,
-            "conversation_id": nomination.conversation_id,
+            # A pseudonym (README "Security"): the conversation id is a key to the chat.
+            "conversation_id": nomination.conversation_ref,
             "parent_consent_needed": nomination.parent_consent_needed,
         },
         "mentor": {
@@ -324,3 +344,105 @@ def nomination_to_dict(nomination: Nomination) -> dict:
             "text_version": nomination.consent_text_version,
         },
     }
+
+
+# --- conversation keys (the youth's browser) -------------------------------------------------
+
+
+def conversation_ref(secret_key: str, conversation_id: str) -> str:
+    """The pseudonym of a conversation for coaches and receivers: stable, keyed, one-way.
+
+    Whoever has it cannot reach the chat (that takes the id and the browser's secret), nor
+    compute it without SECRET_KEY; the server maps it back through the nominations table.
+    """
+    digest = hmac.new(
+        secret_key.encode("utf-8"),
+        b"conversation-ref:" + conversation_id.encode("utf-8"),
+        hashlib.sha256,
+    ).hexdigest()
+    return REF_PREFIX + digest[:32]
+
+
+def new_conversation(session: Session) -> tuple[str, str]:
+    """A new chat conversation: (id, secret). Only the secret's hash is stored."""
+    conversation_id = CHAT_PREFIX + secrets.token_urlsafe(24)
+    secret = new_token()
+    session.add(ConversationKey(conversation_id=conversation_id, secret_hash=hash_token(secret)))
+    session.flush()
+    return conversation_id, secret
+
+
+def conversation_secret_ok(session: Session, conversation_id: str, secret: str) -> bool | None:
+    """True: the secret belongs to this conversation; False: it does not; None: no such key."""
+    key = session.get(ConversationKey, conversation_id)
+    if key is None:
+        return None
+    return bool(secret) and hmac.compare_digest(key.secret_hash, hash_token(secret))
+
+
+# --- demo sessions (the trainer's browser) ---------------------------------------------------
+
+
+def get_demo_session(session: Session, cookie: str | None) -> DemoSession | None:
+    if not cookie or len(cookie) > 200:
+        return None
+    return session.get(DemoSession, hash_token(cookie))
+
+
+def new_demo_session(session: Session) -> tuple[DemoSession, str]:
+    """A new demo session and the cookie value for the trainer's browser."""
+    cookie = new_token()
+    demo_session = DemoSession(id=hash_token(cookie))
+    session.add(demo_session)
+    session.flush()
+    return demo_session, cookie
+
+
+def new_demo_conversation(session: Session, demo_session: DemoSession) -> str:
+    conversation_id = DEMO_PREFIX + secrets.token_urlsafe(24)
+    session.add(DemoConversation(conversation_id=conversation_id, session_id=demo_session.id))
+    session.flush()
+    return conversation_id
+
+
+def demo_conversation_ids(session: Session, demo_session_id: str) -> list[str]:
+    return list(
+        session.execute(
+            select(DemoConversation.conversation_id)
+            .where(DemoConversation.session_id == demo_session_id)
+            .order_by(DemoConversation.created_at)
+        ).scalars()
+    )
+
+
+def is_demo_conversation(session: Session, conversation_id: str | None) -> bool:
+    """Only a conversation the demo page made is a demo conversation, whatever its id says."""
+    if not conversation_id:
+        return False
+    return session.get(DemoConversation, conversation_id) is not None
+
+
+def move_real_nominations_out_of_demo(session: Session, default_team: Team) -> int:
+    """Real nominations that earlier versions put in the demo team go to the default team.
+
+    Before issue 23 a real chat without invite landed in the demo team in demo mode (marked
+    demo), where the demo coach token and the demo page showed it. Real is what the demo
+    page did not make: not listed in demo_conversations, and (for nominations from before
+    that table) no `demo-` id of the old demo page. Returns how many moved.
+    """
+    demo = get_team(session, DEMO_TEAM_SLUG)
+    if demo is None or demo.id == default_team.id:
+        return 0
+    rows = session.execute(
+        select(Nomination).where(
+            Nomination.team_id == demo.id,
+            ~Nomination.conversation_id.startswith(DEMO_PREFIX),
+            Nomination.conversation_id.not_in(select(DemoConversation.conversation_id)),
+        )
+    ).scalars()
+    moved = 0
+    for nomination in rows:
+        nomination.team_id = default_team.id
+        nomination.demo = False
+        moved += 1
+    return moved

@@ -132,7 +132,10 @@ def list_nominations(
     coach: Coach = Depends(current_coach),
     session: Session = Depends(get_session),
 ) -> list[dict]:
-    """Your team's nominations, newest first. `X-Total-Count` holds the total for the filter."""
+    """Your team's nominations, newest first. `X-Total-Count` holds the total for the filter.
+
+    `youth.conversation_id` is a pseudonym (`gesprek-...`), never the chat's own id.
+    """
     rows = repo.list_nominations(session, coach.team_id, status, limit, offset)
     response.headers["X-Total-Count"] = str(
         coaching.count_nominations(session, coach.team_id, status)
@@ -164,7 +167,10 @@ def get_nomination(
     coach: Coach = Depends(current_coach),
     session: Session = Depends(get_session),
 ) -> dict:
-    """One nomination of your team (404 for anything else)."""
+    """One nomination of your team (404 for anything else).
+
+    `youth.conversation_id` is a pseudonym (`gesprek-...`), never the chat's own id.
+    """
     return repo.nomination_to_dict(_own_nomination(session, coach, nomination_id))
 
 

@@ -31,7 +31,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     engine = make_engine(settings.database_url)
     app = FastAPI(
         title="JIM-kiezer API",
-        description="Coach API: nominations of your own team. Bearer token per coach.",
+        description=(
+            "Coach API: nominations of your own team. Bearer token per coach.\n\n"
+            "A nomination is the JSON of DESIGN.md. Its `youth.conversation_id` is a "
+            "pseudonym (`gesprek-` and 32 hex characters, stable per conversation): it "
+            "names the conversation for your records and for a deletion request "
+            "(`jim privacy delete --conversation gesprek-...`), but opens nothing: the "
+            "chat itself is reachable only from the youth's own browser."
+        ),
         version="1.0",
         # No Swagger UI or ReDoc (they load an unpinned script from a CDN): /docs is a plain
         # page made from the description (bot/web/api_docs.py); /openapi.json stays.
@@ -72,7 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         CORSMiddleware,
         allow_origins=list(settings.allowed_origins),
         allow_methods=["GET", "POST", "PATCH"],
-        allow_headers=["Authorization", "Content-Type"],
+        allow_headers=["Authorization", "Content-Type", chat.SECRET_HEADER],
         expose_headers=["X-Total-Count", "Retry-After"],
     )
     # Added last, so it is outermost: CORS answers and 429s get the headers too.

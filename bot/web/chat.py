@@ -4,6 +4,12 @@ The page talks only to its own origin: the Rasa port stays private (it needs no 
 no public address), and the page can send a strict Content-Security-Policy. The proxy
 checks what comes in, forwards it to Rasa and hands back only what the page shows.
 Message texts are never logged: they may hold a youth's personal story.
+
+A conversation belongs to the browser that holds it: `POST /chat/new` makes the id and a
+secret (only its hash is stored, table conversation_keys); every `/chat/send` and
+`/chat/history` must carry the secret in the X-Chat-Secret header, or gets 403/404 and
+nothing of the conversation. The id alone (a coach never sees it: nominations carry a
+pseudonym) opens nothing.
 """
 
 from __future__ import annotations
@@ -20,11 +26,12 @@ from typing import Any
 import httpx
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
-from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from bot.settings import Settings
+from bot.storage import repo
 from bot.web import ratelimit
 
 log = logging.getLogger(__name__)
@@ -45,8 +52,18 @@ NO_STORE = {"Cache-Control": "no-store"}
 UNREACHABLE = "De chat is nu even niet bereikbaar."
 # 429 for the youth: kind, short, and the page sends the message again by itself.
 TOO_MANY = "Je stuurt veel berichten snel achter elkaar. Wacht even. Dan gaat het verder."
-# /start{"invite_code": ...} and its variants (/start@1.0{...}): one try of an invite code.
-INVITE_START = re.compile(r"/start\b.*invite_code", re.DOTALL)
+# The conversation's secret travels in this header, never in the URL (logs, history).
+SECRET_HEADER = "X-Chat-Secret"
+# 403/404: the page starts a new conversation itself; a client that shows this text shows
+# it to the youth.
+NOT_YOURS = "Dit gesprek kan ik hier niet openen. Begin een nieuw gesprek."
+# What Rasa reads as a payload (rasa/shared/core/training_data/story_reader/
+# yaml_story_reader.py _regex_message_pattern): /intent@confidence{entities}rest.
+PAYLOAD_RE = re.compile(
+    r"/(?P<intent>[^{@]+)(?P<confidence>@[0-9.]+)?(?P<entities>\{.+\})?(?P<rest>.*)", re.DOTALL
+)
+# Buttons that actions build themselves (actions/summary.py); the rest are in domain.yml.
+ACTION_PAYLOADS = ("/affirm", "/change_choice")
 router = APIRouter(include_in_schema=False)
 
 
@@ -88,6 +105,76 @@ def clean_message(message: Any) -> str:
     if not cleaned:
         raise ChatInputError("message is empty")
     return cleaned
+
+
+def _payload_key(message: str) -> tuple[str, str | None] | None:
+    """(intent, entities as canonical JSON) of a message Rasa would read as a payload.
+
+    None when it is not one this proxy can read: no match, a confidence, text after the
+    entities, or entities that are no JSON object. The JSON is decoded, so an escaped key
+    (\\u0069nvite_code) is the key Rasa will see (invite_code).
+    """
+    match = PAYLOAD_RE.fullmatch(message)
+    if match is None or match["confidence"] or match["rest"]:
+        return None
+    entities = None
+    if match["entities"]:
+        try:
+            entities = json.loads(match["entities"])
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(entities, dict):
+            return None
+        entities = json.dumps(entities, sort_keys=True, separators=(",", ":"))
+    return match["intent"].strip(), entities
+
+
+@lru_cache(maxsize=4)
+def button_payloads(domain_file: Path) -> frozenset:
+    """Every button payload of the domain's responses (and of the actions), as payload keys.
+
+    Responses write entities with double braces ({{...}}: Rasa fills {slot} placeholders),
+    so these are undone before reading.
+    """
+    import yaml  # PyYAML comes with Rasa; imported here so the app starts fast without it
+
+    domain = yaml.safe_load(domain_file.read_text(encoding="utf-8")) or {}
+    payloads = list(ACTION_PAYLOADS)
+    for variations in (domain.get("responses") or {}).values():
+        for variation in variations or []:
+            for button in (variation or {}).get("buttons") or []:
+                if isinstance(button, dict) and isinstance(button.get("payload"), str):
+                    payloads.append(button["payload"].replace("{{", "{").replace("}}", "}"))
+    keys = {_payload_key(p) for p in payloads if p.startswith("/")}
+    keys.discard(None)
+    return frozenset(keys)
+
+
+def screen_payload(settings: Settings, message: str) -> tuple[str, bool]:
+    """What to forward for this (cleaned) message, and whether it tries an invite code.
+
+    Only the payloads of the domain's buttons and the /start forms of DESIGN.md
+    (`/start`, `/start{"invite_code": "<code>"}`) reach Rasa as payloads: anything else that
+    starts with "/" is forwarded as the plain text after the slashes, so a youth who types
+    "/stop" is understood and nobody can call an intent the bot did not offer.
+    """
+    if not message.startswith("/"):
+        return message, False
+    key = _payload_key(message)
+    if key is not None:
+        intent, entities = key
+        if intent == "start":
+            if entities is None:
+                return message, False
+            code = json.loads(entities)
+            if set(code) == {"invite_code"} and isinstance(code["invite_code"], str):
+                return message, True
+        elif key in button_payloads(settings.project_dir / "domain.yml"):
+            return message, False
+    text = message
+    while text.startswith("/"):
+        text = text[1:].lstrip()
+    return text, False
 
 
 def _error(status: int, text: str, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -173,12 +260,75 @@ def chat_page() -> HTMLResponse:
     return HTMLResponse((STATIC_DIR / "chat.html").read_text(encoding="utf-8"), headers=NO_STORE)
 
 
+def _key_check(request: Request, sender: str, secret: str) -> bool | None | str:
+    """The stored key's verdict (True, False, None: no key), or "down" when the database
+    does not answer.
+
+    Without the database Rasa still replies, but from an empty stand-in conversation ("Dat
+    snap ik niet"), and forgets that message. The page instead hears 503: it tells the youth
+    there is no connection for a moment and sends the message again, so the conversation
+    goes on where it was once the database is back.
+    """
+    try:
+        with Session(request.app.state.engine) as session:
+            return repo.conversation_secret_ok(session, sender, secret)
+    except SQLAlchemyError:
+        return "down"
+
+
+async def _owner_error(request: Request, sender: str, where: str) -> JSONResponse | None:
+    """None when the request carries this conversation's secret; else the answer to give."""
+    secret = request.headers.get(SECRET_HEADER, "")
+    verdict = await run_in_threadpool(_key_check, request, sender, secret)
+    if verdict == "down":
+        log.warning("%s: the database does not answer; the page keeps the message", where)
+        return _error(503, UNREACHABLE, NO_STORE)
+    if verdict is None:
+        log.info("%s: no such conversation (or one from before secrets)", where)
+        return _error(404, NOT_YOURS, NO_STORE)
+    if verdict is False:
+        log.warning("%s: a wrong or missing conversation secret", where)
+        return _error(403, NOT_YOURS, NO_STORE)
+    return None
+
+
+def _new_conversation(request: Request) -> tuple[str, str] | None:
+    try:
+        with Session(request.app.state.engine) as session, session.begin():
+            return repo.new_conversation(session)
+    except SQLAlchemyError:
+        return None
+
+
+@router.post("/chat/new")
+async def new_conversation(request: Request) -> JSONResponse:
+    """A new conversation for this browser: its id and its secret (kept by the page).
+
+    JSON only, so another site's form cannot make conversations; counted in the per-address
+    chat limit.
+    """
+    limits = ratelimit.limits(request)
+    wait = limits.chat_ip.hit(ratelimit.client_ip(request))
+    if wait:
+        log.warning("chat: too many new conversations from one address")
+        return _too_many(wait)
+    if not request.headers.get("content-type", "").startswith("application/json"):
+        return _error(415, "send JSON (Content-Type: application/json)")
+    made = await run_in_threadpool(_new_conversation, request)
+    if made is None:
+        log.warning("chat: the database does not answer; no new conversation")
+        return _error(503, UNREACHABLE, NO_STORE)
+    sender, secret = made
+    return JSONResponse({"sender": sender, "secret": secret}, headers=NO_STORE)
+
+
 @router.post("/chat/send")
 async def send(request: Request) -> JSONResponse:
     """Forward one message of the youth to Rasa; answer with the bot's messages.
 
-    Rate limits (per client address, per conversation, and for starts with an invite code)
-    answer 429 with Retry-After; the page keeps the message and sends it again later.
+    Only with the conversation's secret (X-Chat-Secret). Rate limits (per client address,
+    per conversation, and for starts with an invite code) answer 429 with Retry-After; the
+    page keeps the message and sends it again later.
     """
     limits = ratelimit.limits(request)
     ip = ratelimit.client_ip(request)
@@ -202,18 +352,22 @@ async def send(request: Request) -> JSONResponse:
         message = clean_message(body.get("message"))
     except ChatInputError as exc:
         return _error(422, str(exc))
+    refused = await _owner_error(request, sender, "chat")
+    if refused is not None:
+        return refused
+    # Keyed on the conversation the server made and the secret proved, not a chosen id.
     wait = limits.chat_sender.hit(sender)
     if wait:
         log.warning("chat: too many messages in one conversation")
         return _too_many(wait)
-    if INVITE_START.match(message):
+    message, invite_try = screen_payload(_settings(request), message)
+    if not message:
+        return _error(422, "message is empty")
+    if invite_try:
         wait = limits.invite_ip.hit(ip)
         if wait:
             log.warning("chat: too many invite codes tried from one address")
             return _too_many(wait)
-    if not await run_in_threadpool(_database_answers, request):
-        log.warning("chat: the database does not answer; the page keeps the message")
-        return _error(503, UNREACHABLE)
     url = f"{_settings(request).rasa_url}/webhooks/rest/webhook"
     try:
         async with _client() as client:
@@ -229,7 +383,7 @@ async def send(request: Request) -> JSONResponse:
     except ValueError:
         log.warning("chat: Rasa answered with something that is not JSON")
         return _error(502, UNREACHABLE)
-    return JSONResponse({"messages": bot_messages(replies)})
+    return JSONResponse({"messages": bot_messages(replies)}, headers=NO_STORE)
 
 
 async def _read_body(request: Request) -> bytes | None:
@@ -247,32 +401,30 @@ async def _read_body(request: Request) -> bytes | None:
     return b"".join(chunks)
 
 
-def _database_answers(request: Request) -> bool:
-    """Whether the database (the conversations and nominations) answers right now.
-
-    Without it Rasa still replies, but from an empty stand-in conversation ("Dat snap ik
-    niet"), and forgets that message. The page instead hears 503: it tells the youth there is
-    no connection for a moment and sends the message again, so the conversation goes on
-    where it was once the database is back.
-    """
-    engine = getattr(request.app.state, "engine", None)
-    if engine is None:
-        return True
-    try:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-    except SQLAlchemyError:
-        return False
-    return True
-
-
 @router.get("/chat/history")
 async def history(request: Request, sender: str = "") -> JSONResponse:
-    """The conversation so far, so a reload of the page shows it again."""
+    """The conversation so far, so a reload of the page shows it again.
+
+    Only with the conversation's secret; limited per client address (before anything is
+    looked up) and per conversation (after the secret matched, so a stranger who knows an
+    id cannot use up the youth's reloads).
+    """
+    limits = ratelimit.limits(request)
+    wait = limits.history_ip.hit(ratelimit.client_ip(request))
+    if wait:
+        log.warning("chat history: too many reads from one address")
+        return _too_many(wait)
     try:
         check_sender(sender)
     except ChatInputError as exc:
         return _error(422, str(exc))
+    refused = await _owner_error(request, sender, "chat history")
+    if refused is not None:
+        return refused
+    wait = limits.history_conversation.hit(sender)
+    if wait:
+        log.warning("chat history: too many reads of one conversation")
+        return _too_many(wait)
     settings = _settings(request)
     url = f"{settings.rasa_url}/conversations/{sender}/tracker"
     try:
@@ -289,4 +441,4 @@ async def history(request: Request, sender: str = "") -> JSONResponse:
     except ValueError:
         return _error(502, UNREACHABLE)
     events = tracker.get("events") if isinstance(tracker, dict) else None
-    return JSONResponse({"messages": conversation(events)})
+    return JSONResponse({"messages": conversation(events)}, headers=NO_STORE)

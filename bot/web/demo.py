@@ -5,8 +5,20 @@ Only in demo mode (JIM_DEMO=true, the default). The page plays scenario files
 Everything goes through the real Rasa server and action server, exactly as the youth's
 chat does; the coach side reads the conversation's slots from Rasa's HTTP API (server side,
 with RASA_AUTH_TOKEN, which never reaches the browser) plus the stored nomination.
-Only demo conversations (sender ids `demo-...`) can be sent to or read here, and their
-nominations stay in the demo team without notifications (bot/handoff.py).
+Demo data and real data never mix. The server makes every demo conversation
+(`POST /demo/api/new`, an unguessable `demo-...` id) and lists it under the trainer's demo
+session: a random cookie (HttpOnly, SameSite=Strict, path /demo) whose hash is a row of
+demo_sessions, with the conversations in demo_conversations. Every other call reads,
+continues, forgets or resets only conversations listed under the caller's own session; an
+id from anywhere else (a real chat, another trainer's demo, a guessed `demo-` id) gets 404
+and Rasa is not even asked. Only listed conversations are demo conversations: their
+nominations go to the demo team without notifications (bot/handoff.py); real chats never.
+
+Why the database and not memory or a signed cookie: the list must hold for every web
+process (README "Growing": several workers), survive a restart of the web app during a
+training, and be readable by the action server's handoff, which decides demo or real from
+the same table. Sessions and their conversations are purged with the rest (`jim privacy
+purge`) and removed with a conversation (`privacy.delete_conversation`).
 """
 
 from __future__ import annotations
@@ -21,6 +33,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from bot import demo_data, demo_scenarios, notify, privacy
 from bot.settings import Settings
@@ -35,6 +48,8 @@ TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 EXAMPLE_ADDRESS = "team@voorbeeld.nl"
 OFF = "De demo staat uit. Zet JIM_DEMO=true in .env om hem te gebruiken."
 NOT_DEMO = "Alleen demogesprekken (sender begint met demo-) kunnen hier."
+NOT_YOURS = "Dit demogesprek hoort niet bij deze browser. Start een nieuw demogesprek."
+DEMO_COOKIE = "jim_demo"
 
 router = APIRouter(prefix="/demo", include_in_schema=False)
 
@@ -84,7 +99,54 @@ def _sender(value: Any) -> str:
     return value
 
 
+def _session_id(request: Request) -> str | None:
+    """The caller's demo session (the hash of its cookie), if it is a known one."""
+    with Session(request.app.state.engine) as session:
+        found = repo.get_demo_session(session, request.cookies.get(DEMO_COOKIE))
+        return found.id if found else None
+
+
+def _own_ids(request: Request) -> list[str]:
+    session_id = _session_id(request)
+    if session_id is None:
+        return []
+    with Session(request.app.state.engine) as session:
+        return repo.demo_conversation_ids(session, session_id)
+
+
+async def _own(request: Request, value: Any) -> str:
+    """The sender, if the caller's demo session made it; else 404 without asking Rasa."""
+    sender = _sender(value)
+    if sender not in await run_in_threadpool(_own_ids, request):
+        raise DemoError(404, NOT_YOURS)
+    return sender
+
+
+def _start_conversation(request: Request) -> tuple[str, str | None]:
+    """A new demo conversation in the caller's session (made if needed): (id, new cookie)."""
+    cookie = None
+    with Session(request.app.state.engine) as session, session.begin():
+        demo_session = repo.get_demo_session(session, request.cookies.get(DEMO_COOKIE))
+        if demo_session is None:
+            demo_session, cookie = repo.new_demo_session(session)
+        return repo.new_demo_conversation(session, demo_session), cookie
+
+
+def _set_cookie(request: Request, response: JSONResponse, cookie: str) -> None:
+    response.set_cookie(
+        DEMO_COOKIE,
+        cookie,
+        path="/demo",
+        httponly=True,
+        samesite="strict",
+        secure=_settings(request).public_url.startswith("https://"),
+    )
+
+
 async def _send_to_rasa(settings: Settings, sender: str, message: str) -> list[dict]:
+    message, _invite = chat.screen_payload(settings, message)
+    if not message:
+        raise DemoError(422, "message is empty")
     url = f"{settings.rasa_url}/webhooks/rest/webhook"
     try:
         async with chat._client() as client:
@@ -157,7 +219,14 @@ def _notification(settings: Settings, engine, nomination_id: str) -> dict | None
         }
 
 
-def _state(settings: Settings, engine, sender: str, tracker: dict, scenario_id: str = "") -> dict:
+def _state(
+    settings: Settings,
+    engine,
+    sender: str,
+    tracker: dict,
+    own: list[str],
+    scenario_id: str = "",
+) -> dict:
     events = tracker.get("events")
     slots = tracker.get("slots") if isinstance(tracker.get("slots"), dict) else {}
     loop = tracker.get("active_loop") if isinstance(tracker.get("active_loop"), dict) else {}
@@ -174,7 +243,7 @@ def _state(settings: Settings, engine, sender: str, tracker: dict, scenario_id: 
         "crisis": crisis,
         "nomination": nomination,
         "notification": _notification(settings, engine, nomination["id"]) if nomination else None,
-        "team_list": demo_data.team_list(engine),
+        "team_list": demo_data.team_list(engine, own),
         "check": None,
     }
     if scenario_id:
@@ -221,13 +290,37 @@ def scenarios(request: Request) -> JSONResponse:
     )
 
 
-@router.post("/api/send")
-async def send(request: Request) -> JSONResponse:
-    """One message of the youth (typed by the trainer, or /start) in a demo conversation."""
+@router.post("/api/new")
+async def new(request: Request) -> JSONResponse:
+    """A new demo conversation, made and listed by the server, started with /start.
+
+    `start` may give another /start form of DESIGN.md (with an invite code, to show that a
+    demo conversation stays in the demo whatever it opens with).
+    """
+    cookie = None
     try:
         _check_demo(request)
         body = await _body(request)
-        sender = _sender(body.get("sender"))
+        start = body.get("start", "/start")
+        if not isinstance(start, str) or not start.startswith("/start"):
+            raise DemoError(422, "start moet /start zijn, eventueel met een uitnodigingscode.")
+        sender, cookie = await run_in_threadpool(_start_conversation, request)
+        messages = await _send_to_rasa(_settings(request), sender, start)
+        response = _json({"sender": sender, "messages": messages})
+    except DemoError as error:
+        response = _error(error.status, error.text)
+    if cookie:
+        _set_cookie(request, response, cookie)
+    return response
+
+
+@router.post("/api/send")
+async def send(request: Request) -> JSONResponse:
+    """One message of the youth (typed by the trainer) in the caller's demo conversation."""
+    try:
+        _check_demo(request)
+        body = await _body(request)
+        sender = await _own(request, body.get("sender"))
         try:
             message = chat.clean_message(body.get("message"))
         except chat.ChatInputError as exc:
@@ -245,7 +338,7 @@ async def step(request: Request) -> JSONResponse:
     try:
         _check_demo(request)
         body = await _body(request)
-        sender = _sender(body.get("sender"))
+        sender = await _own(request, body.get("sender"))
         scenario = _scenario(body.get("scenario"))
         index = body.get("step")
         if not isinstance(index, int) or isinstance(index, bool):
@@ -278,9 +371,10 @@ async def state(request: Request, sender: str = "", scenario: str = "") -> JSONR
     settings = _settings(request)
     try:
         _check_demo(request)
-        _sender(sender)
+        await _own(request, sender)
+        own = await run_in_threadpool(_own_ids, request)
         tracker = await _tracker(settings, sender)
-        data = _state(settings, request.app.state.engine, sender, tracker, scenario)
+        data = _state(settings, request.app.state.engine, sender, tracker, own, scenario)
     except DemoError as error:
         return _error(error.status, error.text)
     return _json(data)
@@ -291,7 +385,7 @@ async def forget(request: Request) -> JSONResponse:
     """Remove one demo conversation (used by "Terug", which plays the steps again)."""
     try:
         _check_demo(request)
-        sender = _sender((await _body(request)).get("sender"))
+        sender = await _own(request, (await _body(request)).get("sender"))
     except DemoError as error:
         return _error(error.status, error.text)
     removed = privacy.delete_conversation(request.app.state.engine, sender)
@@ -300,13 +394,17 @@ async def forget(request: Request) -> JSONResponse:
 
 @router.post("/api/reset")
 async def reset(request: Request) -> JSONResponse:
-    """The one reset button: every demo nomination and demo conversation goes."""
+    """The one reset button: every conversation of this demo session and its nominations go.
+
+    Only this browser's demo conversations: never a real one, never another trainer's.
+    """
     try:
         _check_demo(request)
         await _body(request)
     except DemoError as error:
         return _error(error.status, error.text)
-    result = demo_data.reset(request.app.state.engine)
+    own = await run_in_threadpool(_own_ids, request)
+    result = await run_in_threadpool(demo_data.reset, request.app.state.engine, own)
     log.info("demo reset: %d conversations removed", result.conversations)
     return _json({"conversations": result.conversations, "nominations": result.nominations})
 
@@ -317,9 +415,10 @@ async def summary(request: Request, sender: str = "", scenario: str = "") -> HTM
     settings = _settings(request)
     try:
         _check_demo(request)
-        _sender(sender)
+        await _own(request, sender)
+        own = await run_in_threadpool(_own_ids, request)
         tracker = await _tracker(settings, sender)
-        data = _state(settings, request.app.state.engine, sender, tracker, scenario)
+        data = _state(settings, request.app.state.engine, sender, tracker, own, scenario)
         chosen = _scenario(scenario) if scenario else None
     except DemoError as error:
         return HTMLResponse(

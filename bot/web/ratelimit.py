@@ -184,6 +184,8 @@ class Limits:
     login_failures: Lockout  # per account (token prefix)
     api_failures_ip: SlidingWindow  # the much higher ceiling per client address
     login_failures_ip: SlidingWindow
+    history_ip: SlidingWindow
+    history_conversation: SlidingWindow
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Limits:
@@ -195,6 +197,8 @@ class Limits:
             login_failures=Lockout(settings.rate_login_failures, QUARTER),
             api_failures_ip=SlidingWindow(settings.rate_api_failures_per_ip, QUARTER),
             login_failures_ip=SlidingWindow(settings.rate_login_failures_per_ip, QUARTER),
+            history_ip=SlidingWindow(settings.rate_history_per_ip, MINUTE),
+            history_conversation=SlidingWindow(settings.rate_history_per_conversation, MINUTE),
         )
 
 

@@ -2,6 +2,9 @@
 // Safety: everything the bot or the youth writes is put on the page with textContent or
 // DOM nodes, never as HTML. The page only talks to its own server (/chat/...).
 // Nothing gets lost: every message waits in a queue in localStorage until the server has it.
+// The conversation belongs to this browser: the server makes its id and a secret (POST
+// /chat/new); both stay in localStorage and the secret goes with every request in the
+// X-Chat-Secret header, never in a URL.
 (function () {
   "use strict";
 
@@ -23,7 +26,7 @@
   })();
 
   var KEY = {
-    sender: "jim-sender", invite: "jim-invite", queue: "jim-queue",
+    sender: "jim-sender", secret: "jim-secret", invite: "jim-invite", queue: "jim-queue",
     size: "jim-size", contrast: "jim-contrast", autoread: "jim-autoread"
   };
 
@@ -63,6 +66,7 @@
     refused: "Dit bericht kan ik niet sturen. Maak het korter en probeer het nog eens.",
     tooMany: "Je stuurt veel berichten snel achter elkaar. Ik stuur je bericht zo.",
     notSent: "Niet verstuurd",
+    lost: "Je vorige gesprek kan ik niet meer openen. We beginnen opnieuw.",
     readAloud: "Lees voor",
     choose: "Je kan kiezen:",
     choicesLabel: "Kies een antwoord"
@@ -122,15 +126,21 @@
   // ---- reading aloud ----
   var speech = "speechSynthesis" in window && "SpeechSynthesisUtterance" in window ? window.speechSynthesis : null;
   var voice = null;
+  root.classList.add("no-voice"); // until a local Dutch voice is found
   if (!speech) root.classList.add("no-speech");
 
+  // Only a voice of this device (localService): an online voice sends the text, with the
+  // names in it, to a third party. No local Dutch voice: nothing is read aloud, and the
+  // settings say so.
   function pickVoice() {
     if (!speech) return;
-    var voices = speech.getVoices() || [];
+    var voices = (speech.getVoices() || []).filter(function (v) { return v.localService === true; });
     var lang = function (v) { return (v.lang || "").replace("_", "-").toLowerCase(); };
     voice = voices.filter(function (v) { return lang(v) === "nl-nl"; })[0] ||
       voices.filter(function (v) { return lang(v) === "nl-be"; })[0] ||
       voices.filter(function (v) { return lang(v).indexOf("nl") === 0; })[0] || null;
+    root.classList.toggle("no-voice", !voice);
+    if (!voice) speech.cancel();
   }
   if (speech) {
     pickVoice();
@@ -147,11 +157,11 @@
   }
 
   function speak(text, addToQueue) {
-    if (!speech || !text) return;
+    if (!speech || !voice || !text) return;
     if (!addToQueue) speech.cancel();
     var utterance = new window.SpeechSynthesisUtterance(text);
-    utterance.lang = voice ? voice.lang.replace("_", "-") : "nl-NL";
-    if (voice) utterance.voice = voice;
+    utterance.lang = voice.lang.replace("_", "-");
+    utterance.voice = voice;
     utterance.rate = 0.9;
     speech.speak(utterance);
   }
@@ -207,8 +217,19 @@
   // ---- the conversation ----
   var invite = new URLSearchParams(window.location.search).get("invite");
   var sender = store.getItem(KEY.sender);
+  var secret = store.getItem(KEY.secret);
   var fresh = false;
-  if (!sender || !/^[A-Za-z0-9_-]{8,80}$/.test(sender) || (invite && invite !== store.getItem(KEY.invite))) {
+  var notice = "";
+  var validId = /^[A-Za-z0-9_-]{8,80}$/;
+  var inviteChanged = Boolean(invite && invite !== store.getItem(KEY.invite));
+  // Messages queued before the server made the conversation (offline at the start) wait
+  // for it; a queue always starts with its /start then.
+  var waitingStart = !sender && !secret && !inviteChanged &&
+    readJSON(KEY.queue, []).some(function (item) { return item && item.start; });
+  if (sender && !secret && !inviteChanged) notice = TEXT.lost; // a conversation from before secrets
+  if (waitingStart) {
+    invite = store.getItem(KEY.invite);
+  } else if (!sender || !secret || !validId.test(sender) || inviteChanged) {
     newConversation();
   }
 
@@ -221,9 +242,12 @@
   var generation = 0; // changes on "Opnieuw beginnen": late answers of the old conversation are dropped
   var bubbles = {}; // queue item id -> its bubble on the page
 
+  // The server makes the id and the secret when the first message goes (openConversation).
   function newConversation() {
-    sender = "web-" + randomId();
-    store.setItem(KEY.sender, sender);
+    sender = null;
+    secret = null;
+    store.removeItem(KEY.sender);
+    store.removeItem(KEY.secret);
     if (invite) store.setItem(KEY.invite, invite);
     else invite = store.getItem(KEY.invite);
     store.removeItem(KEY.queue);
@@ -405,21 +429,80 @@
     if (on && nearBottom()) scrollToEnd();
   }
 
+  // Ask the server for a conversation (id and secret); then the queue goes on.
+  function openConversation() {
+    busy = true;
+    var mine = generation;
+    showTyping(true);
+    fetch("/chat/new", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}"
+    }).then(function (response) {
+      if (response.ok) return response.json();
+      var error = new Error("new " + response.status);
+      error.wait = response.status === 429 ? retryAfterMs(response) : 0;
+      throw error;
+    }).then(function (data) {
+      if (mine !== generation) return;
+      if (!data || !validId.test(data.sender || "") || !data.secret) throw new Error("new");
+      sender = data.sender;
+      secret = data.secret;
+      store.setItem(KEY.sender, sender);
+      store.setItem(KEY.secret, secret);
+      busy = false;
+      showTyping(false);
+      pump();
+    }).catch(function (error) {
+      if (mine !== generation) return;
+      busy = false;
+      showTyping(false);
+      queue.forEach(markWaiting);
+      setStatus(error.wait ? TEXT.tooMany : TEXT.offline);
+      retryLater(error.wait);
+    });
+  }
+
+  // The server does not know this conversation with this secret (from before secrets, or
+  // removed): start a new one, kindly, instead of showing an error.
+  function lostConversation() {
+    generation += 1;
+    busy = false;
+    stopRetrying();
+    showTyping(false);
+    newConversation();
+    queue = [];
+    saveQueue();
+    bubbles = {};
+    log.textContent = "";
+    historyLoaded = true;
+    setStatus(TEXT.lost);
+    notice = TEXT.lost;
+    queue.push({ id: randomId(), message: startMessage(), shown: null, start: true });
+    saveQueue();
+    pump();
+  }
+
   function pump() {
     if (busy || !historyLoaded || !queue.length) return;
+    if (!sender || !secret) {
+      openConversation();
+      return;
+    }
     busy = true;
     var mine = generation;
     var item = queue[0];
     showTyping(true);
     fetch("/chat/send", {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: { "Content-Type": "application/json", "X-Chat-Secret": secret },
       body: JSON.stringify({ sender: sender, message: item.message })
     }).then(function (response) {
       if (response.ok) return response.json().then(function (data) { return { ok: true, data: data }; });
       // "Too many" (429): the message waits, like when the server is gone, and is sent
       // again after the server's Retry-After.
       if (response.status === 429) return { ok: false, refused: false, wait: retryAfterMs(response) };
+      if (response.status === 403 || response.status === 404) return { ok: false, lost: true };
       // 4xx (not a time-out): this message will never go through as it is.
       var refused = response.status >= 400 && response.status < 500 && response.status !== 408;
       return { ok: false, refused: refused };
@@ -429,12 +512,17 @@
       if (mine !== generation) return;
       busy = false;
       showTyping(false);
+      if (result.lost) {
+        lostConversation();
+        return;
+      }
       if (result.ok || result.refused) {
         if (queue.length && queue[0].id === item.id) queue.shift();
         saveQueue();
         markDone(item, result.refused);
         stopRetrying();
-        setStatus(result.refused ? TEXT.refused : "");
+        setStatus(result.refused ? TEXT.refused : notice);
+        notice = "";
         if (result.ok) showReplies((result.data && result.data.messages) || []);
         pump();
       } else {
@@ -449,11 +537,22 @@
     if (busy) return;
     busy = true;
     var mine = generation;
-    fetch("/chat/history?sender=" + encodeURIComponent(sender)).then(function (response) {
-      if (!response.ok) throw new Error("history " + response.status);
+    fetch("/chat/history?sender=" + encodeURIComponent(sender), {
+      headers: { "X-Chat-Secret": secret }
+    }).then(function (response) {
+      if (response.status === 403 || response.status === 404) return { lost: true };
+      if (!response.ok) {
+        var error = new Error("history " + response.status);
+        error.wait = response.status === 429 ? retryAfterMs(response) : 0;
+        throw error;
+      }
       return response.json();
     }).then(function (data) {
       if (mine !== generation) return;
+      if (data && data.lost) {
+        lostConversation();
+        return;
+      }
       busy = false;
       historyLoaded = true;
       stopRetrying();
@@ -465,12 +564,12 @@
         saveQueue();
       }
       pump();
-    }).catch(function () {
+    }).catch(function (error) {
       if (mine !== generation) return;
       busy = false;
-      setStatus(TEXT.offline);
+      setStatus(error && error.wait ? TEXT.tooMany : TEXT.offline);
       queue.forEach(markWaiting);
-      retryLater();
+      retryLater(error && error.wait);
     });
   }
 
@@ -479,6 +578,7 @@
     busy = false;
     stopRetrying();
     if (speech) speech.cancel();
+    notice = "";
     newConversation();
     queue = [];
     bubbles = {};
@@ -486,7 +586,9 @@
     showTyping(false);
     setStatus("");
     historyLoaded = true;
-    send(startMessage(), null);
+    queue.push({ id: randomId(), message: startMessage(), shown: null, start: true });
+    saveQueue();
+    pump();
   }
 
   // ---- composer ----
@@ -532,7 +634,14 @@
   // ---- go ----
   if (fresh) {
     historyLoaded = true;
-    send(startMessage(), null, true);
+    if (notice) setStatus(notice);
+    queue.unshift({ id: randomId(), message: startMessage(), shown: null, start: true });
+    saveQueue();
+    pump();
+  } else if (waitingStart) {
+    historyLoaded = true;
+    showHistory([]);
+    pump();
   } else {
     loadHistory();
   }

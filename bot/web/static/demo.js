@@ -48,12 +48,6 @@
     return node;
   }
 
-  function randomId() {
-    var bytes = new Uint8Array(10);
-    window.crypto.getRandomValues(bytes);
-    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
-  }
-
   function say(text) { statusLine.textContent = text || ""; }
 
   function request(method, path, body) {
@@ -242,7 +236,7 @@
     var list = $("team-list");
     list.textContent = "";
     (state.team_list || []).forEach(function (n) {
-      var item = el("li", n.youth.conversation_id === sender ? "current" : null);
+      var item = el("li", state.nomination && n.id === state.nomination.id ? "current" : null);
       var youth = n.youth.name || "jongere";
       if (n.youth.age !== null && n.youth.age !== undefined) youth += " (" + n.youth.age + ")";
       var mentor = n.mentor.relation ? [n.mentor.relation.replace(/_/g, " "), n.mentor.name].filter(Boolean).join(" ") : "ingetrokken";
@@ -314,13 +308,19 @@
     return request("POST", "/demo/api/step", { sender: sender, scenario: current.id, step: index });
   }
 
+  // The server makes the conversation (an unguessable id, listed under this browser's demo
+  // session cookie) and starts it with /start.
   function newConversation() {
     generation += 1;
-    sender = "demo-" + randomId();
+    sender = null;
     played = 0;
     lastValues = {};
     clearLog();
-    return send("/start");
+    var mine = generation;
+    return request("POST", "/demo/api/new", {}).then(function (data) {
+      if (mine === generation) sender = data.sender;
+      return data;
+    });
   }
 
   function start(scenario) {
@@ -422,7 +422,7 @@
   backButton.addEventListener("click", function () { back(); });
   playButton.addEventListener("click", autoplay);
   $("reset").addEventListener("click", function () {
-    if (!window.confirm("Alle demogesprekken en demonominaties wissen?")) return;
+    if (!window.confirm("Alle demogesprekken en demonominaties van deze browser wissen?")) return;
     stop();
     request("POST", "/demo/api/reset", {}).then(function (data) {
       generation += 1;
