@@ -8,6 +8,7 @@ from bot.storage.models import (
     Invite,
     Nomination,
     OutboxMessage,
+    SafetySignal,
     StatusChange,
     Team,
 )
@@ -19,6 +20,7 @@ __all__ = [
     "Invite",
     "Nomination",
     "OutboxMessage",
+    "SafetySignal",
     "StatusChange",
     "Team",
     "make_engine",
