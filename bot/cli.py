@@ -166,8 +166,9 @@ def cmd_privacy_delete(args: argparse.Namespace) -> int:
     from bot import privacy
     from bot.storage import make_engine
 
-    engine = make_engine(get_settings().database_url)
-    removed = privacy.delete_conversation(engine, args.conversation)
+    settings = get_settings()
+    engine = make_engine(settings.database_url)
+    removed = privacy.delete_conversation(engine, args.conversation, settings.secret_key)
     engine.dispose()
     print(
         f"Deleted {removed.nominations} nomination(s) and {removed.events} conversation event(s)."

@@ -16,7 +16,6 @@ Imports nothing from Rasa; `actions/safety.py` calls it.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 from dataclasses import dataclass
 
@@ -143,7 +142,9 @@ def nomination_id_for(session: Session, team_id: str, reference: str | None) -> 
     if not reference:
         return None
     return session.execute(
-        select(Nomination.id).where(Nomination.team_id == team_id, Nomination.reference == reference)
+        select(Nomination.id).where(
+            Nomination.team_id == team_id, Nomination.reference == reference
+        )
     ).scalar_one_or_none()
 
 
@@ -180,3 +181,26 @@ def forget_conversation(session: Session, secret_key: str, conversation_id: str)
             SafetySignal.conversation == pseudonym(secret_key, conversation_id)
         )
     ).rowcount
+
+
+def forget_team(session: Session, team_id: str) -> int:
+    """Delete every signal of one team ("Demo wissen" empties the demo team)."""
+    return session.execute(delete(SafetySignal).where(SafetySignal.team_id == team_id)).rowcount
+
+
+def demo_view(engine: Engine, secret_key: str, sender: str, limit: int = 8) -> list[dict]:
+    """The demo team's open signals as the demo's coach side shows them, newest first;
+    `current` marks the one of the conversation on screen."""
+    mine = pseudonym(secret_key, sender) if sender else None
+    with Session(engine) as session:
+        team = repo.get_team(session, repo.DEMO_TEAM_SLUG)
+        if team is None:
+            return []
+        return [
+            {
+                "created_at": s.created_at.isoformat(),
+                "reference": s.reference,
+                "current": s.conversation == mine,
+            }
+            for s in list_signals(session, team.id, limit=limit)
+        ]

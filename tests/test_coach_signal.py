@@ -118,6 +118,9 @@ def test_a_demo_conversation_goes_to_the_demo_team_and_sends_nothing(engine, set
     settings = notifying(settings, smtp_port=free_port(), notify_email="team@example.org")
     configure_team(engine, "team-noord", email="noord@example.org", webhook=receiver.url)
     code = invite_for(engine, "team-noord")  # even with a real team's invite
+    with Session(engine) as session, session.begin():
+        demo = repo.ensure_team(session, repo.DEMO_TEAM_SLUG, is_demo=True)
+        demo.webhook_url, demo.webhook_secret = receiver.url, "s"  # and a hook on the demo team
     result = coach_signal.request_contact(engine, settings, "demo-abc123", code)
     assert result.created and result.demo and result.notifications == 0
     [signal] = signals(engine)
@@ -254,14 +257,10 @@ def test_the_action_stores_a_signal_and_says_so(action_settings, engine, domain,
     [signal] = signals(engine)
     with Session(engine) as session:
         assert signal.team_id == repo.get_team(session, "team-noord").id
-    assert signal.conversation == coach_signal.pseudonym(
-        action_settings.secret_key, "web-yes-1"
-    )
+    assert signal.conversation == coach_signal.pseudonym(action_settings.secret_key, "web-yes-1")
 
 
-def test_a_second_yes_in_the_same_conversation_stores_nothing_new(
-    action_settings, engine, domain
-):
+def test_a_second_yes_in_the_same_conversation_stores_nothing_new(action_settings, engine, domain):
     for _ in range(2):
         dispatcher = CollectingDispatcher()
         ActionRequestCoachContact().run(
@@ -300,3 +299,41 @@ def test_database_down_gives_a_kind_answer_and_keeps_the_help(
     [failed] = domain["responses"]["utter_coach_contact_failed"]
     assert "112" in failed["text"]
     assert failed["buttons"]
+
+
+# --- demo view, "Demo wissen", deletion on request, purge ---------------------------------
+
+
+def test_the_demo_coach_view_shows_demo_signals_and_demo_reset_removes_them(engine, settings):
+    from bot import demo_data, privacy
+
+    coach_signal.request_contact(engine, settings, "demo-aaaaaaaaaaaa", None)
+    coach_signal.request_contact(engine, settings, "demo-bbbbbbbbbbbb", None)
+    real = notifying(settings)
+    coach_signal.request_contact(engine, real, "web-real-youth", None)  # the default team
+    view = coach_signal.demo_view(engine, settings.secret_key, "demo-aaaaaaaaaaaa")
+    assert len(view) == 2
+    assert [v["current"] for v in view].count(True) == 1
+    assert all(set(v) == {"created_at", "reference", "current"} for v in view)
+
+    privacy.delete_conversation(engine, "demo-bbbbbbbbbbbb", settings.secret_key)
+    assert len(coach_signal.demo_view(engine, settings.secret_key, "")) == 1
+    demo_data.reset(engine)
+    assert coach_signal.demo_view(engine, settings.secret_key, "") == []
+    assert len(signals(engine)) == 1  # the real team's signal stays
+
+
+def test_purge_removes_handled_signals_before_the_cutoff_only(engine, settings):
+    from datetime import timedelta
+
+    from bot import privacy
+    from bot.storage.models import utcnow
+
+    settings = notifying(settings)
+    old = coach_signal.request_contact(engine, settings, "web-old", None).signal_id
+    coach_signal.request_contact(engine, settings, "web-open", None)
+    with Session(engine) as session, session.begin():
+        signal = session.get(SafetySignal, old)
+        signal.handled_at = utcnow() - timedelta(days=200)
+    privacy.purge(engine, days=180)
+    assert [s.handled_at for s in signals(engine)] == [None]

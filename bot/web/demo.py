@@ -22,7 +22,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
-from bot import demo_data, demo_scenarios, notify, privacy
+from bot import coach_signal, demo_data, demo_scenarios, notify, privacy
 from bot.settings import Settings
 from bot.storage import repo
 from bot.storage.models import utcnow
@@ -175,6 +175,7 @@ def _state(settings: Settings, engine, sender: str, tracker: dict, scenario_id: 
         "nomination": nomination,
         "notification": _notification(settings, engine, nomination["id"]) if nomination else None,
         "team_list": demo_data.team_list(engine),
+        "signals": coach_signal.demo_view(engine, settings.secret_key, sender),  # issue 24
         "check": None,
     }
     if scenario_id:
@@ -294,7 +295,9 @@ async def forget(request: Request) -> JSONResponse:
         sender = _sender((await _body(request)).get("sender"))
     except DemoError as error:
         return _error(error.status, error.text)
-    removed = privacy.delete_conversation(request.app.state.engine, sender)
+    removed = privacy.delete_conversation(
+        request.app.state.engine, sender, _settings(request).secret_key
+    )
     return _json({"nominations": removed.nominations})
 
 

@@ -387,7 +387,7 @@ def handle_signal(
     csrf: str = Form(""),
     session: Session = Depends(_get_session),
 ) -> Response:
-    """"Gedaan": a coach of the team called the youth; records who and when."""
+    """ "Gedaan": a coach of the team called the youth; records who and when."""
     coach = _logged_in_coach(request, session)
     if coach is None:
         return _to_login("/coach")
