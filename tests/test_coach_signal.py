@@ -337,3 +337,44 @@ def test_purge_removes_handled_signals_before_the_cutoff_only(engine, settings):
         signal.handled_at = utcnow() - timedelta(days=200)
     privacy.purge(engine, days=180)
     assert [s.handled_at for s in signals(engine)] == [None]
+
+
+# --- the real action server ---------------------------------------------------------------
+
+
+@pytest.mark.integration
+def test_the_running_action_server_runs_the_action_and_stores_one_signal(live, domain):
+    """The action is registered in the real action server and writes to the real database."""
+    import httpx
+
+    tracker = {
+        "sender_id": "web-live-yes",
+        "slots": {"invite_code": None},
+        "latest_message": {"text": "ja", "intent": {"name": "affirm", "confidence": 1.0}},
+        "events": [],
+        "paused": False,
+        "followup_action": None,
+        "active_loop": {},
+        "latest_action_name": "action_listen",
+    }
+    body = {
+        "next_action": "action_request_coach_contact",
+        "sender_id": "web-live-yes",
+        "tracker": tracker,
+        "domain": domain,
+        "version": "3.6.21",
+    }
+    for _ in range(2):  # a second yes: the same answer, no second signal
+        answer = httpx.post(f"{live.settings.action_url}/webhook", json=body, timeout=30)
+        assert answer.status_code == 200
+        assert [r.get("response") for r in answer.json()["responses"]] == [
+            "utter_coach_contact_sent"
+        ]
+    from bot.storage import make_engine
+
+    engine = make_engine(live.settings.database_url)
+    try:
+        mine = coach_signal.pseudonym(live.settings.secret_key, "web-live-yes")
+        assert [s.conversation for s in signals(engine)].count(mine) == 1
+    finally:
+        engine.dispose()
