@@ -378,3 +378,24 @@ def test_the_running_action_server_runs_the_action_and_stores_one_signal(live, d
         assert [s.conversation for s in signals(engine)].count(mine) == 1
     finally:
         engine.dispose()
+
+
+@pytest.mark.integration
+def test_the_demo_coach_view_of_the_running_product_shows_the_signal(live):
+    """/demo/api/state carries the demo team's open signals (the demo's coach side)."""
+    import httpx
+
+    from bot.storage import make_engine
+
+    sender = "demo-signal" + "0" * 12
+    engine = make_engine(live.settings.database_url)
+    try:  # as the action does after the youth's yes
+        coach_signal.request_contact(engine, live.settings, sender, None)
+    finally:
+        engine.dispose()
+    state = httpx.get(
+        f"{live.settings.web_url}/demo/api/state", params={"sender": sender}, timeout=30
+    )
+    assert state.status_code == 200
+    mine = [s for s in state.json()["signals"] if s["current"]]
+    assert len(mine) == 1 and mine[0]["reference"] is None
