@@ -170,9 +170,10 @@ def cmd_privacy_delete(args: argparse.Namespace) -> int:
     from bot import privacy
     from bot.storage import make_engine
 
-    engine = make_engine(get_settings().database_url)
+    settings = get_settings()
+    engine = make_engine(settings.database_url)
     conversation = privacy.resolve_conversation(engine, args.conversation)
-    removed = privacy.delete_conversation(engine, conversation)
+    removed = privacy.delete_conversation(engine, conversation, settings.secret_key)
     engine.dispose()
     print(
         f"Deleted {removed.nominations} nomination(s) and {removed.events} conversation event(s)."

@@ -18,7 +18,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot import conversation, privacy
+from bot import coach_signal, conversation, privacy
 from bot.storage import repo
 from bot.storage.models import Nomination, OutboxMessage, StatusChange
 
@@ -230,6 +230,10 @@ def reset(engine: Engine, conversation_ids: list[str]) -> ResetResult:
         if ids:  # belt and braces: demo nominations never get notifications or history rows
             session.execute(delete(OutboxMessage).where(OutboxMessage.nomination_id.in_(ids)))
             session.execute(delete(StatusChange).where(StatusChange.nomination_id.in_(ids)))
+    with Session(engine) as session, session.begin():  # issue 24: the demo's coach signals
+        team = repo.get_team(session, repo.DEMO_TEAM_SLUG)
+        if team is not None:
+            coach_signal.forget_team(session, team.id)
     nominations = 0
     for sender in demo_ids:
         nominations += privacy.delete_conversation(engine, sender).nominations

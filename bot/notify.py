@@ -38,7 +38,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from bot.settings import Settings
-from bot.storage import Nomination, OutboxMessage, Team, repo
+from bot.storage import Nomination, OutboxMessage, SafetySignal, Team, repo
 from bot.storage.models import utcnow
 
 logger = logging.getLogger(__name__)
@@ -68,6 +68,83 @@ def enqueue(session: Session, settings: Settings, team: Team, nomination: Nomina
         rows.append(OutboxMessage(kind="webhook", team_id=team.id, nomination_id=nomination.id))
     session.add_all(rows)
     return len(rows)
+
+
+# --- issue 24, item 6: the coach signal `safety.contact_requested` ------------------------
+# A youth said yes to "Mag je coach je snel bellen?" (bot/coach_signal.py). The e-mail says
+# only that a youth asks to be called soon, the team and a portal link; the webhook holds
+# the event, the nomination's reference (or null), the team and the time. Never a name,
+# never a message. Same outbox, same retries and signature as the nomination rows.
+SIGNAL_EVENT = "safety.contact_requested"
+
+
+def enqueue_signal(session: Session, settings: Settings, team: Team, signal: SafetySignal) -> int:
+    """Add the outbox rows for a new coach signal to the caller's transaction; returns count."""
+    rows = []
+    if settings.smtp_host and email_recipient(team, settings):
+        rows.append(OutboxMessage(kind="email", team_id=team.id, signal_id=signal.id))
+    if team.webhook_url:
+        rows.append(OutboxMessage(kind="webhook", team_id=team.id, signal_id=signal.id))
+    session.add_all(rows)
+    return len(rows)
+
+
+def build_signal_email(settings: Settings, team: Team, to: str) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = settings.smtp_from
+    message["To"] = to
+    message["Subject"] = f"Dringend: een jongere vraagt om snel gebeld te worden ({team.name})"
+    message.set_content(
+        f"Een jongere in de JIM-kiezer vraagt of een coach van {team.name} "
+        "snel belt.\n\n"
+        "De jongere kreeg in de chat hulplijnen te zien en zei ja op de vraag\n"
+        "of de coach snel mag bellen. Bij direct gevaar: bel 112.\n\n"
+        "Bekijk het signaal bovenaan in het coachportaal (inloggen nodig) en zet het op\n"
+        f"'Gedaan' als er contact is geweest:\n{settings.public_url}/coach\n\n"
+        "In deze e-mail staan bewust geen namen en geen berichten van de jongere.\n"
+    )
+    return message
+
+
+def signal_payload(signal: SafetySignal) -> dict:
+    """The webhook body: event, reference (or null), team and time only."""
+    return {
+        "event": SIGNAL_EVENT,
+        "reference": signal.reference,
+        "team": signal.team_id,
+        "created_at": signal.created_at.isoformat(),
+    }
+
+
+def _send_signal(settings: Settings, row: OutboxMessage, team: Team, signal: SafetySignal) -> None:
+    if signal is None:
+        raise RuntimeError("the signal is gone")
+    if row.kind == "email":
+        to = email_recipient(team, settings)
+        if not settings.smtp_host or not to:
+            raise RuntimeError("no SMTP_HOST or no e-mail address for this team")
+        with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=TIMEOUT_SECONDS) as smtp:
+            smtp.send_message(build_signal_email(settings, team, to))
+        return
+    if not team.webhook_url:
+        raise RuntimeError("the team has no webhook URL any more")
+    body = json.dumps(signal_payload(signal), ensure_ascii=False).encode("utf-8")
+    response = httpx.post(
+        team.webhook_url,
+        content=body,
+        headers={
+            "Content-Type": "application/json",
+            "X-JIM-Signature": sign(body, team.webhook_secret or ""),
+            "X-JIM-Delivery": row.id,
+            "X-JIM-Event": SIGNAL_EVENT,
+        },
+        timeout=TIMEOUT_SECONDS,
+    )
+    if not 200 <= response.status_code < 300:
+        raise RuntimeError(f"webhook answered HTTP {response.status_code}")
+
+
+# --- end issue 24, item 6 ------------------------------------------------------------------
 
 
 def backoff(attempts: int) -> timedelta:
@@ -173,10 +250,12 @@ def _deliver_one(engine: Engine, settings: Settings, row_id: str) -> bool:
     with Session(engine) as session:
         row = session.get(OutboxMessage, row_id)
         team = session.get(Team, row.team_id)
-        nomination = session.get(Nomination, row.nomination_id)
+        nomination = session.get(Nomination, row.nomination_id) if row.nomination_id else None
         error = None
         try:
-            if row.kind == "email":
+            if row.signal_id is not None:  # issue 24: safety.contact_requested
+                _send_signal(settings, row, team, session.get(SafetySignal, row.signal_id))
+            elif row.kind == "email":
                 _send_email(settings, team, nomination)
             else:
                 _send_webhook(row, team, nomination)

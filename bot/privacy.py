@@ -13,7 +13,14 @@ from sqlalchemy import MetaData, Table, delete, func, inspect, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot.storage.models import ConversationKey, DemoConversation, DemoSession, Invite, Nomination
+from bot.storage.models import (
+    ConversationKey,
+    DemoConversation,
+    DemoSession,
+    Invite,
+    Nomination,
+    SafetySignal,
+)
 
 CLOSED = ("ingetrokken", "niet_gelukt", "jim_gestart")
 
@@ -41,9 +48,19 @@ def resolve_conversation(engine: Engine, given: str) -> str:
     return found or given
 
 
-def delete_conversation(engine: Engine, conversation_id: str) -> Removed:
-    """Remove everything about one conversation: nomination, alternatives, audit, tracker."""
+def delete_conversation(
+    engine: Engine, conversation_id: str, secret_key: str | None = None
+) -> Removed:
+    """Remove everything about one conversation: nomination, alternatives, audit, tracker.
+
+    With `secret_key` (SECRET_KEY) also its coach signals, which hold the conversation only
+    as a keyed hash (issue 24, bot/coach_signal.py).
+    """
     with Session(engine) as session, session.begin():
+        if secret_key:
+            from bot.coach_signal import forget_conversation
+
+            forget_conversation(session, secret_key, conversation_id)
         nominations = session.execute(
             select(Nomination).where(Nomination.conversation_id == conversation_id)
         ).scalars()
@@ -93,6 +110,12 @@ def purge(engine: Engine, days: int, now: datetime | None = None) -> Removed:
         for nomination in old:
             session.delete(nomination)
             removed_nominations += 1
+        # Coach signals a coach handled before the cutoff (issue 24); open ones stay.
+        session.execute(
+            delete(SafetySignal).where(
+                SafetySignal.handled_at.is_not(None), SafetySignal.handled_at < cutoff
+            )
+        )
     events = _events_table(engine)
     removed_events = conversations = 0
     if events is not None:

@@ -310,8 +310,16 @@ def test_chat_page_has_no_inline_script_or_style_and_names_no_other_host():
     assert not re.search(r"<script\b[^>]*>\s*[^<\s]", html), "inline script"
     assert not re.search(r"\son[a-z]+\s*=", html), "inline event handler"
     assert not re.search(r"\sstyle\s*=", html), "inline style"
-    for name in ("chat.html", "chat.js", "chat.css"):
+    for name in ("chat.html", "chat.js", "chat.css", "help.js"):
         text = (STATIC_DIR / name).read_text(encoding="utf-8")
+        if name == "chat.html":
+            # Issue 24: the Hulp panel links to the help lines' own sites. Links to open in
+            # a new tab, never anything the page loads from another host.
+            text = re.sub(
+                r'<a href="https://[a-z0-9.-]+" target="_blank" rel="noopener noreferrer">',
+                "<a>",
+                text,
+            )
         assert not re.search(r"https?://|//[a-z0-9.-]+\.[a-z]{2,}/", text), name
         assert "innerHTML" not in text and "insertAdjacentHTML" not in text, name
 

@@ -11,6 +11,7 @@ from bot.storage.models import (
     Invite,
     Nomination,
     OutboxMessage,
+    SafetySignal,
     StatusChange,
     Team,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "Invite",
     "Nomination",
     "OutboxMessage",
+    "SafetySignal",
     "StatusChange",
     "Team",
     "make_engine",

@@ -191,8 +191,12 @@ class OutboxMessage(Base):
     id = Column(String(36), primary_key=True, default=new_id)
     kind = Column(String(10), nullable=False)  # "email" or "webhook"
     team_id = Column(String(36), ForeignKey("teams.id"), nullable=False)
+    # A row is about a nomination or (issue 24) about a coach signal: exactly one is set.
     nomination_id = Column(
-        String(36), ForeignKey("nominations.id", ondelete="CASCADE"), nullable=False, index=True
+        String(36), ForeignKey("nominations.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    signal_id = Column(
+        String(36), ForeignKey("safety_signals.id", ondelete="CASCADE"), nullable=True, index=True
     )
     created_at = Column(UTCDateTime, nullable=False, default=utcnow)
     attempts = Column(Integer, nullable=False, default=0)
@@ -244,3 +248,26 @@ class DemoConversation(Base):
         String(64), ForeignKey("demo_sessions.id", ondelete="CASCADE"), nullable=False, index=True
     )
     created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+
+
+# --- issue 24, item 6: the coach signal -------------------------------------------------
+
+
+class SafetySignal(Base):
+    """A youth's yes to "Mag je coach je snel bellen?": the team should call them soon.
+
+    Holds nothing the youth typed and no name: the conversation only as a keyed hash
+    (bot/coach_signal.py), the nomination's reference and the invite if the conversation
+    has them, so the coach can find out who it is. Open until a coach marks it handled.
+    """
+
+    __tablename__ = "safety_signals"
+
+    id = Column(String(36), primary_key=True, default=new_id)
+    team_id = Column(String(36), ForeignKey("teams.id"), nullable=False, index=True)
+    conversation = Column(String(64), nullable=False, index=True)  # HMAC, never the raw id
+    reference = Column(String(16), nullable=True)
+    invite_id = Column(String(36), ForeignKey("invites.id", ondelete="SET NULL"), nullable=True)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    handled_at = Column(UTCDateTime, nullable=True)
+    handled_by = Column(String(36), ForeignKey("coaches.id", ondelete="SET NULL"), nullable=True)

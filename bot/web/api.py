@@ -15,7 +15,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Extra
 from sqlalchemy.orm import Session
 
-from bot import coaching
+from bot import coach_signal, coaching
 from bot.storage import Coach, repo
 from bot.storage.models import STATUSES
 from bot.web import ratelimit
@@ -209,3 +209,62 @@ def nomination_history(
     """Every status change of this nomination, oldest first: when, who, from, to."""
     nomination = _own_nomination(session, coach, nomination_id)
     return [coaching.history_to_dict(c) for c in coaching.history(session, nomination)]
+
+
+# --- issue 24, item 6: coach signals ("a youth asks to be called soon") ------------------
+SIGNAL_NOT_FOUND = "No signal with this id in your team."
+SIGNAL_NOT_IN_TEAM = {404: {"model": ErrorOut, "description": SIGNAL_NOT_FOUND}}
+
+
+class SafetySignalOut(BaseModel):
+    """A youth said yes to "may your coach call you soon?". No name, no message."""
+
+    id: str
+    event: Literal["safety.contact_requested"]
+    created_at: str
+    team: str
+    reference: str | None
+    conversation: str
+    coach: str | None
+    handled_at: str | None
+    handled_by: str | None
+
+
+def _signals_out(session: Session, signals: list) -> list[dict]:
+    coaches = coach_signal.invite_coaches(session, signals)
+    return [coach_signal.signal_to_dict(s, coaches.get(s.id)) for s in signals]
+
+
+@router.get("/safety-signals", tags=["safety"], response_model=list[SafetySignalOut])
+def list_safety_signals(
+    all: bool = Query(False, description="Also the handled ones"),  # noqa: A002 - query name
+    coach: Coach = Depends(current_coach),
+    session: Session = Depends(get_session),
+) -> list[dict]:
+    """Your team's coach signals, newest first: open ones (or all with `?all=true`).
+
+    `reference` is the youth's nomination, if there is one; `coach` the coach whose invite
+    opened the conversation; `conversation` a keyed hash of the conversation, never the id.
+    """
+    return _signals_out(session, coach_signal.list_signals(session, coach.team_id, all))
+
+
+@router.post(
+    "/safety-signals/{signal_id}/handled",
+    tags=["safety"],
+    response_model=SafetySignalOut,
+    responses=SIGNAL_NOT_IN_TEAM,
+)
+def handle_safety_signal(
+    signal_id: str,
+    coach: Coach = Depends(current_coach),
+    session: Session = Depends(get_session),
+) -> dict:
+    """Mark a signal handled (you called the youth): records who and when. Marking it again
+    changes nothing and answers the same."""
+    signal = coach_signal.get_signal(session, coach.team_id, signal_id)
+    if signal is None:
+        raise HTTPException(404, detail=SIGNAL_NOT_FOUND)
+    coach_signal.mark_handled(session, signal, coach)
+    session.commit()
+    return _signals_out(session, [signal])[0]

@@ -35,7 +35,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from bot import demo_data, demo_scenarios, notify, privacy
+from bot import coach_signal, demo_data, demo_scenarios, notify, privacy
 from bot.settings import Settings
 from bot.storage import repo
 from bot.storage.models import utcnow
@@ -244,6 +244,7 @@ def _state(
         "nomination": nomination,
         "notification": _notification(settings, engine, nomination["id"]) if nomination else None,
         "team_list": demo_data.team_list(engine, own),
+        "signals": coach_signal.demo_view(engine, settings.secret_key, sender),  # issue 24
         "check": None,
     }
     if scenario_id:
@@ -388,7 +389,9 @@ async def forget(request: Request) -> JSONResponse:
         sender = await _own(request, (await _body(request)).get("sender"))
     except DemoError as error:
         return _error(error.status, error.text)
-    removed = privacy.delete_conversation(request.app.state.engine, sender)
+    removed = privacy.delete_conversation(
+        request.app.state.engine, sender, _settings(request).secret_key
+    )
     return _json({"nominations": removed.nominations})
 
 

@@ -25,7 +25,7 @@ from fastapi.templating import Jinja2Templates
 from itsdangerous import BadSignature, Signer, URLSafeTimedSerializer
 from sqlalchemy.orm import Session
 
-from bot import coaching
+from bot import coach_signal, coaching
 from bot.storage import Coach, Team, repo
 from bot.storage.models import STATUSES
 from bot.web import ratelimit
@@ -196,6 +196,7 @@ def home(
         request,
         "list.html",
         coach=coach,
+        signals=_open_signals(session, coach),  # issue 24: at the top until handled
         team=session.get(Team, coach.team_id),
         nominations=rows,
         status=status,
@@ -358,3 +359,54 @@ def export(request: Request, session: Session = Depends(_get_session)) -> Respon
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="nominaties.csv"'},
     )
+
+
+# --- issue 24, item 6: coach signals at the top of the list ------------------------------
+
+
+def _open_signals(session: Session, coach: Coach) -> list[dict]:
+    """The team's open signals as the list shows them: when, the nomination, the invite."""
+    signals = coach_signal.list_signals(session, coach.team_id)
+    inviters = coach_signal.invite_coaches(session, signals)
+    names = {
+        c.id: c.name
+        for c in session.query(Coach).filter(Coach.id.in_({i for i in inviters.values() if i}))
+    }
+    return [
+        {
+            "id": s.id,
+            "created_at": s.created_at,
+            "reference": s.reference,
+            "nomination_id": coach_signal.nomination_id_for(session, coach.team_id, s.reference),
+            "inviter": names.get(inviters.get(s.id)),
+        }
+        for s in signals
+    ]
+
+
+@router.post("/safety-signals/{signal_id}/handled")
+def handle_signal(
+    request: Request,
+    signal_id: str,
+    csrf: str = Form(""),
+    session: Session = Depends(_get_session),
+) -> Response:
+    """ "Gedaan": a coach of the team called the youth; records who and when."""
+    coach = _logged_in_coach(request, session)
+    if coach is None:
+        return _to_login("/coach")
+    if not _check_csrf(request, csrf):
+        return _refused(request)
+    signal = coach_signal.get_signal(session, coach.team_id, signal_id)
+    if signal is None:
+        return _render(
+            request,
+            "error.html",
+            status_code=404,
+            coach=coach,
+            title="Niet gevonden",
+            message="Dit signaal bestaat niet in uw team.",
+        )
+    coach_signal.mark_handled(session, signal, coach)
+    session.commit()
+    return RedirectResponse("/coach", status_code=303)

@@ -221,6 +221,17 @@
     }
     $("crisis-card").hidden = !state.crisis;
 
+    // issue 24, item 6: the demo team's open coach signals ("bel mij snel")
+    var signals = state.signals || [];
+    var signalList = $("signal-list");
+    signalList.textContent = "";
+    signals.forEach(function (s) {
+      var when = new Date(s.created_at).toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit" });
+      var line = "Om " + when + (s.reference ? " · " + s.reference : " · nog geen nominatie");
+      signalList.appendChild(el("li", s.current ? "current" : null, line + (s.current ? " (dit gesprek)" : "")));
+    });
+    $("signal-card").hidden = signals.length === 0;
+
     var box = $("notification");
     box.textContent = "";
     if (state.notification) {
