@@ -16,7 +16,6 @@ Imports nothing from Rasa; `actions/safety.py` calls it.
 
 from __future__ import annotations
 
-import hmac
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
@@ -32,11 +31,9 @@ EVENT = "safety.contact_requested"
 
 
 def pseudonym(secret_key: str, conversation_id: str) -> str:
-    """The conversation id as HMAC-SHA256 with SECRET_KEY: the same youth gives the same
-    value, but the id (which opens the chat history) cannot be read back from it."""
-    return hmac.new(
-        secret_key.encode("utf-8"), b"conversation:" + conversation_id.encode("utf-8"), "sha256"
-    ).hexdigest()
+    """The conversation as coaches see it: the same keyed pseudonym as a nomination's
+    `youth.conversation_id` (bot.storage.repo.conversation_ref), never the chat's own id."""
+    return repo.conversation_ref(secret_key, conversation_id)
 
 
 @dataclass(frozen=True)
@@ -53,7 +50,7 @@ def _team_and_invite(
     session: Session, settings: Settings, conversation_id: str, invite_code: str | None
 ) -> tuple[Team, Invite | None]:
     """The team a nomination of this conversation would go to (bot/handoff.py's rules)."""
-    if handoff.is_demo_conversation(conversation_id):
+    if repo.is_demo_conversation(session, conversation_id):
         return repo.ensure_team(session, repo.DEMO_TEAM_SLUG, "Demo team", is_demo=True), None
     invite, _status = repo.check_invite(session, invite_code, conversation_id)
     if invite is not None:
@@ -183,15 +180,16 @@ def forget_conversation(session: Session, secret_key: str, conversation_id: str)
     ).rowcount
 
 
-def forget_team(session: Session, team_id: str) -> int:
-    """Delete every signal of one team ("Demo wissen" empties the demo team)."""
-    return session.execute(delete(SafetySignal).where(SafetySignal.team_id == team_id)).rowcount
-
-
-def demo_view(engine: Engine, secret_key: str, sender: str, limit: int = 8) -> list[dict]:
-    """The demo team's open signals as the demo's coach side shows them, newest first;
-    `current` marks the one of the conversation on screen."""
-    mine = pseudonym(secret_key, sender) if sender else None
+def demo_view(
+    engine: Engine, secret_key: str, conversation_ids: list[str], current: str, limit: int = 8
+) -> list[dict]:
+    """The open signals of one trainer's demo conversations (their demo session), newest
+    first, as the demo's coach side shows them; `current` marks the one on screen. Another
+    trainer's demo, and any real signal, stays out."""
+    if not conversation_ids:
+        return []
+    mine = {pseudonym(secret_key, c) for c in conversation_ids}
+    shown = pseudonym(secret_key, current) if current else None
     with Session(engine) as session:
         team = repo.get_team(session, repo.DEMO_TEAM_SLUG)
         if team is None:
@@ -200,7 +198,8 @@ def demo_view(engine: Engine, secret_key: str, sender: str, limit: int = 8) -> l
             {
                 "created_at": s.created_at.isoformat(),
                 "reference": s.reference,
-                "current": s.conversation == mine,
+                "current": s.conversation == shown,
             }
-            for s in list_signals(session, team.id, limit=limit)
-        ]
+            for s in list_signals(session, team.id, limit=None)
+            if s.conversation in mine
+        ][:limit]

@@ -18,7 +18,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot import coach_signal, conversation, privacy
+from bot import conversation, privacy
 from bot.storage import repo
 from bot.storage.models import Nomination, OutboxMessage, StatusChange
 
@@ -214,8 +214,11 @@ class ResetResult:
     nominations: int
 
 
-def reset(engine: Engine, conversation_ids: list[str]) -> ResetResult:
-    """Remove these demo conversations (one trainer's session) and their nominations.
+def reset(
+    engine: Engine, conversation_ids: list[str], secret_key: str | None = None
+) -> ResetResult:
+    """Remove these demo conversations (one trainer's session), their nominations and,
+    with `secret_key`, their coach signals (issue 24).
 
     Only conversations the demo made are touched, whatever ids are passed: a real
     conversation is never removed here.
@@ -230,13 +233,9 @@ def reset(engine: Engine, conversation_ids: list[str]) -> ResetResult:
         if ids:  # belt and braces: demo nominations never get notifications or history rows
             session.execute(delete(OutboxMessage).where(OutboxMessage.nomination_id.in_(ids)))
             session.execute(delete(StatusChange).where(StatusChange.nomination_id.in_(ids)))
-    with Session(engine) as session, session.begin():  # issue 24: the demo's coach signals
-        team = repo.get_team(session, repo.DEMO_TEAM_SLUG)
-        if team is not None:
-            coach_signal.forget_team(session, team.id)
     nominations = 0
     for sender in demo_ids:
-        nominations += privacy.delete_conversation(engine, sender).nominations
+        nominations += privacy.delete_conversation(engine, sender, secret_key).nominations
     return ResetResult(conversations=len(demo_ids), nominations=nominations)
 
 

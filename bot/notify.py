@@ -129,12 +129,14 @@ def _send_signal(settings: Settings, row: OutboxMessage, team: Team, signal: Saf
     if not team.webhook_url:
         raise RuntimeError("the team has no webhook URL any more")
     body = json.dumps(signal_payload(signal), ensure_ascii=False).encode("utf-8")
+    timestamp = int(time.time())
     response = httpx.post(
         team.webhook_url,
         content=body,
         headers={
             "Content-Type": "application/json",
-            "X-JIM-Signature": sign(body, team.webhook_secret or ""),
+            "X-JIM-Timestamp": str(timestamp),
+            "X-JIM-Signature": sign(body, team.webhook_secret or "", timestamp),
             "X-JIM-Delivery": row.id,
             "X-JIM-Event": SIGNAL_EVENT,
         },

@@ -121,7 +121,10 @@ def test_a_demo_conversation_goes_to_the_demo_team_and_sends_nothing(engine, set
     with Session(engine) as session, session.begin():
         demo = repo.ensure_team(session, repo.DEMO_TEAM_SLUG, is_demo=True)
         demo.webhook_url, demo.webhook_secret = receiver.url, "s"  # and a hook on the demo team
-    result = coach_signal.request_contact(engine, settings, "demo-abc123", code)
+    with Session(engine) as session, session.begin():
+        trainer, _cookie = repo.new_demo_session(session)
+        demo_conversation = repo.new_demo_conversation(session, trainer)
+    result = coach_signal.request_contact(engine, settings, demo_conversation, code)
     assert result.created and result.demo and result.notifications == 0
     [signal] = signals(engine)
     with Session(engine) as session:
@@ -131,13 +134,16 @@ def test_a_demo_conversation_goes_to_the_demo_team_and_sends_nothing(engine, set
     assert receiver.deliveries == []
 
 
-def test_in_demo_mode_a_chat_without_invite_stays_in_the_demo_team(engine, settings, receiver):
+def test_in_demo_mode_a_real_chat_without_invite_goes_to_the_default_team(engine, settings):
+    """Real chats never land in the demo team, demo mode or not (issue 23): only a
+    conversation the demo page made is a demo one, whatever its id looks like."""
     assert settings.demo
-    with Session(engine) as session, session.begin():
-        team = repo.ensure_team(session, repo.DEMO_TEAM_SLUG, is_demo=True)
-        team.webhook_url, team.webhook_secret = receiver.url, "s"
-    result = coach_signal.request_contact(engine, settings, "web-in-demo", None)
-    assert result.demo and outbox(engine) == []
+    for conversation_id in ("web-in-demo", "demo-looks-like-one"):
+        result = coach_signal.request_contact(engine, settings, conversation_id, None)
+        assert result.created and not result.demo
+    with Session(engine) as session:
+        default = repo.get_team(session, settings.default_team)
+        assert {s.team_id for s in signals(engine)} == {default.id}
 
 
 def test_forget_conversation_removes_its_signals_and_outbox_rows(engine, settings):
@@ -202,8 +208,12 @@ def test_webhook_holds_event_reference_team_time_only_and_is_signed(engine, sett
         "created_at": signal.created_at.isoformat(),
     }
     assert headers["X-JIM-Event"] == "safety.contact_requested"
-    expected = hmac.new(b"hook-secret", body, hashlib.sha256).hexdigest()
+    signed = headers["X-JIM-Timestamp"].encode() + b"." + body  # against replay (issue 23)
+    expected = hmac.new(b"hook-secret", signed, hashlib.sha256).hexdigest()
     assert headers["X-JIM-Signature"] == f"sha256={expected}"
+    assert notify.verify_webhook(
+        body, headers["X-JIM-Signature"], headers["X-JIM-Timestamp"], "hook-secret"
+    )
     [row] = [r for r in outbox(engine) if r.signal_id]
     assert headers["X-JIM-Delivery"] == row.id and row.nomination_id is None
     for word in YOUTH_WORDS + (data.conversation_id, signal.conversation):
@@ -304,23 +314,32 @@ def test_database_down_gives_a_kind_answer_and_keeps_the_help(
 # --- demo view, "Demo wissen", deletion on request, purge ---------------------------------
 
 
-def test_the_demo_coach_view_shows_demo_signals_and_demo_reset_removes_them(engine, settings):
+def test_the_demo_coach_view_shows_this_sessions_signals_and_demo_reset_removes_them(
+    engine, settings
+):
     from bot import demo_data, privacy
+    from bot.storage import repo
 
-    coach_signal.request_contact(engine, settings, "demo-aaaaaaaaaaaa", None)
-    coach_signal.request_contact(engine, settings, "demo-bbbbbbbbbbbb", None)
+    with Session(engine) as session, session.begin():
+        trainer_a, _cookie = repo.new_demo_session(session)
+        trainer_b, _cookie = repo.new_demo_session(session)
+        mine = [repo.new_demo_conversation(session, trainer_a) for _ in range(2)]
+        other = repo.new_demo_conversation(session, trainer_b)
+    for conversation_id in [*mine, other]:
+        coach_signal.request_contact(engine, settings, conversation_id, None)
     real = notifying(settings)
     coach_signal.request_contact(engine, real, "web-real-youth", None)  # the default team
-    view = coach_signal.demo_view(engine, settings.secret_key, "demo-aaaaaaaaaaaa")
-    assert len(view) == 2
+    view = coach_signal.demo_view(engine, settings.secret_key, mine, mine[0])
+    assert len(view) == 2  # another trainer's demo and the real youth stay out
     assert [v["current"] for v in view].count(True) == 1
     assert all(set(v) == {"created_at", "reference", "current"} for v in view)
 
-    privacy.delete_conversation(engine, "demo-bbbbbbbbbbbb", settings.secret_key)
-    assert len(coach_signal.demo_view(engine, settings.secret_key, "")) == 1
-    demo_data.reset(engine)
-    assert coach_signal.demo_view(engine, settings.secret_key, "") == []
-    assert len(signals(engine)) == 1  # the real team's signal stays
+    privacy.delete_conversation(engine, mine[1], settings.secret_key)
+    assert len(coach_signal.demo_view(engine, settings.secret_key, mine, "")) == 1
+    demo_data.reset(engine, mine, settings.secret_key)
+    assert coach_signal.demo_view(engine, settings.secret_key, mine, "") == []
+    assert len(coach_signal.demo_view(engine, settings.secret_key, [other], "")) == 1
+    assert len(signals(engine)) == 2  # the other trainer's and the real team's stay
 
 
 def test_purge_removes_handled_signals_before_the_cutoff_only(engine, settings):
@@ -387,15 +406,20 @@ def test_the_demo_coach_view_of_the_running_product_shows_the_signal(live):
 
     from bot.storage import make_engine
 
-    sender = "demo-signal" + "0" * 12
+    trainer = httpx.Client(base_url=live.settings.web_url, timeout=60)
+    started = trainer.post("/demo/api/new", json={})
+    assert started.status_code == 200, started.text
+    sender = started.json()["sender"]
     engine = make_engine(live.settings.database_url)
     try:  # as the action does after the youth's yes
         coach_signal.request_contact(engine, live.settings, sender, None)
     finally:
         engine.dispose()
-    state = httpx.get(
+    state = trainer.get("/demo/api/state", params={"sender": sender})
+    assert state.status_code == 200
+    stranger = httpx.get(
         f"{live.settings.web_url}/demo/api/state", params={"sender": sender}, timeout=30
     )
-    assert state.status_code == 200
+    assert stranger.status_code == 404  # another browser sees nothing of it
     mine = [s for s in state.json()["signals"] if s["current"]]
     assert len(mine) == 1 and mine[0]["reference"] is None

@@ -89,4 +89,3 @@ def test_the_actions_take_the_form_from_here():
     for path in (PROJECT_DIR / "actions").glob("*.py"):
         source = path.read_text(encoding="utf-8")
         assert not re.search(r"^(FORM_SLOTS|QUESTION_ORDER|CHANGEABLE)\s*=", source, re.M), path
-

@@ -244,7 +244,7 @@ def _state(
         "nomination": nomination,
         "notification": _notification(settings, engine, nomination["id"]) if nomination else None,
         "team_list": demo_data.team_list(engine, own),
-        "signals": coach_signal.demo_view(engine, settings.secret_key, sender),  # issue 24
+        "signals": coach_signal.demo_view(engine, settings.secret_key, own, sender),  # issue 24
         "check": None,
     }
     if scenario_id:
@@ -407,7 +407,9 @@ async def reset(request: Request) -> JSONResponse:
     except DemoError as error:
         return _error(error.status, error.text)
     own = await run_in_threadpool(_own_ids, request)
-    result = await run_in_threadpool(demo_data.reset, request.app.state.engine, own)
+    result = await run_in_threadpool(
+        demo_data.reset, request.app.state.engine, own, _settings(request).secret_key
+    )
     log.info("demo reset: %d conversations removed", result.conversations)
     return _json({"conversations": result.conversations, "nominations": result.nominations})
 

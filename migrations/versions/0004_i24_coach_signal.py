@@ -1,7 +1,7 @@
 """issue 24, item 6: coach signals (safety.contact_requested) and their outbox rows
 
 Revision ID: 0003_i24_coach_signal
-Revises: 0002
+Revises: 0003_i23_conversation_keys
 """
 
 import sqlalchemy as sa
@@ -10,7 +10,7 @@ from alembic import op
 import bot.storage.models
 
 revision = "0003_i24_coach_signal"
-down_revision = "0002"
+down_revision = "0003_i23_conversation_keys"
 branch_labels = None
 depends_on = None
 
