@@ -113,7 +113,7 @@ def test_portal_shows_open_signals_on_top_and_gedaan_hides_them(client, engine, 
     login(client, teams["a"])
     page = client.get("/coach").text
     assert page.count("Een jongere vraagt: bel mij snel.") == 1  # not team B's
-    assert page.index("bel mij snel") < page.index("Nominaties van")
+    assert page.index("bel mij snel") < page.index('class="card nomination"')
     with Session(engine) as session:
         reference = coach_signal.get_signal(session, teams["a_team"], sid).reference
     assert reference and reference in page
