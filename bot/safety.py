@@ -406,6 +406,9 @@ def _assess_clause(clause: str, found: _Found) -> None:
             found.add(CHECK, kind)
 
 
+_AT_HOME = re.compile(rf"\b(?:{_PARENT}|thuis|broer|zus|oom|opa)\b")
+
+
 def assess_words(text: str | None) -> Assessment:
     """The level and kinds of danger from the words of a message alone."""
     if not text or text.startswith("/"):
@@ -418,6 +421,9 @@ def assess_words(text: str | None) -> Assessment:
     if len(clauses) > 1 and found.level != CLEAR:
         # a phrase split by a comma ("ik wil, niet meer leven") still counts
         _assess_clause(whole, found)
+    # violence by a parent or at home is also danger at home (Veilig Thuis)
+    if VIOLENCE in found.kinds and _AT_HOME.search(whole):
+        found.add(found.found[VIOLENCE], HOME)
     # "gepest" with thoughts of self-harm is bullying and self-harm, both clear
     if BULLYING in found.kinds and SELF_HARM in found.kinds and found.level == CHECK:
         found.level = CLEAR
