@@ -85,6 +85,27 @@ def normalise(text: str | None) -> str:
     return " ".join(re.findall(r"[^\W_]+", text))
 
 
+# How teens type the words that matter here: read as the word itself.
+_TYPOS = {
+    "nie": "niet", "nit": "niet", "nt": "niet", "neit": "niet", "leve": "leven",
+    "leefe": "leven", "zelfmoort": "zelfmoord", "zelfmoor": "zelfmoord",
+    "selfmoord": "zelfmoord", "zelfmord": "zelfmoord", "zelvmoord": "zelfmoord",
+    "suicied": "suicide", "zuicide": "suicide", "doot": "dood", "dod": "dood",
+    "dooood": "dood", "doodd": "dood", "m": "mijn", "mn": "mijn", "mijne": "mijn",
+    "mzelf": "mezelf", "mezelv": "mezelf", "mijzelf": "mezelf", "mzlf": "mezelf",
+    "slaad": "slaat", "slaaat": "slaat", "sla": "slaat", "schop": "schopt",
+    "mam": "mama", "pap": "papa", "moedr": "moeder", "vadr": "vader",
+    "ff": "even", "wll": "wil", "wl": "wil", "wiel": "wil", "ik": "ik", "k": "ik",
+    "kweet": "ik weet", "ben": "ben", "bn": "ben", "meer": "meer", "mr": "meer",
+    "thuiss": "thuis", "tuis": "thuis", "huiz": "huis", "gwn": "gewoon",
+    "naaktfotos": "naaktfoto", "nudes": "nude", "fotos": "foto",
+}  # fmt: skip
+
+
+def _typos(normal: str) -> str:
+    return " ".join(_TYPOS.get(word, word) for word in normal.split())
+
+
 # Small words a youth puts inside a phrase without changing it: "ik wil gewoon
 # verdwijnen", "ik zie het echt niet meer zitten". Phrases are also looked for without them.
 _FILLERS = {
@@ -140,6 +161,17 @@ _CLEAR: list[tuple[str, str]] = [
     (SELF_HARM, r"\boverdosis\b"),
     (SELF_HARM, r"\b(?:kill myself|want to die|end my life|suicidal)\b"),
     (SELF_HARM, r"\bhaat mezelf\b(?: \w+){0,4} (?:dood|pijn|weg)\b"),
+    (SELF_HARM, r"\bvan kant\b"),
+    (SELF_HARM, r"\b(?:liever|beter) dood\b|\bdood (?:zijn|gaan) (?:\w+ ){0,2}(?:beter|liever)\b"),
+    (SELF_HARM, r"\bhoe (?:\w+ ){0,4}(?:dood (?:kan |te |zou )?gaan|zelfmoord|ophangen|"
+     r"niet meer wakker)\b"),
+    (SELF_HARM, r"\bklaar met (?:het |mijn )?(?:leven|alles|bestaan)\b"),
+    (SELF_HARM, r"\b(?:nooit|niet) meer wakker\b"),
+    (SELF_HARM, r"\b(?:als|dat) ik er (?:\w+ )?niet (?:meer )?(?:ben|zou zijn|zijn)\b"),
+    (SELF_HARM, r"\bafscheidsbrie\w*\b"),
+    (SELF_HARM, r"\b(?:brand|bons|sla|slaan|kras|krab|knijp) (?:\w+ )?mezelf\b"),
+    (SELF_HARM, r"\b(?:littekens|sneetjes|wondjes) (?:\w+ ){0,3}(?:arm|armen|benen|been|pols)\b"),
+    (SELF_HARM, r"\bsigaret (?:\w+ ){0,3}(?:arm|huid|hand)\b"),
     # violence (anyone)
     (VIOLENCE, rf"\b{_HIT}(?: \w+)? {_ME}\b(?! \w+ (?:bal|hand|knuffel))"),
     (VIOLENCE, rf"\b{_ME} (?:\w+ )?{_HIT}\b(?! (?:de|een|het) (?:bal|hand))"),
@@ -151,6 +183,13 @@ _CLEAR: list[tuple[str, str]] = [
     (VIOLENCE, r"\b(?:met|heeft|had|pakt|pakte) (?:een |zn |zijn |haar )?(?:mes|pistool|"
      r"wapen)\b(?: \w+){0,4} (?:op mij|naar mij|bedreigd|gedreigd|gestoken|tegen mij)"),
     (VIOLENCE, r"\bgestoken\b"),
+    (VIOLENCE, rf"\b{_ME} (?:\w+ ){{0,2}}(?:iets )?(?:aandoet|aandoen|aan doet|aan doen|"
+     r"vermoordt|vermoorden|afmaakt)\b"),
+    (VIOLENCE, rf"\b(?:vermoordt|vermoord|wurgt|verkracht) {_ME}\b"),
+    (VIOLENCE, r"\b(?:blauwe plekken|blauw oog|gebroken arm|aan mijn haren|tegen de muur|"
+     r"met de riem|met een riem|keel dicht|knijpt mijn keel)\b"),
+    (VIOLENCE, r"\b(?:opgesloten|sluit (?:mij|me) op|mag (?:de|het) (?:kamer|huis) niet uit)\b"),
+    (VIOLENCE, r"\b(?:trapt|breekt|slaat) (?:\w+ )?(?:de|mijn) deur\b"),
     # home: fear, drink and drugs, things thrown, neglect
     (HOME, r"\bbang (?:\w+ )?thuis\b"),
     (HOME, rf"\bbang (?:\w+ )?voor (?:{_MY} {_PARENT}|hem|haar|ze|mijn broer|mn broer|"
@@ -170,6 +209,14 @@ _CLEAR: list[tuple[str, str]] = [
     (HOME, r"\b(?:krijg|krijgen|kreeg|hebben|heb) (?:\w+ ){0,2}(?:geen|nooit) (?:\w+ )?"
      r"(?:eten|avondeten)\b"),
     (HOME, r"\bgeen eten (?:in huis|thuis|meer)\b"),
+    (HOME, r"\b(?:honger|niks te eten|niets te eten|geen eten)\b(?: \w+){0,5} "
+     r"(?:thuis|al dagen|al twee|al drie|nooit|niemand|koelkast)\b"),
+    (HOME, r"\b(?:al )?(?:dagen|weken|nachten|de hele week) (?:\w+ ){0,3}alleen\b"),
+    (HOME, rf"\b{_PARENT} (?:\w+ ){{0,3}}(?:zat|bezopen|stoned|lam|straalbezopen|drank|"
+     r"alcohol|bier|wodka|wijn|pillen|wiet|speed|xtc|heroine|dealer|lijn|lijntjes)\b"),
+    (HOME, rf"\b{_PARENT} (?:\w+ ){{0,2}}(?:slaat|slaan|sloeg|schopt|schoppen|duwt|mishandelt) "
+     r"(?:mijn |mn )?(?:broertje|zusje|broer|zus|moeder|vader|mama|papa|kleine)\b"),
+    (HOME, r"\bhou het (?:\w+ )?thuis (?:\w+ )?niet (?:meer )?uit\b"),
     (HOME, r"\bniemand (?:\w+ )?(?:zorgt|kookt|let) (?:\w+ )?(?:voor|op) (?:mij|me|ons)\b"),
     (HOME, r"\b(?:laten|laat|liet|lieten) (?:mij|me|ons) (?:\w+ ){0,3}alleen\b"),
     (HOME, r"\bsluiten (?:mij|me) op\b|\bsluit (?:mij|me) op\b"),
@@ -184,7 +231,13 @@ _CLEAR: list[tuple[str, str]] = [
     (SEXUAL, r"\b(?:moet|moest) (?:\w+ ){0,2}(?:seks|sex|uitkleden|aan hem zitten)\b"),
     # online sexual pressure and sextortion
     (ONLINE, r"\b(?:naakt\w*|nudes?|nudez|nuds|sexting)\b"),
-    (ONLINE, r"\b(?:chantage|chanteert|chanteren|chanteerde|sextortion)\b"),
+    (ONLINE, r"\b(?:chantage|chanteert|chanteren|chanteerde|sextortion|afgeperst|afpersen|"
+     r"afperst|perst (?:mij|me) af|dickpic|dick pic)\b"),
+    (ONLINE, r"\b(?:dreigt|dreigen|dreigde)\b(?: \w+){0,6} (?:foto|filmpje|video|pics|beelden)\b"),
+    (ONLINE, r"\b(?:foto|filmpje|video|pics|beelden)\b(?: \w+){0,6} (?:dreigt|dreigen|"
+     r"anders|tenzij|betalen|geld)\b"),
+    (ONLINE, r"\b(?:wil|vraagt|eist) (?:\w+ ){0,3}dat ik (?:me |mij )?(?:uitkleed|uit kleed|"
+     r"foto stuur|naakt)\b"),
     (ONLINE, r"\b(?:foto|fotos|filmpje|filmpjes|video|videos|pics|pic)\b(?: \w+){0,5} "
      r"(?:verspreid\w*|doorsturen|doorgestuurd|rondsturen|rondgestuurd|online|op insta|"
      r"op internet|naar iedereen|delen|gedeeld|posten|gepost)\b"),
@@ -208,6 +261,14 @@ _CLEAR: list[tuple[str, str]] = [
      r"thuiskomen)\b"),
     (HOMELESS, r"\bdakloos\b"),
     (HOMELESS, r"\b(?:weggelopen|weg gelopen|van huis weg|weg van huis|gevlucht)\b"),
+    (HOMELESS, r"\b(?:ga|kom|wil) (?:\w+ )?(?:nooit meer|niet meer) (?:terug )?(?:naar huis|thuis)\b"),
+    (HOMELESS, r"\b(?:slaap|sliep|slapen) (?:\w+ ){0,2}(?:in de auto|in een trappenhuis|"
+     r"in de fietsenstalling|bij het station|in een tent|op een bankje)\b"),
+    (HOMELESS, r"\b(?:mag|kan) (?:\w+ ){0,2}niet (?:meer )?(?:thuis|naar huis|binnen)\b"),
+    (HOMELESS, r"\b(?:geen|nergens) (?:\w+ )?(?:slaapplek|slaapplaats|plek om te slapen|"
+     r"om te slapen|te slapen)\b"),
+    (HOMELESS, r"\b(?:tassen|koffer|koffers|spullen) (?:\w+ ){0,3}(?:buiten|voor de deur|"
+     r"op straat) (?:gezet|gegooid)\b"),
     # forced marriage and honour
     (HONOUR, r"\b(?:uithuwelijk\w*|eerwraak|huwelijksdwang|eergerelateerd\w*|"
      r"besnijdenis|besneden)\b"),
@@ -216,6 +277,13 @@ _CLEAR: list[tuple[str, str]] = [
     (HONOUR, rf"\b(?:familie|vader|broer|broers|oom|ooms|neven) (?:\w+ ){{0,4}}"
      rf"(?:vermoordt|vermoorden|doden|doodt|maakt {_ME} dood|maken {_ME} dood)\b"),
     (HONOUR, r"\b(?:achterlaten|achtergelaten|opgesloten) in (?:het )?(?:land|buitenland)\b"),
+    (HONOUR, r"\b(?:schande|te schande|eer (?:\w+ ){0,2}(?:gekrenkt|kapot|geschonden))\b"),
+    (HONOUR, r"\b(?:man|vrouw|jongen|meisje) (?:\w+ ){0,2}voor (?:mij|me) (?:uit)?gekozen\b"),
+    (HONOUR, r"\b(?:terug )?(?:sturen|gestuurd|stuurt|meenemen) (?:\w+ ){0,3}naar (?:\w+ ){0,2}"
+     r"(?:land|marokko|turkije|pakistan|afghanistan|somalie|irak|syrie|india|eritrea)\b"),
+    (HONOUR, r"\b(?:familie|broer|broers|vader|oom|neven) (?:\w+ ){0,4}(?:vermoord\w*|dood|"
+     r"doden|afmaken)\b"),
+    (HONOUR, r"\b(?:moet|moeten) (?:\w+ ){0,3}(?:verloven|verloofd|huwen|trouwen)\b"),
     # no kind named
     (DANGER, r"\bin (?:groot |echt |levens)?gevaar\b"),
     (DANGER, r"\b(?:ben|voel) (?:\w+ ){0,2}(?:niet veilig|onveilig)\b"),
@@ -246,7 +314,8 @@ _IN_FRONT_OF_A_TRAIN = re.compile(r"\b(?:voor|onder) (?:de|een) (?:trein|metro|t
 _UNSURE: list[tuple[str, str]] = [
     (SELF_HARM, r"\b(?:dood|doodgaan|sterven|overlijden|zelf ?moord|ophangen|pillen|snijden|"
      r"snij|snijd|kras|krassen|verdwijnen|springen|ik kan niet meer|haat mijn leven|"
-     r"haat mezelf|leeg van binnen|wil weg)\b"),
+     r"haat mezelf|leeg van binnen|wil weg|geen zin meer|voor altijd weg|niemand mist|"
+     r"niemand zou me missen|niemand gaat me missen|nooit meer wakker|voor zin|slapen en nooit)\b"),
     (VIOLENCE, rf"\b(?:{_HIT}|geslagen|geschopt|mishandel\w*|wurgt|stikken|vermoord\w*|"
      r"mes|messen|pistool|wapen|bedreigd|bedreigt|dreigt|pijn|bloed|blauwe plekken)\b"),
     (HOME, r"\b(?:drinkt|drinken|dronken|drugs|blowt|blowen|ruzie|schreeuwt|schreeuwen|"
@@ -254,11 +323,13 @@ _UNSURE: list[tuple[str, str]] = [
     (SEXUAL, r"\b(?:seks|sex|aanraken|aangeraakt|betast)\b"),
     (ONLINE, r"\b(?:foto|fotos|pics|filmpje)\b(?: \w+){0,4} (?:sturen|stuurde|vraagt|"
      r"wil hebben)\b"),
-    (HOMELESS, r"\b(?:weglopen|weg lopen|loop weg|wegrennen)\b"),
+    (HOMELESS, r"\b(?:weglopen|weg lopen|loop weg|wegrennen|buiten slapen|slaap buiten|"
+     r"niet naar huis|nergens heen|geen plek)\b"),
     (HONOUR, r"\b(?:trouwen|eer|familie boos)\b"),
     (BULLYING, r"\b(?:gepest|pesten|pest|pesterij\w*|uitgescholden|buitengesloten|"
      r"achtervolgd|achtervolgt)\b"),
-    (DANGER, r"\b(?:bang|gevaar|onveilig|help|hulp|nood|sos|politie|112)\b"),
+    (DANGER, r"\b(?:bang|gevaar|onveilig|help|hulp|nood|sos|politie|112|voor de deur|"
+     r"achter me aan|volgt me|gevolgd|komt eraan|komt me halen|verstopt)\b"),
 ]
 
 # Context that makes a word of danger harmless. The word matched is taken back when
@@ -345,7 +416,7 @@ _CLAUSE_SPLIT = re.compile(r"[,.;:!?\n]+|\b(?:maar|want|omdat|toen|behalve|allee
 
 
 def _clauses(text: str) -> list[str]:
-    clauses = [normalise(part) for part in _CLAUSE_SPLIT.split(text or "")]
+    clauses = [_typos(normalise(part)) for part in _CLAUSE_SPLIT.split(text or "")]
     return [clause for clause in clauses if clause]
 
 
@@ -417,7 +488,7 @@ def assess_words(text: str | None) -> Assessment:
     clauses = _clauses(text)
     for clause in clauses:
         _assess_clause(clause, found)
-    whole = normalise(text)
+    whole = _typos(normalise(text))
     if len(clauses) > 1 and found.level != CLEAR:
         # a phrase split by a comma ("ik wil, niet meer leven") still counts
         _assess_clause(whole, found)
