@@ -171,6 +171,8 @@ _CLEAR: list[tuple[str, str]] = [
     (SELF_HARM, r"\bafscheidsbrie\w*\b"),
     (SELF_HARM, r"\b(?:brand|bons|sla|slaan|kras|krab|knijp) (?:\w+ )?mezelf\b"),
     (SELF_HARM, r"\b(?:littekens|sneetjes|wondjes) (?:\w+ ){0,3}(?:arm|armen|benen|been|pols)\b"),
+    (SELF_HARM, r"\b(?:bijt|bijten|krab|krabben|sla|bons|brand|snij|kras) (?:ik )?(?:in|op|tegen) "
+     r"(?:mijn|mn) (?:arm|armen|hoofd|huid|pols|polsen|benen|been|hand)\b"),
     (SELF_HARM, r"\bsigaret (?:\w+ ){0,3}(?:arm|huid|hand)\b"),
     # violence (anyone)
     (VIOLENCE, rf"\b{_HIT}(?: \w+)? {_ME}\b(?! \w+ (?:bal|hand|knuffel))"),
@@ -185,7 +187,7 @@ _CLEAR: list[tuple[str, str]] = [
     (VIOLENCE, r"\bgestoken\b"),
     (VIOLENCE, rf"\b{_ME} (?:\w+ ){{0,2}}(?:iets )?(?:aandoet|aandoen|aan doet|aan doen|"
      r"vermoordt|vermoorden|afmaakt)\b"),
-    (VIOLENCE, rf"\b(?:vermoordt|vermoord|wurgt|verkracht) {_ME}\b"),
+    (VIOLENCE, rf"\b(?:vermoordt|vermoord|wurgt|verkracht) (?:\w+ )?{_ME}\b"),
     (VIOLENCE, r"\b(?:blauwe plekken|blauw oog|gebroken arm|aan mijn haren|tegen de muur|"
      r"met de riem|met een riem|keel dicht|knijpt mijn keel)\b"),
     (VIOLENCE, r"\b(?:opgesloten|sluit (?:mij|me) op|mag (?:de|het) (?:kamer|huis) niet uit)\b"),
@@ -212,6 +214,7 @@ _CLEAR: list[tuple[str, str]] = [
     (HOME, r"\b(?:honger|niks te eten|niets te eten|geen eten)\b(?: \w+){0,5} "
      r"(?:thuis|al dagen|al twee|al drie|nooit|niemand|koelkast)\b"),
     (HOME, r"\b(?:al )?(?:dagen|weken|nachten|de hele week) (?:\w+ ){0,3}alleen\b"),
+    (HOME, r"\b(?:elke dag|altijd|vaak|steeds) (?:\w+ ){0,2}honger\b|\bhonger naar (?:school|bed)\b"),
     (HOME, rf"\b{_PARENT} (?:\w+ ){{0,3}}(?:zat|bezopen|stoned|lam|straalbezopen|drank|"
      r"alcohol|bier|wodka|wijn|pillen|wiet|speed|xtc|heroine|dealer|lijn|lijntjes)\b"),
     (HOME, rf"\b{_PARENT} (?:\w+ ){{0,2}}(?:slaat|slaan|sloeg|schopt|schoppen|duwt|mishandelt) "
@@ -248,7 +251,7 @@ _CLEAR: list[tuple[str, str]] = [
     # homeless, thrown out, running away
     (HOMELESS, r"\b(?:op straat|buiten|in het park|op het station|bij het station|"
      r"in een portiek) (?:\w+ )?(?:slapen|slaap|sliep|wonen|leven)\b"),
-    (HOMELESS, r"\b(?:slaap|sliep|slapen|woon|leef) (?:\w+ ){0,2}(?:op straat|buiten|"
+    (HOMELESS, r"\b(?:slaap|sliep|slapen|geslapen|woon|leef) (?:\w+ ){0,2}(?:op straat|buiten|"
      r"in het park|op het station|in een portiek)\b"),
     (HOMELESS, r"\bgeen (?:plek|plaats|huis|dak|bed) (?:meer |om te slapen|om te wonen|"
      r"boven mijn hoofd)"),
@@ -260,7 +263,14 @@ _CLEAR: list[tuple[str, str]] = [
     (HOMELESS, r"\b(?:mag|kan) (?:\w+ )?niet (?:meer )?(?:thuis komen|naar huis|thuis wonen|"
      r"thuiskomen)\b"),
     (HOMELESS, r"\bdakloos\b"),
-    (HOMELESS, r"\b(?:weggelopen|weg gelopen|van huis weg|weg van huis|gevlucht)\b"),
+    (HOMELESS, r"\b(?:weggerend|weg gerend|weggelopen|weg gelopen|van huis weg|weg van huis|van huis gevlucht|"
+     r"van thuis gevlucht|gevlucht van thuis|gevlucht van huis)\b"),
+    (HOMELESS, r"\b(?:op straat|buiten|in het park|op het station|bij het station) (?:\w+ )?"
+     r"(?:geslapen|overnacht)\b|\b(?:geslapen|overnacht) (?:\w+ ){0,2}(?:op straat|buiten|"
+     r"in het park|bij het station|op het station)\b"),
+    # at a place to jump from, now
+    (SELF_HARM, r"\b(?:sta|zit|ben|lig|loop) (?:nu |hier )?(?:op|bij|aan|naast|boven op) "
+     r"(?:de|het|een) (?:brug|spoor|rails|treinspoor|spoorbaan|dak|flat|rand)\b"),
     (HOMELESS, r"\b(?:ga|kom|wil) (?:\w+ )?(?:nooit meer|niet meer) (?:terug )?(?:naar huis|thuis)\b"),
     (HOMELESS, r"\b(?:slaap|sliep|slapen) (?:\w+ ){0,2}(?:in de auto|in een trappenhuis|"
      r"in de fietsenstalling|bij het station|in een tent|op een bankje)\b"),
@@ -274,15 +284,16 @@ _CLEAR: list[tuple[str, str]] = [
      r"besnijdenis|besneden)\b"),
     (HONOUR, r"\b(?:moet|moeten|gedwongen|dwingen) (?:\w+ ){0,4}(?:trouwen|te trouwen)\b"),
     (HONOUR, r"\beer van (?:de|mijn|mn|onze) familie\b"),
-    (HONOUR, rf"\b(?:familie|vader|broer|broers|oom|ooms|neven) (?:\w+ ){{0,4}}"
-     rf"(?:vermoordt|vermoorden|doden|doodt|maakt {_ME} dood|maken {_ME} dood)\b"),
+    (HONOUR, rf"\b(?:familie|vader|broer|broers|oom|ooms|neven) (?:\w+ ){{0,3}}{_ME} (?:\w+ ){{0,2}}"
+     r"(?:vermoordt|vermoorden|doden|doodt|dood maken|doodmaken|afmaken)\b"),
     (HONOUR, r"\b(?:achterlaten|achtergelaten|opgesloten) in (?:het )?(?:land|buitenland)\b"),
+    (HONOUR, r"\bdood (?:ben|bent|is|zijn) voor (?:ze|hen|hun|de familie|mijn familie|iedereen)\b"),
+    (HONOUR, r"\b(?:verstoten|onterfd)\b"),
     (HONOUR, r"\b(?:schande|te schande|eer (?:\w+ ){0,2}(?:gekrenkt|kapot|geschonden))\b"),
     (HONOUR, r"\b(?:man|vrouw|jongen|meisje) (?:\w+ ){0,2}voor (?:mij|me) (?:uit)?gekozen\b"),
     (HONOUR, r"\b(?:terug )?(?:sturen|gestuurd|stuurt|meenemen) (?:\w+ ){0,3}naar (?:\w+ ){0,2}"
      r"(?:land|marokko|turkije|pakistan|afghanistan|somalie|irak|syrie|india|eritrea)\b"),
-    (HONOUR, r"\b(?:familie|broer|broers|vader|oom|neven) (?:\w+ ){0,4}(?:vermoord\w*|dood|"
-     r"doden|afmaken)\b"),
+
     (HONOUR, r"\b(?:moet|moeten) (?:\w+ ){0,3}(?:verloven|verloofd|huwen|trouwen)\b"),
     # no kind named
     (DANGER, r"\bin (?:groot |echt |levens)?gevaar\b"),
@@ -316,10 +327,11 @@ _UNSURE: list[tuple[str, str]] = [
      r"snij|snijd|kras|krassen|verdwijnen|springen|ik kan niet meer|haat mijn leven|"
      r"haat mezelf|leeg van binnen|wil weg|geen zin meer|voor altijd weg|niemand mist|"
      r"niemand zou me missen|niemand gaat me missen|nooit meer wakker|voor zin|slapen en nooit)\b"),
-    (VIOLENCE, rf"\b(?:{_HIT}|geslagen|geschopt|mishandel\w*|wurgt|stikken|vermoord\w*|"
-     r"mes|messen|pistool|wapen|bedreigd|bedreigt|dreigt|pijn|bloed|blauwe plekken)\b"),
-    (HOME, r"\b(?:drinkt|drinken|dronken|drugs|blowt|blowen|ruzie|schreeuwt|schreeuwen|"
-     r"honger)\b"),
+    (VIOLENCE, r"\b(?:slaat|slaan|sloeg|sloegen|schopt|schoppen|schopte|stompt|trapt|wurgt|"
+     r"geslagen|geschopt|mishandel\w*|stikken|mes|messen|pistool|wapen|bedreigd|bedreigt|"
+     r"dreigt|pijn|bloed|blauwe plekken)\b"),
+    (VIOLENCE, r"\bvermoord\w*\b(?! (?:haar|hem|je|jou|jullie|iedereen|ze|die|dat))"),
+    (HOME, r"\b(?:drinkt|drinken|dronken|drugs|blowt|blowen|schreeuwt|schreeuwen)\b"),
     (SEXUAL, r"\b(?:seks|sex|aanraken|aangeraakt|betast)\b"),
     (ONLINE, r"\b(?:foto|fotos|pics|filmpje)\b(?: \w+){0,4} (?:sturen|stuurde|vraagt|"
      r"wil hebben)\b"),
@@ -350,6 +362,14 @@ _HARMLESS: list[str] = [
     r"\b(?:dood|overleden) (?:sinds|in|vorig|twee|drie|vier|een paar|al)\b",
     r"\b(?:na|over) de dood van\b",
     r"\bniet dood\b",
+    # someone else's death told as a fact, idioms with dying
+    r"\b(?:dood ?ging|dood ?gingen|doodgegaan|dood gegaan|overleden|overleed|gestorven|stierf)\b",
+    r"\b(?!ik\b)(?:\w+) (?:\w+ ){0,2}(?:is|zijn|was|waren) (?:\w+ ){0,2}dood\b",
+    r"\b(?:schaam|verveel|schrik|lach|erger|zweet|stress|werk|loop) (?:me|mij) (?:\w+ )?dood\b",
+    r"\b(?:dood|sterf|sterven|sterft|smelt) (?:\w+ )?van (?:de |het )?(?!pijn\b|angst\b)\w+",
+    r"\bgeen zin (?:meer )?in\b",
+    r"\b(?:vroeger|toen ik klein was|op de basisschool|nu niet meer|is alweer goed|"
+    r"weer goed)\b",
     # sport and games
     r"\b(?:bal|ballen|tennis|tennisbal|hockey|golf|honkbal|badminton|shuttle|slag|"
     r"de maat|alarm|munt|drum|drums|trommel|piano|record|zijn slag|een slag|terug|op hol|"
@@ -386,6 +406,8 @@ _HARMLESS: list[str] = [
     r"\bbang (?:voor|van) (?:spinnen|honden|het donker|donker|de tandarts|tandarts|"
     r"examens|toetsen|onweer|hoogte|prikken|clowns|slangen|wespen|de toets|insecten|"
     r"vliegen|muizen|achtbanen|films|horror\w*)\b",
+    r"\bbang (?:ben |was |werd )?(?:voor|van) (?:een|de|het|mijn) (?:toets|examen|proefwerk|"
+    r"spreekbeurt|presentatie|tandarts|prik|wedstrijd|rijexamen|uitslag|film|spin|hond)\b",
     r"\bbang (?:dat|om) (?:ik )?(?:\w+ ){0,3}(?:te laat|zak|toets|niet lukt|fout|vergeet|"
     r"niet weet|niet goed|afwijst|nee zegt|niet wil|geen tijd)\b",
     r"\b(?:horror|film|serie|boek|verhaal|spel|game|netflix|youtube|tiktok|nieuws)\b",
@@ -412,7 +434,20 @@ _HARMLESS: list[str] = [
 _NEGATIONS = {"nooit", "niet", "geen", "nooit", "nimmer", "niks", "niets", "nergens"}
 _NEGATION_WINDOW = 2
 # Clause borders: a negation or context in one clause says nothing about another.
-_CLAUSE_SPLIT = re.compile(r"[,.;:!?\n]+|\b(?:maar|want|omdat|toen|behalve|alleen)\b")
+_CLAUSE_SPLIT = re.compile(r"[,.;:!?\n]+|\b(?:maar|want|omdat|behalve|alleen)\b")
+# Games, films, books and songs: violence or death in them is not the youth's danger.
+_MEDIA = re.compile(
+    r"\b(?:film|films|serie|boek|verhaal|liedje|song|rapper|rap|clip|anime|manga|game|games|"
+    r"gamen|spel|character|poppetje|level|eindbaas|among us|impostor|valorant|cod|roblox|"
+    r"minecraft|fortnite|gta|fifa|paintball|lasergame\w*|netflix|youtube|tiktok|nieuws|"
+    r"horror\w*|oorlog|geschiedenis|toneel)\b"
+)
+_ABOUT_ME = re.compile(r"\b(?:ik|me|mij|mezelf|mijn)\b")
+# Sport or an accident: a kick or a bruise there is not violence against the youth.
+_SPORT_OR_ACCIDENT = re.compile(
+    r"\b(?:per ongeluk|voetbal|hockey|training|wedstrijd|judo|karate|boksen|kickboksen|"
+    r"rugby|handbal|gevallen|viel)\b"
+)
 
 
 def _clauses(text: str) -> list[str]:
@@ -452,14 +487,20 @@ def _special(form: str) -> str:
     return level
 
 
-def _assess_clause(clause: str, found: _Found) -> None:
-    harmless = any(re.search(pattern, clause) for pattern in _HARMLESS)
+def _assess_clause(clause: str, found: _Found, media: bool = False) -> None:
+    harmless = media or any(re.search(pattern, clause) for pattern in _HARMLESS)
+    sport = bool(_SPORT_OR_ACCIDENT.search(clause))
+    # a film about someone else's suicide is not the youth's danger
+    third_person = media and not _ABOUT_ME.search(clause)
     for form in dict.fromkeys((clause, _without_fillers(clause))):
         level = _special(form)
         if level != NONE and not harmless:
             found.add(level, SELF_HARM)
         for kind, pattern in _CLEAR:
             for match in re.finditer(pattern, form):
+                if third_person or (sport and kind == VIOLENCE):
+                    found.taken_back = True
+                    continue
                 if _negated(form, match.start(), match.end()):
                     if _stopped(form, match.end()):
                         found.add(CHECK, kind)
@@ -486,12 +527,13 @@ def assess_words(text: str | None) -> Assessment:
         return Assessment()
     found = _Found()
     clauses = _clauses(text)
-    for clause in clauses:
-        _assess_clause(clause, found)
     whole = _typos(normalise(text))
+    media = bool(_MEDIA.search(whole))
+    for clause in clauses:
+        _assess_clause(clause, found, media)
     if len(clauses) > 1 and found.level != CLEAR:
         # a phrase split by a comma ("ik wil, niet meer leven") still counts
-        _assess_clause(whole, found)
+        _assess_clause(whole, found, media)
     # violence by a parent or at home is also danger at home (Veilig Thuis)
     if VIOLENCE in found.kinds and _AT_HOME.search(whole):
         found.add(found.found[VIOLENCE], HOME)
