@@ -136,13 +136,21 @@ _CLEAR: list[tuple[str, str]] = [
     (SELF_HARM, r"\b(?:zelfmoord\w*|suicide\w*|suicida\w*|zelfdoding)\b"),
     (SELF_HARM, r"\bwil (?:ik )?(?:dood|doodgaan|dood gaan|sterven)\b"),
     (SELF_HARM, r"\b(?:was|ben|lig) (?:ik )?(?:maar |liever |beter )?dood\b"),
-    (SELF_HARM, r"\b(?:mezelf|mijzelf|me zelf|mzelf)\b(?: \w+){0,3} (?:iets |wat )?"
-     r"(?:aan ?doen|aandoet|pijn|snij\w*|kras\w*|ophang\w*|doden|vermoorden|verwond\w*|"
-     r"beschadig\w*|verdrink\w*|kapot)"),
-    (SELF_HARM, r"\b(?:snij|snijd|kras|sneed) (?:ik )?(?:mezelf|mijzelf|in mijn|in mn|mn|"
-     r"mijn) ?(?:arm|armen|been|benen|pols|polsen|huid)?"),
-    (SELF_HARM, r"\b(?:mijn|mn) (?:arm|armen|polsen|pols) (?:\w+ )?(?:opengesneden|gesneden|"
-     r"kapot)"),
+    (
+        SELF_HARM,
+        r"\b(?:mezelf|mijzelf|me zelf|mzelf)\b(?: \w+){0,3} (?:iets |wat )?"
+        r"(?:aan ?doen|aandoet|pijn|snij\w*|kras\w*|ophang\w*|doden|vermoorden|verwond\w*|"
+        r"beschadig\w*|verdrink\w*|kapot)",
+    ),
+    (
+        SELF_HARM,
+        r"\b(?:snij|snijd|kras|sneed) (?:ik )?(?:mezelf|mijzelf|in mijn|in mn|mn|"
+        r"mijn) ?(?:arm|armen|been|benen|pols|polsen|huid)?",
+    ),
+    (
+        SELF_HARM,
+        r"\b(?:mijn|mn) (?:arm|armen|polsen|pols) (?:\w+ )?(?:opengesneden|gesneden|" r"kapot)",
+    ),
     (SELF_HARM, r"\bniet meer (?:willen |wil |kunnen )?leven\b"),
     (SELF_HARM, r"\ber niet meer (?:wil )?(?:zijn|wezen)\b"),
     (SELF_HARM, r"\b(?:einde|eind) (?:aan|maken aan) (?:mijn leven|alles|het|m'n leven)\b"),
@@ -154,25 +162,37 @@ _CLEAR: list[tuple[str, str]] = [
     (SELF_HARM, r"\bbeter (?:af )?zonder (?:mij|me)\b"),
     (SELF_HARM, r"\bniet (?:meer )?wakker (?:worden|word|wil worden)\b"),
     (SELF_HARM, r"\b(?:wil|ga) (?:me|mij|mezelf) (?:\w+ )?ophangen\b"),
-    (SELF_HARM, r"\b(?:te ?veel|een hoop|alle|heel veel|een doosje|een strip) "
-     r"(?:pillen|medicijnen|tabletten|paracetamol)\b"),
-    (SELF_HARM, r"\b(?:pillen|medicijnen|tabletten) (?:\w+ )?(?:genomen|geslikt|gepakt) "
-     r"(?:om|zodat|en)\b"),
+    (
+        SELF_HARM,
+        r"\b(?:te ?veel|een hoop|alle|heel veel|een doosje|een strip) "
+        r"(?:pillen|medicijnen|tabletten|paracetamol)\b",
+    ),
+    (
+        SELF_HARM,
+        r"\b(?:pillen|medicijnen|tabletten) (?:\w+ )?(?:genomen|geslikt|gepakt) "
+        r"(?:om|zodat|en)\b",
+    ),
     (SELF_HARM, r"\boverdosis\b"),
     (SELF_HARM, r"\b(?:kill myself|want to die|end my life|suicidal)\b"),
     (SELF_HARM, r"\bhaat mezelf\b(?: \w+){0,4} (?:dood|pijn|weg)\b"),
     (SELF_HARM, r"\bvan kant\b"),
     (SELF_HARM, r"\b(?:liever|beter) dood\b|\bdood (?:zijn|gaan) (?:\w+ ){0,2}(?:beter|liever)\b"),
-    (SELF_HARM, r"\bhoe (?:\w+ ){0,4}(?:dood (?:kan |te |zou )?gaan|zelfmoord|ophangen|"
-     r"niet meer wakker)\b"),
+    (
+        SELF_HARM,
+        r"\bhoe (?:\w+ ){0,4}(?:dood (?:kan |te |zou )?gaan|zelfmoord|ophangen|"
+        r"niet meer wakker)\b",
+    ),
     (SELF_HARM, r"\bklaar met (?:het |mijn )?(?:leven|alles|bestaan)\b"),
     (SELF_HARM, r"\b(?:nooit|niet) meer wakker\b"),
     (SELF_HARM, r"\b(?:als|dat) ik er (?:\w+ )?niet (?:meer )?(?:ben|zou zijn|zijn)\b"),
     (SELF_HARM, r"\bafscheidsbrie\w*\b"),
     (SELF_HARM, r"\b(?:brand|bons|sla|slaan|kras|krab|knijp) (?:\w+ )?mezelf\b"),
     (SELF_HARM, r"\b(?:littekens|sneetjes|wondjes) (?:\w+ ){0,3}(?:arm|armen|benen|been|pols)\b"),
-    (SELF_HARM, r"\b(?:bijt|bijten|krab|krabben|sla|bons|brand|snij|kras) (?:ik )?(?:in|op|tegen) "
-     r"(?:mijn|mn) (?:arm|armen|hoofd|huid|pols|polsen|benen|been|hand)\b"),
+    (
+        SELF_HARM,
+        r"\b(?:bijt|bijten|krab|krabben|sla|bons|brand|snij|kras) (?:ik )?(?:in|op|tegen) "
+        r"(?:mijn|mn) (?:arm|armen|hoofd|huid|pols|polsen|benen|been|hand)\b",
+    ),
     (SELF_HARM, r"\bsigaret (?:\w+ ){0,3}(?:arm|huid|hand)\b"),
     # violence (anyone)
     (VIOLENCE, rf"\b{_HIT}(?: \w+)? {_ME}\b(?! \w+ (?:bal|hand|knuffel))"),
@@ -180,52 +200,90 @@ _CLEAR: list[tuple[str, str]] = [
     (VIOLENCE, rf"\b(?:word|werd|ben|wordt|worden) (?:\w+ ){{0,3}}{_BEATEN}\b"),
     (VIOLENCE, rf"\b(?:doet|doen|deed|deden|gedaan) (?:\w+ )?{_ME} (?:\w+ )?pijn\b"),
     (VIOLENCE, rf"\b(?:bedreigt|bedreigen|bedreigde|dreigt|dreigen|dreigde) {_ME}\b"),
-    (VIOLENCE, rf"\b{_ME} (?:\w+ ){{0,3}}(?:vermoorden|doodmaken|dood maken|neersteken|"
-     r"afmaken|in elkaar slaan|slaan|steken)\b"),
-    (VIOLENCE, r"\b(?:met|heeft|had|pakt|pakte) (?:een |zn |zijn |haar )?(?:mes|pistool|"
-     r"wapen)\b(?: \w+){0,4} (?:op mij|naar mij|bedreigd|gedreigd|gestoken|tegen mij)"),
+    (
+        VIOLENCE,
+        rf"\b{_ME} (?:\w+ ){{0,3}}(?:vermoorden|doodmaken|dood maken|neersteken|"
+        r"afmaken|in elkaar slaan|slaan|steken)\b",
+    ),
+    (
+        VIOLENCE,
+        r"\b(?:met|heeft|had|pakt|pakte) (?:een |zn |zijn |haar )?(?:mes|pistool|"
+        r"wapen)\b(?: \w+){0,4} (?:op mij|naar mij|bedreigd|gedreigd|gestoken|tegen mij)",
+    ),
     (VIOLENCE, r"\bgestoken\b"),
-    (VIOLENCE, rf"\b{_ME} (?:\w+ ){{0,2}}(?:iets )?(?:aandoet|aandoen|aan doet|aan doen|"
-     r"vermoordt|vermoorden|afmaakt)\b"),
+    (
+        VIOLENCE,
+        rf"\b{_ME} (?:\w+ ){{0,2}}(?:iets )?(?:aandoet|aandoen|aan doet|aan doen|"
+        r"vermoordt|vermoorden|afmaakt)\b",
+    ),
     (VIOLENCE, rf"\b(?:vermoordt|vermoord|wurgt|verkracht) (?:\w+ )?{_ME}\b"),
-    (VIOLENCE, r"\b(?:blauwe plekken|blauw oog|gebroken arm|aan mijn haren|tegen de muur|"
-     r"met de riem|met een riem|keel dicht|knijpt mijn keel)\b"),
+    (
+        VIOLENCE,
+        r"\b(?:blauwe plekken|blauw oog|gebroken arm|aan mijn haren|tegen de muur|"
+        r"met de riem|met een riem|keel dicht|knijpt mijn keel)\b",
+    ),
     (VIOLENCE, r"\b(?:opgesloten|sluit (?:mij|me) op|mag (?:de|het) (?:kamer|huis) niet uit)\b"),
     (VIOLENCE, r"\b(?:trapt|breekt|slaat) (?:\w+ )?(?:de|mijn) deur\b"),
     # home: fear, drink and drugs, things thrown, neglect
     (HOME, r"\bbang (?:\w+ )?thuis\b"),
-    (HOME, rf"\bbang (?:\w+ )?voor (?:{_MY} {_PARENT}|hem|haar|ze|mijn broer|mn broer|"
-     r"mijn oom|mn oom|die man)\b"),
+    (
+        HOME,
+        rf"\bbang (?:\w+ )?voor (?:{_MY} {_PARENT}|hem|haar|ze|mijn broer|mn broer|"
+        r"mijn oom|mn oom|die man)\b",
+    ),
     (HOME, r"\b(?:thuis|bij ons|hier) (?:is (?:het )?)?(?:\w+ )?(?:niet veilig|onveilig)\b"),
     (HOME, r"\b(?:niet veilig|onveilig) (?:\w+ )?thuis\b"),
     (HOME, r"\bdurf (?:\w+ )?niet (?:meer )?(?:naar huis|thuis)\b"),
     (HOME, r"\bwil niet (?:meer )?naar huis\b"),
-    (HOME, rf"\b{_PARENT} (?:\w+ ){{0,3}}(?:zuipt|zuipen|is dronken|zijn dronken|"
-     r"dronken|drinkt te ?veel|drinken te ?veel|drinkt de hele|drinkt elke|drinkt altijd|"
-     r"drinkt en|drinken en|gebruikt drugs|gebruiken drugs|drugs|snuift|snuiven|coke|"
-     r"verslaafd|high)\b"),
-    (HOME, r"\b(?:gooit|gooien|gooide|smijt|smijten) (?:\w+ ){0,2}(?:met|naar) (?:\w+ ){0,2}"
-     r"(?:dingen|spullen|borden|stoelen|glazen|flessen|mij|me|ons)\b"),
-    (HOME, rf"\b{_PARENT} (?:\w+ ){{0,2}}(?:slaat|slaan|sloeg|schopt|schoppen) "
-     r"(?:elkaar|mijn moeder|mn moeder|mama|mijn broer|mn broer|mijn zus|mn zus)\b"),
-    (HOME, r"\b(?:krijg|krijgen|kreeg|hebben|heb) (?:\w+ ){0,2}(?:geen|nooit) (?:\w+ )?"
-     r"(?:eten|avondeten)\b"),
+    (
+        HOME,
+        rf"\b{_PARENT} (?:\w+ ){{0,3}}(?:zuipt|zuipen|is dronken|zijn dronken|"
+        r"dronken|drinkt te ?veel|drinken te ?veel|drinkt de hele|drinkt elke|drinkt altijd|"
+        r"drinkt en|drinken en|gebruikt drugs|gebruiken drugs|drugs|snuift|snuiven|coke|"
+        r"verslaafd|high)\b",
+    ),
+    (
+        HOME,
+        r"\b(?:gooit|gooien|gooide|smijt|smijten) (?:\w+ ){0,2}(?:met|naar) (?:\w+ ){0,2}"
+        r"(?:dingen|spullen|borden|stoelen|glazen|flessen|mij|me|ons)\b",
+    ),
+    (
+        HOME,
+        rf"\b{_PARENT} (?:\w+ ){{0,2}}(?:slaat|slaan|sloeg|schopt|schoppen) "
+        r"(?:elkaar|mijn moeder|mn moeder|mama|mijn broer|mn broer|mijn zus|mn zus)\b",
+    ),
+    (
+        HOME,
+        r"\b(?:krijg|krijgen|kreeg|hebben|heb) (?:\w+ ){0,2}(?:geen|nooit) (?:\w+ )?"
+        r"(?:eten|avondeten)\b",
+    ),
     (HOME, r"\bgeen eten (?:in huis|thuis|meer)\b"),
-    (HOME, r"\b(?:honger|niks te eten|niets te eten|geen eten)\b(?: \w+){0,5} "
-     r"(?:thuis|al dagen|al twee|al drie|nooit|niemand|koelkast)\b"),
+    (
+        HOME,
+        r"\b(?:honger|niks te eten|niets te eten|geen eten)\b(?: \w+){0,5} "
+        r"(?:thuis|al dagen|al twee|al drie|nooit|niemand|koelkast)\b",
+    ),
     (HOME, r"\b(?:al )?(?:dagen|weken|nachten|de hele week) (?:\w+ ){0,3}alleen\b"),
-    (HOME, r"\b(?:elke dag|altijd|vaak|steeds) (?:\w+ ){0,2}honger\b|\bhonger naar (?:school|bed)\b"),
-    (HOME, rf"\b{_PARENT} (?:\w+ ){{0,3}}(?:zat|bezopen|stoned|lam|straalbezopen|drank|"
-     r"alcohol|bier|wodka|wijn|pillen|wiet|speed|xtc|heroine|dealer|lijn|lijntjes)\b"),
-    (HOME, rf"\b{_PARENT} (?:\w+ ){{0,2}}(?:slaat|slaan|sloeg|schopt|schoppen|duwt|mishandelt) "
-     r"(?:mijn |mn )?(?:broertje|zusje|broer|zus|moeder|vader|mama|papa|kleine)\b"),
+    (
+        HOME,
+        r"\b(?:elke dag|altijd|vaak|steeds) (?:\w+ ){0,2}honger\b|\bhonger naar (?:school|bed)\b",
+    ),
+    (
+        HOME,
+        rf"\b{_PARENT} (?:\w+ ){{0,3}}(?:zat|bezopen|stoned|lam|straalbezopen|drank|"
+        r"alcohol|bier|wodka|wijn|pillen|wiet|speed|xtc|heroine|dealer|lijn|lijntjes)\b",
+    ),
+    (
+        HOME,
+        rf"\b{_PARENT} (?:\w+ ){{0,2}}(?:slaat|slaan|sloeg|schopt|schoppen|duwt|mishandelt) "
+        r"(?:mijn |mn )?(?:broertje|zusje|broer|zus|moeder|vader|mama|papa|kleine)\b",
+    ),
     (HOME, r"\bhou het (?:\w+ )?thuis (?:\w+ )?niet (?:meer )?uit\b"),
     (HOME, r"\bniemand (?:\w+ )?(?:zorgt|kookt|let) (?:\w+ )?(?:voor|op) (?:mij|me|ons)\b"),
     (HOME, r"\b(?:laten|laat|liet|lieten) (?:mij|me|ons) (?:\w+ ){0,3}alleen\b"),
     (HOME, r"\bsluiten (?:mij|me) op\b|\bsluit (?:mij|me) op\b"),
     # sexual violence
-    (SEXUAL, r"\b(?:verkracht\w*|aangerand|aanrand\w*|misbruik\w*|seksueel\w*|"
-     r"ongewenst\w*)\b"),
+    (SEXUAL, r"\b(?:verkracht\w*|aangerand|aanrand\w*|misbruik\w*|seksueel\w*|" r"ongewenst\w*)\b"),
     (SEXUAL, rf"\b(?:zit|zat|zitten|zaten|komt|kwam) (?:\w+ ){{0,2}}aan {_ME}\b"),
     (SEXUAL, rf"\b(?:raakt|raken|raakte) {_ME} (?:\w+ ){{0,2}}aan\b"),
     (SEXUAL, r"\baan mijn (?:lijf|lichaam|borsten|kont|billen|kruis|piemel|plassertje)\b"),
@@ -234,74 +292,140 @@ _CLEAR: list[tuple[str, str]] = [
     (SEXUAL, r"\b(?:moet|moest) (?:\w+ ){0,2}(?:seks|sex|uitkleden|aan hem zitten)\b"),
     # online sexual pressure and sextortion
     (ONLINE, r"\b(?:naakt\w*|nudes?|nudez|nuds|sexting)\b"),
-    (ONLINE, r"\b(?:chantage|chanteert|chanteren|chanteerde|sextortion|afgeperst|afpersen|"
-     r"afperst|perst (?:mij|me) af|dickpic|dick pic)\b"),
+    (
+        ONLINE,
+        r"\b(?:chantage|chanteert|chanteren|chanteerde|sextortion|afgeperst|afpersen|"
+        r"afperst|perst (?:mij|me) af|dickpic|dick pic)\b",
+    ),
     (ONLINE, r"\b(?:dreigt|dreigen|dreigde)\b(?: \w+){0,6} (?:foto|filmpje|video|pics|beelden)\b"),
-    (ONLINE, r"\b(?:foto|filmpje|video|pics|beelden)\b(?: \w+){0,6} (?:dreigt|dreigen|"
-     r"anders|tenzij|betalen|geld)\b"),
-    (ONLINE, r"\b(?:wil|vraagt|eist) (?:\w+ ){0,3}dat ik (?:me |mij )?(?:uitkleed|uit kleed|"
-     r"foto stuur|naakt)\b"),
-    (ONLINE, r"\b(?:foto|fotos|filmpje|filmpjes|video|videos|pics|pic)\b(?: \w+){0,5} "
-     r"(?:verspreid\w*|doorsturen|doorgestuurd|rondsturen|rondgestuurd|online|op insta|"
-     r"op internet|naar iedereen|delen|gedeeld|posten|gepost)\b"),
-    (ONLINE, r"\b(?:wil|vraagt|eist|moet) (?:\w+ ){0,3}(?:foto|fotos|pics|filmpje) "
-     r"(?:van mijn lichaam|van mij zonder|zonder kleren|in mijn ondergoed|in ondergoed|"
-     r"van mijn borsten)\b"),
+    (
+        ONLINE,
+        r"\b(?:foto|filmpje|video|pics|beelden)\b(?: \w+){0,6} (?:dreigt|dreigen|"
+        r"anders|tenzij|betalen|geld)\b",
+    ),
+    (
+        ONLINE,
+        r"\b(?:wil|vraagt|eist) (?:\w+ ){0,3}dat ik (?:me |mij )?(?:uitkleed|uit kleed|"
+        r"foto stuur|naakt)\b",
+    ),
+    (
+        ONLINE,
+        r"\b(?:foto|fotos|filmpje|filmpjes|video|videos|pics|pic)\b(?: \w+){0,5} "
+        r"(?:verspreid\w*|doorsturen|doorgestuurd|rondsturen|rondgestuurd|online|op insta|"
+        r"op internet|naar iedereen|delen|gedeeld|posten|gepost)\b",
+    ),
+    (
+        ONLINE,
+        r"\b(?:wil|vraagt|eist|moet) (?:\w+ ){0,3}(?:foto|fotos|pics|filmpje) "
+        r"(?:van mijn lichaam|van mij zonder|zonder kleren|in mijn ondergoed|in ondergoed|"
+        r"van mijn borsten)\b",
+    ),
     (ONLINE, r"\b(?:webcam|cam)\b(?: \w+){0,4} (?:uitkleden|uit kleden|kleren uit)\b"),
     # homeless, thrown out, running away
-    (HOMELESS, r"\b(?:op straat|buiten|in het park|op het station|bij het station|"
-     r"in een portiek) (?:\w+ )?(?:slapen|slaap|sliep|wonen|leven)\b"),
-    (HOMELESS, r"\b(?:slaap|sliep|slapen|geslapen|woon|leef) (?:\w+ ){0,2}(?:op straat|buiten|"
-     r"in het park|op het station|in een portiek)\b"),
-    (HOMELESS, r"\bgeen (?:plek|plaats|huis|dak|bed) (?:meer |om te slapen|om te wonen|"
-     r"boven mijn hoofd)"),
+    (
+        HOMELESS,
+        r"\b(?:op straat|buiten|in het park|op het station|bij het station|"
+        r"in een portiek) (?:\w+ )?(?:slapen|slaap|sliep|wonen|leven)\b",
+    ),
+    (
+        HOMELESS,
+        r"\b(?:slaap|sliep|slapen|geslapen|woon|leef) (?:\w+ ){0,2}(?:op straat|buiten|"
+        r"in het park|op het station|in een portiek)\b",
+    ),
+    (
+        HOMELESS,
+        r"\bgeen (?:plek|plaats|huis|dak|bed) (?:meer |om te slapen|om te wonen|"
+        r"boven mijn hoofd)",
+    ),
     (HOMELESS, r"\bgeen (?:huis|thuis|slaapplek|slaapplaats)\b(?: meer)?$"),
-    (HOMELESS, r"\b(?:uit huis|eruit|buiten|de deur uit|op straat) (?:\w+ )?"
-     r"(?:gezet|gegooid|geschopt|getrapt)\b"),
-    (HOMELESS, r"\b(?:zet|zetten|gooit|gooien|schopt|schoppen) (?:mij|me) (?:\w+ )?"
-     r"(?:eruit|uit huis|op straat|buiten)\b"),
-    (HOMELESS, r"\b(?:mag|kan) (?:\w+ )?niet (?:meer )?(?:thuis komen|naar huis|thuis wonen|"
-     r"thuiskomen)\b"),
+    (
+        HOMELESS,
+        r"\b(?:uit huis|eruit|buiten|de deur uit|op straat) (?:\w+ )?"
+        r"(?:gezet|gegooid|geschopt|getrapt)\b",
+    ),
+    (
+        HOMELESS,
+        r"\b(?:zet|zetten|gooit|gooien|schopt|schoppen) (?:mij|me) (?:\w+ )?"
+        r"(?:eruit|uit huis|op straat|buiten)\b",
+    ),
+    (
+        HOMELESS,
+        r"\b(?:mag|kan) (?:\w+ )?niet (?:meer )?(?:thuis komen|naar huis|thuis wonen|"
+        r"thuiskomen)\b",
+    ),
     (HOMELESS, r"\bdakloos\b"),
-    (HOMELESS, r"\b(?:weggerend|weg gerend|weggelopen|weg gelopen|van huis weg|weg van huis|van huis gevlucht|"
-     r"van thuis gevlucht|gevlucht van thuis|gevlucht van huis)\b"),
-    (HOMELESS, r"\b(?:op straat|buiten|in het park|op het station|bij het station) (?:\w+ )?"
-     r"(?:geslapen|overnacht)\b|\b(?:geslapen|overnacht) (?:\w+ ){0,2}(?:op straat|buiten|"
-     r"in het park|bij het station|op het station)\b"),
+    (
+        HOMELESS,
+        r"\b(?:weggerend|weg gerend|weggelopen|weg gelopen|van huis weg|weg van huis|"
+        r"van huis gevlucht|"
+        r"van thuis gevlucht|gevlucht van thuis|gevlucht van huis)\b",
+    ),
+    (
+        HOMELESS,
+        r"\b(?:op straat|buiten|in het park|op het station|bij het station) (?:\w+ )?"
+        r"(?:geslapen|overnacht)\b|\b(?:geslapen|overnacht) (?:\w+ ){0,2}(?:op straat|buiten|"
+        r"in het park|bij het station|op het station)\b",
+    ),
     # at a place to jump from, now
-    (SELF_HARM, r"\b(?:sta|zit|ben|lig|loop) (?:nu |hier )?(?:op|bij|aan|naast|boven op) "
-     r"(?:de|het|een) (?:brug|spoor|rails|treinspoor|spoorbaan|dak|flat|rand)\b"),
-    (HOMELESS, r"\b(?:ga|kom|wil) (?:\w+ )?(?:nooit meer|niet meer) (?:terug )?(?:naar huis|thuis)\b"),
-    (HOMELESS, r"\b(?:slaap|sliep|slapen) (?:\w+ ){0,2}(?:in de auto|in een trappenhuis|"
-     r"in de fietsenstalling|bij het station|in een tent|op een bankje)\b"),
+    (
+        SELF_HARM,
+        r"\b(?:sta|zit|ben|lig|loop) (?:nu |hier )?(?:op|bij|aan|naast|boven op) "
+        r"(?:de|het|een) (?:brug|spoor|rails|treinspoor|spoorbaan|dak|flat|rand)\b",
+    ),
+    (
+        HOMELESS,
+        r"\b(?:ga|kom|wil) (?:\w+ )?(?:nooit meer|niet meer) (?:terug )?(?:naar huis|thuis)\b",
+    ),
+    (
+        HOMELESS,
+        r"\b(?:slaap|sliep|slapen) (?:\w+ ){0,2}(?:in de auto|in een trappenhuis|"
+        r"in de fietsenstalling|bij het station|in een tent|op een bankje)\b",
+    ),
     (HOMELESS, r"\b(?:mag|kan) (?:\w+ ){0,2}niet (?:meer )?(?:thuis|naar huis|binnen)\b"),
-    (HOMELESS, r"\b(?:geen|nergens) (?:\w+ )?(?:slaapplek|slaapplaats|plek om te slapen|"
-     r"om te slapen|te slapen)\b"),
-    (HOMELESS, r"\b(?:tassen|koffer|koffers|spullen) (?:\w+ ){0,3}(?:buiten|voor de deur|"
-     r"op straat) (?:gezet|gegooid)\b"),
+    (
+        HOMELESS,
+        r"\b(?:geen|nergens) (?:\w+ )?(?:slaapplek|slaapplaats|plek om te slapen|"
+        r"om te slapen|te slapen)\b",
+    ),
+    (
+        HOMELESS,
+        r"\b(?:tassen|koffer|koffers|spullen) (?:\w+ ){0,3}(?:buiten|voor de deur|"
+        r"op straat) (?:gezet|gegooid)\b",
+    ),
     # forced marriage and honour
-    (HONOUR, r"\b(?:uithuwelijk\w*|eerwraak|huwelijksdwang|eergerelateerd\w*|"
-     r"besnijdenis|besneden)\b"),
+    (
+        HONOUR,
+        r"\b(?:uithuwelijk\w*|eerwraak|huwelijksdwang|eergerelateerd\w*|"
+        r"besnijdenis|besneden)\b",
+    ),
     (HONOUR, r"\b(?:moet|moeten|gedwongen|dwingen) (?:\w+ ){0,4}(?:trouwen|te trouwen)\b"),
     (HONOUR, r"\beer van (?:de|mijn|mn|onze) familie\b"),
-    (HONOUR, rf"\b(?:familie|vader|broer|broers|oom|ooms|neven) (?:\w+ ){{0,3}}{_ME} (?:\w+ ){{0,2}}"
-     r"(?:vermoordt|vermoorden|doden|doodt|dood maken|doodmaken|afmaken)\b"),
+    (
+        HONOUR,
+        rf"\b(?:familie|vader|broer|broers|oom|ooms|neven) (?:\w+ ){{0,3}}{_ME} (?:\w+ ){{0,2}}"
+        r"(?:vermoordt|vermoorden|doden|doodt|dood maken|doodmaken|afmaken)\b",
+    ),
     (HONOUR, r"\b(?:achterlaten|achtergelaten|opgesloten) in (?:het )?(?:land|buitenland)\b"),
     (HONOUR, r"\bdood (?:ben|bent|is|zijn) voor (?:ze|hen|hun|de familie|mijn familie|iedereen)\b"),
     (HONOUR, r"\b(?:verstoten|onterfd)\b"),
     (HONOUR, r"\b(?:schande|te schande|eer (?:\w+ ){0,2}(?:gekrenkt|kapot|geschonden))\b"),
     (HONOUR, r"\b(?:man|vrouw|jongen|meisje) (?:\w+ ){0,2}voor (?:mij|me) (?:uit)?gekozen\b"),
-    (HONOUR, r"\b(?:terug )?(?:sturen|gestuurd|stuurt|meenemen) (?:\w+ ){0,3}naar (?:\w+ ){0,2}"
-     r"(?:land|marokko|turkije|pakistan|afghanistan|somalie|irak|syrie|india|eritrea)\b"),
-
+    (
+        HONOUR,
+        r"\b(?:terug )?(?:sturen|gestuurd|stuurt|meenemen) (?:\w+ ){0,3}naar (?:\w+ ){0,2}"
+        r"(?:land|marokko|turkije|pakistan|afghanistan|somalie|irak|syrie|india|eritrea)\b",
+    ),
     (HONOUR, r"\b(?:moet|moeten) (?:\w+ ){0,3}(?:verloven|verloofd|huwen|trouwen)\b"),
     # no kind named
     (DANGER, r"\bin (?:groot |echt |levens)?gevaar\b"),
     (DANGER, r"\b(?:ben|voel) (?:\w+ ){0,2}(?:niet veilig|onveilig)\b"),
     (DANGER, r"\bniet veilig\b"),
     (DANGER, r"\bhelp (?:me|mij|mn)\b(?: \w+){0,3} (?:bang|gevaar|pijn|nood)"),
-    (DANGER, r"\bik ben (?:zo |heel |echt )?bang\b(?! (?:voor|dat|om|van) (?:spinnen|honden|"
-     r"het donker|de tandarts|examens|toetsen|te laat|hoogte))(?:$| (?:help|hij|ze|want))"),
+    (
+        DANGER,
+        r"\bik ben (?:zo |heel |echt )?bang\b(?! (?:voor|dat|om|van) (?:spinnen|honden|"
+        r"het donker|de tandarts|examens|toetsen|te laat|hoogte))(?:$| (?:help|hij|ze|want))",
+    ),
 ]
 # "ik wil niet meer" on its own, or with anything else after it, is a crisis; only these
 # words after it make it about this chat ("ik wil niet meer meedoen", "... dat je het stuurt").
@@ -323,25 +447,43 @@ _IN_FRONT_OF_A_TRAIN = re.compile(r"\b(?:voor|onder) (?:de|een) (?:trein|metro|t
 # Words of danger that may be harmless on their own: the check, unless context or
 # negation takes them back. (kind, pattern)
 _UNSURE: list[tuple[str, str]] = [
-    (SELF_HARM, r"\b(?:dood|doodgaan|sterven|overlijden|zelf ?moord|ophangen|pillen|snijden|"
-     r"snij|snijd|kras|krassen|verdwijnen|springen|ik kan niet meer|haat mijn leven|"
-     r"haat mezelf|leeg van binnen|wil weg|geen zin meer|voor altijd weg|niemand mist|"
-     r"niemand zou me missen|niemand gaat me missen|nooit meer wakker|voor zin|slapen en nooit)\b"),
-    (VIOLENCE, r"\b(?:slaat|slaan|sloeg|sloegen|schopt|schoppen|schopte|stompt|trapt|wurgt|"
-     r"geslagen|geschopt|mishandel\w*|stikken|mes|messen|pistool|wapen|bedreigd|bedreigt|"
-     r"dreigt|pijn|bloed|blauwe plekken)\b"),
+    (
+        SELF_HARM,
+        r"\b(?:dood|doodgaan|sterven|overlijden|zelf ?moord|ophangen|pillen|snijden|"
+        r"snij|snijd|kras|krassen|verdwijnen|springen|ik kan niet meer|haat mijn leven|"
+        r"haat mezelf|leeg van binnen|wil weg|geen zin meer|voor altijd weg|niemand mist|"
+        r"niemand zou me missen|niemand gaat me missen|nooit meer wakker|voor zin|"
+        r"slapen en nooit)\b",
+    ),
+    (
+        VIOLENCE,
+        r"\b(?:slaat|slaan|sloeg|sloegen|schopt|schoppen|schopte|stompt|trapt|wurgt|"
+        r"geslagen|geschopt|mishandel\w*|stikken|mes|messen|pistool|wapen|bedreigd|bedreigt|"
+        r"dreigt|pijn|bloed|blauwe plekken)\b",
+    ),
     (VIOLENCE, r"\bvermoord\w*\b(?! (?:haar|hem|je|jou|jullie|iedereen|ze|die|dat))"),
     (HOME, r"\b(?:drinkt|drinken|dronken|drugs|blowt|blowen|schreeuwt|schreeuwen)\b"),
     (SEXUAL, r"\b(?:seks|sex|aanraken|aangeraakt|betast)\b"),
-    (ONLINE, r"\b(?:foto|fotos|pics|filmpje)\b(?: \w+){0,4} (?:sturen|stuurde|vraagt|"
-     r"wil hebben)\b"),
-    (HOMELESS, r"\b(?:weglopen|weg lopen|loop weg|wegrennen|buiten slapen|slaap buiten|"
-     r"niet naar huis|nergens heen|geen plek)\b"),
+    (
+        ONLINE,
+        r"\b(?:foto|fotos|pics|filmpje)\b(?: \w+){0,4} (?:sturen|stuurde|vraagt|" r"wil hebben)\b",
+    ),
+    (
+        HOMELESS,
+        r"\b(?:weglopen|weg lopen|loop weg|wegrennen|buiten slapen|slaap buiten|"
+        r"niet naar huis|nergens heen|geen plek)\b",
+    ),
     (HONOUR, r"\b(?:trouwen|eer|familie boos)\b"),
-    (BULLYING, r"\b(?:gepest|pesten|pest|pesterij\w*|uitgescholden|buitengesloten|"
-     r"achtervolgd|achtervolgt)\b"),
-    (DANGER, r"\b(?:bang|gevaar|onveilig|help|hulp|nood|sos|politie|112|voor de deur|"
-     r"achter me aan|volgt me|gevolgd|komt eraan|komt me halen|verstopt)\b"),
+    (
+        BULLYING,
+        r"\b(?:gepest|pesten|pest|pesterij\w*|uitgescholden|buitengesloten|"
+        r"achtervolgd|achtervolgt)\b",
+    ),
+    (
+        DANGER,
+        r"\b(?:bang|gevaar|onveilig|help|hulp|nood|sos|politie|112|voor de deur|"
+        r"achter me aan|volgt me|gevolgd|komt eraan|komt me halen|verstopt)\b",
+    ),
 ]
 
 # Context that makes a word of danger harmless. The word matched is taken back when
@@ -431,7 +573,7 @@ _HARMLESS: list[str] = [
 ]
 # Negation near a word of danger takes it back: "ze zou me nooit pijn doen", "hij slaat
 # nooit". Only within two words before or after it, in the same clause.
-_NEGATIONS = {"nooit", "niet", "geen", "nooit", "nimmer", "niks", "niets", "nergens"}
+_NEGATIONS = {"nooit", "niet", "geen", "nimmer", "niks", "niets", "nergens"}
 _NEGATION_WINDOW = 2
 # Clause borders: a negation or context in one clause says nothing about another.
 _CLAUSE_SPLIT = re.compile(r"[,.;:!?\n]+|\b(?:maar|want|omdat|behalve|alleen)\b")
@@ -557,8 +699,8 @@ def assess(
 
     `crisis` is the classifier's confidence for `crisis`, `crisis_on_top` whether it is
     the first intent, `check` its confidence for `crisis_check` (messages that sound like
-    danger and mostly are not), `diet_crisis` DIET's own crisis confidence before pooling. The words never lower what the classifier says, except
-    where the message itself takes a word back ("nooit pijn"): then a high confidence
+    danger and mostly are not), `diet_crisis` DIET's own crisis confidence before pooling.
+    The words never lower what the classifier says, except where the message itself takes a word back ("nooit pijn"): then a high confidence
     gives the check instead of the help lines at once.
     """
     words = assess_words(text)

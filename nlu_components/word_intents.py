@@ -5,8 +5,8 @@ pooled, they are right more often than either (5-fold figures in `bench/nlu_cv.p
 the README). The model and the pooling live in `bot.word_intents`, without Rasa.
 
 It runs right after DIET, so the rule steps (names, emoji, fallback, crisis) see the
-pooled ranking. DIET's own crisis confidence is kept with the message for CrisisGuard. Button payloads
-("/affirm") and messages without text keep DIET's answer.
+pooled ranking. DIET's own crisis confidence is kept with the message for CrisisGuard.
+Button payloads ("/affirm") and messages without text keep DIET's answer.
 """
 
 from __future__ import annotations

@@ -148,7 +148,11 @@ def test_the_classifier_never_lowers_clear_words(crisis):
 @pytest.mark.parametrize(
     "kinds, age, expected",
     [
-        ((safety.SELF_HARM,), 15, ["utter_help_112", "utter_help_113", "utter_help_kindertelefoon"]),
+        (
+            (safety.SELF_HARM,),
+            15,
+            ["utter_help_112", "utter_help_113", "utter_help_kindertelefoon"],
+        ),
         ((safety.SELF_HARM,), 19, ["utter_help_112", "utter_help_113"]),
         (
             (safety.HOME,),
@@ -191,16 +195,32 @@ def message(
     "text, intent, ranking, expected",
     [
         ("hij sloeg me gisteren", "inform_mentor", [("inform_mentor", 0.9)], "crisis"),
-        ("mama drinkt en dan gooit ze met dingen", "inform_mentor", [("inform_mentor", 0.9)],
-         "crisis"),  # fmt: skip
+        (
+            "mama drinkt en dan gooit ze met dingen",
+            "inform_mentor",
+            [("inform_mentor", 0.9)],
+            "crisis",
+        ),  # fmt: skip
         ("mijn telefoon is dood", "out_of_scope", [("out_of_scope", 0.9)], "out_of_scope"),
         ("ik ga dood", "crisis", [("crisis", 0.5), ("out_of_scope", 0.3)], "crisis_check"),
-        ("hoe lang duurt het", "ask_what_happens",
-         [("ask_what_happens", 0.6), ("crisis", 0.26)], "ask_what_happens"),  # fmt: skip
-        ("ik weet het niet meer", "nlu_fallback", [("dont_know", 0.35), ("crisis", 0.35)],
-         "crisis_check"),  # fmt: skip
-        ("ze zou me nooit pijn doen", "crisis", [("crisis", 0.5), ("inform_support", 0.45)],
-         "inform_support"),  # fmt: skip
+        (
+            "hoe lang duurt het",
+            "ask_what_happens",
+            [("ask_what_happens", 0.6), ("crisis", 0.26)],
+            "ask_what_happens",
+        ),  # fmt: skip
+        (
+            "ik weet het niet meer",
+            "nlu_fallback",
+            [("dont_know", 0.35), ("crisis", 0.35)],
+            "crisis_check",
+        ),  # fmt: skip
+        (
+            "ze zou me nooit pijn doen",
+            "crisis",
+            [("crisis", 0.5), ("inform_support", 0.45)],
+            "inform_support",
+        ),  # fmt: skip
         ("mijn oma", "inform_mentor", [("inform_mentor", 0.99), ("crisis", 0.01)], "inform_mentor"),
         ("/affirm", "affirm", [("affirm", 1.0)], "affirm"),
         ("/crisis", "crisis", [("crisis", 1.0)], "crisis"),

@@ -24,9 +24,17 @@ def sent(dispatcher: CollectingDispatcher) -> list[str]:
 @pytest.mark.parametrize(
     "kinds, age, expected",
     [
-        (["home"], "14", ["utter_help_112", "utter_help_veilig_thuis", "utter_help_kindertelefoon"]),
+        (
+            ["home"],
+            "14",
+            ["utter_help_112", "utter_help_veilig_thuis", "utter_help_kindertelefoon"],
+        ),
         (["self_harm"], "20", ["utter_help_112", "utter_help_113"]),
-        (["online"], "16", ["utter_help_112", "utter_help_helpwanted", "utter_help_kindertelefoon"]),
+        (
+            ["online"],
+            "16",
+            ["utter_help_112", "utter_help_helpwanted", "utter_help_kindertelefoon"],
+        ),
     ],
 )
 def test_the_help_lines_fit_what_the_youth_said_and_their_age(kinds, age, expected, domain):

@@ -14,8 +14,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.settings import PROJECT_DIR
-from bot.word_intents import diet_crisis as diet_crisis_of
 from bot.word_intents import FLOOR, WordIntentModel, combine
+from bot.word_intents import diet_crisis as diet_crisis_of
 from nlu_components.word_intents import WordIntents
 
 SMALL = {
