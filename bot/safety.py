@@ -700,8 +700,9 @@ def assess(
     `crisis` is the classifier's confidence for `crisis`, `crisis_on_top` whether it is
     the first intent, `check` its confidence for `crisis_check` (messages that sound like
     danger and mostly are not), `diet_crisis` DIET's own crisis confidence before pooling.
-    The words never lower what the classifier says, except where the message itself takes a word back ("nooit pijn"): then a high confidence
-    gives the check instead of the help lines at once.
+    The words never lower what the classifier says, except where the message itself takes
+    a word back ("nooit pijn"): then a high confidence gives the check instead of the help
+    lines at once.
     """
     words = assess_words(text)
     if crisis >= CLEAR_AT and crisis_on_top:
