@@ -56,7 +56,7 @@ SUPPORT_LABELS = {
     "gezelschap": "leuke dingen samen",
 }
 KNOWS_LABELS = {"ja": "ja", "nee": "nee, nog niet", "weet_niet": "weet de jongere niet"}
-CRISIS_RESPONSES = {"utter_crisis", "utter_crisis_lines", "utter_crisis_113"}
+CRISIS_RESPONSES = {"utter_help_112", "utter_help_offer"}
 # The slot the bot asks for -> the row of the coach panel it fills.
 ASKED_ROW = {
     "youth_name": "youth_name",

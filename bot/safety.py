@@ -1,116 +1,763 @@
-"""Safety net for crisis messages, on top of the NLU's `crisis` intent.
+"""How sure the bot is that a message tells of danger, and which help fits it.
 
-Errs on the side of safety: a message with any of these words or phrases gets the help
-lines, even when the classifier thought otherwise. Used by the NLU component
-`nlu_components.crisis_guard.CrisisGuard`.
+Two levels, so a harmless word never gets the suicide line and a real sign never gets lost:
+
+- `CLEAR`: clear words of danger ("hij slaat me", "ik wil dood") or a high crisis
+  confidence of the classifier. The help lines come at once.
+- `CHECK`: a sign that may be harmless: a word of danger without its clear context
+  ("dood", "pillen", "bang"), an idiom ("dood van het lachen", "mijn telefoon is dood",
+  "de bal slaan"), or a crisis confidence in a middle band. The bot asks once, gently,
+  whether the youth is all right; anything but a clear "goed" then gets the help lines.
+- `NONE`: nothing of danger, or a word of danger that the message itself takes back:
+  negation ("ze zou me nooit pijn doen", "hij slaat nooit") or context ("mijn opa is
+  dood", "ze helpt me met mijn pillen").
+
+The kinds of danger (`SELF_HARM`, `HOME`, ...) choose the help lines (`help_lines`).
+Pure functions without Rasa, used by `nlu_components.crisis_guard.CrisisGuard` and the
+help-lines action; the thresholds were chosen with the figures of `bench/safety.py`
+(README, "Safety").
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
 
-_WORDS = {
-    "dood", "doodgaan", "zelfmoord", "suicide", "suïcide", "zelfmoordpoging", "ophangen",
-    "snijden", "snij", "snijd", "kras", "krassen", "slaat", "slaan", "sloeg", "geslagen",
-    "schopt", "schoppen", "mishandelt", "mishandeld", "mishandeling", "misbruik",
-    "misbruikt", "verkracht", "verkrachting", "aangerand", "onveilig", "gevaar",
-    "bedreigd", "bedreigt", "pillen", "overdosis", "wurgt", "stikken",
-}  # fmt: skip
-_PHRASES = (
-    "niet meer leven",
-    "niet meer wil leven",
-    "er niet meer zijn",
-    "einde aan mijn leven",
-    "pijn doen",
-    "pijn gedaan",
-    "doet me pijn",
-    "doet mij pijn",
-    "doen me pijn",
-    "doen mij pijn",
-    "deed me pijn",
-    "deed mij pijn",
-    "mezelf iets aan",
-    "mijzelf iets aan",
-    "bang thuis",
-    "bang voor mijn vader",
-    "bang voor mijn moeder",
-    "bang voor hem",
-    "niet veilig",
-    "niet naar huis",
-    "raakt me aan",
-    "raakt mij aan",
-    "wil dood",
-    "kill myself",
-    "want to die",
-    "leven heeft geen zin",
-    "heeft geen zin meer",
-    "zie het niet meer zitten",
-    "wil verdwijnen",
-    "beter af zonder mij",
-    "niet meer wakker worden",
-    "eind aan maken",
-    "einde aan maken",
-    "op straat slapen",
-    "slaap op straat",
-    "geen plek om te slapen",
-)
+NONE, CHECK, CLEAR = "none", "check", "clear"
+_RANK = {NONE: 0, CHECK: 1, CLEAR: 2}
+
+SELF_HARM = "self_harm"
+VIOLENCE = "violence"  # from anyone: at home it is also HOME
+HOME = "home"  # violence at home, a parent who drinks or uses, neglect
+SEXUAL = "sexual"
+ONLINE = "online"  # online sexual pressure, nude photos, sextortion
+HOMELESS = "homeless"  # thrown out, sleeping outside, running away
+HONOUR = "honour"  # forced marriage, honour-related threats
+BULLYING = "bullying"
+DANGER = "danger"  # "ik ben in gevaar", "niet veilig": no kind named
+KINDS = (SELF_HARM, VIOLENCE, HOME, SEXUAL, ONLINE, HOMELESS, HONOUR, BULLYING, DANGER)
+
+# Crisis confidence of the (pooled) classifier: at CLEAR_AT or more with crisis on top,
+# clear; at CHECK_AT or more, the check. Chosen with bench/safety.py (README, "Safety").
+CLEAR_AT = 0.6
+CHECK_AT = 0.3
+# DIET's own crisis confidence (before pooling with the word model): at this or more, the
+# check, so a crisis that DIET alone saw is never lost.
+DIET_CHECK_AT = 0.5
 
 
-def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text or "").lower()
+@dataclass(frozen=True)
+class Assessment:
+    """The level of a message and the kinds of danger it names (may be empty)."""
+
+    level: str = NONE
+    kinds: tuple[str, ...] = ()
+    # words of danger found but taken back by negation or context ("nooit pijn")
+    taken_back: bool = False
+
+    def at_least(self, level: str) -> bool:
+        return _RANK[self.level] >= _RANK[level]
+
+
+@dataclass
+class _Found:
+    level: str = NONE
+    found: dict[str, str] = field(default_factory=dict)  # kind: its highest level
+    taken_back: bool = False
+
+    def add(self, level: str, kind: str) -> None:
+        if _RANK[level] > _RANK[self.level]:
+            self.level = level
+        if _RANK[level] > _RANK[self.found.get(kind, NONE)] or kind not in self.found:
+            self.found[kind] = level
+
+    @property
+    def kinds(self) -> list[str]:
+        """The kinds found at the message's own level ("ik wil niet meer naar huis": home)."""
+        return [kind for kind, level in self.found.items() if level == self.level]
+
+
+def normalise(text: str | None) -> str:
+    """Lower case, accents and punctuation gone, single spaces."""
+    text = unicodedata.normalize("NFKD", text or "").lower()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(re.findall(r"[^\W_]+", text))
 
 
-# Small words a youth puts inside a phrase without changing it: "ik wil gewoon
-# verdwijnen", "ik wil echt niet meer leven", "ik zie het echt niet meer zitten". The
-# phrases are also looked for with these words left out (a held-out "ik wil gewoon
-# verdwijnen" was missed: the phrase is "wil verdwijnen").
-_FILLERS = {
-    "gewoon", "gwn", "echt", "egt", "zo", "zoo", "heel", "erg", "eigenlijk", "eig", "soms",
-    "liever", "nu", "nou", "even", "ff", "effe", "graag", "alleen", "maar", "gwoon", "wel",
+# How teens type the words that matter here: read as the word itself.
+_TYPOS = {
+    "nie": "niet", "nit": "niet", "nt": "niet", "neit": "niet", "leve": "leven",
+    "leefe": "leven", "zelfmoort": "zelfmoord", "zelfmoor": "zelfmoord",
+    "selfmoord": "zelfmoord", "zelfmord": "zelfmoord", "zelvmoord": "zelfmoord",
+    "suicied": "suicide", "zuicide": "suicide", "doot": "dood", "dod": "dood",
+    "dooood": "dood", "doodd": "dood", "m": "mijn", "mn": "mijn", "mijne": "mijn",
+    "mzelf": "mezelf", "mezelv": "mezelf", "mijzelf": "mezelf", "mzlf": "mezelf",
+    "slaad": "slaat", "slaaat": "slaat", "sla": "slaat", "schop": "schopt",
+    "mam": "mama", "pap": "papa", "moedr": "moeder", "vadr": "vader",
+    "ff": "even", "wll": "wil", "wl": "wil", "wiel": "wil", "ik": "ik", "k": "ik",
+    "kweet": "ik weet", "ben": "ben", "bn": "ben", "meer": "meer", "mr": "meer",
+    "thuiss": "thuis", "tuis": "thuis", "huiz": "huis", "gwn": "gewoon",
+    "naaktfotos": "naaktfoto", "nudes": "nude", "fotos": "foto",
 }  # fmt: skip
 
 
-def _without_fillers(normal: str) -> str:
-    return " ".join(word for word in normal.split() if word not in _FILLERS)
+def _typos(normal: str) -> str:
+    return " ".join(_TYPOS.get(word, word) for word in normal.split())
 
 
+# Small words a youth puts inside a phrase without changing it: "ik wil gewoon
+# verdwijnen", "ik zie het echt niet meer zitten". Phrases are also looked for without them.
+_FILLERS = {
+    "gewoon", "gwn", "echt", "egt", "zo", "zoo", "heel", "erg", "eigenlijk", "eig", "soms",
+    "liever", "nu", "nou", "even", "ff", "effe", "graag", "alleen", "maar", "gwoon", "wel",
+    "vaak", "altijd", "elke", "dag", "steeds", "weer", "ook", "al", "dan",
+}  # fmt: skip
+
+_ME = r"(?:me|mij|mn|m|ons)"
+_MY = r"(?:mijn|mn|m|me|mij|onze|ons)"
+_PARENT = (
+    r"(?:vader|moeder|papa|mama|pap|mam|pa|ma|ouders|stiefvader|stiefmoeder|stiefpa|"
+    r"stiefma|vriend van mijn moeder|vriend van mn moeder|vriendin van mijn vader)"
+)
+_HIT = (
+    r"(?:slaat|slaan|sloeg|sloegen|schopt|schoppen|schopte|schopten|stompt|stompen|stompte|"
+    r"trapt|trappen|trapte|duwt|duwde|wurgt|wurgde|knijpt|mishandelt|mishandelen|"
+    r"bijt|krabt|gooit|gooien|gooide|pakt|sleurt|sleept)"
+)
+_BEATEN = (
+    r"(?:geslagen|geschopt|gestompt|getrapt|mishandeld|gewurgd|bedreigd|"
+    r"in elkaar geslagen|opgesloten|vastgebonden|verkracht|misbruikt|aangerand|gechanteerd)"
+)
+
+# Clear words of danger: (kind, pattern). Searched in each clause of the message.
+_CLEAR: list[tuple[str, str]] = [
+    # self-harm and suicide
+    (SELF_HARM, r"\b(?:zelfmoord\w*|suicide\w*|suicida\w*|zelfdoding)\b"),
+    (SELF_HARM, r"\bwil (?:ik )?(?:dood|doodgaan|dood gaan|sterven)\b"),
+    (SELF_HARM, r"\b(?:was|ben|lig) (?:ik )?(?:maar |liever |beter )?dood\b"),
+    (
+        SELF_HARM,
+        r"\b(?:mezelf|mijzelf|me zelf|mzelf)\b(?: \w+){0,3} (?:iets |wat )?"
+        r"(?:aan ?doen|aandoet|pijn|snij\w*|kras\w*|ophang\w*|doden|vermoorden|verwond\w*|"
+        r"beschadig\w*|verdrink\w*|kapot)",
+    ),
+    (
+        SELF_HARM,
+        r"\b(?:snij|snijd|kras|sneed) (?:ik )?(?:mezelf|mijzelf|in mijn|in mn|mn|"
+        r"mijn) ?(?:arm|armen|been|benen|pols|polsen|huid)?",
+    ),
+    (
+        SELF_HARM,
+        r"\b(?:mijn|mn) (?:arm|armen|polsen|pols) (?:\w+ )?(?:opengesneden|gesneden|" r"kapot)",
+    ),
+    (SELF_HARM, r"\bniet meer (?:willen |wil |kunnen )?leven\b"),
+    (SELF_HARM, r"\ber niet meer (?:wil )?(?:zijn|wezen)\b"),
+    (SELF_HARM, r"\b(?:einde|eind) (?:aan|maken aan) (?:mijn leven|alles|het|m'n leven)\b"),
+    (SELF_HARM, r"\b(?:einde|eind) aan (?:\w+ )?maken\b"),
+    (SELF_HARM, r"\b(?:leven|alles) heeft (?:\w+ )?geen zin\b"),
+    (SELF_HARM, r"\bheeft (?:\w+ )?geen zin meer\b"),
+    (SELF_HARM, r"\bzie het (?:\w+ )?niet meer zitten\b"),
+    (SELF_HARM, r"\bwil (?:\w+ )?verdwijnen\b"),
+    (SELF_HARM, r"\bbeter (?:af )?zonder (?:mij|me)\b"),
+    (SELF_HARM, r"\bniet (?:meer )?wakker (?:worden|word|wil worden)\b"),
+    (SELF_HARM, r"\b(?:wil|ga) (?:me|mij|mezelf) (?:\w+ )?ophangen\b"),
+    (
+        SELF_HARM,
+        r"\b(?:te ?veel|een hoop|alle|heel veel|een doosje|een strip) "
+        r"(?:pillen|medicijnen|tabletten|paracetamol)\b",
+    ),
+    (
+        SELF_HARM,
+        r"\b(?:pillen|medicijnen|tabletten) (?:\w+ )?(?:genomen|geslikt|gepakt) "
+        r"(?:om|zodat|en)\b",
+    ),
+    (SELF_HARM, r"\boverdosis\b"),
+    (SELF_HARM, r"\b(?:kill myself|want to die|end my life|suicidal)\b"),
+    (SELF_HARM, r"\bhaat mezelf\b(?: \w+){0,4} (?:dood|pijn|weg)\b"),
+    (SELF_HARM, r"\bvan kant\b"),
+    (SELF_HARM, r"\b(?:liever|beter) dood\b|\bdood (?:zijn|gaan) (?:\w+ ){0,2}(?:beter|liever)\b"),
+    (
+        SELF_HARM,
+        r"\bhoe (?:\w+ ){0,4}(?:dood (?:kan |te |zou )?gaan|zelfmoord|ophangen|"
+        r"niet meer wakker)\b",
+    ),
+    (SELF_HARM, r"\bklaar met (?:het |mijn )?(?:leven|alles|bestaan)\b"),
+    (SELF_HARM, r"\b(?:nooit|niet) meer wakker\b"),
+    (SELF_HARM, r"\b(?:als|dat) ik er (?:\w+ )?niet (?:meer )?(?:ben|zou zijn|zijn)\b"),
+    (SELF_HARM, r"\bafscheidsbrie\w*\b"),
+    (SELF_HARM, r"\b(?:brand|bons|sla|slaan|kras|krab|knijp) (?:\w+ )?mezelf\b"),
+    (SELF_HARM, r"\b(?:littekens|sneetjes|wondjes) (?:\w+ ){0,3}(?:arm|armen|benen|been|pols)\b"),
+    (
+        SELF_HARM,
+        r"\b(?:bijt|bijten|krab|krabben|sla|bons|brand|snij|kras) (?:ik )?(?:in|op|tegen) "
+        r"(?:mijn|mn) (?:arm|armen|hoofd|huid|pols|polsen|benen|been|hand)\b",
+    ),
+    (SELF_HARM, r"\bsigaret (?:\w+ ){0,3}(?:arm|huid|hand)\b"),
+    # violence (anyone)
+    (VIOLENCE, rf"\b{_HIT}(?: \w+)? {_ME}\b(?! \w+ (?:bal|hand|knuffel))"),
+    (VIOLENCE, rf"\b{_ME} (?:\w+ )?{_HIT}\b(?! (?:de|een|het) (?:bal|hand))"),
+    (VIOLENCE, rf"\b(?:word|werd|ben|wordt|worden) (?:\w+ ){{0,3}}{_BEATEN}\b"),
+    (VIOLENCE, rf"\b(?:doet|doen|deed|deden|gedaan) (?:\w+ )?{_ME} (?:\w+ )?pijn\b"),
+    (VIOLENCE, rf"\b(?:bedreigt|bedreigen|bedreigde|dreigt|dreigen|dreigde) {_ME}\b"),
+    (
+        VIOLENCE,
+        rf"\b{_ME} (?:\w+ ){{0,3}}(?:vermoorden|doodmaken|dood maken|neersteken|"
+        r"afmaken|in elkaar slaan|slaan|steken)\b",
+    ),
+    (
+        VIOLENCE,
+        r"\b(?:met|heeft|had|pakt|pakte) (?:een |zn |zijn |haar )?(?:mes|pistool|"
+        r"wapen)\b(?: \w+){0,4} (?:op mij|naar mij|bedreigd|gedreigd|gestoken|tegen mij)",
+    ),
+    (VIOLENCE, r"\bgestoken\b"),
+    (
+        VIOLENCE,
+        rf"\b{_ME} (?:\w+ ){{0,2}}(?:iets )?(?:aandoet|aandoen|aan doet|aan doen|"
+        r"vermoordt|vermoorden|afmaakt)\b",
+    ),
+    (VIOLENCE, rf"\b(?:vermoordt|vermoord|wurgt|verkracht) (?:\w+ )?{_ME}\b"),
+    (
+        VIOLENCE,
+        r"\b(?:blauwe plekken|blauw oog|gebroken arm|aan mijn haren|tegen de muur|"
+        r"met de riem|met een riem|keel dicht|knijpt mijn keel)\b",
+    ),
+    (VIOLENCE, r"\b(?:opgesloten|sluit (?:mij|me) op|mag (?:de|het) (?:kamer|huis) niet uit)\b"),
+    (VIOLENCE, r"\b(?:trapt|breekt|slaat) (?:\w+ )?(?:de|mijn) deur\b"),
+    # home: fear, drink and drugs, things thrown, neglect
+    (HOME, r"\bbang (?:\w+ )?thuis\b"),
+    (
+        HOME,
+        rf"\bbang (?:\w+ )?voor (?:{_MY} {_PARENT}|hem|haar|ze|mijn broer|mn broer|"
+        r"mijn oom|mn oom|die man)\b",
+    ),
+    (HOME, r"\b(?:thuis|bij ons|hier) (?:is (?:het )?)?(?:\w+ )?(?:niet veilig|onveilig)\b"),
+    (HOME, r"\b(?:niet veilig|onveilig) (?:\w+ )?thuis\b"),
+    (HOME, r"\bdurf (?:\w+ )?niet (?:meer )?(?:naar huis|thuis)\b"),
+    (HOME, r"\bwil niet (?:meer )?naar huis\b"),
+    (
+        HOME,
+        rf"\b{_PARENT} (?:\w+ ){{0,3}}(?:zuipt|zuipen|is dronken|zijn dronken|"
+        r"dronken|drinkt te ?veel|drinken te ?veel|drinkt de hele|drinkt elke|drinkt altijd|"
+        r"drinkt en|drinken en|gebruikt drugs|gebruiken drugs|drugs|snuift|snuiven|coke|"
+        r"verslaafd|high)\b",
+    ),
+    (
+        HOME,
+        r"\b(?:gooit|gooien|gooide|smijt|smijten) (?:\w+ ){0,2}(?:met|naar) (?:\w+ ){0,2}"
+        r"(?:dingen|spullen|borden|stoelen|glazen|flessen|mij|me|ons)\b",
+    ),
+    (
+        HOME,
+        rf"\b{_PARENT} (?:\w+ ){{0,2}}(?:slaat|slaan|sloeg|schopt|schoppen) "
+        r"(?:elkaar|mijn moeder|mn moeder|mama|mijn broer|mn broer|mijn zus|mn zus)\b",
+    ),
+    (
+        HOME,
+        r"\b(?:krijg|krijgen|kreeg|hebben|heb) (?:\w+ ){0,2}(?:geen|nooit) (?:\w+ )?"
+        r"(?:eten|avondeten)\b",
+    ),
+    (HOME, r"\bgeen eten (?:in huis|thuis|meer)\b"),
+    (
+        HOME,
+        r"\b(?:honger|niks te eten|niets te eten|geen eten)\b(?: \w+){0,5} "
+        r"(?:thuis|al dagen|al twee|al drie|nooit|niemand|koelkast)\b",
+    ),
+    (HOME, r"\b(?:al )?(?:dagen|weken|nachten|de hele week) (?:\w+ ){0,3}alleen\b"),
+    (
+        HOME,
+        r"\b(?:elke dag|altijd|vaak|steeds) (?:\w+ ){0,2}honger\b|\bhonger naar (?:school|bed)\b",
+    ),
+    (
+        HOME,
+        rf"\b{_PARENT} (?:\w+ ){{0,3}}(?:zat|bezopen|stoned|lam|straalbezopen|drank|"
+        r"alcohol|bier|wodka|wijn|pillen|wiet|speed|xtc|heroine|dealer|lijn|lijntjes)\b",
+    ),
+    (
+        HOME,
+        rf"\b{_PARENT} (?:\w+ ){{0,2}}(?:slaat|slaan|sloeg|schopt|schoppen|duwt|mishandelt) "
+        r"(?:mijn |mn )?(?:broertje|zusje|broer|zus|moeder|vader|mama|papa|kleine)\b",
+    ),
+    (HOME, r"\bhou het (?:\w+ )?thuis (?:\w+ )?niet (?:meer )?uit\b"),
+    (HOME, r"\bniemand (?:\w+ )?(?:zorgt|kookt|let) (?:\w+ )?(?:voor|op) (?:mij|me|ons)\b"),
+    (HOME, r"\b(?:laten|laat|liet|lieten) (?:mij|me|ons) (?:\w+ ){0,3}alleen\b"),
+    (HOME, r"\bsluiten (?:mij|me) op\b|\bsluit (?:mij|me) op\b"),
+    # sexual violence
+    (SEXUAL, r"\b(?:verkracht\w*|aangerand|aanrand\w*|misbruik\w*|seksueel\w*|" r"ongewenst\w*)\b"),
+    (SEXUAL, rf"\b(?:zit|zat|zitten|zaten|komt|kwam) (?:\w+ ){{0,2}}aan {_ME}\b"),
+    (SEXUAL, rf"\b(?:raakt|raken|raakte) {_ME} (?:\w+ ){{0,2}}aan\b"),
+    (SEXUAL, r"\baan mijn (?:lijf|lichaam|borsten|kont|billen|kruis|piemel|plassertje)\b"),
+    (SEXUAL, rf"\b(?:dwingt|dwingen|dwong|dwongen) {_ME}\b"),
+    (SEXUAL, r"\b(?:seks|sex)\b(?: \w+){0,5} (?:niet wil|wilde niet|moest|dwingt|gedwongen)\b"),
+    (SEXUAL, r"\b(?:moet|moest) (?:\w+ ){0,2}(?:seks|sex|uitkleden|aan hem zitten)\b"),
+    # online sexual pressure and sextortion
+    (ONLINE, r"\b(?:naakt\w*|nudes?|nudez|nuds|sexting)\b"),
+    (
+        ONLINE,
+        r"\b(?:chantage|chanteert|chanteren|chanteerde|sextortion|afgeperst|afpersen|"
+        r"afperst|perst (?:mij|me) af|dickpic|dick pic)\b",
+    ),
+    (ONLINE, r"\b(?:dreigt|dreigen|dreigde)\b(?: \w+){0,6} (?:foto|filmpje|video|pics|beelden)\b"),
+    (
+        ONLINE,
+        r"\b(?:foto|filmpje|video|pics|beelden)\b(?: \w+){0,6} (?:dreigt|dreigen|"
+        r"anders|tenzij|betalen|geld)\b",
+    ),
+    (
+        ONLINE,
+        r"\b(?:wil|vraagt|eist) (?:\w+ ){0,3}dat ik (?:me |mij )?(?:uitkleed|uit kleed|"
+        r"foto stuur|naakt)\b",
+    ),
+    (
+        ONLINE,
+        r"\b(?:foto|fotos|filmpje|filmpjes|video|videos|pics|pic)\b(?: \w+){0,5} "
+        r"(?:verspreid\w*|doorsturen|doorgestuurd|rondsturen|rondgestuurd|online|op insta|"
+        r"op internet|naar iedereen|delen|gedeeld|posten|gepost)\b",
+    ),
+    (
+        ONLINE,
+        r"\b(?:wil|vraagt|eist|moet) (?:\w+ ){0,3}(?:foto|fotos|pics|filmpje) "
+        r"(?:van mijn lichaam|van mij zonder|zonder kleren|in mijn ondergoed|in ondergoed|"
+        r"van mijn borsten)\b",
+    ),
+    (ONLINE, r"\b(?:webcam|cam)\b(?: \w+){0,4} (?:uitkleden|uit kleden|kleren uit)\b"),
+    # homeless, thrown out, running away
+    (
+        HOMELESS,
+        r"\b(?:op straat|buiten|in het park|op het station|bij het station|"
+        r"in een portiek) (?:\w+ )?(?:slapen|slaap|sliep|wonen|leven)\b",
+    ),
+    (
+        HOMELESS,
+        r"\b(?:slaap|sliep|slapen|geslapen|woon|leef) (?:\w+ ){0,2}(?:op straat|buiten|"
+        r"in het park|op het station|in een portiek)\b",
+    ),
+    (
+        HOMELESS,
+        r"\bgeen (?:plek|plaats|huis|dak|bed) (?:meer |om te slapen|om te wonen|"
+        r"boven mijn hoofd)",
+    ),
+    (HOMELESS, r"\bgeen (?:huis|thuis|slaapplek|slaapplaats)\b(?: meer)?$"),
+    (
+        HOMELESS,
+        r"\b(?:uit huis|eruit|buiten|de deur uit|op straat) (?:\w+ )?"
+        r"(?:gezet|gegooid|geschopt|getrapt)\b",
+    ),
+    (
+        HOMELESS,
+        r"\b(?:zet|zetten|gooit|gooien|schopt|schoppen) (?:mij|me) (?:\w+ )?"
+        r"(?:eruit|uit huis|op straat|buiten)\b",
+    ),
+    (
+        HOMELESS,
+        r"\b(?:mag|kan) (?:\w+ )?niet (?:meer )?(?:thuis komen|naar huis|thuis wonen|"
+        r"thuiskomen)\b",
+    ),
+    (HOMELESS, r"\bdakloos\b"),
+    (
+        HOMELESS,
+        r"\b(?:weggerend|weg gerend|weggelopen|weg gelopen|van huis weg|weg van huis|"
+        r"van huis gevlucht|"
+        r"van thuis gevlucht|gevlucht van thuis|gevlucht van huis)\b",
+    ),
+    (
+        HOMELESS,
+        r"\b(?:op straat|buiten|in het park|op het station|bij het station) (?:\w+ )?"
+        r"(?:geslapen|overnacht)\b|\b(?:geslapen|overnacht) (?:\w+ ){0,2}(?:op straat|buiten|"
+        r"in het park|bij het station|op het station)\b",
+    ),
+    # at a place to jump from, now
+    (
+        SELF_HARM,
+        r"\b(?:sta|zit|ben|lig|loop) (?:nu |hier )?(?:op|bij|aan|naast|boven op) "
+        r"(?:de|het|een) (?:brug|spoor|rails|treinspoor|spoorbaan|dak|flat|rand)\b",
+    ),
+    (
+        HOMELESS,
+        r"\b(?:ga|kom|wil) (?:\w+ )?(?:nooit meer|niet meer) (?:terug )?(?:naar huis|thuis)\b",
+    ),
+    (
+        HOMELESS,
+        r"\b(?:slaap|sliep|slapen) (?:\w+ ){0,2}(?:in de auto|in een trappenhuis|"
+        r"in de fietsenstalling|bij het station|in een tent|op een bankje)\b",
+    ),
+    (HOMELESS, r"\b(?:mag|kan) (?:\w+ ){0,2}niet (?:meer )?(?:thuis|naar huis|binnen)\b"),
+    (
+        HOMELESS,
+        r"\b(?:geen|nergens) (?:\w+ )?(?:slaapplek|slaapplaats|plek om te slapen|"
+        r"om te slapen|te slapen)\b",
+    ),
+    (
+        HOMELESS,
+        r"\b(?:tassen|koffer|koffers|spullen) (?:\w+ ){0,3}(?:buiten|voor de deur|"
+        r"op straat) (?:gezet|gegooid)\b",
+    ),
+    # forced marriage and honour
+    (
+        HONOUR,
+        r"\b(?:uithuwelijk\w*|eerwraak|huwelijksdwang|eergerelateerd\w*|"
+        r"besnijdenis|besneden)\b",
+    ),
+    (HONOUR, r"\b(?:moet|moeten|gedwongen|dwingen) (?:\w+ ){0,4}(?:trouwen|te trouwen)\b"),
+    (HONOUR, r"\beer van (?:de|mijn|mn|onze) familie\b"),
+    (
+        HONOUR,
+        rf"\b(?:familie|vader|broer|broers|oom|ooms|neven) (?:\w+ ){{0,3}}{_ME} (?:\w+ ){{0,2}}"
+        r"(?:vermoordt|vermoorden|doden|doodt|dood maken|doodmaken|afmaken)\b",
+    ),
+    (HONOUR, r"\b(?:achterlaten|achtergelaten|opgesloten) in (?:het )?(?:land|buitenland)\b"),
+    (HONOUR, r"\bdood (?:ben|bent|is|zijn) voor (?:ze|hen|hun|de familie|mijn familie|iedereen)\b"),
+    (HONOUR, r"\b(?:verstoten|onterfd)\b"),
+    (HONOUR, r"\b(?:schande|te schande|eer (?:\w+ ){0,2}(?:gekrenkt|kapot|geschonden))\b"),
+    (HONOUR, r"\b(?:man|vrouw|jongen|meisje) (?:\w+ ){0,2}voor (?:mij|me) (?:uit)?gekozen\b"),
+    (
+        HONOUR,
+        r"\b(?:terug )?(?:sturen|gestuurd|stuurt|meenemen) (?:\w+ ){0,3}naar (?:\w+ ){0,2}"
+        r"(?:land|marokko|turkije|pakistan|afghanistan|somalie|irak|syrie|india|eritrea)\b",
+    ),
+    (HONOUR, r"\b(?:moet|moeten) (?:\w+ ){0,3}(?:verloven|verloofd|huwen|trouwen)\b"),
+    # no kind named
+    (DANGER, r"\bin (?:groot |echt |levens)?gevaar\b"),
+    (DANGER, r"\b(?:ben|voel) (?:\w+ ){0,2}(?:niet veilig|onveilig)\b"),
+    (DANGER, r"\bniet veilig\b"),
+    (DANGER, r"\bhelp (?:me|mij|mn)\b(?: \w+){0,3} (?:bang|gevaar|pijn|nood)"),
+    (
+        DANGER,
+        r"\bik ben (?:zo |heel |echt )?bang\b(?! (?:voor|dat|om|van) (?:spinnen|honden|"
+        r"het donker|de tandarts|examens|toetsen|te laat|hoogte))(?:$| (?:help|hij|ze|want))",
+    ),
+]
 # "ik wil niet meer" on its own, or with anything else after it, is a crisis; only these
 # words after it make it about this chat ("ik wil niet meer meedoen", "... dat je het stuurt").
-_ABOUT_THE_CHAT = {"meedoen", "chatten", "kiezen", "typen", "sturen", "doorsturen", "delen", "dat"}
+_ABOUT_THE_CHAT = {
+    "meedoen", "chatten", "kiezen", "typen", "sturen", "doorsturen", "delen", "dat",
+    "wachten", "praten", "antwoorden", "spelen", "eten", "drinken", "gamen", "slapen",
+}  # fmt: skip
+# ... and these words after it make it clear; any other word gives the check
+# ("ik wil niet meer naar school" may be harmless, "ik wil niet meer verder" is not).
+_NOT_ANYMORE_CLEAR = {None, "leven", "verder", "bestaan", "zijn", "hier", "ademen", "wakker"}
 _NOT_ANYMORE = re.compile(r"\bwil niet meer\b(?: (\w+))?")
-
-
-def _wants_nothing_anymore(normal: str) -> bool:
-    return any(match.group(1) not in _ABOUT_THE_CHAT for match in _NOT_ANYMORE.finditer(normal))
-
-
-# Jumping from a height or in front of traffic: a form of "spring" with a place in the
-# same message ("ik wil van de flat springen", "ik spring voor de trein"). Errs on the
-# side of safety: "ik spring van het dak van het schuurtje" gets the help lines too.
+# Jumping from a height or in front of traffic.
 _JUMP = re.compile(r"\b(?:spring|springen|springt|sprong|sprongen)\b")
 _HEIGHT_OR_TRAFFIC = re.compile(
     r"\b(?:dak|brug|flat|raam|balkon|toren|klif|trein|metro|spoor|snelweg|auto|bus|tram)\b"
 )
 _IN_FRONT_OF_A_TRAIN = re.compile(r"\b(?:voor|onder) (?:de|een) (?:trein|metro|tram)\b")
 
+# Words of danger that may be harmless on their own: the check, unless context or
+# negation takes them back. (kind, pattern)
+_UNSURE: list[tuple[str, str]] = [
+    (
+        SELF_HARM,
+        r"\b(?:dood|doodgaan|sterven|overlijden|zelf ?moord|ophangen|pillen|snijden|"
+        r"snij|snijd|kras|krassen|verdwijnen|springen|ik kan niet meer|haat mijn leven|"
+        r"haat mezelf|leeg van binnen|wil weg|geen zin meer|voor altijd weg|niemand mist|"
+        r"niemand zou me missen|niemand gaat me missen|nooit meer wakker|voor zin|"
+        r"slapen en nooit)\b",
+    ),
+    (
+        VIOLENCE,
+        r"\b(?:slaat|slaan|sloeg|sloegen|schopt|schoppen|schopte|stompt|trapt|wurgt|"
+        r"geslagen|geschopt|mishandel\w*|stikken|mes|messen|pistool|wapen|bedreigd|bedreigt|"
+        r"dreigt|pijn|bloed|blauwe plekken)\b",
+    ),
+    (VIOLENCE, r"\bvermoord\w*\b(?! (?:haar|hem|je|jou|jullie|iedereen|ze|die|dat))"),
+    (HOME, r"\b(?:drinkt|drinken|dronken|drugs|blowt|blowen|schreeuwt|schreeuwen)\b"),
+    (SEXUAL, r"\b(?:seks|sex|aanraken|aangeraakt|betast)\b"),
+    (
+        ONLINE,
+        r"\b(?:foto|fotos|pics|filmpje)\b(?: \w+){0,4} (?:sturen|stuurde|vraagt|" r"wil hebben)\b",
+    ),
+    (
+        HOMELESS,
+        r"\b(?:weglopen|weg lopen|loop weg|wegrennen|buiten slapen|slaap buiten|"
+        r"niet naar huis|nergens heen|geen plek)\b",
+    ),
+    (HONOUR, r"\b(?:trouwen|eer|familie boos)\b"),
+    (
+        BULLYING,
+        r"\b(?:gepest|pesten|pest|pesterij\w*|uitgescholden|buitengesloten|"
+        r"achtervolgd|achtervolgt)\b",
+    ),
+    (
+        DANGER,
+        r"\b(?:bang|gevaar|onveilig|help|hulp|nood|sos|politie|112|voor de deur|"
+        r"achter me aan|volgt me|gevolgd|komt eraan|komt me halen|verstopt)\b",
+    ),
+]
 
-def _jumps(normal: str) -> bool:
-    return bool(
-        (_JUMP.search(normal) and _HEIGHT_OR_TRAFFIC.search(normal))
-        or _IN_FRONT_OF_A_TRAIN.search(normal)
-    )
+# Context that makes a word of danger harmless. The word matched is taken back when
+# one of these matches the same clause.
+_HARMLESS: list[str] = [
+    # idioms and things that die
+    r"\bdood (?:van|vd|v) (?:het |de )?(?:lachen|honger|dorst|verveling|schrik|kou|"
+    r"slaap|moeheid|stress|zenuwen)\b",
+    r"\b(?:doodmoe|doodop|doodgewoon|doodstil|doodeng|doodsbang voor (?:spinnen|honden))\b",
+    r"\b(?:lach|lachen|lachte) (?:me|mij|mezelf|ons) (?:\w+ )?(?:dood|kapot|rot)\b",
+    r"\b(?:telefoon|mobiel|gsm|batterij|accu|laptop|tablet|ipad|iphone|oplader|"
+    r"plant|plantje|vis|visje|goudvis|hamster|konijn|cavia|hond|kat|poes|vogel|"
+    r"opa|oma|overgrootvader|overgrootmoeder|oom|tante|buurman|buurvrouw|grootvader|"
+    r"grootmoeder|game|spel|server|wifi|internet|auto|fiets|scooter|muis|lamp) "
+    r"(?:\w+ ){0,2}(?:is|was|ging|gaat|zijn) (?:\w+ ){0,2}dood\b",
+    r"\b(?:is|zijn|was) (?:\w+ )?(?:jaar |jaren )?(?:geleden )?(?:dood ?gegaan|overleden)\b",
+    r"\b(?:sinds|toen|nadat) (?:\w+ ){0,3}(?:dood|overleden|doodging)\b",
+    r"\b(?:dood|overleden) (?:sinds|in|vorig|twee|drie|vier|een paar|al)\b",
+    r"\b(?:na|over) de dood van\b",
+    r"\bniet dood\b",
+    # someone else's death told as a fact, idioms with dying
+    r"\b(?:dood ?ging|dood ?gingen|doodgegaan|dood gegaan|overleden|overleed|gestorven|stierf)\b",
+    r"\b(?!ik\b)(?:\w+) (?:\w+ ){0,2}(?:is|zijn|was|waren) (?:\w+ ){0,2}dood\b",
+    r"\b(?:schaam|verveel|schrik|lach|erger|zweet|stress|werk|loop) (?:me|mij) (?:\w+ )?dood\b",
+    r"\b(?:dood|sterf|sterven|sterft|smelt) (?:\w+ )?van (?:de |het )?(?!pijn\b|angst\b)\w+",
+    r"\bgeen zin (?:meer )?in\b",
+    r"\b(?:vroeger|toen ik klein was|op de basisschool|nu niet meer|is alweer goed|"
+    r"weer goed)\b",
+    # sport and games
+    r"\b(?:bal|ballen|tennis|tennisbal|hockey|golf|honkbal|badminton|shuttle|slag|"
+    r"de maat|alarm|munt|drum|drums|trommel|piano|record|zijn slag|een slag|terug|op hol|"
+    r"mijn hand|handjes|high five|boks|boksen|kickboks\w*|judo|karate|taekwondo|"
+    r"voetbal|doel|goal|training|wedstrijd|fifa|fortnite|minecraft|game|gamen|spel|"
+    r"zombies|monsters|punchingbal|zak|bokszak|kussen|vlieg|mug|muggen|pingpong|"
+    r"elkaar voor de gein|voor de grap|als grap)\b",
+    # medicine and care
+    r"\b(?:helpt|hielp|help|geeft|herinnert|let|zorgt|haalt) (?:\w+ ){0,4}(?:pillen|"
+    r"medicijnen|medicatie|tabletten)\b",
+    r"\b(?:pillen|medicijnen|tabletten) (?:\w+ ){0,3}(?:voor|tegen|van de dokter|van de "
+    r"huisarts|innemen|in te nemen|op tijd)\b",
+    r"\b(?:hoofdpijn|buikpijn|kiespijn|rugpijn|keelpijn|oorpijn|spierpijn|groeipijn)\b",
+    r"\bpijn (?:aan|in) (?:mijn|mn|m|de|het) (?:buik|hoofd|tand|tanden|rug|knie|been|"
+    r"voet|enkel|arm|keel|oor|oren|spieren|nek|schouder|vinger|teen)\b",
+    r"\bpijn (?:van|na) (?:het |de )?(?:sporten|sport|training|vallen|voetbal|beugel|"
+    r"tandarts|prik|griep)\b",
+    # cooking and crafts
+    r"\b(?:snijden|snij|snijd|sneed|mes|messen|kras|krassen)\b(?: \w+){0,4} "
+    r"(?:groente|groenten|brood|uien|ui|tomaat|tomaten|vlees|taart|appel|papier|karton|"
+    r"koken|kookt|keuken|eten|haar|knutselen|hout|plank|fruit|kaas|pizza|telefoon|scherm|"
+    r"auto|tafel|cd|lak)\b",
+    r"\b(?:groente|groenten|brood|uien|taart|vlees|papier|haar|knutselen)\b(?: \w+){0,3} "
+    r"(?:snijden|snij|snijd|knippen)\b",
+    # drinks that are harmless
+    r"\b(?:drinkt|drinken|dronk)\b(?: \w+){0,3} (?:koffie|thee|water|cola|melk|limonade|"
+    r"sap|chocomel|fris|ranja|energy|redbull)\b",
+    r"\b(?:drinken|wat drinken|iets drinken)\b(?: \w+){0,3} (?:samen|met haar|met hem|"
+    r"in de stad|op het terras|bij de mac)\b",
+    # things hung up, jumped on, fears that are ordinary
+    r"\b(?:was|jas|foto|schilderij|poster|slinger|slingers|kerstballen|telefoon|de "
+    r"telefoon|lampjes|gordijnen|vlag)\b(?: \w+){0,3} ophangen\b",
+    r"\b(?:trampoline|sloot|zwembad|water|duikplank|bed|bank|paard|touwtje)\b",
+    r"\bbang (?:voor|van) (?:spinnen|honden|het donker|donker|de tandarts|tandarts|"
+    r"examens|toetsen|onweer|hoogte|prikken|clowns|slangen|wespen|de toets|insecten|"
+    r"vliegen|muizen|achtbanen|films|horror\w*)\b",
+    r"\bbang (?:ben |was |werd )?(?:voor|van) (?:een|de|het|mijn) (?:toets|examen|proefwerk|"
+    r"spreekbeurt|presentatie|tandarts|prik|wedstrijd|rijexamen|uitslag|film|spin|hond)\b",
+    r"\bbang (?:dat|om) (?:ik )?(?:\w+ ){0,3}(?:te laat|zak|toets|niet lukt|fout|vergeet|"
+    r"niet weet|niet goed|afwijst|nee zegt|niet wil|geen tijd)\b",
+    r"\b(?:horror|film|serie|boek|verhaal|spel|game|netflix|youtube|tiktok|nieuws)\b",
+    r"\b(?:help|helpt|hielp|hulp)\b(?: \w+){0,3} (?:met|bij) (?:mijn |mn |m )?(?:huiswerk|"
+    r"school|koken|fiets|werk|geld|brieven|formulieren|rekenen|taal|verhuizen|sporten|"
+    r"solliciteren|boodschappen|planning|kamer|papieren|dingen|alles)\b",
+    r"\b(?:helpt|hielp|help|hulp)\b(?: \w+){0,4} (?:als|wanneer|toen) ik\b",
+    r"\b(?:ruzie|bang|gepest|pijn|verdrietig)\b(?: \w+){0,4} (?:helpt|hielp|troost|"
+    r"troostte|steunt|steunde|beschermt|beschermde|praat|luistert|is er|was er)\b",
+    r"\b(?:helpt|hielp|troost|troostte|steunt|steunde|beschermt|beschermde|luistert|"
+    r"er voor me)\b(?: \w+){0,5} (?:ruzie|bang|gepest|pijn|verdrietig|pest|gevaar)\b",
+    r"\b(?:trouwen|trouwt|trouwde|bruiloft|huwelijk)\b(?: \w+){0,4} (?:met (?:zijn|haar) "
+    r"vriend\w*|feest|volgend jaar|van mijn (?:zus|broer|nicht|neef|tante|oom))\b",
+    r"\b(?:mijn|mn) (?:zus|broer|nicht|neef|tante|oom) (?:gaat |gaan )?trouwen\b",
+    r"\bmet de eer\b|\beer(?:lijk|lijke)\b",
+    r"\bfoto(?:s)? (?:\w+ ){0,3}(?:van de vakantie|van ons|van mijn hond|op school|voor "
+    r"de klas|maken)\b",
+    r"\b(?:politieagent|bij de politie|politie (?:werkt|is haar|is zijn))\b",
+    r"\bweg (?:van|naar) (?:school|de stad|vakantie)\b",
+    r"\bwil weg (?:met|naar|op) (?:vakantie|haar|hem|de stad)\b",
+]
+# Negation near a word of danger takes it back: "ze zou me nooit pijn doen", "hij slaat
+# nooit". Only within two words before or after it, in the same clause.
+_NEGATIONS = {"nooit", "niet", "geen", "nimmer", "niks", "niets", "nergens"}
+_NEGATION_WINDOW = 2
+# Clause borders: a negation or context in one clause says nothing about another.
+_CLAUSE_SPLIT = re.compile(r"[,.;:!?\n]+|\b(?:maar|want|omdat|behalve|alleen)\b")
+# Games, films, books and songs: violence or death in them is not the youth's danger.
+_MEDIA = re.compile(
+    r"\b(?:film|films|serie|boek|verhaal|liedje|song|rapper|rap|clip|anime|manga|game|games|"
+    r"gamen|spel|character|poppetje|level|eindbaas|among us|impostor|valorant|cod|roblox|"
+    r"minecraft|fortnite|gta|fifa|paintball|lasergame\w*|netflix|youtube|tiktok|nieuws|"
+    r"horror\w*|oorlog|geschiedenis|toneel)\b"
+)
+_ABOUT_ME = re.compile(r"\b(?:ik|me|mij|mezelf|mijn)\b")
+# Sport or an accident: a kick or a bruise there is not violence against the youth.
+_SPORT_OR_ACCIDENT = re.compile(
+    r"\b(?:per ongeluk|voetbal|hockey|training|wedstrijd|judo|karate|boksen|kickboksen|"
+    r"rugby|handbal|gevallen|viel)\b"
+)
+
+
+def _clauses(text: str) -> list[str]:
+    clauses = [_typos(normalise(part)) for part in _CLAUSE_SPLIT.split(text or "")]
+    return [clause for clause in clauses if clause]
+
+
+def _without_fillers(normal: str) -> str:
+    return " ".join(word for word in normal.split() if word not in _FILLERS)
+
+
+def _negated(clause: str, start: int, end: int) -> bool:
+    """A negation within two words before or after the span [start, end)."""
+    before = clause[:start].split()[-_NEGATION_WINDOW:]
+    after = clause[end:].split()[:_NEGATION_WINDOW]
+    # "niet meer leven", "niet veilig": the negation inside a phrase is the danger itself
+    return bool(_NEGATIONS & set(before)) or bool(_NEGATIONS & set(after))
+
+
+def _stopped(clause: str, end: int) -> bool:
+    """ "hij slaat me niet meer": it stopped, which a coach may still want to know."""
+    return clause[end:].split()[:3][-2:] == ["niet", "meer"] or " niet meer" in clause[end:][:14]
+
+
+def _special(form: str) -> str:
+    """The level of the older hand-made checks (ik wil niet meer, jumping)."""
+    if (_JUMP.search(form) and _HEIGHT_OR_TRAFFIC.search(form)) or _IN_FRONT_OF_A_TRAIN.search(
+        form
+    ):
+        return CLEAR
+    level = NONE
+    for match in _NOT_ANYMORE.finditer(form):
+        if match.group(1) in _NOT_ANYMORE_CLEAR:
+            return CLEAR
+        if match.group(1) not in _ABOUT_THE_CHAT:
+            level = CHECK
+    return level
+
+
+def _assess_clause(clause: str, found: _Found, media: bool = False) -> None:
+    harmless = media or any(re.search(pattern, clause) for pattern in _HARMLESS)
+    sport = bool(_SPORT_OR_ACCIDENT.search(clause))
+    # a film about someone else's suicide is not the youth's danger
+    third_person = media and not _ABOUT_ME.search(clause)
+    for form in dict.fromkeys((clause, _without_fillers(clause))):
+        level = _special(form)
+        if level != NONE and not harmless:
+            found.add(level, SELF_HARM)
+        for kind, pattern in _CLEAR:
+            for match in re.finditer(pattern, form):
+                if third_person or (sport and kind == VIOLENCE):
+                    found.taken_back = True
+                    continue
+                if _negated(form, match.start(), match.end()):
+                    if _stopped(form, match.end()):
+                        found.add(CHECK, kind)
+                    else:
+                        found.taken_back = True
+                    continue
+                found.add(CLEAR, kind)
+    if found.level == CLEAR:
+        return
+    for kind, pattern in _UNSURE:
+        for match in re.finditer(pattern, clause):
+            if harmless or _negated(clause, match.start(), match.end()):
+                found.taken_back = True
+                continue
+            found.add(CHECK, kind)
+
+
+_AT_HOME = re.compile(rf"\b(?:{_PARENT}|thuis|broer|zus|oom|opa)\b")
+
+
+def assess_words(text: str | None) -> Assessment:
+    """The level and kinds of danger from the words of a message alone."""
+    if not text or text.startswith("/"):
+        return Assessment()
+    found = _Found()
+    clauses = _clauses(text)
+    whole = _typos(normalise(text))
+    media = bool(_MEDIA.search(whole))
+    for clause in clauses:
+        _assess_clause(clause, found, media)
+    if len(clauses) > 1 and found.level != CLEAR:
+        # a phrase split by a comma ("ik wil, niet meer leven") still counts
+        _assess_clause(whole, found, media)
+    # violence by a parent or at home is also danger at home (Veilig Thuis)
+    if VIOLENCE in found.kinds and _AT_HOME.search(whole):
+        found.add(found.found[VIOLENCE], HOME)
+    # "gepest" with thoughts of self-harm is bullying and self-harm, both clear
+    if BULLYING in found.kinds and SELF_HARM in found.kinds and found.level == CHECK:
+        found.level = CLEAR
+    kinds = [kind for kind in found.kinds if found.level == CLEAR or kind != DANGER] or [
+        *found.kinds
+    ]
+    return Assessment(found.level, tuple(kinds), found.taken_back)
+
+
+def assess(
+    text: str | None,
+    crisis: float = 0.0,
+    crisis_on_top: bool = False,
+    check: float = 0.0,
+    diet_crisis: float = 0.0,
+) -> Assessment:
+    """The level of a message from its words and the classifier's confidences.
+
+    `crisis` is the classifier's confidence for `crisis`, `crisis_on_top` whether it is
+    the first intent, `check` its confidence for `crisis_check` (messages that sound like
+    danger and mostly are not), `diet_crisis` DIET's own crisis confidence before pooling.
+    The words never lower what the classifier says, except where the message itself takes
+    a word back ("nooit pijn"): then a high confidence gives the check instead of the help
+    lines at once.
+    """
+    words = assess_words(text)
+    if crisis >= CLEAR_AT and crisis_on_top:
+        model = CLEAR
+    elif crisis >= CHECK_AT or crisis + check >= CLEAR_AT or diet_crisis >= DIET_CHECK_AT:
+        model = CHECK
+    else:
+        model = NONE
+    if words.taken_back and words.level == NONE:
+        model = CHECK if model == CLEAR else NONE
+    level = max(words.level, model, key=_RANK.__getitem__)
+    return Assessment(level, words.kinds, words.taken_back)
 
 
 def looks_like_crisis(text: str | None) -> bool:
-    """True when a message holds words of danger, abuse or self-harm."""
-    normal = _normalise(text or "")
-    if not normal:
-        return False
-    if set(normal.split()) & _WORDS:
-        return True
-    return any(
-        _wants_nothing_anymore(form) or _jumps(form) or any(phrase in form for phrase in _PHRASES)
-        for form in (normal, _without_fillers(normal))
-    )
+    """True when the words alone make a message clear danger."""
+    return assess_words(text).level == CLEAR
+
+
+# --- help that fits the danger --------------------------------------------------------
+
+ADULT_AGE = 18
+
+
+def _age(age: object) -> int | None:
+    try:
+        return int(str(age).strip())
+    except (TypeError, ValueError):
+        return None
+
+
+def help_lines(kinds: tuple[str, ...] | list[str], age: object = None) -> list[str]:
+    """The responses (domain.yml) with the help lines that fit these kinds and this age.
+
+    112 always first. Then the lines for the kinds named: 113 only for self-harm or
+    suicide, Veilig Thuis for danger at home and honour, Centrum Seksueel Geweld for
+    sexual violence, Helpwanted for online abuse. Under 18 (or age unknown) the
+    Kindertelefoon; 18 and older the Luisterlijn, which serves adults.
+    """
+    adult = (_age(age) or 0) >= ADULT_AGE
+    lines = ["utter_help_112"]
+    kinds = tuple(kinds)
+    if SELF_HARM in kinds:
+        lines.append("utter_help_113")
+    if HOME in kinds or HONOUR in kinds:
+        lines.append("utter_help_veilig_thuis")
+    if SEXUAL in kinds:
+        lines.append("utter_help_csg")
+    if ONLINE in kinds:
+        lines.append("utter_help_helpwanted")
+    if HOMELESS in kinds and not adult and "utter_help_veilig_thuis" not in lines:
+        lines.append("utter_help_veilig_thuis")
+    general = "utter_help_luisterlijn" if adult else "utter_help_kindertelefoon"
+    if not adult or len(lines) == 1:
+        lines.append(general)
+    if len(lines) == 2 and not adult and not set(kinds) - {DANGER, VIOLENCE}:
+        lines.insert(1, "utter_help_veilig_thuis")  # no kind named: home is the likeliest
+    return lines

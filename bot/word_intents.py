@@ -5,8 +5,10 @@ linear model over word pairs and letter groups (logistic regression on tf-idf co
 makes different mistakes. Pooling both rankings corrects many of the mistakes of each
 (figures in `config.yml` and the README, from `bench/nlu_cv.py`).
 
-Crisis is never weakened by the pooling: it keeps at least DIET's own confidence, so
-`CrisisGuard` sees danger whenever DIET alone would have.
+Crisis is pooled like every other intent (issue 24: keeping DIET's crisis confidence as
+a floor turned ordinary questions into alarms). DIET's own crisis confidence is kept
+beside the pooled ranking, and `CrisisGuard` (bot/safety.py) reads both: a crisis that
+DIET alone saw still gets at least the gentle check.
 
 Nothing here imports Rasa. The model is stored as plain arrays and a word list
 (`to_files` / `from_files`), not as a pickle, so loading a model runs no code.
@@ -124,8 +126,8 @@ def combine(ranking: Iterable[dict], probabilities: dict[str, float], weight: fl
     is and the FallbackClassifier does not fire on every doubt one model has. An intent
     missing from one side (DIET keeps only its top few) counts as `FLOOR` there.
 
-    Crisis is never less likely than DIET alone said (safety first), so adding the word
-    model can only make CrisisGuard notice danger more often, never less.
+    Crisis is pooled like the others; `diet_crisis` gives DIET's own confidence for it,
+    which CrisisGuard reads beside the pooled one.
     """
     first = {item["name"]: float(item.get("confidence") or 0.0) for item in ranking}
     names = list(dict.fromkeys([*first, *probabilities]))
@@ -138,7 +140,13 @@ def combine(ranking: Iterable[dict], probabilities: dict[str, float], weight: fl
     raw = {name: math.exp(value - top) for name, value in logs.items()}
     total = sum(raw.values())
     mixed = {name: value / total for name, value in raw.items()}
-    if CRISIS in mixed:
-        mixed[CRISIS] = max(mixed[CRISIS], first.get(CRISIS, 0.0))
     ordered = sorted(mixed.items(), key=lambda item: (-item[1], item[0]))
     return [{"name": name, "confidence": confidence} for name, confidence in ordered]
+
+
+def diet_crisis(ranking: Iterable[dict]) -> float:
+    """DIET's own confidence for crisis (0 when it did not rank it)."""
+    return max(
+        (float(item.get("confidence") or 0.0) for item in ranking if item.get("name") == CRISIS),
+        default=0.0,
+    )

@@ -1,9 +1,17 @@
-"""NLU component that turns any message with signs of danger into the `crisis` intent.
+"""NLU component that decides the level of danger of a message: `crisis` or `crisis_check`.
 
-The classifier learns `crisis` from examples, but a youth in danger may say it in words
-no example has. This last step of the pipeline errs on the side of safety: a keyword or
-phrase from `bot.safety`, or `crisis` anywhere near the top of the ranking, makes the
-intent `crisis` so the help lines come at once.
+The classifier learns `crisis` from examples, but a youth in danger may say it in words no
+example has, and a harmless message may hold a word of danger ("mijn telefoon is dood").
+This last step of the pipeline weighs the words (`bot.safety`) and the classifier's
+confidences, and sets the intent:
+
+- `crisis` for clear danger: the help lines at once;
+- `crisis_check` for an unsure sign: one gentle check first;
+- otherwise the classifier's own intent, or the next one when the classifier said crisis
+  but the message itself takes the word back ("ze zou me nooit pijn doen").
+
+The level and the kinds of danger go with the message as `danger`, so the help-lines
+action can choose the lines that fit.
 """
 
 from __future__ import annotations
@@ -14,42 +22,56 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.safety import looks_like_crisis
+from bot.safety import CHECK, CLEAR, assess
 from nlu_components.base import RuleStep
+from nlu_components.word_intents import DIET_CRISIS
 
 CRISIS = "crisis"
+CRISIS_CHECK = "crisis_check"
+DANGER = "danger"  # the output key with the level and the kinds
+FALLBACK = "nlu_fallback"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class CrisisGuard(RuleStep):
-    """Overrides the intent with `crisis` for messages that may signal danger."""
+    """Sets `crisis` or `crisis_check` from the words and the confidences (bot/safety.py)."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        # crisis ranked with at least this confidence counts as crisis
-        return {"ranking_threshold": 0.2}
+        # an intent below this after a crisis was taken back is asked again
+        return {"fallback_threshold": 0.4}
 
-    def __init__(self, config: dict[str, Any] | None = None) -> None:
-        super().__init__(config)
-        self.threshold = float(self.config["ranking_threshold"])
-
-    def _is_crisis(self, message: Message) -> bool:
+    def _process_one(self, message: Message) -> None:
         text = message.get(TEXT) or ""
+        current: dict = message.get(INTENT) or {}
         if text.startswith("/"):
-            return False  # a button payload says exactly what was meant
-        if looks_like_crisis(text):
-            return True
+            return  # a button payload says exactly what was meant
         ranking = message.get(INTENT_RANKING_KEY) or []
-        return any(
-            item.get("name") == CRISIS and item.get("confidence", 0) >= self.threshold
-            for item in ranking
+        confidence = {item.get("name"): float(item.get("confidence") or 0) for item in ranking}
+        top = ranking[0].get("name") if ranking else current.get("name")
+        result = assess(
+            text,
+            crisis=confidence.get(CRISIS, 0.0),
+            crisis_on_top=top == CRISIS,
+            check=confidence.get(CRISIS_CHECK, 0.0),
+            diet_crisis=float(message.get(DIET_CRISIS) or confidence.get(CRISIS, 0.0)),
         )
+        if result.level in (CLEAR, CHECK):
+            name = CRISIS if result.level == CLEAR else CRISIS_CHECK
+            message.set(INTENT, {"name": name, "confidence": 1.0}, add_to_output=True)
+            message.set(
+                DANGER, {"level": result.level, "kinds": list(result.kinds)}, add_to_output=True
+            )
+            return
+        if current.get("name") in (CRISIS, CRISIS_CHECK) or top in (CRISIS, CRISIS_CHECK):
+            # the classifier said danger, the message says otherwise: the next intent
+            others = [i for i in ranking if i.get("name") not in (CRISIS, CRISIS_CHECK)]
+            best = others[0] if others else {"name": FALLBACK, "confidence": 0.0}
+            if float(best.get("confidence") or 0) < float(self.config["fallback_threshold"]):
+                best = {"name": FALLBACK, "confidence": float(best.get("confidence") or 0)}
+            message.set(INTENT, dict(best), add_to_output=True)
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            current: dict | None = message.get(INTENT)
-            if current and current.get("name") == CRISIS:
-                continue
-            if self._is_crisis(message):
-                message.set(INTENT, {"name": CRISIS, "confidence": 1.0}, add_to_output=True)
+            self._process_one(message)
         return messages

@@ -5,8 +5,8 @@ pooled, they are right more often than either (5-fold figures in `bench/nlu_cv.p
 the README). The model and the pooling live in `bot.word_intents`, without Rasa.
 
 It runs right after DIET, so the rule steps (names, emoji, fallback, crisis) see the
-pooled ranking. Crisis keeps at least the confidence DIET gave it. Button payloads
-("/affirm") and messages without text keep DIET's answer.
+pooled ranking. DIET's own crisis confidence is kept with the message for CrisisGuard.
+Button payloads ("/affirm") and messages without text keep DIET's answer.
 """
 
 from __future__ import annotations
@@ -22,9 +22,10 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.word_intents import WordIntentModel, combine
+from bot.word_intents import WordIntentModel, combine, diet_crisis
 
 logger = logging.getLogger(__name__)
+DIET_CRISIS = "diet_crisis"  # the message property CrisisGuard reads
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -102,6 +103,8 @@ class WordIntents(GraphComponent):
             return messages
         probabilities = self.model.probabilities([m.get(TEXT) for m in todo])
         for message, probs in zip(todo, probabilities, strict=True):
+            # DIET's own crisis confidence, for CrisisGuard (kept with the message, not output)
+            message.set(DIET_CRISIS, diet_crisis(message.get(INTENT_RANKING_KEY)))
             ranking = combine(message.get(INTENT_RANKING_KEY), probs, self.weight)
             ranking = ranking[: int(self.config["ranking_length"]) or None]
             message.set(INTENT, dict(ranking[0]), add_to_output=True)

@@ -492,7 +492,7 @@ def paused_at(question: str, text: str) -> list[dict]:
         {"event": "user", "text": "ik wil dood"},
         {"event": "active_loop", "name": None},
         SlotSet("requested_slot", None),
-        ActionExecuted("utter_crisis_113"),
+        ActionExecuted("utter_help_offer"),
         ActionExecuted("action_listen"),
         {"event": "user", "text": text},
     ]

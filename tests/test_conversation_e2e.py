@@ -212,15 +212,62 @@ def test_what_happens_then_is_explained_before_the_yes(live):
     assert nomination_of(live, chat) is not None
 
 
-def test_crisis_mid_form_gets_help_lines_then_carries_on(live):
+def test_clear_danger_mid_form_gets_the_lines_that_fit_then_carries_on(live):
     chat = Chat(live.settings.rasa_url)
     for message in ["/start", "Sam", "15"]:
         chat.send(message)
     chat.send("ik wil niet meer leven")
-    for line in ("112", "0800 0432", "0800 2000", "0800 0113"):
+    for line in ("112", "0800 0432", "0800 0113", "Ik ben een computer", "coach"):
         assert line in chat.text, chat.dump()
-    chat.tap("Verder met kiezen")
+    chat.tap("Nee, liever niet")
     assert "Wie vind jij fijn" in chat.text, "back at the question the youth was at"
+
+
+def test_danger_at_home_with_a_parent_named_is_not_a_rule_of_the_form(live):
+    chat = Chat(live.settings.rasa_url)
+    for message in ["/start", "Sam", "15"]:
+        chat.send(message)
+    chat.send("mama drinkt en dan gooit ze met dingen")
+    assert "0800 2000" in chat.text and "112" in chat.text, chat.dump()
+    assert "0800 0113" not in chat.text, "113 only for self-harm or suicide"
+    assert "niet je JIM" not in chat.text
+
+
+def test_an_adult_hears_lines_for_adults(live):
+    chat = Chat(live.settings.rasa_url)
+    for message in ["/start", "Sam", "20"]:
+        chat.send(message)
+    chat.send("ik wil dood")
+    assert "0800 0113" in chat.text and "0800 0432" not in chat.text, chat.dump()
+
+
+def test_a_harmless_idiom_gets_no_alarm(live):
+    chat = Chat(live.settings.rasa_url)
+    for message in ["/start", "Sam", "15"]:
+        chat.send(message)
+    chat.send("mijn telefoon is dood")
+    assert "112" not in chat.text and "zeker weten" not in chat.text, chat.dump()
+
+
+def test_an_unsure_sign_gets_one_check_and_goed_goes_back(live):
+    chat = Chat(live.settings.rasa_url)
+    for message in ["/start", "Sam", "15"]:
+        chat.send(message)
+    chat.send("ik ga dood")
+    assert "Ik wil het zeker weten" in chat.text and "112" not in chat.text, chat.dump()
+    chat.send("het gaat goed")
+    assert "Wie vind jij fijn" in chat.text, chat.dump()
+    assert "112" not in chat.text
+
+
+def test_an_unsure_sign_and_nee_at_the_check_gets_the_help_lines(live):
+    chat = Chat(live.settings.rasa_url)
+    for message in ["/start", "Sam", "15"]:
+        chat.send(message)
+    chat.send("ik word gepest")
+    assert "zeker weten" in chat.text, chat.dump()
+    chat.send("nee")
+    assert "112" in chat.text and "0800 0432" in chat.text, chat.dump()
 
 
 def test_stop_and_resume_with_the_same_conversation(live):

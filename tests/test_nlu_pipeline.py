@@ -50,6 +50,48 @@ def test_danger_still_wins_over_a_name(parse):
 
 
 @pytest.mark.integration
+def test_every_crisis_example_of_the_data_gets_help_clear_or_checked(parse):
+    """Crisis recall 1.00 on the data, the two levels together (issue 24)."""
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    from bot.settings import PROJECT_DIR
+
+    data = load_data(str(PROJECT_DIR / "data" / "nlu"))
+    crisis = [m.get("text") for m in data.intent_examples if m.get("intent") == "crisis"]
+    assert len(crisis) > 100
+    missed = [t for t in crisis if parse(t)["intent"]["name"] not in ("crisis", "crisis_check")]
+    assert missed == []
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        # issue 24: each of these got all three help messages
+        ("mijn telefoon is dood", None),
+        ("ik ga dood van het lachen", None),
+        ("hij slaat altijd de bal te hard", None),
+        ("ik wil niet meer wachten", None),
+        ("hoe lang duurt het", None),
+        ("duurt het lang", None),
+        ("is mijn keuze al aangekomen", None),
+        ("ze zou me nooit pijn doen", None),
+        ("hij slaat nooit", None),
+        ("ze helpt me met mijn pillen", None),
+        ("mijn opa is dood", None),
+        # and this one got "not your JIM"
+        ("mama drinkt en dan gooit ze met dingen", "crisis"),
+    ],
+)
+def test_the_levels_of_issue_24(parse, text, intent):
+    got = parse(text)["intent"]["name"]
+    if intent is None:
+        assert got not in ("crisis", "crisis_check"), got
+    else:
+        assert got == intent
+
+
+@pytest.mark.integration
 def test_the_served_model_pools_diets_ranking_with_the_word_model(model_file, tmp_path):
     """The word model is trained into the model the product serves, right after DIET."""
     from rasa.engine.storage.local_model_storage import LocalModelStorage

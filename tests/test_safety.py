@@ -1,89 +1,193 @@
-"""The crisis safety net: words of danger always lead to the help lines."""
+"""The levels of danger (bot/safety.py): clear danger gets the help lines at once, an
+unsure sign one gentle check, and a word the message itself takes back nothing."""
 
 from __future__ import annotations
 
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.safety import looks_like_crisis
+from bot import safety
+from bot.safety import CHECK, CLEAR, NONE, assess, assess_words, help_lines, looks_like_crisis
 from nlu_components.crisis_guard import CrisisGuard
 
 
 @pytest.mark.parametrize(
-    "text",
+    "text, kind",
     [
-        "ik wil dood",
-        "Ik wil niet meer leven!!",
-        "mn stiefvader slaat me",
-        "ze slaan me thuis",
-        "ik snij mezelf soms",
-        "ik ben bang thuis",
-        "hij raakt me aan en dat wil ik niet",
-        "ik heb pillen genomen",
-        "ik voel me niet veilig",
-        "IK WIL ER NIET MEER ZIJN",
-        "i want to die",
-        "het leven heeft geen zin meer",
-        "ik slaap op straat",
-        "ik wil verdwijnen voor altijd",
-        "iedereen is beter af zonder mij",
-        "ik zie het niet meer zitten",
-        "ik wil niet meer",
-        "ik wil niet meer leven",
-        "ik wil niet meer verder",
-        "ik wil niet meer naar huis",
-        # jumping from a height or in front of a train, in words no example has
-        "ik wil van de flat springen",
-        "ik spring van het balkon",
-        "ik denk erover om van een brug te springen",
-        "ik ga voor de trein liggen",
-        "ik wil onder een metro",
-        "mijn vader doet me pijn",
-        "ze deed mij pijn",
-        # small words inside a phrase
-        "ik wil gewoon verdwijnen",
-        "ik wil echt niet meer leven",
-        "ik zie het gwn niet meer zitten",
-        "ik wil nu gewoon niet meer",
-        "het heeft echt geen zin meer",
-        "ik wil eigenlijk dood",
+        ("ik wil dood", safety.SELF_HARM),
+        ("Ik wil niet meer leven!!", safety.SELF_HARM),
+        ("mn stiefvader slaat me", safety.VIOLENCE),
+        ("ze slaan me thuis", safety.VIOLENCE),
+        ("niemand mag weten dat hij me slaat", safety.VIOLENCE),
+        ("ik snij mezelf soms", safety.SELF_HARM),
+        ("ik ben bang thuis", safety.HOME),
+        ("hij raakt me aan en dat wil ik niet", safety.SEXUAL),
+        ("ik voel me niet veilig", safety.DANGER),
+        ("IK WIL ER NIET MEER ZIJN", safety.SELF_HARM),
+        ("i want to die", safety.SELF_HARM),
+        ("het leven heeft geen zin meer", safety.SELF_HARM),
+        ("ik slaap op straat", safety.HOMELESS),
+        ("ik wil verdwijnen voor altijd", safety.SELF_HARM),
+        ("iedereen is beter af zonder mij", safety.SELF_HARM),
+        ("ik zie het niet meer zitten", safety.SELF_HARM),
+        ("ik wil niet meer", safety.SELF_HARM),
+        ("ik wil niet meer verder", safety.SELF_HARM),
+        ("ik wil niet meer naar huis", safety.HOME),
+        ("ik wil van de flat springen", safety.SELF_HARM),
+        ("ik ga voor de trein liggen", safety.SELF_HARM),
+        ("mijn vader doet me pijn", safety.VIOLENCE),
+        ("ik wil gewoon verdwijnen", safety.SELF_HARM),
+        ("ik zie het gwn niet meer zitten", safety.SELF_HARM),
+        ("ik wil eigenlijk dood", safety.SELF_HARM),
+        # danger at home and from others (issue 24)
+        ("mama drinkt en dan gooit ze met dingen", safety.HOME),
+        ("mijn vader is altijd dronken", safety.HOME),
+        ("ik krijg thuis geen eten", safety.HOME),
+        ("hij wil naaktfotos van me", safety.ONLINE),
+        ("hij dreigt mijn fotos te verspreiden", safety.ONLINE),
+        ("ik moet trouwen met mijn neef", safety.HONOUR),
+        ("mijn ouders hebben me eruit gegooid", safety.HOMELESS),
+        ("ik ben weggelopen", safety.HOMELESS),
+        ("ik word gepest en wil dood", safety.SELF_HARM),
+        ("ik kan niet meer, hij slaat me", safety.VIOLENCE),
+        ("ik ben bang", safety.DANGER),
     ],
 )
-def test_words_of_danger_are_a_crisis(text):
+def test_clear_words_of_danger_give_the_help_lines_at_once(text, kind):
+    result = assess_words(text)
+    assert result.level == CLEAR
+    assert kind in result.kinds
     assert looks_like_crisis(text)
 
 
 @pytest.mark.parametrize(
     "text",
     [
+        # idioms and words of danger without their clear context: one gentle check
+        "mijn vader drinkt",
+        "ik word gepest",
+        "hij slaat me niet meer",  # it stopped: still worth asking
+        "ik kan niet meer",
+        "ik heb pillen genomen",
+        "ik wil niet meer naar school",
+    ],
+)
+def test_unsure_signs_get_the_check(text):
+    assert assess_words(text).level == CHECK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # taken back by negation or context (issue 24)
+        "ze zou me nooit pijn doen",
+        "hij slaat nooit",
+        "hij heeft me nog nooit geslagen",
+        "ze helpt me met mijn pillen",
+        "mijn opa is dood",
+        "mijn hond is vorig jaar dood gegaan",
+        "mijn telefoon is dood",
+        "ik ga dood van het lachen",
+        "hij slaat altijd de bal te hard",
+        "ik heb pijn in mijn buik",
+        "we drinken samen koffie",
+        "ze helpt me als ik bang ben",
+        "ze snijdt de groente",
+        # ordinary messages
+        "ik wil niet meer wachten",
+        "hoe lang duurt het",
+        "ik ga slapen",
+        "ik wil shoppen",
         "mijn oma",
         "Riet",
         "ja dat mag",
-        "we doen leuke dingen samen",
         "",
         "😀",
         "0612345678",
         "ik voel me veilig bij haar",
-        "hij maakt me rustig",
-        "ik word 18",
-        "ik ga slapen",
-        "ik spring op de trampoline",  # jumping, but not from a height or in traffic
-        "we gaan met de trein naar oma",  # a train, but no jumping
-        "hij woont bij de brug",
-        # small words do not make an ordinary answer a crisis
-        "ik wil gewoon chillen",
+        "ik spring op de trampoline",
+        "we gaan met de trein naar oma",
         "ik wil echt niet meer chatten",
-        "nu even niet",
+        "/affirm",
     ],
 )
-def test_ordinary_answers_are_not(text):
+def test_harmless_messages_give_no_alarm(text):
+    assert assess_words(text).level == NONE
     assert not looks_like_crisis(text)
 
 
-def message(text: str, intent: str, ranking: list[tuple[str, float]]) -> Message:
+def test_a_taken_back_word_is_remembered_so_a_sure_classifier_gives_only_the_check():
+    assert assess_words("ze zou me nooit pijn doen").taken_back
+    assert assess("ze zou me nooit pijn doen", crisis=0.95, crisis_on_top=True).level == CHECK
+    assert assess("ze zou me nooit pijn doen", crisis=0.35).level == NONE
+
+
+@pytest.mark.parametrize(
+    "crisis, on_top, check, diet, expected",
+    [
+        (0.95, True, 0.0, 0.95, CLEAR),
+        (safety.CLEAR_AT, True, 0.0, 0.0, CLEAR),
+        (0.7, False, 0.0, 0.0, CHECK),  # high, but another intent is first
+        (safety.CHECK_AT, False, 0.0, 0.0, CHECK),
+        (0.1, False, 0.0, safety.DIET_CHECK_AT, CHECK),  # DIET alone saw it
+        (0.2, False, 0.5, 0.0, CHECK),  # crisis and crisis_check together
+        (0.29, False, 0.0, 0.47, NONE),  # "hoe lang duurt het" in issue 24
+        (0.0, False, 0.0, 0.0, NONE),
+    ],
+)
+def test_the_classifiers_confidence_gives_its_level(crisis, on_top, check, diet, expected):
+    result = assess("iets", crisis=crisis, crisis_on_top=on_top, check=check, diet_crisis=diet)
+    assert result.level == expected
+
+
+@pytest.mark.parametrize("crisis", [0.0, 0.3, 0.7])
+def test_the_classifier_never_lowers_clear_words(crisis):
+    assert assess("hij slaat me", crisis=crisis).level == CLEAR
+
+
+@pytest.mark.parametrize(
+    "kinds, age, expected",
+    [
+        (
+            (safety.SELF_HARM,),
+            15,
+            ["utter_help_112", "utter_help_113", "utter_help_kindertelefoon"],
+        ),
+        ((safety.SELF_HARM,), 19, ["utter_help_112", "utter_help_113"]),
+        (
+            (safety.HOME,),
+            14,
+            ["utter_help_112", "utter_help_veilig_thuis", "utter_help_kindertelefoon"],
+        ),
+        ((safety.HOME,), 20, ["utter_help_112", "utter_help_veilig_thuis"]),
+        ((safety.SEXUAL,), 16, ["utter_help_112", "utter_help_csg", "utter_help_kindertelefoon"]),
+        ((safety.ONLINE,), 18, ["utter_help_112", "utter_help_helpwanted"]),
+        ((), None, ["utter_help_112", "utter_help_veilig_thuis", "utter_help_kindertelefoon"]),
+        ((), "22", ["utter_help_112", "utter_help_luisterlijn"]),
+        ((safety.BULLYING,), 13, ["utter_help_112", "utter_help_kindertelefoon"]),
+    ],
+)
+def test_the_help_lines_fit_the_danger_and_the_age(kinds, age, expected):
+    assert help_lines(kinds, age) == expected
+
+
+@pytest.mark.parametrize("kinds", [(), (safety.HOME,), (safety.VIOLENCE,), (safety.ONLINE,)])
+@pytest.mark.parametrize("age", [12, 17, 18, 23, None])
+def test_113_only_for_self_harm_and_the_kindertelefoon_only_under_18(kinds, age):
+    lines = help_lines(kinds, age)
+    assert lines[0] == "utter_help_112"
+    assert "utter_help_113" not in lines
+    assert ("utter_help_kindertelefoon" in lines) == (age is None or age < 18)
+
+
+def message(
+    text: str, intent: str, ranking: list[tuple[str, float]], diet: float | None = None
+) -> Message:
     msg = Message(data={"text": text})
     msg.set("intent", {"name": intent, "confidence": ranking[0][1] if ranking else 1.0})
     msg.set("intent_ranking", [{"name": n, "confidence": c} for n, c in ranking])
+    if diet is not None:
+        msg.set("diet_crisis", diet)
     return msg
 
 
@@ -91,12 +195,52 @@ def message(text: str, intent: str, ranking: list[tuple[str, float]]) -> Message
     "text, intent, ranking, expected",
     [
         ("hij sloeg me gisteren", "inform_mentor", [("inform_mentor", 0.9)], "crisis"),
-        ("ik weet het niet meer", "nlu_fallback", [("dont_know", 0.5), ("crisis", 0.3)], "crisis"),
+        (
+            "mama drinkt en dan gooit ze met dingen",
+            "inform_mentor",
+            [("inform_mentor", 0.9)],
+            "crisis",
+        ),  # fmt: skip
+        ("mijn telefoon is dood", "out_of_scope", [("out_of_scope", 0.9)], "out_of_scope"),
+        ("ik ga dood", "crisis", [("crisis", 0.5), ("out_of_scope", 0.3)], "crisis_check"),
+        (
+            "hoe lang duurt het",
+            "ask_what_happens",
+            [("ask_what_happens", 0.6), ("crisis", 0.26)],
+            "ask_what_happens",
+        ),  # fmt: skip
+        (
+            "ik weet het niet meer",
+            "nlu_fallback",
+            [("dont_know", 0.35), ("crisis", 0.35)],
+            "crisis_check",
+        ),  # fmt: skip
+        (
+            "ze zou me nooit pijn doen",
+            "crisis",
+            [("crisis", 0.5), ("inform_support", 0.45)],
+            "inform_support",
+        ),  # fmt: skip
         ("mijn oma", "inform_mentor", [("inform_mentor", 0.99), ("crisis", 0.01)], "inform_mentor"),
         ("/affirm", "affirm", [("affirm", 1.0)], "affirm"),
+        ("/crisis", "crisis", [("crisis", 1.0)], "crisis"),
     ],
 )
-def test_crisis_guard_overrides_the_classifier_toward_safety(text, intent, ranking, expected):
+def test_crisis_guard_sets_the_level_as_the_intent(text, intent, ranking, expected):
     guard = CrisisGuard(CrisisGuard.get_default_config())
     (processed,) = guard.process([message(text, intent, ranking)])
     assert processed.get("intent")["name"] == expected
+
+
+def test_crisis_guard_passes_the_kinds_on_for_the_help_lines():
+    guard = CrisisGuard(CrisisGuard.get_default_config())
+    (processed,) = guard.process([message("papa zuipt en slaat me", "greet", [("greet", 0.9)])])
+    assert processed.get("danger")["level"] == CLEAR
+    assert set(processed.get("danger")["kinds"]) >= {safety.HOME, safety.VIOLENCE}
+
+
+def test_crisis_guard_reads_diets_own_crisis_beside_the_pooled_one():
+    guard = CrisisGuard(CrisisGuard.get_default_config())
+    msg = message("iets heel anders", "out_of_scope", [("out_of_scope", 0.8), ("crisis", 0.1)], 0.6)
+    (processed,) = guard.process([msg])
+    assert processed.get("intent")["name"] == "crisis_check"

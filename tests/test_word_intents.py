@@ -15,6 +15,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.settings import PROJECT_DIR
 from bot.word_intents import FLOOR, WordIntentModel, combine
+from bot.word_intents import diet_crisis as diet_crisis_of
 from nlu_components.word_intents import WordIntents
 
 SMALL = {
@@ -147,23 +148,34 @@ def test_an_intent_diet_left_out_of_its_ranking_counts_as_nearly_impossible_ther
 
 @pytest.mark.parametrize(
     "diet_crisis, words_crisis",
-    [(0.9, 0.001), (0.25, 0.0), (0.2, 0.01), (0.5, 0.5), (0.05, 0.9), (0.0, 0.0)],
+    [(0.9, 0.001), (0.25, 0.0), (0.5, 0.5), (0.05, 0.9)],
 )
-def test_crisis_is_never_less_likely_than_diet_alone_said(diet_crisis, words_crisis):
+def test_crisis_is_pooled_like_any_intent(diet_crisis, words_crisis):
+    """No floor at DIET's crisis any more: that floor turned "hoe lang duurt het" into an
+    alarm (issue 24). DIET's own crisis goes to CrisisGuard beside the pooled one."""
     diet = ranking(("out_of_scope", 1 - diet_crisis), ("crisis", diet_crisis))
     words = {"out_of_scope": 1 - words_crisis, "crisis": words_crisis}
     pooled = {item["name"]: item["confidence"] for item in combine(diet, words, 0.3)}
-    assert pooled["crisis"] >= diet_crisis
+    geometric = {
+        "crisis": diet_crisis**0.3 * max(words_crisis, FLOOR) ** 0.7,
+        "out_of_scope": (1 - diet_crisis) ** 0.3 * (1 - words_crisis) ** 0.7,
+    }
+    assert pooled["crisis"] == pytest.approx(geometric["crisis"] / sum(geometric.values()))
+    assert diet_crisis_of(diet) == diet_crisis
 
 
-def test_on_the_project_data_crisis_keeps_diets_confidence_for_every_crisis_example(
+def test_on_the_project_data_every_crisis_example_is_at_least_checked(
     project_model, project_examples
 ):
-    """Even when the word model doubts, a crisis DIET saw stays above CrisisGuard's 0.2."""
+    """Whatever the word model says, a crisis DIET saw at DIET_CHECK_AT gets the check."""
+    from bot.safety import DIET_CHECK_AT, assess
+
     crisis = [m.get("text") for m in project_examples if m.get("intent") == "crisis"]
     for text, words in zip(crisis, project_model.probabilities(crisis), strict=True):
-        pooled = combine(ranking(("crisis", 0.2), ("stop", 0.8)), words, 0.3)
-        assert next(i["confidence"] for i in pooled if i["name"] == "crisis") >= 0.2, text
+        diet = ranking(("crisis", DIET_CHECK_AT), ("stop", 1 - DIET_CHECK_AT))
+        pooled = {i["name"]: i["confidence"] for i in combine(diet, words, 0.2)}
+        level = assess(text, crisis=pooled["crisis"], diet_crisis=diet_crisis_of(diet)).level
+        assert level in ("check", "clear"), text
 
 
 # --- the Rasa component -----------------------------------------------------------------
