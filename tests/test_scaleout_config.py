@@ -4,6 +4,7 @@ LOCK_STORE_URL the Rasa servers get Rasa's Redis lock store (endpoints.redis.yml
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,33 @@ def test_scale_out_keeps_rasa_and_actions_internal_when_the_web_app_binds_wide(t
     text = config.read_text()
     assert "listen 127.0.0.1:5005;" in text and "listen 127.0.0.1:5055;" in text
     assert "0.0.0.0" not in text
+
+
+def test_an_older_trusting_cluster_gets_a_password_at_its_next_start():
+    """var/postgres made before passwords existed (initdb --auth=trust): the next start sets
+    a password and demands it."""
+    import shutil
+    import tempfile
+
+    import psycopg2
+
+    from bot.scaleout import PostgresServer, postgres_bin_dir
+
+    if postgres_bin_dir() is None:
+        pytest.skip("PostgreSQL is not installed: run scripts/ensure-services")
+    base = Path(tempfile.mkdtemp(prefix="jim-pg-old-"))
+    base.chmod(0o711)
+    server = PostgresServer(base / "pg", durable=False)
+    try:
+        server.base_dir.mkdir()
+        if os.geteuid() == 0:
+            shutil.chown(server.base_dir, "postgres", "postgres")
+        server._run(str(server.bin_dir / "initdb"), "-D", str(server.data_dir), "-U", "postgres",
+                    "--auth=trust", "--no-locale")  # fmt: skip
+        server.start()
+        with pytest.raises(psycopg2.OperationalError, match="password"):
+            psycopg2.connect(host="127.0.0.1", port=server.port, user="postgres", dbname="jim")
+        psycopg2.connect(server.url().replace("+psycopg2", "")).close()
+    finally:
+        server.stop()
+        shutil.rmtree(base, ignore_errors=True)
