@@ -101,6 +101,7 @@ class Limits:
 
     chat_sender: SlidingWindow
     chat_ip: SlidingWindow
+    new_conversation_ip: SlidingWindow
     invite_ip: SlidingWindow
     history_ip: SlidingWindow
     history_conversation: SlidingWindow
@@ -112,6 +113,8 @@ class Limits:
         return cls(
             chat_sender=SlidingWindow(settings.rate_chat_per_sender, MINUTE),
             chat_ip=SlidingWindow(settings.rate_chat_per_ip, MINUTE),
+            # Each new conversation is a database row: the same number, but an hour.
+            new_conversation_ip=SlidingWindow(settings.rate_chat_per_ip, HOUR),
             invite_ip=SlidingWindow(settings.rate_invite_per_ip, HOUR),
             history_ip=SlidingWindow(settings.rate_history_per_ip, MINUTE),
             history_conversation=SlidingWindow(settings.rate_history_per_conversation, MINUTE),
