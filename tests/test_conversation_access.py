@@ -387,3 +387,14 @@ def test_keys_and_demo_sessions_go_with_deletion_and_purge(engine):
         assert session.get(ConversationKey, idle) is None
         assert session.get(DemoConversation, demo) is None
         assert session.get(DemoSession, demo_session_id) is None
+
+
+def test_new_conversations_are_limited_per_address(settings, rasa, engine):
+    with make_client(settings, rasa, rate_chat_per_ip=2) as client:
+        new_conversation(client)
+        new_conversation(client)
+        assert client.post("/chat/new", json={}).status_code == 429
+        form = client.post("/chat/new", data={"x": "1"})
+        assert form.status_code == 429
+    with make_client(settings, rasa) as client:
+        assert client.post("/chat/new", data={"x": "1"}).status_code == 415

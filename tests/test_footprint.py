@@ -35,8 +35,8 @@ def imported_heavy(body: str) -> list[str]:
         env={
             "PATH": "/usr/bin:/bin",
             "JIM_DEMO": "true",
-            "RASA_AUTH_TOKEN": "footprint-token",
-            "SECRET_KEY": "footprint-secret",
+            "RASA_AUTH_TOKEN": "footprint-token-0123456789",
+            "SECRET_KEY": "footprint-secret-0123456789",
             "DATABASE_URL": "sqlite://",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
         },

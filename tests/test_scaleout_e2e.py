@@ -18,7 +18,8 @@ import redis
 from sqlalchemy import column, func, select, table
 from sqlalchemy.orm import Session
 
-from bot.storage import Nomination, make_engine
+from bot.storage import Nomination, make_engine, repo
+from bot.web.chat import SECRET_HEADER
 from tests.chat import Chat
 from tests.conftest import make_settings, missing_service
 from tests.test_conversation_e2e import CODE, buttons_happy_path, nomination_of
@@ -49,10 +50,17 @@ class PageChat(Chat):
         super().__init__(web_url)
         self.url = f"{web_url}/chat/send"
         self.status = 0
+        # the server makes the conversation and its secret, as for the page
+        made = httpx.post(f"{web_url}/chat/new", json={}, timeout=60)
+        made.raise_for_status()
+        self.sender, self.secret = made.json()["sender"], made.json()["secret"]
 
     def send(self, message: str) -> list[dict]:
         response = httpx.post(
-            self.url, json={"sender": self.sender, "message": message}, timeout=60
+            self.url,
+            json={"sender": self.sender, "message": message},
+            headers={SECRET_HEADER: self.secret},
+            timeout=60,
         )
         self.status = response.status_code
         body = response.json()
@@ -76,6 +84,11 @@ def scaled(model_file):
     started = time.monotonic()
     stack.start(timeout=600, progress=lambda line: None)
     stack.start_seconds = time.monotonic() - started
+    engine = make_engine(stack.database_url)
+    with Session(engine) as session, session.begin():
+        team = repo.ensure_team(session, stack.settings.default_team)
+        stack.team_token = repo.create_coach(session, team, "Coach")[1]  # real chats go here
+    engine.dispose()
     yield stack
     stack.stop()
     shutil.rmtree(stack.postgres_dir, ignore_errors=True)  # the logs stay for a post-mortem

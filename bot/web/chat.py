@@ -305,10 +305,11 @@ async def new_conversation(request: Request) -> JSONResponse:
     """A new conversation for this browser: its id and its secret (kept by the page).
 
     JSON only, so another site's form cannot make conversations; counted in the per-address
-    chat limit.
+    chat limit, and at most RATE_CHAT_PER_IP new conversations an hour per address.
     """
     limits = ratelimit.limits(request)
-    wait = limits.chat_ip.hit(ratelimit.client_ip(request))
+    ip = ratelimit.client_ip(request)
+    wait = limits.chat_ip.hit(ip) or limits.new_conversation_ip.hit(ip)
     if wait:
         log.warning("chat: too many new conversations from one address")
         return _too_many(wait)

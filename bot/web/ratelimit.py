@@ -179,6 +179,7 @@ class Limits:
 
     chat_sender: SlidingWindow
     chat_ip: SlidingWindow
+    new_conversation_ip: SlidingWindow
     invite_ip: SlidingWindow
     api_failures: Lockout  # per account (token prefix)
     login_failures: Lockout  # per account (token prefix)
@@ -192,6 +193,8 @@ class Limits:
         return cls(
             chat_sender=SlidingWindow(settings.rate_chat_per_sender, MINUTE),
             chat_ip=SlidingWindow(settings.rate_chat_per_ip, MINUTE),
+            # Each new conversation is a database row: the same number, but an hour.
+            new_conversation_ip=SlidingWindow(settings.rate_chat_per_ip, HOUR),
             invite_ip=SlidingWindow(settings.rate_invite_per_ip, HOUR),
             api_failures=Lockout(settings.rate_api_failures, QUARTER),
             login_failures=Lockout(settings.rate_login_failures, QUARTER),
