@@ -38,12 +38,15 @@ BULLYING = "bullying"
 DANGER = "danger"  # "ik ben in gevaar", "niet veilig": no kind named
 KINDS = (SELF_HARM, VIOLENCE, HOME, SEXUAL, ONLINE, HOMELESS, HONOUR, BULLYING, DANGER)
 
-# Crisis confidence of the (pooled) classifier: at CLEAR_AT or more with crisis on top,
-# clear; at CHECK_AT or more, the check. Chosen with bench/safety.py (README, "Safety").
-CLEAR_AT = 0.6
-CHECK_AT = 0.3
-# DIET's own crisis confidence (before pooling with the word model): at this or more, the
-# check, so a crisis that DIET alone saw is never lost.
+# Crisis confidence of the (pooled) classifier: at CLEAR_AT or more with crisis first,
+# clear; at CHECK_AT or more, the check. DIET's own crisis confidence (before pooling with
+# the word model) at DIET_CHECK_AT or more gives the check too, so a crisis DIET alone saw
+# is never lost. Chosen on 2026-12-04 with bench/safety.py (365 messages, README "Safety"):
+# CLEAR_AT 0.6/0.8/0.9 gave 7/3/1 harmless messages the help lines at once; CHECK_AT
+# 0.3/0.2/0.15/0.05 left 14/9/5/2 danger messages without help and gave 13/19/24/48
+# harmless ones the check. 0.8 and 0.15 keep both harmless targets (2 % and 15 %).
+CLEAR_AT = 0.8
+CHECK_AT = 0.15
 DIET_CHECK_AT = 0.5
 
 
