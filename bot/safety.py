@@ -25,6 +25,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 NONE, CHECK, CLEAR = "none", "check", "clear"
+TAKEN_BACK = "taken_back"  # words of danger that the message itself takes back
 _RANK = {NONE: 0, CHECK: 1, CLEAR: 2}
 
 SELF_HARM = "self_harm"
@@ -627,8 +628,8 @@ def _special(form: str) -> str:
     for match in _NOT_ANYMORE.finditer(form):
         if match.group(1) in _NOT_ANYMORE_CLEAR:
             return CLEAR
-        if match.group(1) not in _ABOUT_THE_CHAT:
-            level = CHECK
+        # "ik wil niet meer wachten": about this chat, the words are taken back
+        level = CHECK if match.group(1) not in _ABOUT_THE_CHAT else TAKEN_BACK
     return level
 
 
@@ -639,7 +640,9 @@ def _assess_clause(clause: str, found: _Found, media: bool = False) -> None:
     third_person = media and not _ABOUT_ME.search(clause)
     for form in dict.fromkeys((clause, _without_fillers(clause))):
         level = _special(form)
-        if level != NONE and not harmless:
+        if level == TAKEN_BACK:
+            found.taken_back = True
+        elif level != NONE and not harmless:
             found.add(level, SELF_HARM)
         for kind, pattern in _CLEAR:
             for match in re.finditer(pattern, form):
