@@ -25,6 +25,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 NONE, CHECK, CLEAR = "none", "check", "clear"
+TAKEN_BACK = "taken_back"  # words of danger that the message itself takes back
 _RANK = {NONE: 0, CHECK: 1, CLEAR: 2}
 
 SELF_HARM = "self_harm"
@@ -38,12 +39,15 @@ BULLYING = "bullying"
 DANGER = "danger"  # "ik ben in gevaar", "niet veilig": no kind named
 KINDS = (SELF_HARM, VIOLENCE, HOME, SEXUAL, ONLINE, HOMELESS, HONOUR, BULLYING, DANGER)
 
-# Crisis confidence of the (pooled) classifier: at CLEAR_AT or more with crisis on top,
-# clear; at CHECK_AT or more, the check. Chosen with bench/safety.py (README, "Safety").
-CLEAR_AT = 0.6
-CHECK_AT = 0.3
-# DIET's own crisis confidence (before pooling with the word model): at this or more, the
-# check, so a crisis that DIET alone saw is never lost.
+# Crisis confidence of the (pooled) classifier: at CLEAR_AT or more with crisis first,
+# clear; at CHECK_AT or more, the check. DIET's own crisis confidence (before pooling with
+# the word model) at DIET_CHECK_AT or more gives the check too, so a crisis DIET alone saw
+# is never lost. Chosen on 2026-12-04 with bench/safety.py (365 messages, README "Safety"):
+# CLEAR_AT 0.6/0.8/0.9 gave 7/3/1 harmless messages the help lines at once; CHECK_AT
+# 0.3/0.2/0.15/0.05 left 14/9/5/2 danger messages without help and gave 13/19/24/48
+# harmless ones the check. 0.8 and 0.15 keep both harmless targets (2 % and 15 %).
+CLEAR_AT = 0.8
+CHECK_AT = 0.15
 DIET_CHECK_AT = 0.5
 
 
@@ -624,8 +628,8 @@ def _special(form: str) -> str:
     for match in _NOT_ANYMORE.finditer(form):
         if match.group(1) in _NOT_ANYMORE_CLEAR:
             return CLEAR
-        if match.group(1) not in _ABOUT_THE_CHAT:
-            level = CHECK
+        # "ik wil niet meer wachten": about this chat, the words are taken back
+        level = CHECK if match.group(1) not in _ABOUT_THE_CHAT else TAKEN_BACK
     return level
 
 
@@ -636,7 +640,9 @@ def _assess_clause(clause: str, found: _Found, media: bool = False) -> None:
     third_person = media and not _ABOUT_ME.search(clause)
     for form in dict.fromkeys((clause, _without_fillers(clause))):
         level = _special(form)
-        if level != NONE and not harmless:
+        if level == TAKEN_BACK:
+            found.taken_back = True
+        elif level != NONE and not harmless:
             found.add(level, SELF_HARM)
         for kind, pattern in _CLEAR:
             for match in re.finditer(pattern, form):

@@ -65,45 +65,32 @@ def test_every_crisis_example_of_the_data_gets_help_clear_or_checked(parse):
 
 @pytest.mark.integration
 @pytest.mark.parametrize(
-    "text, intent",
+    "text, at_most",
     [
-        # issue 24: each of these got all three help messages
+        # issue 24: each of these got all three help messages; now at most the check
         ("mijn telefoon is dood", None),
         ("ik ga dood van het lachen", None),
         ("hij slaat altijd de bal te hard", None),
-        ("ik wil niet meer wachten", None),
+        ("ik wil niet meer wachten", "crisis_check"),
         ("hoe lang duurt het", None),
         ("duurt het lang", None),
-        ("is mijn keuze al aangekomen", None),
+        ("is mijn keuze al aangekomen", "crisis_check"),
         ("ze zou me nooit pijn doen", None),
         ("hij slaat nooit", None),
         ("ze helpt me met mijn pillen", None),
         ("mijn opa is dood", None),
-        # and this one got "not your JIM"
-        ("mama drinkt en dan gooit ze met dingen", "crisis"),
     ],
 )
-def test_the_levels_of_issue_24(parse, text, intent):
+def test_the_false_alarms_of_issue_24(parse, text, at_most):
     got = parse(text)["intent"]["name"]
-    if intent is None:
-        assert got not in ("crisis", "crisis_check"), got
-    else:
-        assert got == intent
+    assert got != "crisis"
+    if at_most is None:
+        assert got != "crisis_check"
 
 
 @pytest.mark.integration
-def test_the_served_model_pools_diets_ranking_with_the_word_model(model_file, tmp_path):
-    """The word model is trained into the model the product serves, right after DIET."""
-    from rasa.engine.storage.local_model_storage import LocalModelStorage
-
-    from bot.word_intents import WordIntentModel
-
-    _, metadata = LocalModelStorage.from_model_archive(tmp_path, model_file)
-    nodes = metadata.predict_schema.nodes
-    order = [name for name in nodes if name.startswith("run_")]
-    pooling = next(name for name in order if "WordIntents" in name)
-    diet = next(name for name in order if "DIETClassifier" in name)
-    assert nodes[pooling].needs["messages"] == diet
-    resource = nodes[pooling].resource
-    model = WordIntentModel.from_files(tmp_path / resource.name)
-    assert {"crisis", "inform_mentor", "out_of_scope"} <= set(model.classes)
+def test_danger_at_home_with_a_parent_named_is_clear_danger(parse):
+    """It got "Je vader of moeder kan niet je JIM zijn." before issue 24."""
+    parsed = parse("mama drinkt en dan gooit ze met dingen")
+    assert parsed["intent"]["name"] == "crisis"
+    assert "home" in parsed["danger"]["kinds"]

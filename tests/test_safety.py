@@ -119,7 +119,7 @@ def test_harmless_messages_give_no_alarm(text):
 def test_a_taken_back_word_is_remembered_so_a_sure_classifier_gives_only_the_check():
     assert assess_words("ze zou me nooit pijn doen").taken_back
     assert assess("ze zou me nooit pijn doen", crisis=0.95, crisis_on_top=True).level == CHECK
-    assert assess("ze zou me nooit pijn doen", crisis=0.35).level == NONE
+    assert assess("ze zou me nooit pijn doen", crisis=0.5).level == NONE
 
 
 @pytest.mark.parametrize(
@@ -127,11 +127,11 @@ def test_a_taken_back_word_is_remembered_so_a_sure_classifier_gives_only_the_che
     [
         (0.95, True, 0.0, 0.95, CLEAR),
         (safety.CLEAR_AT, True, 0.0, 0.0, CLEAR),
-        (0.7, False, 0.0, 0.0, CHECK),  # high, but another intent is first
+        (0.9, False, 0.0, 0.0, CHECK),  # high, but another intent is first
         (safety.CHECK_AT, False, 0.0, 0.0, CHECK),
         (0.1, False, 0.0, safety.DIET_CHECK_AT, CHECK),  # DIET alone saw it
-        (0.2, False, 0.5, 0.0, CHECK),  # crisis and crisis_check together
-        (0.29, False, 0.0, 0.47, NONE),  # "hoe lang duurt het" in issue 24
+        (0.1, False, 0.75, 0.0, CHECK),  # crisis and crisis_check together
+        (safety.CHECK_AT - 0.01, False, 0.0, safety.DIET_CHECK_AT - 0.01, NONE),
         (0.0, False, 0.0, 0.0, NONE),
     ],
 )
@@ -206,7 +206,7 @@ def message(
         (
             "hoe lang duurt het",
             "ask_what_happens",
-            [("ask_what_happens", 0.6), ("crisis", 0.26)],
+            [("ask_what_happens", 0.6), ("crisis", 0.1)],
             "ask_what_happens",
         ),  # fmt: skip
         (
