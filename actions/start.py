@@ -30,6 +30,14 @@ def reset_choice() -> list[dict[str, Any]]:
     ]
 
 
+def restart_asked(tracker: Tracker) -> bool:
+    """A typed "opnieuw beginnen" or its button, not the `/start` a chat page opens with."""
+    message = tracker.latest_message
+    if any(e.get("entity") == "restart" for e in message.get("entities") or []):
+        return True
+    return not str(message.get("text") or "").startswith("/")
+
+
 def open_question(tracker: Tracker) -> str | None:
     """The question of the form that was asked last (the form forgets it when it pauses)."""
     for event in reversed(tracker.events):
@@ -39,14 +47,27 @@ def open_question(tracker: Tracker) -> str | None:
     return None
 
 
-def resume(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+def resume(
+    dispatcher: CollectingDispatcher, tracker: Tracker, note_kept: bool = True
+) -> list[dict[str, Any]]:
     """Go on where the youth was: the open question, the summary, the consent, or done.
 
     Always a FollowupAction, so the rules that lead here need not know what comes next.
     When the youth's message answers the open question, the form reads it as the answer:
     with the question requested again, Rasa fills the slot from the message when the form
     comes back, and the form's own validation checks it.
+
+    A confirmation question (issue 22) left unanswered by this message keeps everything,
+    and the youth hears so ("Je keuze blijft staan.").
     """
+    kept: list[dict[str, Any]] = []
+    if note_kept and tracker.get_slot("pending_act"):
+        dispatcher.utter_message(response="utter_choice_kept")
+        kept = [SlotSet("pending_act", None)]
+    return kept + _resume(tracker)
+
+
+def _resume(tracker: Tracker) -> list[dict[str, Any]]:
     stage = tracker.get_slot("stage")
     if stage == "form":
         question = open_question(tracker)
@@ -87,6 +108,9 @@ class ActionStart(Action):
                 SlotSet("invite_status", status),
             ]
         stage = tracker.get_slot("stage")
+        if (stage in IN_PROGRESS or stage == "done") and restart_asked(tracker):
+            # issue 22: starting over removes what the youth gave, so it is asked first
+            return events + [FollowupAction("action_confirm_ask")]
         if stage in IN_PROGRESS or stage == "done":
             dispatcher.utter_message(response="utter_welcome_back")
             return events + resume(dispatcher, tracker)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import MetaData, Table, delete, func, inspect, select, update
+from sqlalchemy import MetaData, Table, delete, func, inspect, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -35,7 +35,15 @@ def delete_conversation(engine: Engine, conversation_id: str) -> Removed:
     """Remove everything about one conversation: nomination, alternatives, audit, tracker."""
     with Session(engine) as session, session.begin():
         nominations = session.execute(
-            select(Nomination).where(Nomination.conversation_id == conversation_id)
+            select(Nomination).where(
+                or_(
+                    Nomination.conversation_id == conversation_id,
+                    # a choice withdrawn before a new one in the same chat (issue 22)
+                    Nomination.conversation_id.startswith(
+                        conversation_id + OLD_SUFFIX, autoescape=True
+                    ),
+                )
+            )
         ).scalars()
         count = 0
         for nomination in nominations:
@@ -87,3 +95,125 @@ def purge(engine: Engine, days: int, now: datetime | None = None) -> Removed:
     return Removed(
         nominations=removed_nominations, events=removed_events, conversations=conversations
     )
+
+
+# --- issue 22: a confirmed withdrawal reaches Rasa's tracker store ------------------------
+
+# A withdrawn nomination kept (because receivers know its id) when the youth chooses
+# again in the same conversation gets the conversation id plus this and its reference.
+OLD_SUFFIX = "#ingetrokken-"
+# Slots that hold what the youth typed about themselves or the chosen person.
+PERSONAL_SLOTS = ("youth_name", "mentor_name", "contact", "mentor_reason", "alternatives")
+PERSONAL_ENTITIES = ("youth_name", "mentor_name", "contact")
+MASK = "***"
+
+
+def _typed_values(rows: list[dict]) -> set[str]:
+    """Values the youth gave, as the conversation holds them (slots and entities)."""
+    values: set[str] = set()
+    for data in rows:
+        if data.get("event") == "slot" and data.get("name") in PERSONAL_SLOTS:
+            value = data.get("value")
+            if isinstance(value, str):
+                values.add(value)
+            elif isinstance(value, list):
+                values.update(
+                    item.get("name") for item in value if isinstance(item, dict) and item.get("name")
+                )
+        if data.get("event") == "user":
+            text = data.get("text") or ""
+            for entity in (data.get("parse_data") or {}).get("entities") or []:
+                if entity.get("entity") not in PERSONAL_ENTITIES:
+                    continue
+                if isinstance(entity.get("value"), str):
+                    values.add(entity["value"])
+                start, end = entity.get("start"), entity.get("end")
+                if isinstance(start, int) and isinstance(end, int) and 0 <= start < end:
+                    values.add(text[start:end])
+    return {v.strip() for v in values if isinstance(v, str) and len(v.strip()) >= 2}
+
+
+def _pattern(value: str):
+    """The value, any case; a phone number also with other spaces or dashes in it."""
+    import re
+
+    digits = re.sub(r"\D", "", value)
+    if len(digits) >= 6 and re.fullmatch(r"[\d\s+().-]+", value):
+        return re.compile(r"[\s().-]*".join(re.escape(d) for d in digits))
+    return re.compile(re.escape(value), re.IGNORECASE)
+
+
+def _masked(obj, patterns):
+    if isinstance(obj, str):
+        for pattern in patterns:
+            obj = pattern.sub(MASK, obj)
+        return obj
+    if isinstance(obj, list):
+        return [_masked(item, patterns) for item in obj]
+    if isinstance(obj, dict):
+        out = {key: _masked(value, patterns) for key, value in obj.items()}
+        if out.get("event") == "slot" and out.get("name") in PERSONAL_SLOTS:
+            out["value"] = None
+        return out
+    return obj
+
+
+def scrub_conversation(
+    engine: Engine,
+    conversation_id: str,
+    values: list[str] | tuple[str, ...] = (),
+    until: datetime | None = None,
+) -> int:
+    """Remove the youth's typed details from Rasa's stored events of one conversation.
+
+    Every name, number, e-mail address and reason the youth gave (the `values` given,
+    plus what the conversation's own slots and entities hold) is replaced by "***" in
+    every stored event up to `until` (the withdrawal; later events belong to a new
+    choice), and the personal slots are set to nothing. The conversation itself may go
+    on. The newest row is written again under a new id, so a Rasa server that keeps the
+    conversation in memory (rasa_addons/tracker_store.py) reads it back. Returns the
+    number of rows changed; doing it twice changes nothing more.
+    """
+    import json
+    import re
+
+    events = _events_table(engine)
+    if events is None:
+        return 0
+    query = select(events).where(events.c.sender_id == conversation_id).order_by(events.c.id)
+    if until is not None:
+        query = query.where(events.c.timestamp <= until.timestamp())
+    with engine.begin() as connection:
+        rows = [dict(row._mapping) for row in connection.execute(query)]
+        parsed = []
+        for row in rows:
+            try:
+                parsed.append(json.loads(row["data"] or "{}"))
+            except ValueError:
+                parsed.append({})
+        found = _typed_values(parsed) | {
+            v.strip() for v in values if isinstance(v, str) and len(v.strip()) >= 2
+        }
+        patterns = [_pattern(v) for v in sorted(found, key=len, reverse=True)]
+        changed = 0
+        for row, data in zip(rows, parsed):
+            new = _masked(data, patterns)
+            if new != data:
+                connection.execute(
+                    update(events)
+                    .where(events.c.id == row["id"])
+                    .values(data=json.dumps(new, ensure_ascii=False))
+                )
+                changed += 1
+        if changed:
+            newest = connection.execute(
+                select(events)
+                .where(events.c.sender_id == conversation_id)
+                .order_by(events.c.id.desc())
+                .limit(1)
+            ).first()
+            if newest is not None:
+                copy = {k: v for k, v in dict(newest._mapping).items() if k != "id"}
+                connection.execute(delete(events).where(events.c.id == newest.id))
+                connection.execute(events.insert().values(**copy))
+    return changed

@@ -117,6 +117,9 @@ class Settings:
     rate_invite_per_ip: int = 100  # starts with an invite code an hour, per client address
     rate_api_failures: int = 20  # wrong API tokens in 15 minutes, per client address
     rate_login_failures: int = 10  # failed portal log-ins in 15 minutes, per client address
+    # issue 22: minutes after a confirmed withdrawal in which "toch wel" restores it; the
+    # details stay hidden until then and are removed for good afterwards.
+    undo_minutes: int = 10
     project_dir: Path = field(default=PROJECT_DIR)
 
     @property
@@ -197,6 +200,7 @@ def load_settings(env_file: Path | None = None, environ: dict[str, str] | None =
         rate_login_failures=_as_positive_int(
             "RATE_LOGIN_FAILURES", get("RATE_LOGIN_FAILURES", "10")
         ),
+        undo_minutes=_as_positive_int("UNDO_MINUTES", get("UNDO_MINUTES", "10")),
     )
     if not demo:
         for name, value in (

@@ -25,3 +25,23 @@ CHOICE_KEPT_AS_ALTERNATIVE = "Goed, we kiezen opnieuw. {mentor_name} onthoud ik 
 CHANGE_FIELD_OK = "Goed, we passen dat aan."
 
 AGE_UNDER_12 = "Je bent nog jong. Dan beslissen je ouders ook mee."
+
+# --- issue 22: what the youth means, and the status of the choice ----------------------
+CLARIFY = "Ik weet niet zeker wat je bedoelt. Wat wil je?"
+CLARIFY_BUTTONS = {
+    "withdraw": "🗑️ Keuze weghalen",
+    "change": "✏️ Iets veranderen",
+    "restart": "🔄 Opnieuw beginnen",
+    "status": "❓ Hoe staat het?",
+}
+CLARIFY_KEEP = "✅ Niks, laat staan"
+
+STATUS = {
+    "nieuw": "Je keuze is bij je coach. Je coach neemt snel contact op.",
+    "in_contact": "Je coach praat al met de persoon die je koos.",
+    "jim_gestart": "Je JIM is al begonnen. Wat fijn!",
+    "niet_gelukt": "Het is niet gelukt met deze JIM. Je coach praat er met je over.",
+    "ingetrokken": "Je hebt je keuze weggehaald. Je coach ziet alleen dat je bent gestopt.",
+}
+STATUS_CODE = "Jouw code is {reference}. Wil je nog iets doen?"
+STATUS_NOTHING = "Ik heb nog niets naar je coach gestuurd. Eerst kies je samen met mij."
