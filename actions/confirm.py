@@ -80,9 +80,7 @@ class ActionConfirmAsk(Action):
                 dispatcher.utter_message(response="utter_withdraw_nothing")
             return [SlotSet("pending_act", None)] + resume(dispatcher, tracker, note_kept=False)
         if decision.kind == "clarify":
-            buttons = [
-                {"title": texts.CLARIFY_BUTTONS[o], "payload": PAYLOADS[o]} for o in decision.options
-            ]
+            buttons = [{"title": TITLES[o], "payload": PAYLOADS[o]} for o in decision.options]
             buttons.append({"title": texts.CLARIFY_KEEP, "payload": "/deny"})
             dispatcher.utter_message(text=texts.CLARIFY, buttons=buttons)
             return [SlotSet("pending_act", "clarify")]
@@ -90,6 +88,12 @@ class ActionConfirmAsk(Action):
         return [SlotSet("pending_act", decision.act)]
 
 
+TITLES = {
+    "withdraw": texts.CLARIFY_WITHDRAW,
+    "change": texts.CLARIFY_CHANGE,
+    "restart": texts.CLARIFY_RESTART,
+    "status": texts.CLARIFY_STATUS,
+}
 PAYLOADS = {
     "withdraw": "/withdraw_consent",
     "change": "/change_choice",

@@ -118,7 +118,9 @@ def _typed_values(rows: list[dict]) -> set[str]:
                 values.add(value)
             elif isinstance(value, list):
                 values.update(
-                    item.get("name") for item in value if isinstance(item, dict) and item.get("name")
+                    item.get("name")
+                    for item in value
+                    if isinstance(item, dict) and item.get("name")
                 )
         if data.get("event") == "user":
             text = data.get("text") or ""
@@ -140,22 +142,46 @@ def _pattern(value: str):
     digits = re.sub(r"\D", "", value)
     if len(digits) >= 6 and re.fullmatch(r"[\d\s+().-]+", value):
         return re.compile(r"[\s().-]*".join(re.escape(d) for d in digits))
-    return re.compile(re.escape(value), re.IGNORECASE)
+    # a whole word or words only: "Sam" is masked, "samen" is not
+    return re.compile(r"(?<!\w)" + re.escape(value) + r"(?!\w)", re.IGNORECASE)
 
 
-def _masked(obj, patterns):
-    if isinstance(obj, str):
-        for pattern in patterns:
-            obj = pattern.sub(MASK, obj)
-        return obj
-    if isinstance(obj, list):
-        return [_masked(item, patterns) for item in obj]
-    if isinstance(obj, dict):
-        out = {key: _masked(value, patterns) for key, value in obj.items()}
-        if out.get("event") == "slot" and out.get("name") in PERSONAL_SLOTS:
-            out["value"] = None
-        return out
-    return obj
+def _mask_text(text, patterns):
+    if not isinstance(text, str):
+        return text
+    for pattern in patterns:
+        text = pattern.sub(MASK, text)
+    return text
+
+
+def _masked(data: dict, patterns) -> dict:
+    """The event with the youth's details masked in what people typed and read only.
+
+    Event names, intents, action names and other slots are left alone, so the
+    conversation reads back and goes on as before.
+    """
+    import copy
+
+    out = copy.deepcopy(data)
+    kind = out.get("event")
+    if kind == "slot" and out.get("name") in PERSONAL_SLOTS:
+        out["value"] = None
+    elif kind == "user":
+        out["text"] = _mask_text(out.get("text"), patterns)
+        parse = out.get("parse_data")
+        if isinstance(parse, dict):
+            parse["text"] = _mask_text(parse.get("text"), patterns)
+            for entity in parse.get("entities") or []:
+                if isinstance(entity, dict) and isinstance(entity.get("value"), str):
+                    entity["value"] = _mask_text(entity["value"], patterns)
+    elif kind == "bot":
+        out["text"] = _mask_text(out.get("text"), patterns)
+        data_part = out.get("data")
+        if isinstance(data_part, dict):
+            for button in data_part.get("buttons") or []:
+                if isinstance(button, dict):
+                    button["title"] = _mask_text(button.get("title"), patterns)
+    return out
 
 
 def scrub_conversation(
@@ -175,7 +201,6 @@ def scrub_conversation(
     number of rows changed; doing it twice changes nothing more.
     """
     import json
-    import re
 
     events = _events_table(engine)
     if events is None:
@@ -196,7 +221,7 @@ def scrub_conversation(
         }
         patterns = [_pattern(v) for v in sorted(found, key=len, reverse=True)]
         changed = 0
-        for row, data in zip(rows, parsed):
+        for row, data in zip(rows, parsed, strict=True):
             new = _masked(data, patterns)
             if new != data:
                 connection.execute(

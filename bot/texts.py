@@ -28,12 +28,10 @@ AGE_UNDER_12 = "Je bent nog jong. Dan beslissen je ouders ook mee."
 
 # --- issue 22: what the youth means, and the status of the choice ----------------------
 CLARIFY = "Ik weet niet zeker wat je bedoelt. Wat wil je?"
-CLARIFY_BUTTONS = {
-    "withdraw": "🗑️ Keuze weghalen",
-    "change": "✏️ Iets veranderen",
-    "restart": "🔄 Opnieuw beginnen",
-    "status": "❓ Hoe staat het?",
-}
+CLARIFY_WITHDRAW = "🗑️ Keuze weghalen"
+CLARIFY_CHANGE = "✏️ Iets veranderen"
+CLARIFY_RESTART = "🔄 Opnieuw beginnen"
+CLARIFY_STATUS = "❓ Hoe staat het?"
 CLARIFY_KEEP = "✅ Niks, laat staan"
 
 STATUS = {

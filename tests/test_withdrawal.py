@@ -21,14 +21,27 @@ from bot import confirm, handoff, notify, privacy, withdrawal
 from bot.settings import PROJECT_DIR
 from bot.storage import Nomination, OutboxMessage, StatusChange, repo
 from bot.storage.models import utcnow
-from tests.test_notify import (  # noqa: F401 - fixtures
-    Receiver,
-    configure_team,
-    invite_for,
-    nomination_input,
-    receiver,
-    smtp,
-)
+from tests.conftest import free_port
+from tests.test_notify import Inbox, Receiver, configure_team, invite_for, nomination_input
+
+
+@pytest.fixture
+def receiver():
+    receiver = Receiver()
+    yield receiver
+    receiver.close()
+
+
+@pytest.fixture
+def smtp():
+    from aiosmtpd.controller import Controller
+
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield controller, inbox
+    controller.stop()
+
 
 # --- the decision: confirm, clarify or nothing --------------------------------------------
 
@@ -96,8 +109,6 @@ def test_only_a_clear_yes_acts(intent, confidence, typed, yes):
 
 
 # --- storage: hidden, restored, finished ---------------------------------------------------
-
-pytestmark_db = pytest.mark.both_databases
 
 
 def history(engine, nomination_id) -> list[tuple[str | None, str]]:
@@ -309,12 +320,15 @@ def conversation_events(sender_time: float) -> list:
         ),
         SlotSet("mentor_name", TYPED["mentor"], timestamp=t + 4),
         BotUttered(f"Je kiest oma {TYPED['mentor']}.", timestamp=t + 5),
-        UserUttered(TYPED["reason"], {"name": "inform_support", "confidence": 0.8}, timestamp=t + 6),
+        UserUttered(
+            TYPED["reason"], {"name": "inform_support", "confidence": 0.8}, timestamp=t + 6
+        ),
         SlotSet("mentor_reason", TYPED["reason"], timestamp=t + 7),
         UserUttered(TYPED["phone"], {"name": "inform_contact", "confidence": 0.8}, timestamp=t + 8),
         SlotSet("contact", TYPED["phone"].replace(" ", ""), timestamp=t + 9),
         UserUttered(
-            f"of mail {TYPED['mail']}", {"name": "inform_contact", "confidence": 0.8},
+            f"of mail {TYPED['mail']}",
+            {"name": "inform_contact", "confidence": 0.8},
             timestamp=t + 10,
         ),  # fmt: skip
         SlotSet("alternatives", [{"name": "Ahmed", "relation": "buurman"}], timestamp=t + 11),
@@ -339,9 +353,9 @@ async def test_tracker_store_keeps_none_of_the_typed_details(engine, settings, r
             raw = " ".join(
                 row[0]
                 for row in connection.execute(
-                    privacy._events_table(engine).select().with_only_columns(
-                        privacy._events_table(engine).c.data
-                    )
+                    privacy._events_table(engine)
+                    .select()
+                    .with_only_columns(privacy._events_table(engine).c.data)
                 )
             )
         for detail in [*TYPED.values(), "Ahmed", "0612345678", "rietje"]:
@@ -366,13 +380,17 @@ async def test_finish_scrubs_only_what_came_before_the_withdrawal(engine, settin
     store = SQLTrackerStore(domain=rasa_domain, host=settings.database_url)
     data = nomination_input(mentor_name="Rietje", youth_name="Sammy")
     try:
-        tracker = await store.get_or_create_tracker(data.conversation_id, append_action_listen=False)
+        tracker = await store.get_or_create_tracker(
+            data.conversation_id, append_action_listen=False
+        )
         for event in conversation_events(utcnow().timestamp() - 100):
             tracker.update(event)
         await store.save(tracker)
         handoff.hand_off(engine, settings, data)
         withdrawal.withdraw(engine, settings, data.conversation_id)
-        tracker = await store.get_or_create_tracker(data.conversation_id, append_action_listen=False)
+        tracker = await store.get_or_create_tracker(
+            data.conversation_id, append_action_listen=False
+        )
         tracker.update(UserUttered("ik kies nu Rietje toch weer", {"name": "inform_mentor"}))
         await store.save(tracker)
         later = utcnow() + timedelta(minutes=settings.undo_minutes, seconds=1)
