@@ -75,6 +75,9 @@ class ActionConfirmAsk(Action):
             _sent(tracker),
             _typed(tracker),
         )
+        if decision.kind == "fallback":
+            dispatcher.utter_message(response="utter_default")
+            return resume(dispatcher, tracker)
         if decision.kind == "nothing":
             if latest_intent(tracker) == "withdraw_consent":
                 dispatcher.utter_message(response="utter_withdraw_nothing")

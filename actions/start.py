@@ -30,12 +30,18 @@ def reset_choice() -> list[dict[str, Any]]:
     ]
 
 
+def _names_someone(tracker: Tracker) -> bool:
+    entities = tracker.latest_message.get("entities") or []
+    return any(e.get("entity") in ("relation", "mentor_name") for e in entities)
+
+
 def restart_asked(tracker: Tracker) -> bool:
     """A typed "opnieuw beginnen" or its button, not the `/start` a chat page opens with."""
     message = tracker.latest_message
     if any(e.get("entity") == "restart" for e in message.get("entities") or []):
         return True
-    return not str(message.get("text") or "").startswith("/")
+    text = str(message.get("text") or "").strip()
+    return bool(text) and not text.startswith("/")
 
 
 def open_question(tracker: Tracker) -> str | None:
@@ -69,6 +75,13 @@ def resume(
 
 def _resume(tracker: Tracker) -> list[dict[str, Any]]:
     stage = tracker.get_slot("stage")
+    # issue 22: a person named after the summary is a change: after the handoff it is
+    # asked first (it replaces the choice), before it the change menu comes
+    if latest_intent(tracker) == "inform_mentor" and _names_someone(tracker):
+        if stage == "done":
+            return [FollowupAction("action_confirm_ask")]
+        if stage in ("summary", "consent"):
+            return [FollowupAction("utter_ask_what_to_change")]
     if stage == "form":
         question = open_question(tracker)
         if latest_intent(tracker) in ANSWERS and question and tracker.get_slot(question) is None:

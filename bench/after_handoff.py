@@ -118,6 +118,7 @@ class Outcome:
     acted: bool = False  # withdrawn / forgotten / replaced
     sent: bool = False  # a nomination exists (summary, consent)
     reply: str = ""
+    nlu: str = ""
 
 
 def play(stack, item: dict) -> Outcome:
@@ -131,6 +132,7 @@ def play(stack, item: dict) -> Outcome:
     stage, meaning = item["stage"], item["meaning"]
     to_stage(chat, stage)
     out = Outcome(item["text"], stage, meaning)
+    mark = len(chat.transcript)
     chat.send(item["text"])
     out.reply = chat.text.replace("\n", " / ")[:160]
     is_act = meaning in ACTS[stage]
@@ -169,6 +171,11 @@ def play(stack, item: dict) -> Outcome:
     else:
         out.sent = nomination is not None
         out.acted = slots.get("mentor_name") != "Riet" or slots.get("stage") == "declined"
+        said = " ".join(text for who, text in chat.transcript[mark:] if who == "bot")
+        if meaning == "change" and (
+            "Wat wil je veranderen?" in said or slots.get("stage") == "form"
+        ):
+            out.acted = True  # before the handoff a change keeps the rest: the menu opens
     return out
 
 
@@ -263,6 +270,10 @@ def main(argv: list[str] | None = None) -> int:
             outcomes = list(pool.map(lambda item: play(stack, item), items))
     finally:
         stack.stop()
+    for outcome, result in zip(outcomes, parsed, strict=True):
+        outcome.nlu = ", ".join(
+            f"{r['name']} {r['confidence']:.2f}" for r in result.get("intent_ranking", [])[:2]
+        )
     report(outcomes)
     confidence_figures(items, parsed)
     return 0
@@ -287,11 +298,11 @@ def report(outcomes: list[Outcome]) -> None:
         f"'wat bedoel je' {asked['clarify']}, none {none}"
     )
     for o in unintended + sent_wrongly:
-        print(f"  UNINTENDED [{o.stage}/{o.meaning}] {o.text!r} -> {o.reply!r}")
+        print(f"  UNINTENDED [{o.stage}/{o.meaning}] {o.text!r} ({o.nlu}) -> {o.reply!r}")
     for o in real:
         if not o.acted:
             print(f"  not carried out [{o.stage}/{o.meaning}] asked={o.asked or '-'} "
-                  f"{o.text!r} -> {o.reply!r}")  # fmt: skip
+                  f"{o.text!r} ({o.nlu}) -> {o.reply!r}")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 # Below this the bot asks what the youth means instead of asking to confirm.
 # Chosen with bench/after_handoff.py (README, "Benchmarks"): see the figures there.
-MIN_CONFIDENCE = 0.75
+MIN_CONFIDENCE = 0.8
 # A typed yes to a confirmation question acts only at or above this (a button: 1.0).
 MIN_YES_CONFIDENCE = 0.8
 
@@ -22,12 +22,16 @@ ACTS = ("withdraw", "change", "restart", "decline")
 # Choices a youth can tap when the bot is not sure (button titles are in bot/texts.py).
 OPTIONS = ("withdraw", "change", "restart", "status")
 IN_PROGRESS = ("summary", "consent")
+FALLBACK = "nlu_fallback"
+# An act among the guesses of an unsure NLU is offered as an option from this on.
+MIN_GUESS = 0.1
 
 
 @dataclass(frozen=True)
 class Decision:
-    """`confirm` (ask "Weet je het zeker?"), `clarify` (ask what the youth means) or
-    `nothing` (there is nothing to remove: go on as before)."""
+    """`confirm` (ask "Weet je het zeker?"), `clarify` (ask what the youth means),
+    `nothing` (there is nothing to remove: go on as before) or `fallback` (an unsure
+    message that asks for no act: "say it differently", as before)."""
 
     kind: str
     act: str | None = None
@@ -49,6 +53,8 @@ def act_for(intent: str | None, stage: str | None, sent: bool) -> str | None:
         return "restart" if sent or stage in IN_PROGRESS else None
     if intent == "deny":
         return "decline" if stage == "consent" else None
+    if intent == "inform_mentor":
+        return "change" if sent else None  # naming another person after the handoff
     return None
 
 
@@ -89,6 +95,14 @@ def decide(
     `typed`: the youth typed it (a button's payload is certain). `ranking`: the NLU's
     (intent, confidence) pairs, likeliest first.
     """
+    if intent == FALLBACK:
+        # The NLU is unsure of everything: when an act is among its guesses, ask what
+        # the youth means; otherwise the kind "say it differently" as before.
+        for guess, guess_confidence in ranking:
+            act = act_for(guess, stage, sent)
+            if act is not None and guess_confidence >= MIN_GUESS:
+                return Decision("clarify", act, likely_options(ranking, stage, sent, first=act))
+        return Decision("fallback")
     act = act_for(intent, stage, sent)
     if act is None:
         return Decision("nothing")

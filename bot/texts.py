@@ -43,3 +43,4 @@ STATUS = {
 }
 STATUS_CODE = "Jouw code is {reference}. Wil je nog iets doen?"
 STATUS_NOTHING = "Ik heb nog niets naar je coach gestuurd. Eerst kies je samen met mij."
+UNSURE_YES = "Ik weet niet zeker of je ja zegt."

@@ -167,3 +167,18 @@ def test_change_and_restart_after_the_handoff_ask_first(domain, action_settings,
     )
     assert FollowupAction("utter_already_sent") in events, "the page's own /start resumes"
     assert stored(engine).status == "nieuw"
+
+
+def test_an_unsure_typed_yes_to_sharing_sends_nothing(domain, action_settings, engine):
+    dispatcher = CollectingDispatcher()
+    events = ActionHandoff().run(
+        dispatcher, tracker(FULL, "affirm", 0.47, "is dat wel veilig", "conv-unsure"), domain
+    )
+    assert dispatcher.messages[0]["text"] == texts.UNSURE_YES
+    assert events == [FollowupAction("action_ask_consent")]
+    with Session(engine) as session:
+        assert session.execute(select(Nomination)).all() == []
+    ActionHandoff().run(
+        CollectingDispatcher(), tracker(FULL, "affirm", 0.99, "ja", "conv-unsure"), domain
+    )
+    assert stored(engine).status == "nieuw"

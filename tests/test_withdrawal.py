@@ -75,6 +75,10 @@ DONE, SENT = "done", True
         ("start", 0.99, "declined", False, True, "nothing", None),
         ("ask_status", 0.99, DONE, SENT, True, "nothing", None),
         ("thanks", 0.4, DONE, SENT, True, "nothing", None),
+        # naming another person after the handoff replaces the choice: asked first
+        ("inform_mentor", 0.98, DONE, SENT, True, "confirm", "change"),
+        ("inform_mentor", 0.71, DONE, SENT, True, "clarify", "change"),
+        ("inform_mentor", 0.98, "form", False, True, "nothing", None),
     ],
 )
 def test_decision_table(intent, confidence, stage, sent, typed, kind, act):
@@ -89,6 +93,23 @@ def test_clarify_offers_the_likely_options_first_and_never_more_than_three():
     ranking = [("change_choice", 0.6), ("withdraw_consent", 0.3)]
     decision = confirm.decide("change_choice", 0.6, ranking, DONE, SENT, True)
     assert decision.options == ("change", "withdraw", "status")
+
+
+@pytest.mark.parametrize(
+    "ranking, stage, sent, kind, act",
+    [
+        ([("withdraw_consent", 0.37), ("ask_what_happens", 0.26)], "consent", False,
+         "clarify", "decline"),
+        ([("affirm", 0.32), ("withdraw_consent", 0.2)], DONE, SENT, "clarify", "withdraw"),
+        ([("affirm", 0.32), ("withdraw_consent", 0.05)], DONE, SENT, "fallback", None),
+        ([("thanks", 0.3), ("greet", 0.2)], DONE, SENT, "fallback", None),
+        ([("withdraw_consent", 0.3)], "form", False, "fallback", None),
+    ],
+)  # fmt: skip
+def test_an_unsure_nlu_offers_an_act_among_its_guesses(ranking, stage, sent, kind, act):
+    ranking = [("nlu_fallback", 0.4), *ranking]
+    decision = confirm.decide("nlu_fallback", 0.4, ranking, stage, sent, True)
+    assert (decision.kind, decision.act) == (kind, act)
 
 
 @pytest.mark.parametrize(
