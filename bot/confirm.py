@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Below this the bot asks what the youth means instead of asking to confirm.
-# Chosen with bench/after_handoff.py (README, "Benchmarks"): see the figures there.
+# Chosen with bench/after_handoff.py (README, "Benchmarks"): of 40 real acts 33 are at
+# or above 0.8, of 8 misread messages 3 are below it (2026-12-04).
 MIN_CONFIDENCE = 0.8
 # A typed yes to a confirmation question acts only at or above this (a button: 1.0).
 MIN_YES_CONFIDENCE = 0.8
