@@ -6,16 +6,26 @@ import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import engine, settings
 from actions.start import reset_choice, resume
-from bot import conversation, handoff, texts
+from bot import confirm, conversation, handoff, texts
 from bot.storage.repo import NominationInput
 
 logger = logging.getLogger(__name__)
+
+
+def clear_yes(tracker: Tracker) -> bool:
+    """Not a typed yes the NLU is unsure of (bot/confirm.py)."""
+    message = tracker.latest_message
+    intent = message.get("intent") or {}
+    typed = not str(message.get("text") or "/").startswith("/")
+    if intent.get("name") != "affirm" or not typed:
+        return True  # a button, or the handoff tried again
+    return confirm.is_clear_yes("affirm", float(intent.get("confidence") or 0), typed)
 
 
 def nomination_from_slots(tracker: Tracker, consent_text_version: str) -> NominationInput:
@@ -102,6 +112,10 @@ class ActionHandoff(Action):
             logger.warning("handoff without a yes to the consent question; nothing stored")
             dispatcher.utter_message(text=texts.HANDOFF_NEEDS_YES)
             return resume(dispatcher, tracker)
+        if tracker.get_slot("stage") == "consent" and not clear_yes(tracker):
+            # issue 22: nothing is sent on a yes the NLU is unsure of; asked again
+            dispatcher.utter_message(text=texts.UNSURE_YES)
+            return [FollowupAction("action_ask_consent")]
         try:
             data = nomination_from_slots(tracker, settings().consent_text_version)
             result = handoff.hand_off(engine(), settings(), data)

@@ -27,6 +27,20 @@ def reset_choice() -> list[dict[str, Any]]:
     ]
 
 
+def _names_someone(tracker: Tracker) -> bool:
+    entities = tracker.latest_message.get("entities") or []
+    return any(e.get("entity") in ("relation", "mentor_name") for e in entities)
+
+
+def restart_asked(tracker: Tracker) -> bool:
+    """A typed "opnieuw beginnen" or its button, not the `/start` a chat page opens with."""
+    message = tracker.latest_message
+    if any(e.get("entity") == "restart" for e in message.get("entities") or []):
+        return True
+    text = str(message.get("text") or "").strip()
+    return bool(text) and not text.startswith("/")
+
+
 def open_question(tracker: Tracker) -> str | None:
     """The question of the form that was asked last (the form forgets it when it pauses)."""
     for event in reversed(tracker.events):
@@ -36,15 +50,35 @@ def open_question(tracker: Tracker) -> str | None:
     return None
 
 
-def resume(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+def resume(
+    dispatcher: CollectingDispatcher, tracker: Tracker, note_kept: bool = True
+) -> list[dict[str, Any]]:
     """Go on where the youth was: the open question, the summary, the consent, or done.
 
     Always a FollowupAction, so the rules that lead here need not know what comes next.
     When the youth's message answers the open question, the form reads it as the answer:
     with the question requested again, Rasa fills the slot from the message when the form
     comes back, and the form's own validation checks it.
+
+    A confirmation question (issue 22) left unanswered by this message keeps everything,
+    and the youth hears so ("Je keuze blijft staan.").
     """
+    kept: list[dict[str, Any]] = []
+    if note_kept and tracker.get_slot("pending_act"):
+        dispatcher.utter_message(response="utter_choice_kept")
+        kept = [SlotSet("pending_act", None)]
+    return kept + _resume(tracker)
+
+
+def _resume(tracker: Tracker) -> list[dict[str, Any]]:
     stage = tracker.get_slot("stage")
+    # issue 22: a person named after the summary is a change: after the handoff it is
+    # asked first (it replaces the choice), before it the change menu comes
+    if latest_intent(tracker) == "inform_mentor" and _names_someone(tracker):
+        if stage == "done":
+            return [FollowupAction("action_confirm_ask")]
+        if stage in ("summary", "consent"):
+            return [FollowupAction("utter_ask_what_to_change")]
     if stage == "form":
         question = open_question(tracker)
         if latest_intent(tracker) in ANSWERS and question and tracker.get_slot(question) is None:
@@ -84,6 +118,9 @@ class ActionStart(Action):
                 SlotSet("invite_status", status),
             ]
         stage = tracker.get_slot("stage")
+        if (stage in IN_PROGRESS or stage == "done") and restart_asked(tracker):
+            # issue 22: starting over removes what the youth gave, so it is asked first
+            return events + [FollowupAction("action_confirm_ask")]
         if stage in IN_PROGRESS or stage == "done":
             dispatcher.utter_message(response="utter_welcome_back")
             return events + resume(dispatcher, tracker)

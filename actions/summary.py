@@ -56,7 +56,8 @@ class ActionChangeField(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         if tracker.get_slot("stage") == "done":
-            return [FollowupAction("utter_already_sent")]
+            # issue 22: a change after the handoff replaces the choice: asked first
+            return [FollowupAction("action_confirm_ask")]
         field = next(iter(latest_entities(tracker, "change_field")), None)
         if field not in CHANGEABLE:
             if tracker.active_loop.get("name") == FORM or tracker.get_slot("stage") == "form":

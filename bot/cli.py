@@ -316,6 +316,11 @@ def cmd_notify(args: argparse.Namespace) -> int:
     engine = _engine()
     try:
         if args.once:
+            from bot import withdrawal
+
+            finished = withdrawal.finish_due(engine, settings)  # issue 22: undo time over
+            if finished:
+                print(f"Withdrawals made final: {finished}.")
             sent, failed = notify.dispatch_pending(engine, settings)
             print(f"Sent {sent}, failed (will retry) {failed}.")
         else:

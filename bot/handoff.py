@@ -67,6 +67,10 @@ def hand_off(engine: Engine, settings: Settings, data: NominationInput) -> Hando
             team = session.get(repo.Team, invite.team_id)
         else:
             team = inbox_team(session, settings)
+        # issue 22: an earlier withdrawn choice of this chat is final now
+        from bot import withdrawal
+
+        withdrawal.settle_before_new_choice(session, data.conversation_id)
         ref = repo.conversation_ref(settings.secret_key, data.conversation_id)
         nomination, created = repo.save_nomination(session, data, team, invite, ref)
         if demo:

@@ -89,6 +89,39 @@ def enqueue_signal(session: Session, settings: Settings, team: Team, signal: Saf
     return len(rows)
 
 
+# --- issue 22: a withdrawal reaches every receiver that was told --------------------------
+
+CREATED = "nomination.created"
+WITHDRAWN = "nomination.withdrawn"
+
+
+def enqueue_withdrawn(session: Session, team: Team, nomination: Nomination) -> int:
+    """One `nomination.withdrawn` row for each kind (e-mail, webhook) told of the nomination.
+
+    Runs when a withdrawal is final (its undo time is over), in the caller's transaction;
+    a withdrawal undone in time never gets here, so receivers hear nothing more. Sent,
+    signed and retried like the first notification. Returns the number of rows added.
+    """
+    told = session.execute(
+        select(OutboxMessage.kind)
+        .where(OutboxMessage.nomination_id == nomination.id, OutboxMessage.event == CREATED)
+        .distinct()
+    ).scalars()
+    already = set(
+        session.execute(
+            select(OutboxMessage.kind).where(
+                OutboxMessage.nomination_id == nomination.id, OutboxMessage.event == WITHDRAWN
+            )
+        ).scalars()
+    )
+    rows = [
+        OutboxMessage(kind=kind, event=WITHDRAWN, team_id=team.id, nomination_id=nomination.id)
+        for kind in sorted(set(told) - already)
+    ]
+    session.add_all(rows)
+    return len(rows)
+
+
 def build_signal_email(settings: Settings, team: Team, to: str) -> EmailMessage:
     message = EmailMessage()
     message["From"] = settings.smtp_from
@@ -203,12 +236,30 @@ def build_email(settings: Settings, team: Team, nomination: Nomination, to: str)
     return message
 
 
-def _send_email(settings: Settings, team: Team, nomination: Nomination) -> None:
+def build_withdrawn_email(
+    settings: Settings, team: Team, nomination: Nomination, to: str
+) -> EmailMessage:
+    """Only that a reference was withdrawn: no name, no detail, no link to details."""
+    message = EmailMessage()
+    message["From"] = settings.smtp_from
+    message["To"] = to
+    message["Subject"] = f"JIM-nominatie ingetrokken ({nomination.reference})"
+    message.set_content(
+        f"De jongere heeft JIM-nominatie {nomination.reference} ingetrokken.\n\n"
+        "De gegevens zijn verwijderd. In deze e-mail staan bewust geen namen.\n"
+    )
+    return message
+
+
+def _send_email(
+    settings: Settings, team: Team, nomination: Nomination, event: str = "nomination.created"
+) -> None:
     to = email_recipient(team, settings)
     if not settings.smtp_host or not to:
         raise RuntimeError("no SMTP_HOST or no e-mail address for this team")
+    build = build_withdrawn_email if event == WITHDRAWN else build_email
     with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=TIMEOUT_SECONDS) as smtp:
-        smtp.send_message(build_email(settings, team, nomination, to))
+        smtp.send_message(build(settings, team, nomination, to))
 
 
 def _send_webhook(row: OutboxMessage, team: Team, nomination: Nomination) -> None:
@@ -224,7 +275,7 @@ def _send_webhook(row: OutboxMessage, team: Team, nomination: Nomination) -> Non
             "X-JIM-Timestamp": str(timestamp),
             "X-JIM-Signature": sign(body, team.webhook_secret or "", timestamp),
             "X-JIM-Delivery": row.id,
-            "X-JIM-Event": "nomination.created",
+            "X-JIM-Event": row.event or CREATED,
         },
         timeout=TIMEOUT_SECONDS,
     )
@@ -258,7 +309,7 @@ def _deliver_one(engine: Engine, settings: Settings, row_id: str) -> bool:
             if row.signal_id is not None:  # issue 24: safety.contact_requested
                 _send_signal(settings, row, team, session.get(SafetySignal, row.signal_id))
             elif row.kind == "email":
-                _send_email(settings, team, nomination)
+                _send_email(settings, team, nomination, row.event or CREATED)
             else:
                 _send_webhook(row, team, nomination)
         except Exception as exc:  # noqa: BLE001 - any failure means: try again later
@@ -307,8 +358,11 @@ def run_forever(
 ):
     """Dispatch every `poll` seconds until `stop` is set (a database hiccup does not end it)."""
     stop = stop or threading.Event()
+    from bot import withdrawal  # issue 22; imported here: withdrawal imports this module
+
     while not stop.is_set():
         try:
+            withdrawal.finish_due(engine, settings)
             dispatch_pending(engine, settings)
         except Exception:  # noqa: BLE001 - keep the loop alive; the next poll tries again
             logger.exception("notification dispatch failed; trying again")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import MetaData, Table, delete, func, inspect, select, update
+from sqlalchemy import MetaData, Table, delete, func, inspect, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -62,7 +62,15 @@ def delete_conversation(
 
             forget_conversation(session, secret_key, conversation_id)
         nominations = session.execute(
-            select(Nomination).where(Nomination.conversation_id == conversation_id)
+            select(Nomination).where(
+                or_(
+                    Nomination.conversation_id == conversation_id,
+                    # a choice withdrawn before a new one in the same chat (issue 22)
+                    Nomination.conversation_id.startswith(
+                        conversation_id + OLD_SUFFIX, autoescape=True
+                    ),
+                )
+            )
         ).scalars()
         count = 0
         for nomination in nominations:
@@ -158,3 +166,150 @@ def purge(engine: Engine, days: int, now: datetime | None = None) -> Removed:
     return Removed(
         nominations=removed_nominations, events=removed_events, conversations=conversations
     )
+
+
+# --- issue 22: a confirmed withdrawal reaches Rasa's tracker store ------------------------
+
+# A withdrawn nomination kept (because receivers know its id) when the youth chooses
+# again in the same conversation gets the conversation id plus this and its reference.
+OLD_SUFFIX = "#ingetrokken-"
+# Slots that hold what the youth typed about themselves or the chosen person.
+PERSONAL_SLOTS = ("youth_name", "mentor_name", "contact", "mentor_reason", "alternatives")
+PERSONAL_ENTITIES = ("youth_name", "mentor_name", "contact")
+MASK = "***"
+
+
+def _typed_values(rows: list[dict]) -> set[str]:
+    """Values the youth gave, as the conversation holds them (slots and entities)."""
+    values: set[str] = set()
+    for data in rows:
+        if data.get("event") == "slot" and data.get("name") in PERSONAL_SLOTS:
+            value = data.get("value")
+            if isinstance(value, str):
+                values.add(value)
+            elif isinstance(value, list):
+                values.update(
+                    item.get("name")
+                    for item in value
+                    if isinstance(item, dict) and item.get("name")
+                )
+        if data.get("event") == "user":
+            text = data.get("text") or ""
+            for entity in (data.get("parse_data") or {}).get("entities") or []:
+                if entity.get("entity") not in PERSONAL_ENTITIES:
+                    continue
+                if isinstance(entity.get("value"), str):
+                    values.add(entity["value"])
+                start, end = entity.get("start"), entity.get("end")
+                if isinstance(start, int) and isinstance(end, int) and 0 <= start < end:
+                    values.add(text[start:end])
+    return {v.strip() for v in values if isinstance(v, str) and len(v.strip()) >= 2}
+
+
+def _pattern(value: str):
+    """The value, any case; a phone number also with other spaces or dashes in it."""
+    import re
+
+    digits = re.sub(r"\D", "", value)
+    if len(digits) >= 6 and re.fullmatch(r"[\d\s+().-]+", value):
+        return re.compile(r"[\s().-]*".join(re.escape(d) for d in digits))
+    # a whole word or words only: "Sam" is masked, "samen" is not
+    return re.compile(r"(?<!\w)" + re.escape(value) + r"(?!\w)", re.IGNORECASE)
+
+
+def _mask_text(text, patterns):
+    if not isinstance(text, str):
+        return text
+    for pattern in patterns:
+        text = pattern.sub(MASK, text)
+    return text
+
+
+def _masked(data: dict, patterns) -> dict:
+    """The event with the youth's details masked in what people typed and read only.
+
+    Event names, intents, action names and other slots are left alone, so the
+    conversation reads back and goes on as before.
+    """
+    import copy
+
+    out = copy.deepcopy(data)
+    kind = out.get("event")
+    if kind == "slot" and out.get("name") in PERSONAL_SLOTS:
+        out["value"] = None
+    elif kind == "user":
+        out["text"] = _mask_text(out.get("text"), patterns)
+        parse = out.get("parse_data")
+        if isinstance(parse, dict):
+            parse["text"] = _mask_text(parse.get("text"), patterns)
+            for entity in parse.get("entities") or []:
+                if isinstance(entity, dict) and isinstance(entity.get("value"), str):
+                    entity["value"] = _mask_text(entity["value"], patterns)
+    elif kind == "bot":
+        out["text"] = _mask_text(out.get("text"), patterns)
+        data_part = out.get("data")
+        if isinstance(data_part, dict):
+            for button in data_part.get("buttons") or []:
+                if isinstance(button, dict):
+                    button["title"] = _mask_text(button.get("title"), patterns)
+    return out
+
+
+def scrub_conversation(
+    engine: Engine,
+    conversation_id: str,
+    values: list[str] | tuple[str, ...] = (),
+    until: datetime | None = None,
+) -> int:
+    """Remove the youth's typed details from Rasa's stored events of one conversation.
+
+    Every name, number, e-mail address and reason the youth gave (the `values` given,
+    plus what the conversation's own slots and entities hold) is replaced by "***" in
+    every stored event up to `until` (the withdrawal; later events belong to a new
+    choice), and the personal slots are set to nothing. The conversation itself may go
+    on. The newest row is written again under a new id, so a Rasa server that keeps the
+    conversation in memory (rasa_addons/tracker_store.py) reads it back. Returns the
+    number of rows changed; doing it twice changes nothing more.
+    """
+    import json
+
+    events = _events_table(engine)
+    if events is None:
+        return 0
+    query = select(events).where(events.c.sender_id == conversation_id).order_by(events.c.id)
+    if until is not None:
+        query = query.where(events.c.timestamp <= until.timestamp())
+    with engine.begin() as connection:
+        rows = [dict(row._mapping) for row in connection.execute(query)]
+        parsed = []
+        for row in rows:
+            try:
+                parsed.append(json.loads(row["data"] or "{}"))
+            except ValueError:
+                parsed.append({})
+        found = _typed_values(parsed) | {
+            v.strip() for v in values if isinstance(v, str) and len(v.strip()) >= 2
+        }
+        patterns = [_pattern(v) for v in sorted(found, key=len, reverse=True)]
+        changed = 0
+        for row, data in zip(rows, parsed, strict=True):
+            new = _masked(data, patterns)
+            if new != data:
+                connection.execute(
+                    update(events)
+                    .where(events.c.id == row["id"])
+                    .values(data=json.dumps(new, ensure_ascii=False))
+                )
+                changed += 1
+        if changed:
+            newest = connection.execute(
+                select(events)
+                .where(events.c.sender_id == conversation_id)
+                .order_by(events.c.id.desc())
+                .limit(1)
+            ).first()
+            if newest is not None:
+                copy = {k: v for k, v in dict(newest._mapping).items() if k != "id"}
+                connection.execute(delete(events).where(events.c.id == newest.id))
+                connection.execute(events.insert().values(**copy))
+    return changed

@@ -133,6 +133,9 @@ class Settings:
     action_server_token: str = ""
     rate_history_per_ip: int = 300  # history reads a minute, per client address
     rate_history_per_conversation: int = 30  # history reads a minute, per conversation
+    # issue 22: minutes after a confirmed withdrawal in which "toch wel" restores it; the
+    # details stay hidden until then and are removed for good afterwards.
+    undo_minutes: int = 10
     project_dir: Path = field(default=PROJECT_DIR)
 
     @property
@@ -234,6 +237,7 @@ def load_settings(env_file: Path | None = None, environ: dict[str, str] | None =
         rasa_host=get("RASA_HOST", "127.0.0.1"),
         action_host=get("ACTION_HOST", "127.0.0.1"),
         action_server_token=get("ACTION_SERVER_TOKEN", "") or derived_action_token(secret_key),
+        undo_minutes=_as_positive_int("UNDO_MINUTES", get("UNDO_MINUTES", "10")),
     )
     # In every mode, demo mode too: the demo coach token and the conversation pseudonyms are
     # made from SECRET_KEY, and RASA_AUTH_TOKEN opens every conversation in Rasa's HTTP API.

@@ -28,3 +28,22 @@ AGE_UNDER_12 = "Je bent nog jong. Dan beslissen je ouders ook mee."
 
 # action_handoff was reached without a yes to the consent question: nothing is stored.
 HANDOFF_NEEDS_YES = "Ik stuur nog niets. Eerst vraag ik of het mag."
+
+# --- issue 22: what the youth means, and the status of the choice ----------------------
+CLARIFY = "Ik weet niet zeker wat je bedoelt. Wat wil je?"
+CLARIFY_WITHDRAW = "🗑️ Keuze weghalen"
+CLARIFY_CHANGE = "✏️ Iets veranderen"
+CLARIFY_RESTART = "🔄 Opnieuw beginnen"
+CLARIFY_STATUS = "❓ Hoe staat het?"
+CLARIFY_KEEP = "✅ Niks, laat staan"
+
+STATUS = {
+    "nieuw": "Je keuze is bij je coach. Je coach neemt snel contact op.",
+    "in_contact": "Je coach praat al met de persoon die je koos.",
+    "jim_gestart": "Je JIM is al begonnen. Wat fijn!",
+    "niet_gelukt": "Het is niet gelukt met deze JIM. Je coach praat er met je over.",
+    "ingetrokken": "Je hebt je keuze weggehaald. Je coach ziet alleen dat je bent gestopt.",
+}
+STATUS_CODE = "Jouw code is {reference}. Wil je nog iets doen?"
+STATUS_NOTHING = "Ik heb nog niets naar je coach gestuurd. Eerst kies je samen met mij."
+UNSURE_YES = "Ik weet niet zeker of je ja zegt."

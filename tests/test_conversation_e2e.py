@@ -199,6 +199,8 @@ def test_no_to_sharing_sends_and_keeps_nothing(live):
     chat = Chat(live.settings.rasa_url)
     buttons_happy_path(chat)
     chat.tap("Nee, liever niet")
+    assert "Weet je het zeker?" in chat.text, "forgetting the choice is asked once (issue 22)"
+    chat.tap("Ja, vergeet het")
     assert "stuur niets" in chat.text
     assert nomination_of(live, chat) is None
 
@@ -286,6 +288,8 @@ def test_withdraw_after_handoff_erases_the_details(live):
     buttons_happy_path(chat)
     chat.tap("Ja, dat mag")
     chat.tap("Toch niet sturen")
+    assert "Weet je het zeker?" in chat.text, "asked once first (issue 22)"
+    chat.tap("Ja, haal weg")
     assert "weggehaald" in chat.text
     nomination = nomination_of(live, chat)
     assert nomination["status"] == "ingetrokken"
@@ -348,7 +352,8 @@ def test_purge_removes_idle_conversations_and_closed_nominations(live):
     chat = Chat(live.settings.rasa_url)
     buttons_happy_path(chat)
     chat.tap("Ja, dat mag")
-    chat.tap("Toch niet sturen")  # closed: withdrawn
+    chat.tap("Toch niet sturen")
+    chat.tap("Ja, haal weg")  # closed: withdrawn (asked once first, issue 22)
     engine = make_engine(live.settings.database_url)
     try:
         assert privacy.purge(engine, days=30).events == 0, "nothing is that old yet"

@@ -138,6 +138,10 @@ class Nomination(Base):
     consent_at = Column(UTCDateTime, nullable=False)
     consent_text_version = Column(String(20), nullable=False)
     withdrawn_at = Column(UTCDateTime, nullable=True)
+    # issue 22: after a withdrawal the details wait here, hidden, until `undo_until`;
+    # "toch wel" before then restores them, later the purge step removes them for good.
+    hidden_details = Column(JSON, nullable=True)
+    undo_until = Column(UTCDateTime, nullable=True)
 
     alternatives = relationship(
         "Alternative",
@@ -190,6 +194,8 @@ class OutboxMessage(Base):
 
     id = Column(String(36), primary_key=True, default=new_id)
     kind = Column(String(10), nullable=False)  # "email" or "webhook"
+    # issue 22: "nomination.created" or "nomination.withdrawn"
+    event = Column(String(40), nullable=False, default="nomination.created")
     team_id = Column(String(36), ForeignKey("teams.id"), nullable=False)
     # A row is about a nomination or (issue 24) about a coach signal: exactly one is set.
     nomination_id = Column(

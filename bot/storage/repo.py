@@ -281,12 +281,30 @@ def get_nomination(session: Session, team_id: str, nomination_id: str) -> Nomina
     ).scalar_one_or_none()
 
 
-def withdraw_nomination(session: Session, conversation_id: str) -> Nomination | None:
-    """The youth takes back consent: mark it withdrawn and erase every personal detail."""
+def withdraw_nomination(
+    session: Session, conversation_id: str, undo_until: datetime | None = None
+) -> Nomination | None:
+    """The youth takes back consent: mark it withdrawn and erase every personal detail.
+
+    With `undo_until` (issue 22) the details are not erased yet but hidden: moved to
+    `hidden_details`, which nothing shows (not the portal, the API or a webhook), until
+    then. `restore_nomination` puts them back before that time; `finish_withdrawal`
+    drops them for good after it.
+    """
     nomination = get_nomination_by_conversation(session, conversation_id)
     if nomination is None or nomination.status == "ingetrokken":
         return nomination
     previous = nomination.status
+    if undo_until is not None:
+        nomination.hidden_details = {
+            "from_status": previous,
+            **{name: getattr(nomination, name) for name in PERSONAL_FIELDS},
+            "mentor_support": list(nomination.mentor_support or []),
+            "alternatives": [
+                {"name": alt.name, "relation": alt.relation} for alt in nomination.alternatives
+            ],
+        }
+        nomination.undo_until = undo_until
     nomination.status = "ingetrokken"
     nomination.withdrawn_at = utcnow()
     nomination.consent_given = False
@@ -308,6 +326,79 @@ def withdraw_nomination(session: Session, conversation_id: str) -> Nomination | 
         )
     )
     return nomination
+
+
+# --- issue 22: undo within UNDO_MINUTES, then gone for good ------------------------------
+
+# The columns a withdrawal hides (and an undo puts back).
+PERSONAL_FIELDS = (
+    "youth_name", "youth_age", "mentor_name", "mentor_relation", "mentor_reason",
+    "mentor_support", "mentor_knows_already", "mentor_contact",
+)  # fmt: skip
+
+
+def restore_nomination(
+    session: Session, conversation_id: str, now: datetime | None = None
+) -> tuple[Nomination | None, str]:
+    """ "toch wel": (nomination, "restored"), or (None|nomination, "too_late"|"nothing").
+
+    Restores the nomination exactly as it was (details, alternatives, status) and adds
+    the step back to the status history; no notification is sent again.
+    """
+    now = now or utcnow()
+    nomination = get_nomination_by_conversation(session, conversation_id)
+    if nomination is None or nomination.status != "ingetrokken":
+        return nomination, "nothing"
+    hidden = nomination.hidden_details
+    if not hidden or nomination.undo_until is None or nomination.undo_until <= now:
+        return nomination, "too_late"
+    for name in PERSONAL_FIELDS:
+        setattr(nomination, name, hidden.get(name))
+    nomination.mentor_support = list(hidden.get("mentor_support") or [])
+    nomination.alternatives = [
+        Alternative(position=i, name=alt.get("name"), relation=alt.get("relation"))
+        for i, alt in enumerate(hidden.get("alternatives") or [])
+    ]
+    restored_status = hidden.get("from_status") or "nieuw"
+    nomination.status = restored_status
+    nomination.consent_given = True
+    nomination.withdrawn_at = None
+    nomination.hidden_details = None
+    nomination.undo_until = None
+    session.add(
+        StatusChange(
+            nomination_id=nomination.id,
+            actor="jongere",
+            from_status="ingetrokken",
+            to_status=restored_status,
+        )
+    )
+    return nomination, "restored"
+
+
+def withdrawals_due(session: Session, now: datetime | None = None) -> list[Nomination]:
+    """Withdrawn nominations whose undo time is over and whose details still wait."""
+    now = now or utcnow()
+    return list(
+        session.execute(
+            select(Nomination).where(
+                Nomination.status == "ingetrokken",
+                Nomination.undo_until.is_not(None),
+                Nomination.undo_until <= now,
+            )
+        )
+        .scalars()
+        .all()
+    )
+
+
+def hidden_values(hidden: dict | None) -> list[str]:
+    """The typed details inside `hidden_details` (names, contact, reason), as strings."""
+    hidden = hidden or {}
+    values = [hidden.get(k) for k in ("youth_name", "mentor_name", "mentor_contact")]
+    values.append(hidden.get("mentor_reason"))
+    values += [alt.get("name") for alt in hidden.get("alternatives") or []]
+    return [v for v in values if isinstance(v, str) and v.strip()]
 
 
 def nomination_to_dict(nomination: Nomination) -> dict:
