@@ -1,7 +1,7 @@
 """issue 22: a withdrawal waits hidden for its undo time; outbox rows name their event
 
 Revision ID: 0003_i22_withdrawal
-Revises: 0002
+Revises: 0003_i24_coach_signal
 """
 
 import sqlalchemy as sa
@@ -10,7 +10,7 @@ from alembic import op
 import bot.storage.models
 
 revision = "0003_i22_withdrawal"
-down_revision = "0002"
+down_revision = "0003_i24_coach_signal"
 branch_labels = None
 depends_on = None
 
