@@ -20,4 +20,5 @@ code in `actions/` reads events anywhere else.
 EVENT_READERS = (
     "actions.start.open_question",
     "actions.jim_form.value_before_message",
+    "actions.handoff.consent_given",
 )

@@ -43,7 +43,7 @@ def resolve_conversation(engine: Engine, given: str) -> str:
     (`youth.conversation_id` in the API), or the id itself (the server's own logs)."""
     with Session(engine) as session:
         found = session.execute(
-            select(Nomination.conversation_id).where(Nomination.conversation_ref == given)
+            select(Nomination.conversation_id).where(Nomination.conversation_ref == given).limit(1)
         ).scalar_one_or_none()
     return found or given
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import ActionExecuted, FollowupAction, SlotSet
+from rasa_sdk.events import ActionExecuted, FollowupAction, SlotSet, UserUttered
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,17 +20,26 @@ from tests.test_actions import FULL, responses
 def tracker(
     slots, intent=None, confidence=1.0, text="x", sender="conv-c", ranking=None, entities=None
 ):
+    message = {
+        "text": text,
+        "intent": {"name": intent, "confidence": confidence} if intent else {},
+        "intent_ranking": ranking
+        or ([{"name": intent, "confidence": confidence}] if intent else []),
+        "entities": entities or [],
+    }
+    events = [ActionExecuted("action_listen")]
+    if slots.get("stage") == "consent":  # the tail Rasa sends after the consent question
+        events = [
+            ActionExecuted("action_ask_consent"),
+            SlotSet("stage", "consent"),
+            ActionExecuted("action_listen"),
+            UserUttered(text, parse_data=message),
+        ]
     return Tracker(
         sender_id=sender,
         slots=dict(slots),
-        latest_message={
-            "text": text,
-            "intent": {"name": intent, "confidence": confidence} if intent else {},
-            "intent_ranking": ranking
-            or ([{"name": intent, "confidence": confidence}] if intent else []),
-            "entities": entities or [],
-        },
-        events=[ActionExecuted("action_listen")],
+        latest_message=message,
+        events=events,
         paused=False,
         followup_action=None,
         active_loop={},
@@ -39,7 +48,8 @@ def tracker(
 
 
 def handed_off(domain, sender) -> dict:
-    events = ActionHandoff().run(CollectingDispatcher(), tracker(FULL, sender=sender), domain)
+    yes = tracker(FULL, intent="affirm", text="ja", sender=sender)
+    events = ActionHandoff().run(CollectingDispatcher(), yes, domain)
     reference = next(e["value"] for e in events if e.get("name") == "reference")
     return {**FULL, "stage": "done", "reference": reference}
 

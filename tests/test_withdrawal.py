@@ -227,7 +227,8 @@ def test_receiver_gets_withdrawn_exactly_once_signed_after_the_undo_time(
     events = [headers["X-JIM-Event"] for headers, _ in receiver.deliveries]
     assert events == ["nomination.created", "nomination.withdrawn"]
     headers, body = receiver.deliveries[1]
-    assert headers["X-JIM-Signature"] == notify.sign(body, "hook-secret")
+    stamp = headers["X-JIM-Timestamp"]
+    assert headers["X-JIM-Signature"] == notify.sign(body, "hook-secret", int(stamp))
     payload = json.loads(body)
     assert payload["id"] == result.nomination_id and payload["status"] == "ingetrokken"
     assert b"Riet" not in body and b"Sammy" not in body

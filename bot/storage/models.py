@@ -121,7 +121,7 @@ class Nomination(Base):
     conversation_id = Column(String(200), unique=True, nullable=False)
     # What coaches, receivers and exports see as `youth.conversation_id`: a pseudonym
     # (bot/privacy.py conversation_ref) that is no key to the conversation itself.
-    conversation_ref = Column(String(64), unique=True, nullable=True)
+    conversation_ref = Column(String(64), index=True, nullable=True)
 
     youth_name = Column(String(100), nullable=True)
     youth_age = Column(Integer, nullable=True)

@@ -43,7 +43,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_demo_conversations_session_id"), ["session_id"])
     with op.batch_alter_table("nominations", schema=None) as batch_op:
         batch_op.add_column(sa.Column("conversation_ref", sa.String(length=64), nullable=True))
-        batch_op.create_unique_constraint("uq_nominations_conversation_ref", ["conversation_ref"])
+        # Not unique: a chat that withdrew and chose again keeps both records (issue 22).
+        batch_op.create_index("ix_nominations_conversation_ref", ["conversation_ref"])
     # Nominations stored before: a random pseudonym (SECRET_KEY is not known here; new
     # nominations get the keyed one of bot/privacy.py conversation_ref).
     nominations = sa.table("nominations", sa.column("id"), sa.column("conversation_ref"))
@@ -58,7 +59,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table("nominations", schema=None) as batch_op:
-        batch_op.drop_constraint("uq_nominations_conversation_ref", type_="unique")
+        batch_op.drop_index("ix_nominations_conversation_ref")
         batch_op.drop_column("conversation_ref")
     with op.batch_alter_table("demo_conversations", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_demo_conversations_session_id"))
