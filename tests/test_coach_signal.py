@@ -384,7 +384,12 @@ def test_the_running_action_server_runs_the_action_and_stores_one_signal(live, d
         "version": "3.6.21",
     }
     for _ in range(2):  # a second yes: the same answer, no second signal
-        answer = httpx.post(f"{live.settings.action_url}/webhook", json=body, timeout=30)
+        answer = httpx.post(
+            f"{live.settings.action_url}/webhook",
+            json=body,
+            params={"token": live.settings.action_server_token},  # only Rasa may call
+            timeout=30,
+        )
         assert answer.status_code == 200
         assert [r.get("response") for r in answer.json()["responses"]] == [
             "utter_coach_contact_sent"
@@ -406,20 +411,20 @@ def test_the_demo_coach_view_of_the_running_product_shows_the_signal(live):
 
     from bot.storage import make_engine
 
-    trainer = httpx.Client(base_url=live.settings.web_url, timeout=60)
-    started = trainer.post("/demo/api/new", json={})
-    assert started.status_code == 200, started.text
-    sender = started.json()["sender"]
-    engine = make_engine(live.settings.database_url)
-    try:  # as the action does after the youth's yes
-        coach_signal.request_contact(engine, live.settings, sender, None)
-    finally:
-        engine.dispose()
-    state = trainer.get("/demo/api/state", params={"sender": sender})
-    assert state.status_code == 200
-    stranger = httpx.get(
-        f"{live.settings.web_url}/demo/api/state", params={"sender": sender}, timeout=30
-    )
-    assert stranger.status_code == 404  # another browser sees nothing of it
+    with httpx.Client(base_url=live.settings.web_url, timeout=60) as trainer:
+        started = trainer.post("/demo/api/new", json={})
+        assert started.status_code == 200, started.text
+        sender = started.json()["sender"]
+        engine = make_engine(live.settings.database_url)
+        try:  # as the action does after the youth's yes
+            coach_signal.request_contact(engine, live.settings, sender, None)
+        finally:
+            engine.dispose()
+        state = trainer.get("/demo/api/state", params={"sender": sender})
+        assert state.status_code == 200
+        stranger = httpx.get(
+            f"{live.settings.web_url}/demo/api/state", params={"sender": sender}, timeout=30
+        )
+        assert stranger.status_code == 404  # another browser sees nothing of it
     mine = [s for s in state.json()["signals"] if s["current"]]
     assert len(mine) == 1 and mine[0]["reference"] is None

@@ -266,7 +266,7 @@ def test_an_unsure_sign_and_nee_at_the_check_gets_the_help_lines(live):
     chat = Chat(live.settings.rasa_url)
     for message in ["/start", "Sam", "15"]:
         chat.send(message)
-    chat.send("ik word gepest")
+    chat.send("ze pesten me op school")
     assert "zeker weten" in chat.text, chat.dump()
     chat.send("nee")
     assert "112" in chat.text and "0800 0432" in chat.text, chat.dump()

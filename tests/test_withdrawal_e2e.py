@@ -45,7 +45,7 @@ def stored(db, chat: Chat) -> dict | None:
 def steps(live, nomination_id: str) -> list[tuple[str | None, str]]:
     response = httpx.get(
         f"{live.settings.web_url}/api/nominations/{nomination_id}/history",
-        headers={"Authorization": f"Bearer {live.demo_token}"},
+        headers={"Authorization": f"Bearer {live.team_token}"},
         timeout=10,
     )
     response.raise_for_status()
