@@ -79,8 +79,9 @@ def test_keyboard_tab_enter_escape_and_focus_comes_back(chat):
 
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
+    # the dialog's close event comes after it is hidden: wait for it, do not race it
+    expect(page.get_by_role("button", name="Hulp")).to_have_attribute("aria-expanded", "false")
     assert focused(page)["id"] == "help-open"
-    assert page.get_by_role("button", name="Hulp").get_attribute("aria-expanded") == "false"
     # The chat is where it was: nothing sent, the same messages.
     assert len(tab.sent) == sent_before
     assert tab.bot_texts() == texts_before

@@ -85,7 +85,7 @@ CASES = [
                 "relation": "oma",
                 "relation_group": None,
                 "help_step": 0,
-                "alternatives": [{"relation": "buurman", "name": "ahmed"}],
+                "alternatives": [{"relation": "buurman", "name": "Ahmed"}],
                 "mentor_name": "Riet",
             },
             text="Je noemt 2 mensen. Ik kies eerst je oma. De rest onthoud ik ook.",

@@ -510,7 +510,11 @@ def test_setup_replaces_placeholders_of_an_existing_env(tmp_path: Path) -> None:
     shutil.copy2(PROJECT_DIR / ".env.example", env_file)
     with env_file.open("a") as extra:
         extra.write("WEB_PORT=8123\n")
-    assert setup_steps.replace_placeholders(tmp_path) == ["RASA_AUTH_TOKEN", "SECRET_KEY"]
+    assert setup_steps.replace_placeholders(tmp_path) == [
+        "RASA_AUTH_TOKEN",
+        "SECRET_KEY",
+        "ACTION_SERVER_TOKEN",
+    ]
     settings = load_settings(env_file=env_file, environ={})
     assert settings.web_port == 8123 and len(settings.secret_key) >= 32
     assert stat.S_IMODE(env_file.stat().st_mode) == 0o600
