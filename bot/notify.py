@@ -59,15 +59,21 @@ def email_recipient(team: Team, settings: Settings) -> str | None:
     return None
 
 
-def enqueue(session: Session, settings: Settings, team: Team, nomination: Nomination) -> int:
-    """Add the outbox rows for a new nomination to the caller's transaction; returns count."""
+def _enqueue(session: Session, settings: Settings, team: Team, **about: str) -> int:
+    """One outbox row for each way the team is told (e-mail, webhook), about a nomination
+    or a signal (`nomination_id=` or `signal_id=`), in the caller's transaction."""
     rows = []
     if settings.smtp_host and email_recipient(team, settings):
-        rows.append(OutboxMessage(kind="email", team_id=team.id, nomination_id=nomination.id))
+        rows.append(OutboxMessage(kind="email", team_id=team.id, **about))
     if team.webhook_url:
-        rows.append(OutboxMessage(kind="webhook", team_id=team.id, nomination_id=nomination.id))
+        rows.append(OutboxMessage(kind="webhook", team_id=team.id, **about))
     session.add_all(rows)
     return len(rows)
+
+
+def enqueue(session: Session, settings: Settings, team: Team, nomination: Nomination) -> int:
+    """Add the outbox rows for a new nomination to the caller's transaction; returns count."""
+    return _enqueue(session, settings, team, nomination_id=nomination.id)
 
 
 # --- issue 24, item 6: the coach signal `safety.contact_requested` ------------------------
@@ -80,13 +86,7 @@ SIGNAL_EVENT = "safety.contact_requested"
 
 def enqueue_signal(session: Session, settings: Settings, team: Team, signal: SafetySignal) -> int:
     """Add the outbox rows for a new coach signal to the caller's transaction; returns count."""
-    rows = []
-    if settings.smtp_host and email_recipient(team, settings):
-        rows.append(OutboxMessage(kind="email", team_id=team.id, signal_id=signal.id))
-    if team.webhook_url:
-        rows.append(OutboxMessage(kind="webhook", team_id=team.id, signal_id=signal.id))
-    session.add_all(rows)
-    return len(rows)
+    return _enqueue(session, settings, team, signal_id=signal.id)
 
 
 # --- issue 22: a withdrawal reaches every receiver that was told --------------------------
