@@ -29,6 +29,7 @@ import logging
 import smtplib
 import threading
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 
@@ -153,30 +154,9 @@ def _send_signal(settings: Settings, row: OutboxMessage, team: Team, signal: Saf
     if signal is None:
         raise RuntimeError("the signal is gone")
     if row.kind == "email":
-        to = email_recipient(team, settings)
-        if not settings.smtp_host or not to:
-            raise RuntimeError("no SMTP_HOST or no e-mail address for this team")
-        with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=TIMEOUT_SECONDS) as smtp:
-            smtp.send_message(build_signal_email(settings, team, to))
-        return
-    if not team.webhook_url:
-        raise RuntimeError("the team has no webhook URL any more")
-    body = json.dumps(signal_payload(signal), ensure_ascii=False).encode("utf-8")
-    timestamp = int(time.time())
-    response = httpx.post(
-        team.webhook_url,
-        content=body,
-        headers={
-            "Content-Type": "application/json",
-            "X-JIM-Timestamp": str(timestamp),
-            "X-JIM-Signature": sign(body, team.webhook_secret or "", timestamp),
-            "X-JIM-Delivery": row.id,
-            "X-JIM-Event": SIGNAL_EVENT,
-        },
-        timeout=TIMEOUT_SECONDS,
-    )
-    if not 200 <= response.status_code < 300:
-        raise RuntimeError(f"webhook answered HTTP {response.status_code}")
+        _send_mail(settings, team, lambda to: build_signal_email(settings, team, to))
+    else:
+        _post_webhook(team, row.id, SIGNAL_EVENT, signal_payload(signal))
 
 
 # --- end issue 24, item 6 ------------------------------------------------------------------
@@ -251,21 +231,20 @@ def build_withdrawn_email(
     return message
 
 
-def _send_email(
-    settings: Settings, team: Team, nomination: Nomination, event: str = "nomination.created"
-) -> None:
+def _send_mail(settings: Settings, team: Team, build: Callable[[str], EmailMessage]) -> None:
+    """Send one e-mail, built for the team's address, through SMTP_HOST."""
     to = email_recipient(team, settings)
     if not settings.smtp_host or not to:
         raise RuntimeError("no SMTP_HOST or no e-mail address for this team")
-    build = build_withdrawn_email if event == WITHDRAWN else build_email
     with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=TIMEOUT_SECONDS) as smtp:
-        smtp.send_message(build(settings, team, nomination, to))
+        smtp.send_message(build(to))
 
 
-def _send_webhook(row: OutboxMessage, team: Team, nomination: Nomination) -> None:
+def _post_webhook(team: Team, delivery: str, event: str, payload: dict) -> None:
+    """POST the payload to the team's webhook, signed with a timestamp (against replay)."""
     if not team.webhook_url:
         raise RuntimeError("the team has no webhook URL any more")
-    body = json.dumps(repo.nomination_to_dict(nomination), ensure_ascii=False).encode("utf-8")
+    body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
     timestamp = int(time.time())
     response = httpx.post(
         team.webhook_url,
@@ -274,13 +253,24 @@ def _send_webhook(row: OutboxMessage, team: Team, nomination: Nomination) -> Non
             "Content-Type": "application/json",
             "X-JIM-Timestamp": str(timestamp),
             "X-JIM-Signature": sign(body, team.webhook_secret or "", timestamp),
-            "X-JIM-Delivery": row.id,
-            "X-JIM-Event": row.event or CREATED,
+            "X-JIM-Delivery": delivery,
+            "X-JIM-Event": event,
         },
         timeout=TIMEOUT_SECONDS,
     )
     if not 200 <= response.status_code < 300:
         raise RuntimeError(f"webhook answered HTTP {response.status_code}")
+
+
+def _send_email(
+    settings: Settings, team: Team, nomination: Nomination, event: str = "nomination.created"
+) -> None:
+    build = build_withdrawn_email if event == WITHDRAWN else build_email
+    _send_mail(settings, team, lambda to: build(settings, team, nomination, to))
+
+
+def _send_webhook(row: OutboxMessage, team: Team, nomination: Nomination) -> None:
+    _post_webhook(team, row.id, row.event or CREATED, repo.nomination_to_dict(nomination))
 
 
 def _claim(engine: Engine, row_id: str, due: datetime, now: datetime) -> bool:
