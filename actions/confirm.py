@@ -1,7 +1,7 @@
 """issue 22: one question before anything the youth gave is removed; the undo; the status.
 
-Thin glue: what to ask and when to act is decided in `bot/confirm.py`; withdrawing and
-restoring in `bot/withdrawal.py`.
+Thin glue: what to ask and when to act is decided in `bot/dialogue/confirm.py`; withdrawing and
+restoring in `bot/coach/withdrawal.py`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from actions.common import engine, settings
 from actions.jim_form import latest_intent
 from actions.start import FORM_SLOTS, reset_choice, resume
-from bot import confirm, texts, withdrawal
+from bot.coach import withdrawal
+from bot.dialogue import confirm, texts
 from bot.storage import repo
 
 logger = logging.getLogger(__name__)

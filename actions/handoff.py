@@ -12,14 +12,15 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import engine, settings
 from actions.start import reset_choice, resume
-from bot import confirm, conversation, handoff, texts
+from bot.coach import handoff
+from bot.dialogue import confirm, conversation, texts
 from bot.storage.repo import NominationInput
 
 logger = logging.getLogger(__name__)
 
 
 def clear_yes(tracker: Tracker) -> bool:
-    """Not a typed yes the NLU is unsure of (bot/confirm.py)."""
+    """Not a typed yes the NLU is unsure of (bot/dialogue/confirm.py)."""
     message = tracker.latest_message
     intent = message.get("intent") or {}
     typed = not str(message.get("text") or "/").startswith("/")

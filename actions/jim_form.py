@@ -9,8 +9,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot import conversation, texts
-from bot.relation_step import RelationAnswer, decide_relation
+from bot.dialogue import conversation, texts
+from bot.dialogue.relation_step import RelationAnswer, decide_relation
 from bot.vocabulary import clean_name, relation_label
 
 FORM = "jim_form"

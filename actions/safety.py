@@ -12,8 +12,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import engine, settings
-from bot import coach_signal
-from bot.safety import help_lines
+from bot.coach import coach_signal
+from bot.nlu.safety import help_lines
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ def latest_kinds(tracker: Tracker) -> list[str]:
 
 
 class ActionHelpLines(Action):
-    """Sends 112 and the help lines that fit the danger and the age (bot.safety.help_lines).
+    """Sends 112 and the help lines that fit the danger and the age (bot.nlu.safety.help_lines).
 
     Why an action: the lines depend on what the youth said (113 only for self-harm, Veilig
     Thuis for home, ...) and on the age (the Kindertelefoon only under 18).
@@ -67,7 +67,7 @@ class ActionRequestCoachContact(Action):
     """Asks the youth's coach to call them soon, after the youth said yes to that.
 
     The bot is a computer and cannot call; a coach can. Only this action stores a signal
-    (bot/coach_signal.py), so without the youth's yes nothing is sent or kept. If the
+    (bot/coach/coach_signal.py), so without the youth's yes nothing is sent or kept. If the
     database is away the youth hears it kindly and the help lines stay in sight.
     """
 

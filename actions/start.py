@@ -10,8 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import engine
 from actions.jim_form import latest_intent
-from bot.form import FORM_SLOTS
-from bot.handoff import invite_status
+from bot.coach.handoff import invite_status
+from bot.dialogue.form import FORM_SLOTS
 
 IN_PROGRESS = ("form", "summary", "consent")
 # Messages that answer a question. After a pause (the help lines, "stop") such a message

@@ -10,8 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.jim_form import FORM, latest_entities
 from actions.start import resume
-from bot import conversation, texts
-from bot.form import CHANGEABLE, PERSON, emptied_by_going_back, previous_question
+from bot.dialogue import conversation, texts
+from bot.dialogue.form import CHANGEABLE, PERSON, emptied_by_going_back, previous_question
 
 
 class ActionSummary(Action):

@@ -4,7 +4,7 @@
 
 Plays every message of `bench/after_handoff_set.yml` (written apart from data/nlu, never
 to be copied into it: the script stops when one of them is in data/nlu) through the real
-Rasa server, action server and database (`bot.launcher.Stack`, as the tests' `live`
+Rasa server, action server and database (`bot.run.launcher.Stack`, as the tests' `live`
 fixture): each in a fresh conversation that first goes through a real handoff by buttons
 (stage `after_handoff`), or to the summary or the consent question. Then it sends the
 message. When the bot asks to confirm, it answers "ja" only when the message's meaning
@@ -16,7 +16,7 @@ It prints:
 - unintended: a nomination withdrawn, a choice forgotten or replaced, or a nomination
   sent, for a message that did not mean it (target 0);
 - real acts carried out after the confirmation (target: all);
-- the NLU confidence figures behind `bot.confirm.MIN_CONFIDENCE`: the confidence of the
+- the NLU confidence figures behind `bot.dialogue.confirm.MIN_CONFIDENCE`: the confidence of the
   act intents (withdraw_consent, change_choice, start) for the real acts and for the
   other messages that the NLU took for an act, and what each threshold would do.
 """
@@ -236,8 +236,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(known)} messages of the set were in data/nlu before the set was written "
           f"(stock phrases, played all the same): {known}")  # fmt: skip
 
-    from bot import setup_steps, training
-    from bot.launcher import Stack
+    from bot.run import setup_steps, training
+    from bot.run.launcher import Stack
     from bot.settings import load_settings
 
     model = training.model_path(ROOT)

@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot import setup_steps, training  # noqa: E402
-from bot.launcher import Stack  # noqa: E402
+from bot.run import setup_steps, training  # noqa: E402
+from bot.run.launcher import Stack  # noqa: E402
 from bot.settings import PROJECT_DIR  # noqa: E402
 from tests.chat import Chat  # noqa: E402
 from tests.conftest import make_settings  # noqa: E402

@@ -8,7 +8,7 @@ A benchmark, not a test: it prints a table and writes bench/out/load.json and lo
 
 What it does (every address is on 127.0.0.1; every loop is bounded in count and in time):
 
-- starts the product the way the tests and bench/conversation.py do (bot.launcher.Stack:
+- starts the product the way the tests and bench/conversation.py do (bot.run.launcher.Stack:
   Rasa server, action server, web app, a temp SQLite database) and, side by side, a bare
   `rasa init` assistant (`rasa run`, made and trained as bench/startup.py does);
 - at each level (`--levels`, conversations at once) every simulated youth plays a whole
@@ -27,7 +27,7 @@ What it does (every address is on 127.0.0.1; every loop is bounded in count and 
 - one long conversation each (`--long 50`): ours chooses, consents, withdraws and chooses
   again, and after the last handoff asks what a JIM is, says thanks, ... (each reply still
   names the code); p95 of messages 1-10 against the last 11 (40-50);
-- scale-out (unless `--no-scaleout`): bot.scaleout.ScaleOutStack (two Rasa servers, two
+- scale-out (unless `--no-scaleout`): bot.run.scaleout.ScaleOutStack (two Rasa servers, two
   action servers, PostgreSQL tracker store, Redis lock store, nginx); the same 20
   conversations at once sent to Rasa server 1 alone and through nginx to both, in turn:
   the throughput factor of two servers over one on the same shared database and locks
@@ -77,8 +77,8 @@ from startup import (  # noqa: E402
     wait_bare_ready,
 )
 
-from bot import setup_steps, training  # noqa: E402
-from bot.launcher import Stack  # noqa: E402
+from bot.run import setup_steps, training  # noqa: E402
+from bot.run.launcher import Stack  # noqa: E402
 from bot.storage import Nomination, make_engine  # noqa: E402
 from tests.chat import Chat  # noqa: E402
 from tests.conftest import make_settings  # noqa: E402
@@ -517,7 +517,7 @@ def single_phase(args, tmp: Path, model: Path, bare_dir: Path, figures: dict) ->
 
 def scaleout_phase(args, model: Path, figures: dict) -> None:
     """The same load on one Rasa server and on two behind nginx (shared PostgreSQL, Redis)."""
-    from bot.scaleout import ScaleOutStack, missing_programs
+    from bot.run.scaleout import ScaleOutStack, missing_programs
 
     missing = missing_programs()
     if missing:

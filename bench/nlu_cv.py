@@ -96,7 +96,7 @@ def pipeline_entity_report(out: Path) -> dict:
 
 def _spacy_pipeline() -> Path:
     sys.path.insert(0, str(ROOT))
-    from bot.nlp_pipeline import pipeline_dir
+    from bot.nlu.nlp_pipeline import pipeline_dir
 
     return pipeline_dir(ROOT)
 

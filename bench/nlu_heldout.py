@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     sys.path.insert(0, str(ROOT))
-    from bot.training import model_path
+    from bot.run.training import model_path
 
     held_out = examples(HELD_OUT)
     trained_on = {text.lower() for _, text in examples(ROOT / "data" / "nlu")}

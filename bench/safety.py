@@ -8,7 +8,7 @@ the design, and must never be copied into it: the bench stops when one of its me
 (compared without case, accents, spacing and punctuation) is in data/nlu.
 
 Each message is played in a new conversation through the real Rasa and action servers
-(`bot.launcher.Stack`, as the tests' `live` fixture), after the name and the age, at the
+(`bot.run.launcher.Stack`, as the tests' `live` fixture), after the name and the age, at the
 relation question; every seventh at the name question, every eleventh at the person's
 name question, and the questions of kind `question_after` after the handoff, where they
 are asked. What the bot answers is counted as:
@@ -57,7 +57,7 @@ def load_set(path: Path = SAFETY_SET) -> tuple[list[dict], list[dict]]:
 def training_texts() -> set[str]:
     from rasa.shared.nlu.training_data.loading import load_data
 
-    from bot.safety import normalise
+    from bot.nlu.safety import normalise
 
     data = load_data(str(ROOT / "data" / "nlu"))
     return {normalise(m.get("text")) for m in data.intent_examples if m.get("text")}
@@ -196,9 +196,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     sys.path.insert(0, str(ROOT))
-    from bot import setup_steps
-    from bot.safety import normalise
-    from bot.training import model_path
+    from bot.nlu.safety import normalise
+    from bot.run import setup_steps
+    from bot.run.training import model_path
     from tests.conftest import make_settings
 
     danger, harmless = load_set()
@@ -214,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no model at {model}: run `.venv/bin/python -m bot.cli setup` first")
         return 2
 
-    from bot.launcher import Stack
+    from bot.run.launcher import Stack
 
     with tempfile.TemporaryDirectory(prefix="jim-safety-") as tmp:
         settings = make_settings(Path(tmp))

@@ -46,7 +46,7 @@ import httpx
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
 
-from bot import setup_steps  # noqa: E402
+from bot.run import setup_steps  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 
 BIN = Path(sys.executable).parent

@@ -30,7 +30,8 @@ def _say(step: str, text: str) -> None:
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
-    from bot import nlp_pipeline, setup_steps, training
+    from bot.nlu import nlp_pipeline
+    from bot.run import setup_steps, training
     from bot.settings import PROJECT_DIR
 
     _say("4/7", "Settings (.env)")
@@ -60,7 +61,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from bot import training
+    from bot.run import training
     from bot.settings import PROJECT_DIR
 
     model, trained = training.train_if_changed(PROJECT_DIR, force=args.force)
@@ -69,7 +70,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from bot import launcher, setup_steps, training
+    from bot.run import launcher, setup_steps, training
     from bot.settings import PROJECT_DIR
 
     settings = get_settings()
@@ -118,7 +119,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_test_stories(args: argparse.Namespace) -> int:
-    from bot import training
+    from bot.run import training
     from bot.settings import PROJECT_DIR
 
     model = training.model_path(PROJECT_DIR)
@@ -167,8 +168,7 @@ def cmd_coach_list(args: argparse.Namespace) -> int:
 
 
 def cmd_privacy_delete(args: argparse.Namespace) -> int:
-    from bot import privacy
-    from bot.storage import make_engine
+    from bot.storage import make_engine, privacy
 
     settings = get_settings()
     engine = make_engine(settings.database_url)
@@ -182,8 +182,7 @@ def cmd_privacy_delete(args: argparse.Namespace) -> int:
 
 
 def cmd_privacy_purge(args: argparse.Namespace) -> int:
-    from bot import privacy
-    from bot.storage import make_engine
+    from bot.storage import make_engine, privacy
 
     settings = get_settings()
     days = args.days if args.days is not None else settings.retention_days
@@ -310,13 +309,13 @@ def cmd_team_set_webhook(args: argparse.Namespace) -> int:
 
 
 def cmd_notify(args: argparse.Namespace) -> int:
-    from bot import notify
+    from bot.coach import notify
 
     settings = get_settings()
     engine = _engine()
     try:
         if args.once:
-            from bot import withdrawal
+            from bot.coach import withdrawal
 
             finished = withdrawal.finish_due(engine, settings)  # issue 22: undo time over
             if finished:
@@ -340,8 +339,8 @@ def hide_password(url: str) -> str:
 
 def run_scaled(settings, model, servers: int) -> int:
     """`jim run --scale N`: Rasa's scale-out on one machine (README: "Growing")."""
-    from bot import launcher
-    from bot.scaleout import ScaleOutStack
+    from bot.run import launcher
+    from bot.run.scaleout import ScaleOutStack
     from bot.settings import PROJECT_DIR
 
     var = PROJECT_DIR / "var"

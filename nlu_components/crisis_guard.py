@@ -2,7 +2,7 @@
 
 The classifier learns `crisis` from examples, but a youth in danger may say it in words no
 example has, and a harmless message may hold a word of danger ("mijn telefoon is dood").
-This last step of the pipeline weighs the words (`bot.safety`) and the classifier's
+This last step of the pipeline weighs the words (`bot.nlu.safety`) and the classifier's
 confidences, and sets the intent:
 
 - `crisis` for clear danger: the help lines at once;
@@ -22,7 +22,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.safety import CHECK, CLEAR, assess
+from bot.nlu.safety import CHECK, CLEAR, assess
 from nlu_components.base import RuleStep
 from nlu_components.word_intents import DIET_CRISIS
 
@@ -34,7 +34,7 @@ FALLBACK = "nlu_fallback"
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class CrisisGuard(RuleStep):
-    """Sets `crisis` or `crisis_check` from the words and the confidences (bot/safety.py)."""
+    """Sets `crisis` or `crisis_check` from the words and the confidences (bot/nlu/safety.py)."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 DIET finds names well but often mixes up `youth_name` and `mentor_name`, and with them
 `inform_name` and `inform_mentor`: a first name alone does not say whose it is. The
-words around it do ("ik heet Sam" against "ze heet Riet"); `bot.name_roles` reads them.
+words around it do ("ik heet Sam" against "ze heet Riet"); `bot.nlu.name_roles` reads them.
 It also adds a name DIET missed when the words say it is one ("zeg maar Bo", or a
 message that is only a known first name), and drops a "name" that is a chat word
 ("selam", "false"). This step runs after DIET and the synonym mapper, before the
@@ -15,7 +15,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.name_roles import drop_chat_words, intent_for_names, settle_roles, spot_names
+from bot.nlu.name_roles import drop_chat_words, intent_for_names, settle_roles, spot_names
 from nlu_components.base import RuleStep
 
 PROCESSOR = "NameRoles"

@@ -1,7 +1,7 @@
 """NLU component that gives messages without words their meaning: emoji, "??", code, mashing.
 
 A thumbs-up means yes and "asdfgh" means nothing; DIET, trained on words, guesses at
-both. `bot.odd_input` knows them. This step runs after DIET and before the
+both. `bot.nlu.odd_input` knows them. This step runs after DIET and before the
 FallbackClassifier; CrisisGuard still comes last, so danger always wins.
 """
 
@@ -11,7 +11,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.odd_input import is_not_language, symbol_intent
+from bot.nlu.odd_input import is_not_language, symbol_intent
 from nlu_components.base import RuleStep
 
 OUT_OF_SCOPE = "out_of_scope"

@@ -2,7 +2,7 @@
 
 Why: DIET and a linear model over word pairs and letter groups make different mistakes;
 pooled, they are right more often than either (5-fold figures in `bench/nlu_cv.py` and
-the README). The model and the pooling live in `bot.word_intents`, without Rasa.
+the README). The model and the pooling live in `bot.nlu.word_intents`, without Rasa.
 
 It runs right after DIET, so the rule steps (names, emoji, fallback, crisis) see the
 pooled ranking. DIET's own crisis confidence is kept with the message for CrisisGuard.
@@ -22,7 +22,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.word_intents import WordIntentModel, combine, diet_crisis
+from bot.nlu.word_intents import WordIntentModel, combine, diet_crisis
 
 logger = logging.getLogger(__name__)
 DIET_CRISIS = "diet_crisis"  # the message property CrisisGuard reads

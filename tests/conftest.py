@@ -14,7 +14,7 @@ import pytest
 import yaml
 from sqlalchemy.orm import Session
 
-from bot import setup_steps, training
+from bot.run import setup_steps, training
 from bot.settings import PROJECT_DIR, Settings, get_settings, load_settings
 from bot.storage import make_engine
 
@@ -81,7 +81,7 @@ def pg_server():
     Started from Debian's postgresql package (scripts/ensure-services installs it). Skips
     only when PostgreSQL is not installed and cannot be: then it says how to install it.
     """
-    from bot.scaleout import PostgresServer, postgres_bin_dir
+    from bot.run.scaleout import PostgresServer, postgres_bin_dir
 
     if postgres_bin_dir() is None:
         missing_service("PostgreSQL is not installed: run scripts/ensure-services (apt postgresql)")
@@ -160,7 +160,7 @@ def model_file() -> Path:
 @pytest.fixture(scope="session")
 def live(tmp_path_factory, model_file):
     """The real product (Rasa server, action server, web app) on free ports, own database."""
-    from bot.launcher import Stack
+    from bot.run.launcher import Stack
 
     tmp = tmp_path_factory.mktemp("live")
     settings = make_settings(tmp)

@@ -19,7 +19,7 @@ from actions.jim_form import (
 )
 from actions.start import ActionResume, ActionStart
 from actions.summary import ActionChangeField, ActionGoBack, ActionSummary
-from bot import texts
+from bot.dialogue import texts
 from bot.storage import Nomination, repo
 
 FULL = {

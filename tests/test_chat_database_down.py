@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from bot import setup_steps
+from bot.run import setup_steps
 from bot.storage import make_engine
 from bot.web.app import create_app
 from tests.conftest import missing_service
@@ -23,7 +23,7 @@ from tests.test_chat_routes import SENDER, FakeRasa, holding, own
 
 @pytest.fixture
 def own_postgres():
-    from bot.scaleout import PostgresServer, postgres_bin_dir
+    from bot.run.scaleout import PostgresServer, postgres_bin_dir
 
     if postgres_bin_dir() is None:
         missing_service("PostgreSQL is not installed: run scripts/ensure-services (apt postgresql)")

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from actions.safety import ActionRequestCoachContact
-from bot import coach_signal, handoff, notify
+from bot.coach import coach_signal, handoff, notify
 from bot.storage import OutboxMessage, SafetySignal, repo
 from tests.conftest import free_port
 from tests.test_actions import make_tracker, responses
@@ -317,8 +317,8 @@ def test_database_down_gives_a_kind_answer_and_keeps_the_help(
 def test_the_demo_coach_view_shows_this_sessions_signals_and_demo_reset_removes_them(
     engine, settings
 ):
-    from bot import demo_data, privacy
-    from bot.storage import repo
+    from bot.demo import demo_data
+    from bot.storage import privacy, repo
 
     with Session(engine) as session, session.begin():
         trainer_a, _cookie = repo.new_demo_session(session)
@@ -345,7 +345,7 @@ def test_the_demo_coach_view_shows_this_sessions_signals_and_demo_reset_removes_
 def test_purge_removes_handled_signals_before_the_cutoff_only(engine, settings):
     from datetime import timedelta
 
-    from bot import privacy
+    from bot.storage import privacy
     from bot.storage.models import utcnow
 
     settings = notifying(settings)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from bot import coach_signal
+from bot.coach import coach_signal
 from bot.storage import repo
 from tests.coach_helpers import make_coach, make_nomination
 from tests.conftest import ARTIFACTS

@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
-from bot import coach_signal
+from bot.coach import coach_signal
 from bot.storage import repo
 from bot.web.app import create_app
 from tests.coach_helpers import make_coach, make_nomination

@@ -12,7 +12,7 @@ from actions.confirm import ActionConfirmAnswer, ActionConfirmAsk, ActionStatus,
 from actions.handoff import ActionHandoff
 from actions.start import ActionResume, ActionStart
 from actions.summary import ActionChangeField
-from bot import texts
+from bot.dialogue import texts
 from bot.storage import Nomination
 from tests.test_actions import FULL, responses
 

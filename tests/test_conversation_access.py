@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import handoff
+from bot.coach import handoff
 from bot.storage import Nomination, repo
 from bot.storage.repo import NominationInput
 from bot.web.app import create_app
@@ -321,7 +321,7 @@ def test_button_payloads_of_the_domain_are_forwarded_as_they_are(settings, rasa,
 
 
 def test_setup_moves_real_nominations_of_earlier_versions_out_of_the_demo_team(engine, settings):
-    from bot import setup_steps
+    from bot.run import setup_steps
     from tests.coach_helpers import make_nomination
 
     real = make_nomination(engine, repo.DEMO_TEAM_SLUG, conversation_id="web-0123456789abcdef")
@@ -335,7 +335,7 @@ def test_setup_moves_real_nominations_of_earlier_versions_out_of_the_demo_team(e
 
 
 def test_a_webhook_receiver_gets_the_pseudonym_and_no_secret(engine, settings, rasa):
-    from bot import notify
+    from bot.coach import notify
     from tests.test_notify import Receiver, configure_team, invite_for
 
     receiver = Receiver()
@@ -365,8 +365,7 @@ def test_a_webhook_receiver_gets_the_pseudonym_and_no_secret(engine, settings, r
 def test_keys_and_demo_sessions_go_with_deletion_and_purge(engine):
     from datetime import timedelta
 
-    from bot import privacy
-    from bot.storage import ConversationKey, DemoConversation, DemoSession
+    from bot.storage import ConversationKey, DemoConversation, DemoSession, privacy
     from bot.storage.models import utcnow
 
     with Session(engine) as session, session.begin():

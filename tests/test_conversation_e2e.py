@@ -321,8 +321,7 @@ def test_odd_input_gets_a_kind_answer_and_the_conversation_goes_on(live, odd):
 
 
 def test_deleting_a_youths_data_removes_nomination_and_conversation(live):
-    from bot import privacy
-    from bot.storage import make_engine
+    from bot.storage import make_engine, privacy
 
     chat = Chat(live.settings.rasa_url)
     buttons_happy_path(chat)
@@ -346,8 +345,7 @@ def test_deleting_a_youths_data_removes_nomination_and_conversation(live):
 def test_purge_removes_idle_conversations_and_closed_nominations(live):
     from datetime import datetime, timedelta, timezone
 
-    from bot import privacy
-    from bot.storage import make_engine
+    from bot.storage import make_engine, privacy
 
     chat = Chat(live.settings.rasa_url)
     buttons_happy_path(chat)

@@ -12,7 +12,8 @@ from rasa_sdk import Tracker
 from sqlalchemy.orm import Session
 
 from actions.handoff import nomination_from_slots
-from bot import coaching, conversation
+from bot.coach import coaching
+from bot.dialogue import conversation
 from tests.coach_helpers import make_coach, make_nomination
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -12,7 +12,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot import demo_data, handoff
+from bot.coach import handoff
+from bot.demo import demo_data
 from bot.storage import Invite, Nomination, OutboxMessage, repo
 from bot.storage.repo import NominationInput
 from bot.web.app import create_app

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot import demo_scenarios
+from bot.demo import demo_scenarios
 from bot.storage import OutboxMessage, make_engine, repo
 from tests.chat import Chat
 from tests.coach_helpers import make_coach

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import demo_scenarios
-from bot.demo_scenarios import ScenarioError, check_end, find_button, parse_scenario
+from bot.demo import demo_scenarios
+from bot.demo.demo_scenarios import ScenarioError, check_end, find_button, parse_scenario
 
 GOOD = """\
 titel: Kiest meteen oma

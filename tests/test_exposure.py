@@ -18,8 +18,8 @@ import httpx
 import pytest
 import yaml
 
-from bot import setup_steps
-from bot.launcher import Stack
+from bot.run import setup_steps
+from bot.run.launcher import Stack
 from bot.settings import PROJECT_DIR
 from tests.conftest import make_settings
 

@@ -65,7 +65,7 @@ def test_the_actions_load_no_rasa_or_tensorflow(module: str) -> None:
 
 
 def test_the_action_server_is_started_without_the_rasa_cli(settings, tmp_path) -> None:
-    from bot.launcher import build_services
+    from bot.run.launcher import build_services
 
     action = next(s for s in build_services(settings, tmp_path / "m.tar.gz", tmp_path)
                   if s.name == "action server")  # fmt: skip
@@ -75,5 +75,5 @@ def test_the_action_server_is_started_without_the_rasa_cli(settings, tmp_path) -
 
 
 def test_the_launcher_loads_no_rasa_or_tensorflow() -> None:
-    body = "import bot.cli, bot.launcher, bot.setup_steps, bot.training"
+    body = "import bot.cli, bot.run.launcher, bot.run.setup_steps, bot.run.training"
     assert imported_heavy(body) == []

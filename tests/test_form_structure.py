@@ -1,4 +1,4 @@
-"""The form is written once (bot/form.py); the domain, the data and the actions agree with it."""
+"""The form is written once (bot/dialogue/form.py); the domain, data and actions agree."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from bot import form
+from bot.dialogue import form
 from bot.settings import PROJECT_DIR
 
 CHANGE_VALUE = re.compile(r'"entity":\s*"change_field",\s*"value":\s*"([a-z_]+)"')

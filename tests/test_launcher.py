@@ -20,7 +20,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot import setup_steps
+from bot.run import setup_steps
 from bot.settings import PROJECT_DIR, load_settings
 
 pytestmark = pytest.mark.integration

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.name_roles import (
+from bot.nlu.name_roles import (
     drop_chat_words,
     intent_for_names,
     role_from_context,

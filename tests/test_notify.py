@@ -20,8 +20,8 @@ from aiosmtpd.controller import Controller
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import handoff, notify
 from bot.cli import main as cli_main
+from bot.coach import handoff, notify
 from bot.storage import OutboxMessage, repo
 from bot.storage.models import utcnow
 from bot.storage.repo import NominationInput

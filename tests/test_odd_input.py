@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.odd_input import is_not_language, symbol_intent
+from bot.nlu.odd_input import is_not_language, symbol_intent
 from nlu_components.odd_input import OddInput
 
 

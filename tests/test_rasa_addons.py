@@ -19,7 +19,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 from rasa.utils.tensorflow.models import RasaModel
 
-from bot.launcher import build_services
+from bot.run.launcher import build_services
 from bot.settings import PROJECT_DIR
 from rasa_addons import history, server
 from tests.conftest import make_settings

@@ -1,10 +1,15 @@
-"""The decisions at the relation question, as a table (bot/relation_step.py, no Rasa)."""
+"""The decisions at the relation question, as a table (bot/dialogue/relation_step.py, no Rasa)."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.relation_step import LAST_HELP_STEP, RelationAnswer, RelationDecision, decide_relation
+from bot.dialogue.relation_step import (
+    LAST_HELP_STEP,
+    RelationAnswer,
+    RelationDecision,
+    decide_relation,
+)
 
 CASES = [
     # (what the youth said, the decision)

@@ -1,4 +1,4 @@
-"""The levels of danger (bot/safety.py): clear danger gets the help lines at once, an
+"""The levels of danger (bot/nlu/safety.py): clear danger gets the help lines at once, an
 unsure sign one gentle check, and a word the message itself takes back nothing."""
 
 from __future__ import annotations
@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot import safety
-from bot.safety import CHECK, CLEAR, NONE, assess, assess_words, help_lines, looks_like_crisis
+from bot.nlu import safety
+from bot.nlu.safety import CHECK, CLEAR, NONE, assess, assess_words, help_lines, looks_like_crisis
 from nlu_components.crisis_guard import CrisisGuard
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.launcher import build_services, child_env, endpoints_file
+from bot.run.launcher import build_services, child_env, endpoints_file
 from bot.settings import PROJECT_DIR, SettingsError, load_settings
 from tests.conftest import make_settings
 
@@ -96,7 +96,7 @@ def test_the_private_redis_asks_its_password_which_is_not_on_the_command_line(tm
     import subprocess
     import time
 
-    from bot.scaleout import free_port, redis_service
+    from bot.run.scaleout import free_port, redis_service
 
     if shutil.which("redis-server") is None:
         pytest.skip("redis-server is not installed: run scripts/ensure-services")
@@ -124,7 +124,7 @@ def test_the_private_redis_asks_its_password_which_is_not_on_the_command_line(tm
 
 
 def test_scale_out_keeps_rasa_and_actions_internal_when_the_web_app_binds_wide(tmp_path: Path):
-    from bot.scaleout import nginx_config
+    from bot.run.scaleout import nginx_config
 
     config = nginx_config(tmp_path, "127.0.0.1", 5005, [6001, 6002], 5055, [7001, 7002])
     text = config.read_text()
@@ -140,7 +140,7 @@ def test_an_older_trusting_cluster_gets_a_password_at_its_next_start():
 
     import psycopg2
 
-    from bot.scaleout import PostgresServer, postgres_bin_dir
+    from bot.run.scaleout import PostgresServer, postgres_bin_dir
 
     if postgres_bin_dir() is None:
         pytest.skip("PostgreSQL is not installed: run scripts/ensure-services")

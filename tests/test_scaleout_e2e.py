@@ -73,7 +73,7 @@ class PageChat(Chat):
 
 @pytest.fixture(scope="module")
 def scaled(model_file):
-    from bot.scaleout import ScaleOutStack, missing_programs
+    from bot.run.scaleout import ScaleOutStack, missing_programs
 
     missing = missing_programs()
     if missing:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect
 
-from bot import setup_steps, training
+from bot.run import setup_steps, training
 from bot.settings import PLACEHOLDER_PREFIX, PROJECT_DIR, SettingsError, load_settings
 from bot.storage import make_engine
 
@@ -401,7 +401,7 @@ def test_an_older_env_gets_the_new_secret_and_keeps_its_own(tmp_path: Path) -> N
 
 
 def test_rasa_and_the_action_server_keep_loopback_whatever_jim_host_says(tmp_path: Path) -> None:
-    from bot.launcher import build_services, child_env
+    from bot.run.launcher import build_services, child_env
 
     base = {"RASA_AUTH_TOKEN": "t" * 20, "SECRET_KEY": "s" * 20, "JIM_HOST": "0.0.0.0"}
     settings = load_settings(env_file=tmp_path / "no.env", environ=base)
@@ -477,9 +477,9 @@ def test_setup_twice_is_idempotent_and_does_not_retrain(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "changed",
     [
-        "bot/word_intents.py",  # the word model's analyzers: the features the model saved
-        "bot/safety.py",  # imported by nlu_components/crisis_guard.py
-        "bot/odd_input.py",  # imported by bot/name_roles.py, two steps away
+        "bot/nlu/word_intents.py",  # the word model's analyzers: the features the model saved
+        "bot/nlu/safety.py",  # imported by nlu_components/crisis_guard.py
+        "bot/nlu/odd_input.py",  # imported by bot/nlu/name_roles.py, two steps away
         "nlu_components/spacy_nl.py",
         "data/nlu/start.yml",
         "config.yml",

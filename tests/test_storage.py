@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
-from bot import handoff
+from bot.coach import handoff
 from bot.storage import Alternative, Coach, Nomination, StatusChange, repo
 from bot.storage.models import utcnow
 from bot.storage.repo import NominationInput

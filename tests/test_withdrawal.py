@@ -1,6 +1,6 @@
 """issue 22: a withdrawal is confirmed, undoable for UNDO_MINUTES, then gone everywhere.
 
-The decision table of bot/confirm.py; storage (hide, restore, finish) on SQLite and a
+The decision table of bot/dialogue/confirm.py; storage (hide, restore, finish) on SQLite and a
 real PostgreSQL; the tracker store scrubbed where Rasa's own SQLTrackerStore wrote it;
 `nomination.withdrawn` through the outbox to a real receiver, exactly once.
 """
@@ -17,9 +17,10 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUtt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import confirm, handoff, notify, privacy, withdrawal
+from bot.coach import handoff, notify, withdrawal
+from bot.dialogue import confirm
 from bot.settings import PROJECT_DIR
-from bot.storage import Nomination, OutboxMessage, StatusChange, repo
+from bot.storage import Nomination, OutboxMessage, StatusChange, privacy, repo
 from bot.storage.models import utcnow
 from tests.conftest import free_port
 from tests.test_notify import Inbox, Receiver, configure_team, invite_for, nomination_input

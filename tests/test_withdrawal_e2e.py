@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import notify, privacy, withdrawal
-from bot.storage import make_engine, repo
+from bot.coach import notify, withdrawal
+from bot.storage import make_engine, privacy, repo
 from bot.storage.models import utcnow
 from tests.chat import Chat
 from tests.test_conversation_e2e import buttons_happy_path

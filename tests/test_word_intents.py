@@ -13,9 +13,9 @@ from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlu.word_intents import FLOOR, WordIntentModel, combine
+from bot.nlu.word_intents import diet_crisis as diet_crisis_of
 from bot.settings import PROJECT_DIR
-from bot.word_intents import FLOOR, WordIntentModel, combine
-from bot.word_intents import diet_crisis as diet_crisis_of
 from nlu_components.word_intents import WordIntents
 
 SMALL = {
@@ -168,7 +168,7 @@ def test_on_the_project_data_every_crisis_example_is_at_least_checked(
     project_model, project_examples
 ):
     """Whatever the word model says, a crisis DIET saw at DIET_CHECK_AT gets the check."""
-    from bot.safety import DIET_CHECK_AT, assess
+    from bot.nlu.safety import DIET_CHECK_AT, assess
 
     crisis = [m.get("text") for m in project_examples if m.get("intent") == "crisis"]
     for text, words in zip(crisis, project_model.probabilities(crisis), strict=True):

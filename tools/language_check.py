@@ -1,6 +1,6 @@
 """Measure every text the bot says against ../shared/LANGUAGE.md.
 
-Reads the responses and buttons of domain.yml and every string in bot/texts.py (with
+Reads the responses and buttons of domain.yml and every string in bot/dialogue/texts.py (with
 `ast`, without importing it). Runs in its own venv (scripts/lang-venv): wordfreq needs
 a newer `regex` than Rasa allows.
 

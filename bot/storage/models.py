@@ -120,7 +120,7 @@ class Nomination(Base):
     # One nomination per conversation: the handoff is idempotent on this key.
     conversation_id = Column(String(200), unique=True, nullable=False)
     # What coaches, receivers and exports see as `youth.conversation_id`: a pseudonym
-    # (bot/privacy.py conversation_ref) that is no key to the conversation itself.
+    # (bot/storage/privacy.py conversation_ref) that is no key to the conversation itself.
     conversation_ref = Column(String(64), index=True, nullable=True)
 
     youth_name = Column(String(100), nullable=True)
@@ -244,7 +244,7 @@ class DemoConversation(Base):
     """A conversation the demo page made (server-side id), and the demo session it belongs to.
 
     Only a conversation listed here is a demo conversation: its nomination goes to the demo
-    team, marked demo, without notifications (bot/handoff.py).
+    team, marked demo, without notifications (bot/coach/handoff.py).
     """
 
     __tablename__ = "demo_conversations"
@@ -263,7 +263,7 @@ class SafetySignal(Base):
     """A youth's yes to "Mag je coach je snel bellen?": the team should call them soon.
 
     Holds nothing the youth typed and no name: the conversation only as a keyed hash
-    (bot/coach_signal.py), the nomination's reference and the invite if the conversation
+    (bot/coach/coach_signal.py), the nomination's reference and the invite if the conversation
     has them, so the coach can find out who it is. Open until a coach marks it handled.
     """
 

@@ -210,7 +210,7 @@ def save_nomination(
 ) -> tuple[Nomination, bool]:
     """Store a consented nomination once per conversation; returns (nomination, created).
 
-    `conversation_ref` is the pseudonym coaches see (bot/handoff.py passes the keyed one of
+    `conversation_ref` is the pseudonym coaches see (bot/coach/handoff.py passes the keyed one of
     `conversation_ref()`); without it a random one, never the conversation id itself.
     """
     existing = get_nomination_by_conversation(session, data.conversation_id)

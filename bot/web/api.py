@@ -15,7 +15,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Extra
 from sqlalchemy.orm import Session
 
-from bot import coach_signal, coaching
+from bot.coach import coach_signal, coaching
 from bot.storage import Coach, repo
 from bot.storage.models import STATUSES
 from bot.web import ratelimit

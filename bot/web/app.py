@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from bot import notify
+from bot.coach import notify
 from bot.settings import Settings, get_settings
 from bot.storage import make_engine
 from bot.web import api, api_docs, chat, demo, portal

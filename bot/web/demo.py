@@ -1,7 +1,7 @@
 """The trainer demo at /demo: the youth's chat and what the coach receives, side by side.
 
 Only in demo mode (JIM_DEMO=true, the default). The page plays scenario files
-(`demo/scenarios/*.yaml`, see bot/demo_scenarios.py) or lets a trainer type as the youth.
+(`demo/scenarios/*.yaml`, see bot/demo/demo_scenarios.py) or lets a trainer type as the youth.
 Everything goes through the real Rasa server and action server, exactly as the youth's
 chat does; the coach side reads the conversation's slots from Rasa's HTTP API (server side,
 with RASA_AUTH_TOKEN, which never reaches the browser) plus the stored nomination.
@@ -12,7 +12,7 @@ demo_sessions, with the conversations in demo_conversations. Every other call re
 continues, forgets or resets only conversations listed under the caller's own session; an
 id from anywhere else (a real chat, another trainer's demo, a guessed `demo-` id) gets 404
 and Rasa is not even asked. Only listed conversations are demo conversations: their
-nominations go to the demo team without notifications (bot/handoff.py); real chats never.
+nominations go to the demo team without notifications (bot/coach/handoff.py); real chats never.
 
 Why the database and not memory or a signed cookie: the list must hold for every web
 process (README "Growing": several workers), survive a restart of the web app during a
@@ -35,9 +35,10 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from bot import coach_signal, demo_data, demo_scenarios, notify, privacy
+from bot.coach import coach_signal, notify
+from bot.demo import demo_data, demo_scenarios
 from bot.settings import Settings
-from bot.storage import repo
+from bot.storage import privacy, repo
 from bot.storage.models import utcnow
 from bot.web import chat, portal
 

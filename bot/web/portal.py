@@ -25,7 +25,7 @@ from fastapi.templating import Jinja2Templates
 from itsdangerous import BadSignature, Signer, URLSafeTimedSerializer
 from sqlalchemy.orm import Session
 
-from bot import coach_signal, coaching
+from bot.coach import coach_signal, coaching
 from bot.storage import Coach, Team, repo
 from bot.storage.models import STATUSES
 from bot.web import ratelimit

@@ -46,7 +46,7 @@ def upgrade() -> None:
         # Not unique: a chat that withdrew and chose again keeps both records (issue 22).
         batch_op.create_index("ix_nominations_conversation_ref", ["conversation_ref"])
     # Nominations stored before: a random pseudonym (SECRET_KEY is not known here; new
-    # nominations get the keyed one of bot/privacy.py conversation_ref).
+    # nominations get the keyed one of bot/storage/privacy.py conversation_ref).
     nominations = sa.table("nominations", sa.column("id"), sa.column("conversation_ref"))
     connection = op.get_bind()
     for (nomination_id,) in connection.execute(sa.select(nominations.c.id)).fetchall():

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.odd_input import CODE_WORDS
+from bot.nlu.odd_input import CODE_WORDS
 
 YOUTH = "youth_name"
 MENTOR = "mentor_name"
@@ -70,7 +70,7 @@ _SAY_AFTER = re.compile(r"^\s*zeggen\b")
 _MENTOR_AFTER = re.compile(rf"^\s*(?:,\s*)?(?:(?:is|als)\s+)?{_OWN}\s+(?:{_RELATIONS})\b")
 
 
-NAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "nlu" / "names.yml"
+NAMES_FILE = Path(__file__).resolve().parents[2] / "data" / "nlu" / "names.yml"
 # Words that are names too, but in a chat mostly mean something else
 CHAT_WORDS = frozenset(
     "hoi hallo hey hee hai hi yo selam salam salaam slm ja nee ok oke okee top yes no stop "

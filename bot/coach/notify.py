@@ -78,7 +78,7 @@ def enqueue(session: Session, settings: Settings, team: Team, nomination: Nomina
 
 
 # --- issue 24, item 6: the coach signal `safety.contact_requested` ------------------------
-# A youth said yes to "Mag je coach je snel bellen?" (bot/coach_signal.py). The e-mail says
+# A youth said yes to "Mag je coach je snel bellen?" (bot/coach/coach_signal.py). The e-mail says
 # only that a youth asks to be called soon, the team and a portal link; the webhook holds
 # the event, the nomination's reference (or null), the team and the time. Never a name,
 # never a message. Same outbox, same retries and signature as the nomination rows.
@@ -348,7 +348,7 @@ def run_forever(
 ):
     """Dispatch every `poll` seconds until `stop` is set (a database hiccup does not end it)."""
     stop = stop or threading.Event()
-    from bot import withdrawal  # issue 22; imported here: withdrawal imports this module
+    from bot.coach import withdrawal  # issue 22; imported here: withdrawal imports this module
 
     while not stop.is_set():
         try:

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlparse
 
-from bot import setup_steps
-from bot.launcher import PRIVATE_UMASK, Service, Stack, StartError, build_services, private_dir
+from bot.run import setup_steps
+from bot.run.launcher import PRIVATE_UMASK, Service, Stack, StartError, build_services, private_dir
 from bot.settings import Settings
 
 POSTGRES_ROOT = Path("/usr/lib/postgresql")
@@ -272,7 +272,7 @@ def redis_service(host: str, port: int, log_dir: Path, password: str) -> RedisSe
     os.fchmod(fd, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         out.write(
-            "# Written by bot/scaleout.py at every start.\n"
+            "# Written by bot/run/scaleout.py at every start.\n"
             f"bind {host}\nport {port}\nrequirepass {password}\n"
             'save ""\nappendonly no\ndaemonize no\nprotected-mode yes\n'
         )
@@ -314,7 +314,7 @@ def nginx_config(
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_read_timeout 120s;
       proxy_next_upstream error timeout http_502 http_503;"""
-    config = f"""# Written by bot/scaleout.py for `jim run --scale`; rewritten at every start.
+    config = f"""# Written by bot/run/scaleout.py for `jim run --scale`; rewritten at every start.
 worker_processes 1;
 daemon off;
 pid {run_dir / 'nginx.pid'};

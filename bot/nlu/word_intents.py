@@ -7,7 +7,7 @@ makes different mistakes. Pooling both rankings corrects many of the mistakes of
 
 Crisis is pooled like every other intent (issue 24: keeping DIET's crisis confidence as
 a floor turned ordinary questions into alarms). DIET's own crisis confidence is kept
-beside the pooled ranking, and `CrisisGuard` (bot/safety.py) reads both: a crisis that
+beside the pooled ranking, and `CrisisGuard` (bot/nlu/safety.py) reads both: a crisis that
 DIET alone saw still gets at least the gentle check.
 
 Nothing here imports Rasa. The model is stored as plain arrays and a word list

@@ -41,7 +41,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question("youth_age", about_person=False),
     Question("relation", also_fills=("relation_group",), changeable=False),
     Question("mentor_name"),
-    # Only asked for a person who may be under 18 (bot.conversation.MAYBE_MINOR).
+    # Only asked for a person who may be under 18 (bot.dialogue.conversation.MAYBE_MINOR).
     Question("mentor_adult", changeable=False),
     Question("mentor_reason", also_fills=("mentor_support",)),
     Question("knows_already"),

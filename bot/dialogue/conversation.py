@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot import texts
+from bot.dialogue import texts
 from bot.storage.models import SUPPORT_KINDS
 from bot.vocabulary import RELATIONS, canonical_relation, clean_name, relation_label
 

@@ -3,7 +3,7 @@
 The bot is a computer and cannot call. When a youth who got the help lines says yes to
 "Mag je coach je snel bellen?", `request_contact` stores a signal for the youth's team and,
 in the same transaction, the outbox rows that tell the team (`safety.contact_requested`,
-bot/notify.py). The coach portal shows open signals at the top of the list until a coach
+bot/coach/notify.py). The coach portal shows open signals at the top of the list until a coach
 marks one handled.
 
 What is kept is the least a coach needs to act: the team, a keyed hash of the
@@ -22,7 +22,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot import handoff, notify
+from bot.coach import handoff, notify
 from bot.settings import Settings
 from bot.storage import Coach, Invite, Nomination, SafetySignal, Team, repo
 from bot.storage.models import utcnow
@@ -49,7 +49,7 @@ class SignalResult:
 def _team_and_invite(
     session: Session, settings: Settings, conversation_id: str, invite_code: str | None
 ) -> tuple[Team, Invite | None]:
-    """The team a nomination of this conversation would go to (bot/handoff.py's rules)."""
+    """The team a nomination of this conversation would go to (bot/coach/handoff.py's rules)."""
     if repo.is_demo_conversation(session, conversation_id):
         return repo.ensure_team(session, repo.DEMO_TEAM_SLUG, "Demo team", is_demo=True), None
     invite, _status = repo.check_invite(session, invite_code, conversation_id)

@@ -435,7 +435,7 @@ def check_end(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m bot.demo_scenarios [folder]`: check the scenario files, print the mistakes."""
+    """`python -m bot.demo.demo_scenarios [folder]`: check the scenarios, print the mistakes."""
     import sys
 
     args = sys.argv[1:] if argv is None else argv

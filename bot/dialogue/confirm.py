@@ -20,7 +20,7 @@ MIN_YES_CONFIDENCE = 0.8
 
 # What each act is; the confirmation question for it is utter_confirm_<act>.
 ACTS = ("withdraw", "change", "restart", "decline")
-# Choices a youth can tap when the bot is not sure (button titles are in bot/texts.py).
+# Choices a youth can tap when the bot is not sure (button titles are in bot/dialogue/texts.py).
 OPTIONS = ("withdraw", "change", "restart", "status")
 IN_PROGRESS = ("summary", "consent")
 FALLBACK = "nlu_fallback"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot import notify
+from bot.coach import notify
 from bot.settings import Settings
 from bot.storage import repo
 from bot.storage.repo import NominationInput
@@ -68,7 +68,7 @@ def hand_off(engine: Engine, settings: Settings, data: NominationInput) -> Hando
         else:
             team = inbox_team(session, settings)
         # issue 22: an earlier withdrawn choice of this chat is final now
-        from bot import withdrawal
+        from bot.coach import withdrawal
 
         withdrawal.settle_before_new_choice(session, data.conversation_id)
         ref = repo.conversation_ref(settings.secret_key, data.conversation_id)

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.nlp_pipeline import PIPELINE_NAME
+from bot.nlu.nlp_pipeline import PIPELINE_NAME
 
 MODEL_PREFIX = "jim-"
 KEEP_MODELS = 3
@@ -39,11 +39,11 @@ def _project_imports(path: Path, project_dir: Path) -> set[Path]:
 def code_inputs(project_dir: Path) -> list[Path]:
     """The NLU components and every project module they import, followed to the end.
 
-    `bot/word_intents.py` defines the features the saved word model was trained on; a
+    `bot/nlu/word_intents.py` defines the features the saved word model was trained on; a
     change there must give a new model, as a change in `nlu_components/` does.
     """
     todo = sorted((project_dir / "nlu_components").glob("*.py"))
-    todo.append(project_dir / "bot" / "nlp_pipeline.py")
+    todo.append(project_dir / "bot" / "nlu" / "nlp_pipeline.py")
     seen: set[Path] = set()
     while todo:
         path = todo.pop()

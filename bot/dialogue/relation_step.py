@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot import conversation, texts
+from bot.dialogue import conversation, texts
 from bot.vocabulary import NOT_ELIGIBLE, canonical_relation, clean_name, relation_label
 
 # After this many help questions ("ik weet het niet") the help ends; a yes then starts over.

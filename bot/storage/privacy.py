@@ -54,11 +54,11 @@ def delete_conversation(
     """Remove everything about one conversation: nomination, alternatives, audit, tracker.
 
     With `secret_key` (SECRET_KEY) also its coach signals, which hold the conversation only
-    as a keyed hash (issue 24, bot/coach_signal.py).
+    as a keyed hash (issue 24, bot/coach/coach_signal.py).
     """
     with Session(engine) as session, session.begin():
         if secret_key:
-            from bot.coach_signal import forget_conversation
+            from bot.coach.coach_signal import forget_conversation
 
             forget_conversation(session, secret_key, conversation_id)
         nominations = session.execute(

@@ -1,6 +1,6 @@
 """A youth's withdrawal (issue 22): hidden for UNDO_MINUTES, then gone everywhere.
 
-Confirmed in the chat first (`bot/confirm.py`), a withdrawal hides the nomination's
+Confirmed in the chat first (`bot/dialogue/confirm.py`), a withdrawal hides the nomination's
 details at once (coaches and the API see only `ingetrokken`). Within `UNDO_MINUTES` the
 youth can say "toch wel" and everything is back as it was; the coach was told once and
 is not told again. When the time is over, `finish_due` (run by the web app's sender loop
@@ -21,9 +21,9 @@ from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot import notify, privacy
+from bot.coach import notify
 from bot.settings import Settings
-from bot.storage import Nomination, Team, repo
+from bot.storage import Nomination, Team, privacy, repo
 from bot.storage.models import utcnow
 
 logger = logging.getLogger(__name__)

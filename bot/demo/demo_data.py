@@ -2,7 +2,7 @@
 
 Demo conversations are made by the server for one trainer's demo session (bot/web/demo.py;
 ids `demo-...`, listed in demo_conversations); their nominations always land in the demo
-team, marked `demo: true`, and never get a notification (bot/handoff.py). The reset removes
+team, marked `demo: true`, and never get a notification (bot/coach/handoff.py). The reset removes
 the conversations of one demo session, and their nominations, through
 `privacy.delete_conversation`, the same path a deletion request takes.
 Imports nothing from Rasa.
@@ -18,8 +18,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot import conversation, privacy
-from bot.storage import repo
+from bot.dialogue import conversation
+from bot.storage import privacy, repo
 from bot.storage.models import Nomination, OutboxMessage, StatusChange
 
 DEMO_SENDER_RE = re.compile(r"demo-[A-Za-z0-9_-]{8,75}")

@@ -1,0 +1,1 @@
+"""What reaches the coach: the handoff, notifications, signals, withdrawals and coach rules."""

@@ -1,0 +1,1 @@
+"""The trainer demo: its live data and its scenarios."""

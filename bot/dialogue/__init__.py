@@ -1,0 +1,1 @@
+"""The conversation's structure and its words, independent of Rasa."""

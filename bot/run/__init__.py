@@ -1,0 +1,1 @@
+"""Running the product: set-up steps, training, the launcher and scale-out."""
