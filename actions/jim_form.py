@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from bot.dialogue import conversation, texts
 from bot.dialogue.relation_step import RelationAnswer, decide_relation
-from bot.vocabulary import clean_name, relation_label
+from bot.vocabulary import KNOWS_ALREADY, clean_name, relation_label
 
 FORM = "jim_form"
 
@@ -162,7 +162,7 @@ class ValidateJimForm(FormValidationAction):
     def validate_knows_already(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        return {"knows_already": value if value in ("ja", "nee", "weet_niet") else None}
+        return {"knows_already": value if value in KNOWS_ALREADY else None}
 
     def validate_contact(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

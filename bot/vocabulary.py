@@ -1,7 +1,10 @@
-"""Words the conversation understands and says, independent of Rasa.
+"""Words the conversation understands and says, independent of Rasa: the one vocabulary.
 
-`relation` values are the canonical ones of DESIGN.md; NLU maps synonyms to them, and
-these helpers check free text the NLU could not place.
+The canonical values of DESIGN.md for `relation`, `support` and `knows_already`, the
+words the bot says for them to the youth, the labels the coach reads (portal, demo
+panel) and the synonyms for free text are written here once. The NLU data
+(`data/nlu/mentor.yml`) and the buttons of `domain.yml` must use the same values:
+`tests/test_vocabulary.py` checks both.
 """
 
 from __future__ import annotations
@@ -32,6 +35,48 @@ RELATIONS: dict[str, str] = {
 }
 NOT_ELIGIBLE = {"ouder"}
 
+# canonical value -> the word the coach reads (portal, demo panel)
+RELATION_NAMES: dict[str, str] = {
+    **{value: value for value in RELATIONS},
+    "sportcoach": "trainer of coach",
+    "vriend_van_de_familie": "vriend van de familie",
+    "anders": "iemand anders",
+}
+# Relation buttons that name two people; the next question asks which of the two.
+RELATION_GROUPS: dict[str, tuple[str, str]] = {
+    "oma_opa": ("oma", "opa"),
+    "tante_oom": ("tante", "oom"),
+    "buurman_buurvrouw": ("buurman", "buurvrouw"),
+}
+GROUP_NAMES: dict[str, str] = {
+    group: " of ".join(RELATION_NAMES[r] for r in pair) for group, pair in RELATION_GROUPS.items()
+}
+
+# What the person does for the youth: canonical value -> the coach's label.
+SUPPORT_LABELS: dict[str, str] = {
+    "emotioneel": "praten en steun",
+    "praktisch": "praktische hulp",
+    "advies": "advies",
+    "gezelschap": "leuke dingen samen",
+}
+SUPPORT_KINDS: tuple[str, ...] = tuple(SUPPORT_LABELS)
+# A support button as the reason the coach reads (the youth's words when typed).
+SUPPORT_REASONS: dict[str, str] = {
+    "emotioneel": "Ik kan alles tegen hem of haar zeggen",
+    "praktisch": "Helpt mij met dingen",
+    "advies": "Geeft goede tips",
+    "gezelschap": "We doen leuke dingen samen",
+}
+
+# Does the person know already? canonical value -> the coach's label.
+DONT_KNOW = "weet_niet"
+KNOWS_LABELS: dict[str, str] = {
+    "ja": "ja",
+    "nee": "nee, nog niet",
+    DONT_KNOW: "weet de jongere niet",
+}
+KNOWS_ALREADY: tuple[str, ...] = tuple(KNOWS_LABELS)
+
 # Extra spellings for free text; the NLU data holds the same synonyms.
 SYNONYMS: dict[str, str] = {
     "oma": "oma", "omaa": "oma", "omi": "oma", "oema": "oma", "grootmoeder": "oma",
@@ -53,7 +98,17 @@ SYNONYMS: dict[str, str] = {
     "pap": "ouder", "ma": "ouder", "pa": "ouder", "ouder": "ouder", "stiefvader": "ouder",
     "stiefmoeder": "ouder",
     "anders": "anders", "iemand": "anders",
+    "omaatje": "oma", "opaatje": "opa", "tanta": "tante", "nonkel": "oom", "bro": "broer",
+    "neefje": "neef", "nichtje": "nicht", "buurvrouwtje": "buurvrouw", "boksleraar": "sportcoach",
+    "docent": "leraar", "chef": "baas", "werkgever": "baas", "mams": "ouder", "stiefpa": "ouder",
+    "stiefma": "ouder",
+    # phrases: matched before single words ("vriend van mijn ouders" is no "vriend")
+    "vriend van de familie": "vriend_van_de_familie", "familievriend": "vriend_van_de_familie",
+    "vriend van familie": "vriend_van_de_familie", "vriend van mijn ouders": "vriend_van_de_familie",
+    "vriend van mn vader": "vriend_van_de_familie",
+    "vriendin van mijn moeder": "vriend_van_de_familie", "mentor op school": "leraar",
 }  # fmt: skip
+_PHRASES = sorted((k for k in SYNONYMS if " " in k), key=len, reverse=True)
 
 _NAME_PREFIX_RE = re.compile(
     r"^(ik heet|mijn naam is|mn naam is|m'n naam is|ik ben|noem me maar|noem mij maar|noem me|"
@@ -70,16 +125,27 @@ def canonical_relation(value: str | None) -> str | None:
     text = value.strip().lower().replace(" ", "_")
     if text in RELATIONS:
         return text
-    if text in ("vriend_van_de_familie", "familievriend", "vriend_van_familie"):
-        return "vriend_van_de_familie"
-    for word in re.findall(r"[^\W\d_]+", value.lower()):
+    words = re.findall(r"[^\W\d_]+", value.lower())
+    joined = f" {' '.join(words)} "
+    for phrase in _PHRASES:
+        if f" {phrase} " in joined:
+            return SYNONYMS[phrase]
+    for word in words:
         if word in SYNONYMS:
             return SYNONYMS[word]
     return None
 
 
 def relation_label(relation: str | None) -> str:
+    """How the bot names the person to the youth: "je oma", "die persoon"."""
     return RELATIONS.get(relation or "", "die persoon")
+
+
+def relation_name(relation: str | None) -> str | None:
+    """The word the coach reads for a relation: "trainer of coach"; unknown values as they are."""
+    if not relation:
+        return None
+    return RELATION_NAMES.get(relation, relation)
 
 
 def clean_name(text: str | None) -> str | None:

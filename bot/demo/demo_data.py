@@ -21,41 +21,10 @@ from sqlalchemy.orm import Session
 from bot.dialogue import conversation
 from bot.storage import privacy, repo
 from bot.storage.models import Nomination, OutboxMessage, StatusChange
+from bot.vocabulary import GROUP_NAMES, KNOWS_LABELS, RELATION_NAMES, SUPPORT_LABELS, relation_name
 
 DEMO_SENDER_RE = re.compile(r"demo-[A-Za-z0-9_-]{8,75}")
 
-RELATION_LABELS = {
-    "oma": "oma",
-    "opa": "opa",
-    "tante": "tante",
-    "oom": "oom",
-    "broer": "broer",
-    "zus": "zus",
-    "neef": "neef",
-    "nicht": "nicht",
-    "buurman": "buurman",
-    "buurvrouw": "buurvrouw",
-    "sportcoach": "trainer of coach",
-    "leraar": "leraar",
-    "pleegouder": "pleegouder",
-    "vriend_van_de_familie": "vriend van de familie",
-    "vriend": "vriend",
-    "baas": "baas",
-    "ouder": "ouder",
-    "anders": "iemand anders",
-}
-GROUP_LABELS = {
-    "oma_opa": "oma of opa",
-    "tante_oom": "tante of oom",
-    "buurman_buurvrouw": "buurman of buurvrouw",
-}
-SUPPORT_LABELS = {
-    "emotioneel": "praten en steun",
-    "praktisch": "praktische hulp",
-    "advies": "advies",
-    "gezelschap": "leuke dingen samen",
-}
-KNOWS_LABELS = {"ja": "ja", "nee": "nee, nog niet", "weet_niet": "weet de jongere niet"}
 CRISIS_RESPONSES = {"utter_help_112", "utter_help_offer"}
 # The slot the bot asks for -> the row of the coach panel it fills.
 ASKED_ROW = {
@@ -109,7 +78,7 @@ def coach_rows(
         values = {
             "youth_name": youth.get("name") or "wil de jongere niet zeggen",
             "youth_age": str(youth["age"]) if youth.get("age") is not None else "niet gezegd",
-            "relation": RELATION_LABELS.get(mentor.get("relation"), mentor.get("relation")),
+            "relation": relation_name(mentor.get("relation")),
             "mentor_name": mentor.get("name"),
             "mentor_adult": None,
             "support": _support_text(mentor.get("support"), mentor.get("reason")),
@@ -125,8 +94,8 @@ def coach_rows(
         values = {
             "youth_name": "wil de jongere niet zeggen" if name == conversation.SKIPPED else name,
             "youth_age": slot("youth_age"),
-            "relation": RELATION_LABELS.get(relation)
-            or (f"{GROUP_LABELS[group]} (welke?)" if group in GROUP_LABELS else None),
+            "relation": RELATION_NAMES.get(relation)
+            or (f"{GROUP_NAMES[group]} (welke?)" if group in GROUP_NAMES else None),
             "mentor_name": slot("mentor_name"),
             "mentor_adult": {"ja": "ja", "weet_niet": "weet de jongere niet"}.get(
                 slot("mentor_adult")
@@ -200,7 +169,7 @@ def _alternatives_text(alternatives: Any) -> str | None:
     for alt in alternatives or []:
         if not isinstance(alt, dict):
             continue
-        relation = RELATION_LABELS.get(alt.get("relation"), alt.get("relation") or "")
+        relation = relation_name(alt.get("relation")) or ""
         name = alt.get("name")
         parts.append(f"{relation} {name}".strip() if name else relation)
     return ", ".join(p for p in parts if p) or None

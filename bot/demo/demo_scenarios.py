@@ -21,8 +21,7 @@ from typing import Any
 import yaml
 
 from bot.settings import PROJECT_DIR
-from bot.storage.models import KNOWS_ALREADY, SUPPORT_KINDS
-from bot.vocabulary import RELATIONS
+from bot.vocabulary import KNOWS_ALREADY, RELATIONS, SUPPORT_KINDS
 
 SCENARIO_DIR = PROJECT_DIR / "demo" / "scenarios"
 ENDS = ("nominatie", "geen_nominatie", "hulplijnen")

@@ -6,15 +6,19 @@ import re
 from typing import Any
 
 from bot.dialogue import texts
-from bot.storage.models import SUPPORT_KINDS
-from bot.vocabulary import RELATIONS, canonical_relation, clean_name, relation_label
+from bot.vocabulary import (
+    DONT_KNOW,
+    RELATION_GROUPS,
+    RELATIONS,
+    SUPPORT_KINDS,
+    SUPPORT_REASONS,
+    canonical_relation,
+    clean_name,
+    relation_label,
+)
 
 # Relation buttons that name two people: the next question asks which of the two.
-GROUPS = {
-    "oma_opa": "utter_ask_oma_opa",
-    "tante_oom": "utter_ask_tante_oom",
-    "buurman_buurvrouw": "utter_ask_buurman_buurvrouw",
-}
+GROUPS = {group: f"utter_ask_{group}" for group in RELATION_GROUPS}
 # Relations that may be under 18: the form then asks whether the person is an adult.
 MAYBE_MINOR = {"broer", "zus", "neef", "nicht", "vriend", "anders"}
 # Words for care professionals: they cannot be the JIM (it is someone from the youth's life).
@@ -25,14 +29,7 @@ PROFESSIONAL_WORDS = {
 }  # fmt: skip
 HELP_QUESTIONS = ["utter_help_1", "utter_help_2", "utter_help_3", "utter_help_4"]
 SKIPPED = "-"
-DONT_KNOW = "weet_niet"
-
-REASON_TEXT = {
-    "emotioneel": "Ik kan alles tegen hem of haar zeggen",
-    "praktisch": "Helpt mij met dingen",
-    "advies": "Geeft goede tips",
-    "gezelschap": "We doen leuke dingen samen",
-}
+REASON_TEXT = SUPPORT_REASONS  # a support button as the reason the coach reads
 _SUPPORT_WORDS = {
     "emotioneel": ("zeggen", "vertellen", "praten", "luistert", "luisteren", "begrijpt",
                    "vertrouw", "lief", "troost", "geheim", "eerlijk", "snapt", "verhaal",

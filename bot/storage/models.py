@@ -25,8 +25,6 @@ from sqlalchemy.orm import declarative_base, relationship
 Base = declarative_base()
 
 STATUSES = ("nieuw", "in_contact", "jim_gestart", "niet_gelukt", "ingetrokken")
-SUPPORT_KINDS = ("emotioneel", "praktisch", "advies", "gezelschap")
-KNOWS_ALREADY = ("ja", "nee", "weet_niet")
 
 
 def utcnow() -> datetime:

@@ -13,8 +13,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from bot.storage.models import (
-    KNOWS_ALREADY,
-    SUPPORT_KINDS,
     Alternative,
     Coach,
     ConversationKey,
@@ -26,6 +24,7 @@ from bot.storage.models import (
     Team,
     utcnow,
 )
+from bot.vocabulary import KNOWS_ALREADY, SUPPORT_KINDS
 
 # What secrets.token_urlsafe(12) in create_invite makes (16 characters), with room to spare.
 INVITE_CODE_RE = re.compile(r"[A-Za-z0-9_-]{8,64}")

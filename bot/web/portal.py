@@ -25,6 +25,7 @@ from fastapi.templating import Jinja2Templates
 from itsdangerous import BadSignature, Signer, URLSafeTimedSerializer
 from sqlalchemy.orm import Session
 
+from bot import vocabulary
 from bot.coach import coach_signal, coaching
 from bot.storage import Coach, Team, repo
 from bot.storage.models import STATUSES
@@ -35,19 +36,6 @@ SESSION_COOKIE = "jim_coach"
 CSRF_COOKIE = "jim_csrf"
 SESSION_MAX_AGE = 12 * 3600
 PAGE_SIZE = 25
-
-RELATION_LABELS = {
-    "vriend_van_de_familie": "vriend van de familie",
-    "anders": "iemand anders",
-    "ouder": "ouder",
-}
-SUPPORT_LABELS = {
-    "emotioneel": "praten en steun",
-    "praktisch": "praktische hulp",
-    "advies": "advies",
-    "gezelschap": "leuke dingen samen",
-}
-KNOWS_LABELS = {"ja": "ja", "nee": "nee", "weet_niet": "weet de jongere niet"}
 
 try:
     LOCAL_TZ = ZoneInfo("Europe/Amsterdam")
@@ -128,9 +116,9 @@ def _render(request: Request, template: str, status_code: int = 200, **context) 
         {
             "csrf": token,
             "labels": coaching.STATUS_LABELS,
-            "relation": lambda r: RELATION_LABELS.get(r, r) if r else "onbekend",
-            "support": SUPPORT_LABELS,
-            "knows": KNOWS_LABELS,
+            "relation": lambda r: vocabulary.relation_name(r) or "onbekend",
+            "support": vocabulary.SUPPORT_LABELS,
+            "knows": vocabulary.KNOWS_LABELS,
             "when": when,
             **context,
         },

@@ -1,0 +1,123 @@
+"""The relation, support and "knows already" words are written once (bot/vocabulary.py).
+
+The NLU data, the buttons of the domain, the portal, the demo panel and the summary
+all speak of the same canonical values; a value a button sends that the coach cannot
+read, or a synonym the NLU knows that the free-text check does not, fails here.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from bot import vocabulary
+from bot.demo import demo_data
+from bot.dialogue import conversation, texts
+from bot.settings import PROJECT_DIR
+
+PAYLOAD = re.compile(r'"(relation|support|knows_already)"\s*:\s*"([^"]*)"')
+ANNOTATED = re.compile(r'"entity":\s*"(relation|support)",\s*"value":\s*"([^"]*)"')
+
+
+def mentor_data() -> list[dict]:
+    text = (PROJECT_DIR / "data" / "nlu" / "mentor.yml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)["nlu"]
+
+
+def examples(block: dict) -> list[str]:
+    return [line[2:].strip() for line in block["examples"].splitlines() if line.startswith("- ")]
+
+
+def synonyms() -> list[tuple[str, str]]:
+    pairs = [(ex, b["synonym"]) for b in mentor_data() if "synonym" in b for ex in examples(b)]
+    assert len(pairs) > 30, "the scan finds too few synonyms: it is broken"
+    return pairs
+
+
+def button_values() -> set[tuple[str, str]]:
+    text = (PROJECT_DIR / "domain.yml").read_text(encoding="utf-8")
+    return set(PAYLOAD.findall(text))
+
+
+@pytest.mark.parametrize("word, value", synonyms())
+def test_every_nlu_synonym_means_the_same_in_free_text(word, value):
+    assert value in vocabulary.RELATIONS, value
+    assert vocabulary.canonical_relation(word) == value
+
+
+def test_every_word_of_the_relation_lookup_is_understood_in_free_text():
+    (lookup,) = [b for b in mentor_data() if b.get("lookup") == "relatie"]
+    unknown = [w for w in examples(lookup) if vocabulary.canonical_relation(w) is None]
+    assert not unknown
+
+
+def test_every_relation_the_nlu_data_annotates_is_canonical():
+    found = set()
+    for path in (PROJECT_DIR / "data" / "nlu").glob("*.yml"):
+        found |= set(ANNOTATED.findall(path.read_text(encoding="utf-8")))
+    assert found, "the scan finds no annotated values: it is broken"
+    for entity, value in found:
+        known = vocabulary.RELATIONS if entity == "relation" else vocabulary.SUPPORT_KINDS
+        assert value in known, (entity, value)
+
+
+def test_every_value_a_button_sends_is_canonical_and_has_a_label():
+    values = button_values()
+    assert {entity for entity, _ in values} >= {"relation", "support"}, values
+    for entity, value in values:
+        if entity == "relation":
+            assert value in vocabulary.RELATION_NAMES or value in vocabulary.GROUP_NAMES, value
+        elif entity == "support":
+            assert value in vocabulary.SUPPORT_LABELS, value
+        else:
+            assert value in vocabulary.KNOWS_LABELS, value
+
+
+def test_every_support_kind_has_a_button():
+    sent = {value for entity, value in button_values() if entity == "support"}
+    assert sent == set(vocabulary.SUPPORT_KINDS)
+
+
+def test_the_knows_already_slot_takes_exactly_the_canonical_values(domain):
+    mappings = domain["slots"]["knows_already"]["mappings"]
+    assert {m["value"] for m in mappings} == set(vocabulary.KNOWS_ALREADY)
+
+
+def test_every_canonical_value_has_a_label_for_the_youth_and_for_the_coach():
+    assert set(vocabulary.RELATION_NAMES) == set(vocabulary.RELATIONS)
+    for pair in vocabulary.RELATION_GROUPS.values():
+        assert set(pair) <= set(vocabulary.RELATIONS)
+    assert set(vocabulary.RELATION_GROUPS) == set(conversation.GROUPS)
+    kinds = set(vocabulary.SUPPORT_KINDS)
+    assert kinds == set(vocabulary.SUPPORT_REASONS) == set(texts.SUMMARY_REASON)
+    assert set(vocabulary.KNOWS_ALREADY) == {"ja", "nee", vocabulary.DONT_KNOW}
+
+
+def test_every_relation_group_has_its_question(domain):
+    for question in conversation.GROUPS.values():
+        assert question in domain["responses"], question
+
+
+def test_the_portal_and_the_demo_panel_say_the_same():
+    """They disagreed once: "nee" in the portal, "nee, nog niet" in the demo."""
+    row = demo_data.coach_rows(
+        {},
+        {
+            "status": "nieuw",
+            "youth": {},
+            "mentor": {"knows_already": "nee", "relation": "sportcoach"},
+        },
+    )
+    values = {r["key"]: r["value"] for r in row}
+    assert values["knows_already"] == vocabulary.KNOWS_LABELS["nee"]
+    assert values["relation"] == vocabulary.relation_name("sportcoach") == "trainer of coach"
+
+
+def test_no_second_label_table_outside_the_vocabulary():
+    table = re.compile(r"^(RELATION|SUPPORT|KNOWS|GROUP)_(LABELS|NAMES)\s*=", re.M)
+    for folder in ("bot", "actions"):
+        for path in (PROJECT_DIR / folder).rglob("*.py"):
+            if path.name != "vocabulary.py":
+                assert not table.search(path.read_text(encoding="utf-8")), path
