@@ -104,7 +104,8 @@ SYNONYMS: dict[str, str] = {
     "stiefma": "ouder",
     # phrases: matched before single words ("vriend van mijn ouders" is no "vriend")
     "vriend van de familie": "vriend_van_de_familie", "familievriend": "vriend_van_de_familie",
-    "vriend van familie": "vriend_van_de_familie", "vriend van mijn ouders": "vriend_van_de_familie",
+    "vriend van familie": "vriend_van_de_familie",
+    "vriend van mijn ouders": "vriend_van_de_familie",
     "vriend van mn vader": "vriend_van_de_familie",
     "vriendin van mijn moeder": "vriend_van_de_familie", "mentor op school": "leraar",
 }  # fmt: skip
