@@ -27,7 +27,6 @@ import argparse
 import dataclasses
 import os
 import re
-import socket
 import sys
 import tempfile
 import unicodedata
@@ -82,12 +81,6 @@ def base_nlu_texts() -> set[str]:
     return nlu_texts(folder / "data" / "nlu")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def to_stage(chat, stage: str) -> None:
     chat.send("/start")
     chat.send("Sam")
@@ -122,11 +115,10 @@ class Outcome:
 
 
 def play(stack, item: dict) -> Outcome:
-    import httpx
     from sqlalchemy.orm import Session
 
     from bot.storage import make_engine, repo
-    from tests.chat import Chat
+    from testkit.chat import Chat
 
     chat = Chat(stack.settings.rasa_url, sender="bench-" + uuid.uuid4().hex[:12])
     stage, meaning = item["stage"], item["meaning"]
@@ -153,11 +145,7 @@ def play(stack, item: dict) -> Outcome:
                 break
             continue
         break
-    tracker = httpx.get(
-        f"{stack.settings.rasa_url}/conversations/{chat.sender}/tracker",
-        params={"token": stack.settings.rasa_auth_token},
-        timeout=30,
-    ).json()
+    tracker = rasa(stack).tracker(chat.sender)
     slots = tracker.get("slots", {})
     engine = make_engine(stack.settings.database_url)
     try:
@@ -179,18 +167,15 @@ def play(stack, item: dict) -> Outcome:
     return out
 
 
-def parse(stack, texts: list[str]) -> list[dict]:
-    import httpx
+def rasa(stack):
+    from bot.rasa_client import Rasa
 
-    return [
-        httpx.post(
-            f"{stack.settings.rasa_url}/model/parse",
-            params={"token": stack.settings.rasa_auth_token},
-            json={"text": text},
-            timeout=30,
-        ).json()
-        for text in texts
-    ]
+    return Rasa(stack.settings.rasa_url, stack.settings.rasa_auth_token, timeout=30)
+
+
+def parse(stack, texts: list[str]) -> list[dict]:
+    client = rasa(stack)
+    return [client.parse(text) for text in texts]
 
 
 def confidence_figures(items: list[dict], parsed: list[dict]) -> None:
@@ -236,34 +221,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(known)} messages of the set were in data/nlu before the set was written "
           f"(stock phrases, played all the same): {known}")  # fmt: skip
 
-    from bot.run import setup_steps, training
-    from bot.run.launcher import Stack
-    from bot.settings import load_settings
+    from bot.run import training
+    from testkit.live import start_live
 
     model = training.model_path(ROOT)
     if not model.exists():
         print(f"no model at {model}: run .venv/bin/python -m bot.cli setup first")
         return 2
     tmp = Path(tempfile.mkdtemp(prefix="jim-bench-"))
-    settings = load_settings(
-        env_file=tmp / "no.env",
-        environ={
-            "JIM_DEMO": "true",
-            "DATABASE_URL": f"sqlite:///{tmp / 'jim.db'}",
-            "RASA_AUTH_TOKEN": "bench-" + uuid.uuid4().hex,
-            "SECRET_KEY": "bench-" + uuid.uuid4().hex,
-            "RASA_PORT": str(free_port()),
-            "ACTION_PORT": str(free_port()),
-            "WEB_PORT": str(free_port()),
-            "RATE_CHAT_PER_IP": "0",
-            "RATE_CHAT_PER_SENDER": "0",
-        },
-    )
-    setup_steps.migrate(settings)
-    setup_steps.ensure_base_data(settings)
     print(f"{len(items)} messages; starting Rasa, actions and the web app ...", flush=True)
-    stack = Stack(settings, model, tmp / "logs")
-    stack.start(timeout=600, progress=lambda line: None)
+    no_limits = {"RATE_CHAT_PER_IP": "0", "RATE_CHAT_PER_SENDER": "0"}
+    stack = start_live(tmp, model, environ=no_limits, timeout=600)
     try:
         parsed = parse(stack, [i["text"] for i in items])
         with ThreadPoolExecutor(max_workers=args.jobs) as pool:

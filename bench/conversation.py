@@ -14,11 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.run import setup_steps, training  # noqa: E402
-from bot.run.launcher import Stack  # noqa: E402
+from bot.run import training  # noqa: E402
 from bot.settings import PROJECT_DIR  # noqa: E402
-from tests.chat import Chat  # noqa: E402
-from tests.conftest import make_settings  # noqa: E402
+from testkit.chat import Chat  # noqa: E402
+from testkit.live import start_live  # noqa: E402
 
 BY_BUTTONS = [
     "/start",
@@ -59,17 +58,13 @@ def play(chat: Chat, steps: list[str]) -> list[float]:
 
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
-        settings = make_settings(Path(tmp))
-        setup_steps.migrate(settings)
-        setup_steps.ensure_base_data(settings)
-        stack = Stack(settings, training.model_path(PROJECT_DIR), Path(tmp) / "logs")
         started = time.monotonic()
-        stack.start(progress=lambda line: None)
-        print(f"product answers after {time.monotonic() - started:.0f} s")
+        stack = start_live(Path(tmp), training.model_path(PROJECT_DIR), timeout=300)
+        print(f"product answers after {time.monotonic() - started:.0f} s (with migrations)")
         try:
             rows = []
             for name, steps in (("by buttons", BY_BUTTONS), ("by typing", BY_TYPING)):
-                chat = Chat(settings.rasa_url)
+                chat = Chat(stack.settings.rasa_url)
                 times = play(chat, steps)
                 rows.append((name, chat.turns - 1, statistics.median(times), max(times)))
         finally:

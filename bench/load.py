@@ -80,9 +80,8 @@ from startup import (  # noqa: E402
 from bot.run import setup_steps, training  # noqa: E402
 from bot.run.launcher import Stack  # noqa: E402
 from bot.storage import Nomination, make_engine  # noqa: E402
-from tests.chat import Chat  # noqa: E402
-from tests.conftest import make_settings  # noqa: E402
-from tests.test_conversation_e2e import CODE  # noqa: E402
+from testkit.chat import CODE, Chat  # noqa: E402
+from testkit.env import make_settings  # noqa: E402
 
 OUT = PROJECT_DIR / "bench" / "out"
 OURS, BARE = "ours", "bare"
@@ -156,7 +155,7 @@ def bare_script(length: int = len(BARE_STEPS)) -> Script:
 
 
 class LoadChat(Chat):
-    """One simulated youth: tests/chat.py's Chat, asynchronous, on a shared client.
+    """One simulated youth: testkit/chat.py's Chat, asynchronous, on a shared client.
 
     `tap()` (inherited) finds the button by its title and returns `send(payload)`, here a
     coroutine. Nothing of the conversation is kept but the last reply.

@@ -36,7 +36,6 @@ from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import httpx
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,16 +63,16 @@ def training_texts() -> set[str]:
 
 
 class Conversation:
+    """One youth of the bench: testkit's Chat, answering with the text of the replies."""
+
     def __init__(self, rasa_url: str) -> None:
-        self.url = f"{rasa_url}/webhooks/rest/webhook"
-        self.sender = "bench-" + uuid.uuid4().hex[:12]
+        from testkit.chat import Chat
+
+        self.chat = Chat(rasa_url, sender="bench-" + uuid.uuid4().hex[:12], timeout=120)
 
     def send(self, message: str) -> str:
-        response = httpx.post(
-            self.url, json={"sender": self.sender, "message": message}, timeout=120
-        )
-        response.raise_for_status()
-        return "\n".join(reply.get("text", "") for reply in response.json())
+        self.chat.send(message)
+        return self.chat.text
 
 
 # The turns before the message, by the step it is played at.
@@ -197,9 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     sys.path.insert(0, str(ROOT))
     from bot.nlu.safety import normalise
-    from bot.run import setup_steps
     from bot.run.training import model_path
-    from tests.conftest import make_settings
 
     danger, harmless = load_set()
     trained_on = training_texts()
@@ -214,24 +211,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no model at {model}: run `.venv/bin/python -m bot.cli setup` first")
         return 2
 
-    from bot.run.launcher import Stack
+    from testkit.live import live_stack
 
-    with tempfile.TemporaryDirectory(prefix="jim-safety-") as tmp:
-        settings = make_settings(Path(tmp))
-        setup_steps.migrate(settings)
-        setup_steps.ensure_base_data(settings)
-        stack = Stack(settings, model, Path(tmp) / "logs")
-        stack.start(timeout=600, progress=lambda line: None)
-        try:
-            jobs = [(i, item, True) for i, item in enumerate(danger)] + [
-                (i, item, False) for i, item in enumerate(harmless)
-            ]
-            with ThreadPoolExecutor(max_workers=args.workers) as pool:
-                results = list(
-                    pool.map(lambda job: play(settings.rasa_url, *job), jobs)  # noqa: B023
-                )
-        finally:
-            stack.stop()
+    with (
+        tempfile.TemporaryDirectory(prefix="jim-safety-") as tmp,
+        live_stack(Path(tmp), model, timeout=600) as stack,
+    ):
+        jobs = [(i, item, True) for i, item in enumerate(danger)] + [
+            (i, item, False) for i, item in enumerate(harmless)
+        ]
+        with ThreadPoolExecutor(max_workers=args.workers) as pool:
+            results = list(
+                pool.map(lambda job: play(stack.settings.rasa_url, *job), jobs)  # noqa: B023
+            )
     print(f"model {model.name}, {len(danger)} danger and {len(harmless)} harmless messages")
     outcome = report(results, args.show)
     OUT.parent.mkdir(parents=True, exist_ok=True)

@@ -32,7 +32,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -48,6 +47,7 @@ sys.path.insert(0, str(PROJECT_DIR))
 
 from bot.run import setup_steps  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
+from testkit.env import free_port, port_open  # noqa: E402
 
 BIN = Path(sys.executable).parent
 OUT = PROJECT_DIR / "bench" / "out" / "startup.json"
@@ -64,18 +64,6 @@ SETTING_NAMES = (
 
 
 # --- helpers -------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def port_open(port: int) -> bool:
-    with socket.socket() as sock:
-        sock.settimeout(0.5)
-        return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
 def loadavg() -> list[float]:

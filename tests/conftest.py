@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-import os
-import shutil
-import socket
-import tempfile
 import uuid
 from pathlib import Path
 
@@ -15,46 +10,15 @@ import yaml
 from sqlalchemy.orm import Session
 
 from bot.run import setup_steps, training
-from bot.settings import PROJECT_DIR, Settings, get_settings, load_settings
+from bot.settings import PROJECT_DIR, Settings, get_settings
 from bot.storage import make_engine
+from testkit import postgres
+from testkit.env import make_settings, missing_service, quiet
+from testkit.live import live_stack
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
-os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+quiet()
 
 ARTIFACTS = PROJECT_DIR / "tests" / "artifacts"
-
-
-def missing_service(message: str) -> None:
-    """A service a test needs is not there: a failure in CI (`CI=true`), else a skip.
-
-    CI must never turn green by skipping the PostgreSQL, scale-out or browser suites; on a
-    developer's machine without root a skip that says what to install is kinder.
-    """
-    if os.environ.get("CI", "").strip().lower() in ("1", "true", "yes"):
-        pytest.fail(f"{message} (CI=true: a missing service fails the run)", pytrace=False)
-    pytest.skip(message)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def make_settings(tmp_dir: Path, **overrides) -> Settings:
-    """Settings for a test: its own SQLite file and free ports, demo mode on."""
-    environ = {
-        "JIM_DEMO": "true",
-        "DATABASE_URL": f"sqlite:///{tmp_dir / 'jim.db'}",
-        "RASA_AUTH_TOKEN": "test-rasa-token-" + uuid.uuid4().hex,
-        "SECRET_KEY": "test-secret-" + uuid.uuid4().hex,
-        "RASA_PORT": str(free_port()),
-        "ACTION_PORT": str(free_port()),
-        "WEB_PORT": str(free_port()),
-    }
-    settings = load_settings(env_file=tmp_dir / "no.env", environ=environ)
-    return dataclasses.replace(settings, **overrides)
 
 
 DATABASES = ("sqlite", "postgresql")
@@ -81,17 +45,10 @@ def pg_server():
     Started from Debian's postgresql package (scripts/ensure-services installs it). Skips
     only when PostgreSQL is not installed and cannot be: then it says how to install it.
     """
-    from bot.run.scaleout import PostgresServer, postgres_bin_dir
-
-    if postgres_bin_dir() is None:
-        missing_service("PostgreSQL is not installed: run scripts/ensure-services (apt postgresql)")
-    base = Path(tempfile.mkdtemp(prefix="jim-pg-"))
-    base.chmod(0o711)  # as root the server runs as the postgres user, which must enter it
-    server = PostgresServer(base / "pg", durable=False)
-    server.start()
-    yield server
-    server.stop()
-    shutil.rmtree(base, ignore_errors=True)
+    if postgres.postgres_bin_dir() is None:
+        missing_service(postgres.NOT_INSTALLED)
+    with postgres.throwaway_postgres() as server:
+        yield server
 
 
 @pytest.fixture
@@ -160,22 +117,5 @@ def model_file() -> Path:
 @pytest.fixture(scope="session")
 def live(tmp_path_factory, model_file):
     """The real product (Rasa server, action server, web app) on free ports, own database."""
-    from bot.run.launcher import Stack
-
-    tmp = tmp_path_factory.mktemp("live")
-    settings = make_settings(tmp)
-    setup_steps.migrate(settings)
-    demo_token = setup_steps.ensure_base_data(settings)
-    engine = make_engine(settings.database_url)
-    with Session(engine) as session, session.begin():
-        from bot.storage import repo
-
-        team = repo.ensure_team(session, settings.default_team)
-        _coach, team_token = repo.create_coach(session, team, "Coach van het standaard team")
-    engine.dispose()
-    stack = Stack(settings, model_file, tmp / "logs")
-    stack.start(timeout=420, progress=lambda line: None)
-    stack.demo_token = demo_token  # the demo team: demo conversations only
-    stack.team_token = team_token  # the default team: real chats without invite, also in demo mode
-    yield stack
-    stack.stop()
+    with live_stack(tmp_path_factory.mktemp("live"), model_file) as stack:
+        yield stack

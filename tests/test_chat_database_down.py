@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import shutil
-import tempfile
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -17,23 +14,17 @@ from fastapi.testclient import TestClient
 from bot.run import setup_steps
 from bot.storage import make_engine
 from bot.web.app import create_app
-from tests.conftest import missing_service
+from testkit import postgres
+from testkit.env import missing_service
 from tests.test_chat_routes import SENDER, FakeRasa, holding, own
 
 
 @pytest.fixture
 def own_postgres():
-    from bot.run.scaleout import PostgresServer, postgres_bin_dir
-
-    if postgres_bin_dir() is None:
-        missing_service("PostgreSQL is not installed: run scripts/ensure-services (apt postgresql)")
-    base = Path(tempfile.mkdtemp(prefix="jim-pg-down-"))
-    base.chmod(0o711)  # as root the server runs as the postgres user, which must enter it
-    server = PostgresServer(base / "pg", durable=False)
-    server.start()
-    yield server
-    server.stop()
-    shutil.rmtree(base, ignore_errors=True)
+    if postgres.postgres_bin_dir() is None:
+        missing_service(postgres.NOT_INSTALLED)
+    with postgres.throwaway_postgres(prefix="jim-pg-down-") as server:
+        yield server
 
 
 def test_database_away_means_503_and_no_message_to_rasa_then_it_goes_on(

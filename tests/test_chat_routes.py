@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from bot.storage import ConversationKey, repo
 from bot.web.app import create_app
 from bot.web.chat import SECRET_HEADER, STATIC_DIR
-from tests.conftest import free_port
+from testkit.env import free_port
 
 SENDER = "web-0123456789abcdef"
 SECRET = "test-conversation-secret-0123456789abcdef"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import missing_service
+from testkit.env import missing_service
 
 
 @pytest.mark.parametrize("value", ["true", "1", "TRUE", "yes"])

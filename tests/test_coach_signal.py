@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from actions.safety import ActionRequestCoachContact
 from bot.coach import coach_signal, handoff, notify
 from bot.storage import OutboxMessage, SafetySignal, repo
-from tests.conftest import free_port
+from testkit.env import free_port
 from tests.test_actions import make_tracker, responses
 from tests.test_notify import configure_team, invite_for, nomination_input, outbox, receiver, smtp
 

@@ -3,17 +3,13 @@ checked in what the youth reads and in what the coach receives through the API."
 
 from __future__ import annotations
 
-import re
-
 import httpx
 import pytest
 
 from bot.storage import repo
-from tests.chat import Chat
+from testkit.chat import CODE, Chat
 
 pytestmark = pytest.mark.integration
-
-CODE = re.compile(r"JIM-[2-9A-Z]{4}")
 
 
 def nominations(live) -> list[dict]:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from bot.demo import demo_scenarios
 from bot.storage import OutboxMessage, make_engine, repo
-from tests.chat import Chat
+from testkit.chat import Chat
 from tests.coach_helpers import make_coach
 
 pytestmark = pytest.mark.integration

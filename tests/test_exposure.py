@@ -21,7 +21,7 @@ import yaml
 from bot.run import setup_steps
 from bot.run.launcher import Stack
 from bot.settings import PROJECT_DIR
-from tests.conftest import make_settings
+from testkit.env import make_settings
 
 pytestmark = pytest.mark.integration
 

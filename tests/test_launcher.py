@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -22,6 +21,7 @@ import pytest
 
 from bot.run import setup_steps
 from bot.settings import PROJECT_DIR, load_settings
+from testkit.env import free_port, port_open
 
 pytestmark = pytest.mark.integration
 
@@ -30,18 +30,6 @@ SETTING_NAMES = {
     "RASA_AUTH_TOKEN", "SECRET_KEY", "PUBLIC_URL", "DEFAULT_TEAM", "RASA_HOST", "ACTION_HOST",
     "ACTION_SERVER_TOKEN",
 }  # fmt: skip
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def port_open(port: int) -> bool:
-    with socket.socket() as sock:
-        sock.settimeout(0.5)
-        return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
 def child_pids(pid: int) -> list[int]:

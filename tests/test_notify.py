@@ -25,7 +25,7 @@ from bot.coach import handoff, notify
 from bot.storage import OutboxMessage, repo
 from bot.storage.models import utcnow
 from bot.storage.repo import NominationInput
-from tests.conftest import free_port
+from testkit.env import free_port
 
 
 class Inbox:

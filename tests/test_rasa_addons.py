@@ -22,7 +22,7 @@ from rasa.utils.tensorflow.models import RasaModel
 from bot.run.launcher import build_services
 from bot.settings import PROJECT_DIR
 from rasa_addons import history, server
-from tests.conftest import make_settings
+from testkit.env import make_settings
 
 ANSWERS = [
     {"events": [], "responses": []},

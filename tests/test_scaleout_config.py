@@ -12,7 +12,7 @@ import yaml
 
 from bot.run.launcher import build_services, child_env, endpoints_file
 from bot.settings import PROJECT_DIR, SettingsError, load_settings
-from tests.conftest import make_settings
+from testkit.env import make_settings
 
 BASE = {"RASA_AUTH_TOKEN": "t" * 20, "SECRET_KEY": "s" * 20}
 
@@ -96,7 +96,8 @@ def test_the_private_redis_asks_its_password_which_is_not_on_the_command_line(tm
     import subprocess
     import time
 
-    from bot.run.scaleout import free_port, redis_service
+    from bot.run.scaleout import redis_service
+    from testkit.env import free_port
 
     if shutil.which("redis-server") is None:
         pytest.skip("redis-server is not installed: run scripts/ensure-services")
@@ -136,17 +137,15 @@ def test_an_older_trusting_cluster_gets_a_password_at_its_next_start():
     """var/postgres made before passwords existed (initdb --auth=trust): the next start sets
     a password and demands it."""
     import shutil
-    import tempfile
 
     import psycopg2
 
-    from bot.run.scaleout import PostgresServer, postgres_bin_dir
+    from testkit.postgres import ThrowawayPostgres, postgres_bin_dir, temporary_base
 
     if postgres_bin_dir() is None:
         pytest.skip("PostgreSQL is not installed: run scripts/ensure-services")
-    base = Path(tempfile.mkdtemp(prefix="jim-pg-old-"))
-    base.chmod(0o711)
-    server = PostgresServer(base / "pg", durable=False)
+    base = temporary_base("jim-pg-old-")
+    server = ThrowawayPostgres(base / "pg")
     try:
         server.base_dir.mkdir()
         if os.geteuid() == 0:

@@ -8,9 +8,7 @@ correct nomination, and it goes on when a server, or the database for a moment, 
 from __future__ import annotations
 
 import shutil
-import tempfile
 import time
-from pathlib import Path
 
 import httpx
 import pytest
@@ -20,9 +18,10 @@ from sqlalchemy.orm import Session
 
 from bot.storage import Nomination, make_engine, repo
 from bot.web.chat import SECRET_HEADER
-from tests.chat import Chat
-from tests.conftest import make_settings, missing_service
-from tests.test_conversation_e2e import CODE, buttons_happy_path, nomination_of
+from testkit.chat import CODE, Chat
+from testkit.env import make_settings, missing_service
+from testkit.postgres import ThrowawayPostgres, temporary_base
+from tests.test_conversation_e2e import buttons_happy_path, nomination_of
 
 pytestmark = pytest.mark.integration
 
@@ -78,9 +77,10 @@ def scaled(model_file):
     missing = missing_programs()
     if missing:
         missing_service(f"needs {', '.join(missing)} (Debian): run scripts/ensure-services")
-    base = Path(tempfile.mkdtemp(prefix="jim-scale-"))
-    base.chmod(0o711)  # as root PostgreSQL runs as the postgres user, which must enter it
-    stack = ScaleOutStack(make_settings(base), model_file, base / "run", durable_postgres=False)
+    base = temporary_base("jim-scale-")  # as root PostgreSQL (user postgres) must enter it
+    stack = ScaleOutStack(
+        make_settings(base), model_file, base / "run", postgres=ThrowawayPostgres(base / "pg")
+    )
     started = time.monotonic()
     stack.start(timeout=600, progress=lambda line: None)
     stack.start_seconds = time.monotonic() - started

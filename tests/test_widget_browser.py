@@ -19,7 +19,8 @@ import playwright.sync_api as playwright_api
 import pytest
 
 from bot.storage import repo
-from tests.conftest import ARTIFACTS, free_port
+from testkit.env import free_port
+from tests.conftest import ARTIFACTS
 
 expect = playwright_api.expect
 

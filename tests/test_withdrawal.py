@@ -22,7 +22,7 @@ from bot.dialogue import confirm
 from bot.settings import PROJECT_DIR
 from bot.storage import Nomination, OutboxMessage, StatusChange, privacy, repo
 from bot.storage.models import utcnow
-from tests.conftest import free_port
+from testkit.env import free_port
 from tests.test_notify import Inbox, Receiver, configure_team, invite_for, nomination_input
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from bot.coach import notify, withdrawal
 from bot.storage import make_engine, privacy, repo
 from bot.storage.models import utcnow
-from tests.chat import Chat
+from testkit.chat import Chat
 from tests.test_conversation_e2e import buttons_happy_path
 from tests.test_notify import Receiver
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -123,6 +124,13 @@ def child_env(settings: Settings, extra: dict[str, str] | None = None) -> dict[s
 PRIVATE_UMASK = 0o077
 
 
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port of `host` that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
 def private_dir(path: Path) -> Path:
     """Make `path` (and missing parents) with mode 0700; an existing one is set to 0700."""
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -215,11 +223,19 @@ class Stack:
         log_dir: Path,
         only: tuple[str, ...] | None = None,
         extra_env: dict[str, str] | None = None,
+        services: list[Service] | None = None,
     ) -> None:
+        """`only`: the names of the product's processes to start (default all);
+        `services`: other processes to start instead (bot/run/scaleout.py)."""
         self.settings = settings
-        self.services = [
-            s for s in build_services(settings, model, log_dir) if only is None or s.name in only
-        ]
+        if services is not None:
+            self.services = list(services)
+        else:
+            self.services = [
+                s
+                for s in build_services(settings, model, log_dir)
+                if only is None or s.name in only
+            ]
         self.env = child_env(settings, extra_env)
         self.started_at = 0.0
 

@@ -20,35 +20,14 @@ import os
 import secrets
 import shutil
 import socket
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urlparse
+from urllib.parse import urlparse
 
 from bot.run import setup_steps
-from bot.run.launcher import PRIVATE_UMASK, Service, Stack, StartError, build_services, private_dir
+from bot.run.launcher import Service, Stack, StartError, build_services, free_port, private_dir
+from bot.run.postgres import PostgresServer, postgres_bin_dir
 from bot.settings import Settings
-
-POSTGRES_ROOT = Path("/usr/lib/postgresql")
-DATABASE_NAME = "jim"
-
-
-def free_port(host: str = "127.0.0.1") -> int:
-    with socket.socket() as sock:
-        sock.bind((host, 0))
-        return sock.getsockname()[1]
-
-
-def postgres_bin_dir() -> Path | None:
-    """Debian keeps PostgreSQL's server programs out of PATH: the newest installed version."""
-    found = sorted(
-        POSTGRES_ROOT.glob("*/bin/initdb"),
-        key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0,
-    )
-    if found:
-        return found[-1].parent
-    initdb = shutil.which("initdb")
-    return Path(initdb).parent if initdb else None
 
 
 def missing_programs() -> list[str]:
@@ -61,179 +40,6 @@ def missing_programs() -> list[str]:
     if shutil.which("nginx") is None and not Path("/usr/sbin/nginx").exists():
         missing.append("nginx")
     return missing
-
-
-class PostgresServer:
-    """A private PostgreSQL server in a folder of its own, on one TCP port of 127.0.0.1.
-
-    Why: the tests and `jim run --scale` need a real PostgreSQL without touching (or
-    needing) a system cluster. PostgreSQL refuses to run as root, so as root the server
-    runs as the `postgres` user that Debian's package creates. It listens on 127.0.0.1
-    only and asks a password (scram-sha-256) of every connection, also from this machine:
-    the password is generated at the first start and kept in `<base_dir>/password` (0600),
-    handed to initdb in a file, never on a command line. A cluster made before (trust)
-    gets the password and password authentication at its next start.
-    """
-
-    def __init__(self, base_dir: Path, port: int | None = None, durable: bool = True) -> None:
-        self.base_dir = Path(base_dir)
-        self.data_dir = self.base_dir / "data"
-        self.log_file = self.base_dir / "postgres.log"
-        self.port = port or free_port()
-        self.durable = durable  # False: no fsync (tests only; a crash may lose data)
-        self.bin_dir = postgres_bin_dir()
-        self.password_file = self.base_dir / "password"
-        self.password = ""
-
-    def url(self, database: str = DATABASE_NAME) -> str:
-        password = quote(self.password, safe="")
-        return f"postgresql+psycopg2://postgres:{password}@127.0.0.1:{self.port}/{database}"
-
-    def _load_password(self) -> str:
-        """The cluster's password: read from password_file, or made and written (0600)."""
-        if self.password_file.exists():
-            self.password = self.password_file.read_text(encoding="utf-8").strip()
-        if not self.password:
-            self.password = secrets.token_urlsafe(24)
-            fd = os.open(self.password_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(self.password + "\n")
-        self.password_file.chmod(0o600)
-        if os.geteuid() == 0:  # initdb (as postgres) reads it
-            shutil.chown(self.password_file, "postgres", "postgres")
-        return self.password
-
-    def _require_passwords(self) -> None:
-        """An older cluster made with trust: set the password, then demand it (reload)."""
-        hba = self.data_dir / "pg_hba.conf"
-        lines = hba.read_text(encoding="utf-8").splitlines()
-        if not any(
-            line.split() and not line.lstrip().startswith("#") and line.split()[-1] == "trust"
-            for line in lines
-        ):
-            return
-        import psycopg2
-
-        connection = psycopg2.connect(
-            host="127.0.0.1", port=self.port, user="postgres", dbname="postgres"
-        )
-        try:
-            connection.autocommit = True
-            with connection.cursor() as cursor:
-                cursor.execute("SET password_encryption = 'scram-sha-256'")
-                cursor.execute("ALTER USER postgres PASSWORD %s", (self.password,))
-        finally:
-            connection.close()
-        fixed = [
-            line.rsplit("trust", 1)[0] + "scram-sha-256"
-            if line.split() and not line.lstrip().startswith("#") and line.split()[-1] == "trust"
-            else line
-            for line in lines
-        ]
-        hba.write_text("\n".join(fixed) + "\n", encoding="utf-8")
-        self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "reload")
-
-    def _run(self, *command: str, check: bool = True) -> subprocess.CompletedProcess:
-        as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-        return subprocess.run(
-            [*as_user, *command],
-            check=check,
-            umask=PRIVATE_UMASK,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            timeout=120,
-        )
-
-    def start(self) -> str:
-        """Create the cluster if new, start it, make the `jim` database; returns its URL."""
-        if self.bin_dir is None:
-            raise StartError(
-                "PostgreSQL is not installed: run scripts/ensure-services "
-                "(or apt-get install postgresql)."
-            )
-        self.base_dir.mkdir(parents=True, exist_ok=True)
-        self.base_dir.chmod(0o700)  # password file, log and data: this user (or postgres) only
-        if os.geteuid() == 0:
-            shutil.chown(self.base_dir, "postgres", "postgres")
-            for parent in self.base_dir.resolve().parents:
-                if not parent.stat().st_mode & 0o001:
-                    raise StartError(
-                        f"PostgreSQL runs as the postgres user, which cannot enter {parent}: "
-                        f"use a folder others may enter (chmod o+x {parent})."
-                    )
-        self._load_password()
-        if not (self.data_dir / "PG_VERSION").exists():
-            done = self._run(
-                str(self.bin_dir / "initdb"),
-                "-D", str(self.data_dir),
-                "-U", "postgres",
-                "--auth=scram-sha-256",
-                f"--pwfile={self.password_file}",
-                "-E", "UTF8",
-                "--no-locale",
-                check=False,
-            )  # fmt: skip
-            if done.returncode != 0:
-                raise StartError(f"initdb failed:\n{done.stdout[-2000:]}")
-        options = f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
-        if not self.durable:
-            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        done = self._run(
-            str(self.bin_dir / "pg_ctl"),
-            "-D", str(self.data_dir),
-            "-l", str(self.log_file),
-            "-o", options,
-            "-w", "-t", "60",
-            "start",
-            check=False,
-        )  # fmt: skip
-        if done.returncode != 0:
-            raise StartError(
-                f"PostgreSQL did not start; {self.log_file} ends with:\n{self._tail()}"
-            )
-        self._require_passwords()
-        self.create_database(DATABASE_NAME)
-        return self.url()
-
-    def create_database(self, name: str) -> str:
-        """An empty database (kept if it exists); returns its URL."""
-        import psycopg2
-
-        connection = psycopg2.connect(
-            host="127.0.0.1",
-            port=self.port,
-            user="postgres",
-            password=self.password,
-            dbname="postgres",
-        )
-        try:
-            connection.autocommit = True
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
-                if cursor.fetchone() is None:
-                    cursor.execute(f'CREATE DATABASE "{name}"')
-        finally:
-            connection.close()
-        return self.url(name)
-
-    def is_running(self) -> bool:
-        if self.bin_dir is None or not self.data_dir.exists():
-            return False
-        return self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "status",
-                         check=False).returncode == 0  # fmt: skip
-
-    def stop(self) -> None:
-        if self.is_running():
-            self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-m", "fast",
-                      "-w", "stop", check=False)  # fmt: skip
-
-    def _tail(self, lines: int = 15) -> str:
-        try:
-            return "\n".join(self.log_file.read_text(errors="replace").splitlines()[-lines:])
-        except OSError:
-            return "(no log)"
 
 
 @dataclass
@@ -409,8 +215,8 @@ class ScaleOutStack:
         lock_store_url: a redis:// URL. None: settings.lock_store_url if set, else a
             private redis-server on a free port.
         web: also start the web app (default True), talking to Rasa through nginx.
-        durable_postgres: False skips fsync in a private PostgreSQL (tests only).
         postgres_dir: where a private PostgreSQL keeps its data (default run_dir/postgres).
+        postgres: the private server to start instead (tests: testkit's ThrowawayPostgres).
 
     Use `with ScaleOutStack(...) as stack:` or call start() and stop(). After start():
         rasa_url: the one address of all Rasa servers (nginx), e.g. for the web app.
@@ -435,8 +241,8 @@ class ScaleOutStack:
         database_url: str | None = None,
         lock_store_url: str | None = None,
         web: bool = True,
-        durable_postgres: bool = True,
         postgres_dir: Path | None = None,
+        postgres: PostgresServer | None = None,
     ) -> None:
         if servers < 1:
             raise ValueError("servers must be 1 or more")
@@ -445,12 +251,14 @@ class ScaleOutStack:
         self.run_dir = Path(run_dir)
         self.count = servers
         self.web = web
-        self.durable_postgres = durable_postgres
         self.postgres_dir = Path(postgres_dir) if postgres_dir else self.run_dir / "postgres"
+        if postgres is not None:
+            self.postgres_dir = postgres.base_dir
+        self._private_postgres = postgres
         self.demo_token: str | None = None
         self._database_url = database_url
         self._lock_store_url = lock_store_url
-        self.postgres: PostgresServer | None = None
+        self.postgres: PostgresServer | None = None  # set when a private one is started
         self.stack: Stack | None = None
         self.settings = settings
         self.database_url = ""
@@ -467,7 +275,7 @@ class ScaleOutStack:
             return self._database_url
         if self.base_settings.database_url.startswith("postgresql"):
             return self.base_settings.database_url
-        self.postgres = PostgresServer(self.postgres_dir, durable=self.durable_postgres)
+        self.postgres = self._private_postgres or PostgresServer(self.postgres_dir)
         return self.postgres.start()
 
     def start(self, timeout: float = 420, progress=print) -> None:
@@ -546,8 +354,7 @@ class ScaleOutStack:
         # One Stack for all processes: the launcher starts, watches and stops them.
         # Every child gets the same environment: ACTION_ENDPOINT_URL and RASA_PORT point at
         # nginx, so each Rasa server reaches any action server and the web app any Rasa.
-        self.stack = Stack(self.settings, self.model, log_dir, only=())
-        self.stack.services = processes
+        self.stack = Stack(self.settings, self.model, log_dir, services=processes)
         self.stack.start(timeout=timeout, progress=progress)
 
     def server_name(self, number: int) -> str:

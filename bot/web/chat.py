@@ -17,19 +17,18 @@ from __future__ import annotations
 import json
 import logging
 import re
-import ssl
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import httpx
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from bot.rasa_client import AsyncRasa, RasaError
 from bot.settings import Settings
 from bot.storage import repo
 from bot.web import ratelimit
@@ -41,7 +40,6 @@ SENDER_RE = re.compile(r"[A-Za-z0-9_-]{8,80}")
 MAX_MESSAGE = 5000
 # 5000 characters of 4-byte UTF-8, JSON-escaped (\uXXXX\uXXXX: 12 bytes each), fits.
 MAX_BODY = 64 * 1024
-RASA_TIMEOUT = 30.0
 KEEP_CHARACTERS = {"\n", "\t"}
 DROP_CATEGORIES = {"Cc", "Cs"}  # control characters, lone surrogates
 
@@ -69,16 +67,6 @@ router = APIRouter(include_in_schema=False)
 
 class ChatInputError(ValueError):
     """Input the proxy refuses; the message says what is wrong (shown to developers)."""
-
-
-@lru_cache(maxsize=1)
-def _ssl_context() -> ssl.SSLContext:
-    # Building a context costs ~25 ms; one shared context keeps a client per request cheap.
-    return ssl.create_default_context()
-
-
-def _client() -> httpx.AsyncClient:
-    return httpx.AsyncClient(timeout=RASA_TIMEOUT, verify=_ssl_context())
 
 
 def check_sender(sender: Any) -> str:
@@ -250,6 +238,20 @@ def _title_for_payload(messages: list[dict[str, Any]], payload: str) -> str | No
     return None
 
 
+def rasa(settings: Settings) -> AsyncRasa:
+    """The Rasa server of these settings (bot/rasa_client.py)."""
+    return AsyncRasa(settings.rasa_url, settings.rasa_auth_token)
+
+
+def rasa_failure(where: str, exc: RasaError) -> int:
+    """503 when Rasa did not answer, 502 when its answer was no use; logged without content."""
+    if exc.unreachable:
+        log.warning("%s: Rasa did not answer (%s)", where, exc.reason)
+        return 503
+    log.warning("%s: Rasa answered %s (%s)", where, exc.status, exc.reason)
+    return 502
+
+
 def _settings(request: Request) -> Settings:
     return request.app.state.settings
 
@@ -369,21 +371,10 @@ async def send(request: Request) -> JSONResponse:
         if wait:
             log.warning("chat: too many invite codes tried from one address")
             return _too_many(wait)
-    url = f"{_settings(request).rasa_url}/webhooks/rest/webhook"
     try:
-        async with _client() as client:
-            response = await client.post(url, json={"sender": sender, "message": message})
-    except httpx.HTTPError as exc:
-        log.warning("chat: Rasa did not answer (%s)", type(exc).__name__)
-        return _error(503, UNREACHABLE)
-    if response.status_code != 200:
-        log.warning("chat: Rasa answered %s", response.status_code)
-        return _error(502, UNREACHABLE)
-    try:
-        replies = response.json()
-    except ValueError:
-        log.warning("chat: Rasa answered with something that is not JSON")
-        return _error(502, UNREACHABLE)
+        replies = await rasa(_settings(request)).send(sender, message)
+    except RasaError as exc:
+        return _error(rasa_failure("chat", exc), UNREACHABLE)
     return JSONResponse({"messages": bot_messages(replies)}, headers=NO_STORE)
 
 
@@ -427,19 +418,9 @@ async def history(request: Request, sender: str = "") -> JSONResponse:
         log.warning("chat history: too many reads of one conversation")
         return _too_many(wait)
     settings = _settings(request)
-    url = f"{settings.rasa_url}/conversations/{sender}/tracker"
     try:
-        async with _client() as client:
-            response = await client.get(url, params={"token": settings.rasa_auth_token})
-    except httpx.HTTPError as exc:
-        log.warning("chat history: Rasa did not answer (%s)", type(exc).__name__)
-        return _error(503, UNREACHABLE)
-    if response.status_code != 200:
-        log.warning("chat history: Rasa answered %s", response.status_code)
-        return _error(502, UNREACHABLE)
-    try:
-        tracker = response.json()
-    except ValueError:
-        return _error(502, UNREACHABLE)
+        tracker = await rasa(settings).tracker(sender)
+    except RasaError as exc:
+        return _error(rasa_failure("chat history", exc), UNREACHABLE)
     events = tracker.get("events") if isinstance(tracker, dict) else None
     return JSONResponse({"messages": conversation(events)}, headers=NO_STORE)

@@ -28,7 +28,6 @@ import logging
 from pathlib import Path
 from typing import Any
 
-import httpx
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.templating import Jinja2Templates
@@ -37,6 +36,7 @@ from starlette.concurrency import run_in_threadpool
 
 from bot.coach import coach_signal, notify
 from bot.demo import demo_data, demo_scenarios
+from bot.rasa_client import RasaError
 from bot.settings import Settings
 from bot.storage import privacy, repo
 from bot.storage.models import utcnow
@@ -148,37 +148,17 @@ async def _send_to_rasa(settings: Settings, sender: str, message: str) -> list[d
     message, _invite = chat.screen_payload(settings, message)
     if not message:
         raise DemoError(422, "message is empty")
-    url = f"{settings.rasa_url}/webhooks/rest/webhook"
     try:
-        async with chat._client() as client:
-            response = await client.post(url, json={"sender": sender, "message": message})
-    except httpx.HTTPError as exc:
-        log.warning("demo: Rasa did not answer (%s)", type(exc).__name__)
-        raise DemoError(503, chat.UNREACHABLE) from None
-    if response.status_code != 200:
-        log.warning("demo: Rasa answered %s", response.status_code)
-        raise DemoError(502, chat.UNREACHABLE)
-    try:
-        return chat.bot_messages(response.json())
-    except ValueError:
-        raise DemoError(502, chat.UNREACHABLE) from None
+        return chat.bot_messages(await chat.rasa(settings).send(sender, message))
+    except RasaError as exc:
+        raise DemoError(chat.rasa_failure("demo", exc), chat.UNREACHABLE) from None
 
 
 async def _tracker(settings: Settings, sender: str) -> dict:
-    url = f"{settings.rasa_url}/conversations/{sender}/tracker"
     try:
-        async with chat._client() as client:
-            response = await client.get(url, params={"token": settings.rasa_auth_token})
-    except httpx.HTTPError as exc:
-        log.warning("demo state: Rasa did not answer (%s)", type(exc).__name__)
-        raise DemoError(503, chat.UNREACHABLE) from None
-    if response.status_code != 200:
-        log.warning("demo state: Rasa answered %s", response.status_code)
-        raise DemoError(502, chat.UNREACHABLE)
-    try:
-        tracker = response.json()
-    except ValueError:
-        raise DemoError(502, chat.UNREACHABLE) from None
+        tracker = await chat.rasa(settings).tracker(sender)
+    except RasaError as exc:
+        raise DemoError(chat.rasa_failure("demo state", exc), chat.UNREACHABLE) from None
     return tracker if isinstance(tracker, dict) else {}
 
 

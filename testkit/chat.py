@@ -1,28 +1,29 @@
-"""A youth talking to the real Rasa server over the REST channel (for e2e tests)."""
+"""A youth talking to the real Rasa server over the REST channel (e2e tests, benches)."""
 
 from __future__ import annotations
 
+import re
 import uuid
 
-import httpx
+from bot.rasa_client import Rasa
+
+# The reference the youth gets at the handoff, e.g. JIM-7K3Q.
+CODE = re.compile(r"JIM-[2-9A-Z]{4}")
 
 
 class Chat:
     """One conversation: send text, tap buttons by their title, read what the bot said."""
 
-    def __init__(self, rasa_url: str, sender: str | None = None) -> None:
-        self.url = f"{rasa_url}/webhooks/rest/webhook"
+    def __init__(self, rasa_url: str, sender: str | None = None, timeout: float = 60) -> None:
+        self.rasa = Rasa(rasa_url, timeout=timeout)
+        self.url = f"{self.rasa.url}/webhooks/rest/webhook"  # for subclasses with own clients
         self.sender = sender or "test-" + uuid.uuid4().hex[:12]
         self.last: list[dict] = []
         self.transcript: list[tuple[str, str]] = []
         self.turns = 0
 
     def send(self, message: str) -> list[dict]:
-        response = httpx.post(
-            self.url, json={"sender": self.sender, "message": message}, timeout=60
-        )
-        response.raise_for_status()
-        self.last = response.json()
+        self.last = self.rasa.send(self.sender, message)
         self.turns += 1
         self.transcript.append(("youth", message))
         for reply in self.last:
