@@ -16,7 +16,8 @@ from bot.storage import make_engine
 from bot.web.app import create_app
 from testkit import postgres
 from testkit.env import missing_service
-from tests.test_chat_routes import SENDER, FakeRasa, holding, own
+from testkit.fake_rasa import FakeRasa
+from tests.test_chat_routes import SENDER, holding, own
 
 
 @pytest.fixture

@@ -22,7 +22,8 @@ from bot.coach import handoff
 from bot.storage import Nomination, repo
 from bot.storage.repo import NominationInput
 from bot.web.app import create_app
-from tests.test_chat_routes import TRACKER_EVENTS, FakeRasa
+from testkit.fake_rasa import FakeRasa
+from tests.test_chat_routes import TRACKER_EVENTS
 
 SECRET_HEADER = "X-Chat-Secret"
 
