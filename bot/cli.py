@@ -138,43 +138,58 @@ def cmd_test_stories(args: argparse.Namespace) -> int:
     return subprocess.run(command, cwd=PROJECT_DIR).returncode
 
 
+def _session(write: bool = False):
+    """A session on the database of the settings (bot/storage/db.py: session_scope)."""
+    from bot.storage.db import session_scope
+
+    return session_scope(get_settings().database_url, write=write)
+
+
+def _database():
+    """An engine on the database of the settings, disposed of when the command ends."""
+    from bot.storage.db import engine_scope
+
+    return engine_scope(get_settings().database_url)
+
+
+def _no_coach(coach_id: str) -> int:
+    print(f"No coach with id {coach_id} (see: jim coach list).", file=sys.stderr)
+    return 1
+
+
+def _no_team(slug: str) -> int:
+    print(f"No team {slug} (see: jim team list).", file=sys.stderr)
+    return 1
+
+
 def cmd_coach_add(args: argparse.Namespace) -> int:
-    from sqlalchemy.orm import Session
+    from bot.storage import repo
 
-    from bot.storage import make_engine, repo
-
-    engine = make_engine(get_settings().database_url)
-    with Session(engine) as session, session.begin():
+    with _session(write=True) as session:
         team = repo.ensure_team(session, args.team, args.team_name or args.team)
         coach, token = repo.create_coach(session, team, args.name, args.email)
         print(f"Coach {coach.name} ({coach.id}) in team {team.slug}.")
         print(f"Token (shown once, keep it safe): {token}")
-    engine.dispose()
     return 0
 
 
 def cmd_coach_list(args: argparse.Namespace) -> int:
-    from sqlalchemy.orm import Session
+    from bot.storage import repo
 
-    from bot.storage import make_engine, repo
-
-    engine = make_engine(get_settings().database_url)
-    with Session(engine) as session:
+    with _session() as session:
         for coach in repo.list_coaches(session):
             state = "active" if coach.active else "disabled"
             print(f"{coach.id}  {coach.team.slug:<16} {coach.name:<24} {state}")
-    engine.dispose()
     return 0
 
 
 def cmd_privacy_delete(args: argparse.Namespace) -> int:
-    from bot.storage import make_engine, privacy
+    from bot.storage import privacy
 
     settings = get_settings()
-    engine = make_engine(settings.database_url)
-    conversation = privacy.resolve_conversation(engine, args.conversation)
-    removed = privacy.delete_conversation(engine, conversation, settings.secret_key)
-    engine.dispose()
+    with _database() as engine:
+        conversation = privacy.resolve_conversation(engine, args.conversation)
+        removed = privacy.delete_conversation(engine, conversation, settings.secret_key)
     print(
         f"Deleted {removed.nominations} nomination(s) and {removed.events} conversation event(s)."
     )
@@ -182,129 +197,81 @@ def cmd_privacy_delete(args: argparse.Namespace) -> int:
 
 
 def cmd_privacy_purge(args: argparse.Namespace) -> int:
-    from bot.storage import make_engine, privacy
+    from bot.storage import privacy
 
     settings = get_settings()
     days = args.days if args.days is not None else settings.retention_days
-    engine = make_engine(settings.database_url)
-    removed = privacy.purge(engine, days)
-    engine.dispose()
+    with _database() as engine:
+        removed = privacy.purge(engine, days)
     print(
         f"Older than {days} days: deleted {removed.nominations} closed nomination(s) and "
         f"{removed.conversations} conversation(s) ({removed.events} events)."
     )
 
 
-def _engine():
-    from bot.storage import make_engine
-
-    return make_engine(get_settings().database_url)
-
-
-def _find_coach(session, coach_id: str):
-    from bot.storage import Coach
-
-    coach = session.get(Coach, coach_id)
-    if coach is None:
-        print(f"No coach with id {coach_id} (see: jim coach list).", file=sys.stderr)
-    return coach
-
-
 def cmd_coach_disable(args: argparse.Namespace) -> int:
-    from sqlalchemy.orm import Session
+    from bot.storage import repo
 
-    engine = _engine()
-    with Session(engine) as session, session.begin():
-        coach = _find_coach(session, args.id)
+    with _session(write=True) as session:
+        coach = repo.disable_coach(session, args.id)
         if coach is None:
-            return 1
-        coach.active = False
+            return _no_coach(args.id)
         print(f"Coach {coach.name} ({coach.id}) is disabled; the token no longer works.")
-    engine.dispose()
     return 0
 
 
 def cmd_coach_rotate(args: argparse.Namespace) -> int:
-    from sqlalchemy.orm import Session
-
     from bot.storage import repo
 
-    engine = _engine()
-    with Session(engine) as session, session.begin():
-        coach = _find_coach(session, args.id)
-        if coach is None:
-            return 1
-        token = repo.new_token()
-        coach.token_hash = repo.hash_token(token)
-        coach.active = True
+    with _session(write=True) as session:
+        rotated = repo.rotate_coach_token(session, args.id)
+        if rotated is None:
+            return _no_coach(args.id)
+        coach, token = rotated
         print(f"New token for {coach.name} ({coach.id}); the old token no longer works.")
         print(f"Token (shown once, keep it safe): {token}")
-    engine.dispose()
     return 0
 
 
 def cmd_team_list(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-    from sqlalchemy.orm import Session
+    from bot.storage import repo
 
-    from bot.storage import Team
-
-    engine = _engine()
-    with Session(engine) as session:
-        for team in session.execute(select(Team).order_by(Team.slug)).scalars():
+    with _session() as session:
+        for team in repo.list_teams(session):
             extra = " demo" if team.is_demo else ""
             mail = team.notify_email or "-"
             hook = team.webhook_url or "-"
             print(f"{team.slug:<16} {team.name:<24} mail={mail} webhook={hook}{extra}")
-    engine.dispose()
     return 0
 
 
-def _find_team(session, slug: str):
+def cmd_team_set_email(args: argparse.Namespace) -> int:
     from bot.storage import repo
 
-    team = repo.get_team(session, slug)
-    if team is None:
-        print(f"No team {slug} (see: jim team list).", file=sys.stderr)
-    return team
-
-
-def cmd_team_set_email(args: argparse.Namespace) -> int:
-    from sqlalchemy.orm import Session
-
-    engine = _engine()
-    with Session(engine) as session, session.begin():
-        team = _find_team(session, args.team)
+    with _session(write=True) as session:
+        team = repo.set_team_email(session, args.team, args.email)
         if team is None:
-            return 1
-        team.notify_email = args.email or None
+            return _no_team(args.team)
         print(f"Team {team.slug}: e-mail notifications to {team.notify_email or 'nobody'}.")
-    engine.dispose()
     return 0
 
 
 def cmd_team_set_webhook(args: argparse.Namespace) -> int:
-    import secrets
+    from bot.storage import repo
 
-    from sqlalchemy.orm import Session
-
-    engine = _engine()
-    with Session(engine) as session, session.begin():
-        team = _find_team(session, args.team)
-        if team is None:
-            return 1
-        if not args.url:
-            team.webhook_url = team.webhook_secret = None
-            print(f"Team {team.slug}: no webhook.")
-        else:
-            if not args.url.startswith(("http://", "https://")):
-                print("The webhook URL must start with http:// or https://.", file=sys.stderr)
-                return 1
-            team.webhook_url = args.url
-            team.webhook_secret = args.secret or secrets.token_urlsafe(32)
-            print(f"Team {team.slug}: webhook {team.webhook_url}")
-            print(f"Signing secret (X-JIM-Signature, HMAC-SHA256): {team.webhook_secret}")
-    engine.dispose()
+    try:
+        with _session(write=True) as session:
+            team = repo.set_team_webhook(session, args.team, args.url, args.secret)
+            if team is None:
+                return _no_team(args.team)
+            if not team.webhook_url:
+                print(f"Team {team.slug}: no webhook.")
+            else:
+                print(f"Team {team.slug}: webhook {team.webhook_url}")
+                print(f"Signing secret (X-JIM-Signature, HMAC-SHA256): {team.webhook_secret}")
+    except ValueError as error:
+        print(str(error), file=sys.stderr)
+        return 1
     return 0
 
 
@@ -312,8 +279,7 @@ def cmd_notify(args: argparse.Namespace) -> int:
     from bot.coach import notify
 
     settings = get_settings()
-    engine = _engine()
-    try:
+    with _database() as engine:
         if args.once:
             from bot.coach import withdrawal
 
@@ -324,8 +290,6 @@ def cmd_notify(args: argparse.Namespace) -> int:
             print(f"Sent {sent}, failed (will retry) {failed}.")
         else:
             notify.run_forever(engine, settings)
-    finally:
-        engine.dispose()
     return 0
 
 

@@ -58,3 +58,24 @@ def test_add_rotate_disable(cli, engine):
     assert cli("coach", "disable", "no-such-id")[0] == 1
     code, out = cli("team", "list")
     assert code == 0 and "team-noord" in out and "Noord" in out
+
+
+def test_team_notification_settings_are_stored_and_a_wrong_one_changes_nothing(cli, engine):
+    """`jim team set-email` / `set-webhook`: the row changes only for a known team and an
+    http(s) URL; a refused command exits 1 and leaves the team as it was."""
+    assert cli("coach", "add", "--team", "team-zuid", "--name", "Ilse")[0] == 0
+    assert cli("team", "set-email", "team-zuid", "zuid@example.org")[0] == 0
+    code, out = cli("team", "set-webhook", "team-zuid", "https://example.org/hook")
+    secret = re.search(r"HMAC-SHA256\): (\S+)", out).group(1)
+    assert code == 0 and len(secret) >= 32
+    assert cli("team", "set-webhook", "team-zuid", "ftp://example.org")[0] == 1
+    assert cli("team", "set-email", "no-such-team", "x@example.org")[0] == 1
+    with Session(engine) as session:
+        team = repo.get_team(session, "team-zuid")
+        assert team.notify_email == "zuid@example.org"
+        assert (team.webhook_url, team.webhook_secret) == ("https://example.org/hook", secret)
+    assert cli("team", "set-webhook", "team-zuid")[0] == 0
+    assert cli("team", "set-email", "team-zuid")[0] == 0
+    with Session(engine) as session:
+        team = repo.get_team(session, "team-zuid")
+        assert (team.notify_email, team.webhook_url, team.webhook_secret) == (None, None, None)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import Session
 
 # The SQLite file and the -wal/-shm files SQLite makes beside it (with the file's mode).
 SQLITE_SUFFIXES = ("", "-wal", "-shm", "-journal")
@@ -70,3 +73,25 @@ def make_engine(database_url: str, **options) -> Engine:
             cursor.close()
 
     return engine
+
+
+@contextmanager
+def engine_scope(database_url: str) -> Iterator[Engine]:
+    """An engine for one command or job, disposed of at the end (also on an error)."""
+    engine = make_engine(database_url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def session_scope(database_url: str, write: bool = False) -> Iterator[Session]:
+    """A session on its own engine; `write=True`: one transaction, committed at the end
+    and rolled back on an error. The engine is disposed of either way."""
+    with engine_scope(database_url) as engine, Session(engine) as session:
+        if write:
+            with session.begin():
+                yield session
+        else:
+            yield session

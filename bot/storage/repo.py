@@ -98,6 +98,57 @@ def list_coaches(session: Session) -> list[Coach]:
     )
 
 
+def list_teams(session: Session) -> list[Team]:
+    return list(session.execute(select(Team).order_by(Team.slug)).scalars())
+
+
+def disable_coach(session: Session, coach_id: str) -> Coach | None:
+    """Switch a coach off: the token stops working. None if there is no such coach."""
+    coach = session.get(Coach, coach_id)
+    if coach is not None:
+        coach.active = False
+    return coach
+
+
+def rotate_coach_token(session: Session, coach_id: str) -> tuple[Coach, str] | None:
+    """A new token for the coach (the old one stops working; the coach is active again).
+    Returns the coach and the token, which is never stored in plain; None if no such coach."""
+    coach = session.get(Coach, coach_id)
+    if coach is None:
+        return None
+    token = new_token()
+    coach.token_hash = hash_token(token)
+    coach.active = True
+    return coach, token
+
+
+def set_team_email(session: Session, slug: str, email: str | None) -> Team | None:
+    """Where new-nomination mails of the team go (empty: nowhere). None if no such team."""
+    team = get_team(session, slug)
+    if team is not None:
+        team.notify_email = email or None
+    return team
+
+
+def set_team_webhook(
+    session: Session, slug: str, url: str | None, secret: str | None = None
+) -> Team | None:
+    """The URL that receives the team's signed nominations (empty: none), with its signing
+    secret (default: a new random one). None if no such team; ValueError for a URL that
+    is not http(s)."""
+    team = get_team(session, slug)
+    if team is None:
+        return None
+    if not url:
+        team.webhook_url = team.webhook_secret = None
+        return team
+    if not url.startswith(("http://", "https://")):
+        raise ValueError("The webhook URL must start with http:// or https://.")
+    team.webhook_url = url
+    team.webhook_secret = secret or secrets.token_urlsafe(32)
+    return team
+
+
 # --- invites -------------------------------------------------------------------------------
 
 
