@@ -7,26 +7,18 @@ bearer scheme.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Extra
 from sqlalchemy.orm import Session
 
 from bot.coach import coach_signal, coaching
 from bot.storage import Coach, repo
 from bot.storage.models import STATUSES
-from bot.web import ratelimit
+from bot.web.deps import TOO_MANY, current_coach, get_session
 
-bearer = HTTPBearer(
-    auto_error=False,
-    scheme_name="coachToken",
-    description="The coach token from `jim coach add` or `jim coach rotate`.",
-)
 NOT_FOUND = "No nomination with this id in your team."
-TOO_MANY = "Too many wrong tokens; try again after Retry-After seconds."
 
 
 class ErrorOut(BaseModel):
@@ -47,40 +39,6 @@ NOT_IN_TEAM = {404: {"model": ErrorOut, "description": NOT_FOUND}}
 STATUS_FILTER = Query(
     None, description="Only nominations with this status", pattern="^(" + "|".join(STATUSES) + ")$"
 )
-
-
-def get_session(request: Request) -> Iterator[Session]:
-    with Session(request.app.state.engine) as session:
-        yield session
-
-
-def current_coach(
-    request: Request,
-    credentials: HTTPAuthorizationCredentials | None = Depends(bearer),
-    session: Session = Depends(get_session),
-) -> Coach:
-    """The coach of the bearer token. After RATE_API_FAILURES wrong tokens for one account
-    (the token's first characters) in 15 minutes, that account waits, longer at each further
-    failure; after RATE_API_FAILURES_PER_IP from one address, that address does. Both get 429
-    before any token is looked at: guessing stops, and colleagues behind the same NAT are not
-    locked out by one coach's mistakes."""
-    limits = ratelimit.limits(request)
-    ip = ratelimit.client_ip(request)
-    token = credentials.credentials if credentials else ""
-    wait = ratelimit.failure_wait(limits.api_failures, limits.api_failures_ip, ip, token)
-    if wait:
-        raise HTTPException(429, detail=TOO_MANY, headers=ratelimit.retry_after_header(wait))
-    coach = repo.coach_for_token(session, token)
-    if coach is None:
-        if token:  # no token at all is a mistake, not a guess
-            ratelimit.record_failure(limits.api_failures, limits.api_failures_ip, ip, token)
-        raise HTTPException(
-            status_code=401,
-            detail="A valid coach token is needed (Authorization: Bearer <token>).",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
-    limits.api_failures.clear(ratelimit.account_key(token))
-    return coach
 
 
 class StatusUpdate(BaseModel):

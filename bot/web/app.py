@@ -6,7 +6,6 @@ made, never at import time, and every request gets its own Session.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 from fastapi import Depends, FastAPI
@@ -19,6 +18,7 @@ from bot.coach import notify
 from bot.settings import Settings, get_settings
 from bot.storage import make_engine
 from bot.web import api, api_docs, chat, demo, portal
+from bot.web.deps import get_session
 from bot.web.ratelimit import Limits
 from bot.web.security import SecurityHeaders
 
@@ -56,10 +56,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.on_event("shutdown")
     def _dispose() -> None:
         engine.dispose()
-
-    def get_session() -> Iterator[Session]:
-        with Session(engine) as session:
-            yield session
 
     @app.get("/healthz", include_in_schema=False)
     def healthz(session: Session = Depends(get_session)) -> dict:

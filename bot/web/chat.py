@@ -32,6 +32,7 @@ from bot.rasa_client import AsyncRasa, RasaError
 from bot.settings import Settings
 from bot.storage import repo
 from bot.web import ratelimit
+from bot.web.deps import app_engine, app_settings
 
 log = logging.getLogger(__name__)
 
@@ -252,10 +253,6 @@ def rasa_failure(where: str, exc: RasaError) -> int:
     return 502
 
 
-def _settings(request: Request) -> Settings:
-    return request.app.state.settings
-
-
 @router.get("/", response_class=HTMLResponse)
 def chat_page() -> HTMLResponse:
     """The chat page for youths (plain HTML; the script and styles are static files)."""
@@ -272,7 +269,7 @@ def _key_check(request: Request, sender: str, secret: str) -> bool | None | str:
     goes on where it was once the database is back.
     """
     try:
-        with Session(request.app.state.engine) as session:
+        with Session(app_engine(request)) as session:
             return repo.conversation_secret_ok(session, sender, secret)
     except SQLAlchemyError:
         return "down"
@@ -296,7 +293,7 @@ async def _owner_error(request: Request, sender: str, where: str) -> JSONRespons
 
 def _new_conversation(request: Request) -> tuple[str, str] | None:
     try:
-        with Session(request.app.state.engine) as session, session.begin():
+        with Session(app_engine(request)) as session, session.begin():
             return repo.new_conversation(session)
     except SQLAlchemyError:
         return None
@@ -363,7 +360,7 @@ async def send(request: Request) -> JSONResponse:
     if wait:
         log.warning("chat: too many messages in one conversation")
         return _too_many(wait)
-    message, invite_try = screen_payload(_settings(request), message)
+    message, invite_try = screen_payload(app_settings(request), message)
     if not message:
         return _error(422, "message is empty")
     if invite_try:
@@ -372,7 +369,7 @@ async def send(request: Request) -> JSONResponse:
             log.warning("chat: too many invite codes tried from one address")
             return _too_many(wait)
     try:
-        replies = await rasa(_settings(request)).send(sender, message)
+        replies = await rasa(app_settings(request)).send(sender, message)
     except RasaError as exc:
         return _error(rasa_failure("chat", exc), UNREACHABLE)
     return JSONResponse({"messages": bot_messages(replies)}, headers=NO_STORE)
@@ -417,7 +414,7 @@ async def history(request: Request, sender: str = "") -> JSONResponse:
     if wait:
         log.warning("chat history: too many reads of one conversation")
         return _too_many(wait)
-    settings = _settings(request)
+    settings = app_settings(request)
     try:
         tracker = await rasa(settings).tracker(sender)
     except RasaError as exc:

@@ -41,6 +41,7 @@ from bot.settings import Settings
 from bot.storage import privacy, repo
 from bot.storage.models import utcnow
 from bot.web import chat, portal
+from bot.web.deps import app_engine, app_settings
 
 log = logging.getLogger(__name__)
 
@@ -64,10 +65,6 @@ class DemoError(Exception):
         self.text = text
 
 
-def _settings(request: Request) -> Settings:
-    return request.app.state.settings
-
-
 def _error(status: int, text: str) -> JSONResponse:
     return JSONResponse({"error": text}, status_code=status, headers=chat.NO_STORE)
 
@@ -77,7 +74,7 @@ def _json(data: Any) -> JSONResponse:
 
 
 def _check_demo(request: Request) -> None:
-    if not _settings(request).demo:
+    if not app_settings(request).demo:
         raise DemoError(404, OFF)
 
 
@@ -102,7 +99,7 @@ def _sender(value: Any) -> str:
 
 def _session_id(request: Request) -> str | None:
     """The caller's demo session (the hash of its cookie), if it is a known one."""
-    with Session(request.app.state.engine) as session:
+    with Session(app_engine(request)) as session:
         found = repo.get_demo_session(session, request.cookies.get(DEMO_COOKIE))
         return found.id if found else None
 
@@ -111,7 +108,7 @@ def _own_ids(request: Request) -> list[str]:
     session_id = _session_id(request)
     if session_id is None:
         return []
-    with Session(request.app.state.engine) as session:
+    with Session(app_engine(request)) as session:
         return repo.demo_conversation_ids(session, session_id)
 
 
@@ -126,7 +123,7 @@ async def _own(request: Request, value: Any) -> str:
 def _start_conversation(request: Request) -> tuple[str, str | None]:
     """A new demo conversation in the caller's session (made if needed): (id, new cookie)."""
     cookie = None
-    with Session(request.app.state.engine) as session, session.begin():
+    with Session(app_engine(request)) as session, session.begin():
         demo_session = repo.get_demo_session(session, request.cookies.get(DEMO_COOKIE))
         if demo_session is None:
             demo_session, cookie = repo.new_demo_session(session)
@@ -140,7 +137,7 @@ def _set_cookie(request: Request, response: JSONResponse, cookie: str) -> None:
         path="/demo",
         httponly=True,
         samesite="strict",
-        secure=_settings(request).public_url.startswith("https://"),
+        secure=app_settings(request).public_url.startswith("https://"),
     )
 
 
@@ -242,7 +239,7 @@ def _page(name: str) -> HTMLResponse:
 @router.get("", response_class=HTMLResponse)
 def demo_page(request: Request) -> HTMLResponse:
     """The trainer's page (plain HTML; script and styles are static files)."""
-    if not _settings(request).demo:
+    if not app_settings(request).demo:
         return HTMLResponse(f"<!doctype html><title>Demo</title><p>{OFF}</p>", status_code=404)
     return _page("demo.html")
 
@@ -287,7 +284,7 @@ async def new(request: Request) -> JSONResponse:
         if not isinstance(start, str) or not start.startswith("/start"):
             raise DemoError(422, "start moet /start zijn, eventueel met een uitnodigingscode.")
         sender, cookie = await run_in_threadpool(_start_conversation, request)
-        messages = await _send_to_rasa(_settings(request), sender, start)
+        messages = await _send_to_rasa(app_settings(request), sender, start)
         response = _json({"sender": sender, "messages": messages})
     except DemoError as error:
         response = _error(error.status, error.text)
@@ -307,7 +304,7 @@ async def send(request: Request) -> JSONResponse:
             message = chat.clean_message(body.get("message"))
         except chat.ChatInputError as exc:
             raise DemoError(422, str(exc)) from None
-        messages = await _send_to_rasa(_settings(request), sender, message)
+        messages = await _send_to_rasa(app_settings(request), sender, message)
     except DemoError as error:
         return _error(error.status, error.text)
     return _json({"messages": messages})
@@ -316,7 +313,7 @@ async def send(request: Request) -> JSONResponse:
 @router.post("/api/step")
 async def step(request: Request) -> JSONResponse:
     """Play step `step` (0-based) of a scenario: type its text, or tap its button."""
-    settings = _settings(request)
+    settings = app_settings(request)
     try:
         _check_demo(request)
         body = await _body(request)
@@ -350,13 +347,13 @@ async def step(request: Request) -> JSONResponse:
 @router.get("/api/state")
 async def state(request: Request, sender: str = "", scenario: str = "") -> JSONResponse:
     """What both sides show now: the youth's messages and the coach's view of them."""
-    settings = _settings(request)
+    settings = app_settings(request)
     try:
         _check_demo(request)
         await _own(request, sender)
         own = await run_in_threadpool(_own_ids, request)
         tracker = await _tracker(settings, sender)
-        data = _state(settings, request.app.state.engine, sender, tracker, own, scenario)
+        data = _state(settings, app_engine(request), sender, tracker, own, scenario)
     except DemoError as error:
         return _error(error.status, error.text)
     return _json(data)
@@ -371,7 +368,7 @@ async def forget(request: Request) -> JSONResponse:
     except DemoError as error:
         return _error(error.status, error.text)
     removed = privacy.delete_conversation(
-        request.app.state.engine, sender, _settings(request).secret_key
+        app_engine(request), sender, app_settings(request).secret_key
     )
     return _json({"nominations": removed.nominations})
 
@@ -389,7 +386,7 @@ async def reset(request: Request) -> JSONResponse:
         return _error(error.status, error.text)
     own = await run_in_threadpool(_own_ids, request)
     result = await run_in_threadpool(
-        demo_data.reset, request.app.state.engine, own, _settings(request).secret_key
+        demo_data.reset, app_engine(request), own, app_settings(request).secret_key
     )
     log.info("demo reset: %d conversations removed", result.conversations)
     return _json({"conversations": result.conversations, "nominations": result.nominations})
@@ -398,13 +395,13 @@ async def reset(request: Request) -> JSONResponse:
 @router.get("/samenvatting", response_class=HTMLResponse)
 async def summary(request: Request, sender: str = "", scenario: str = "") -> HTMLResponse:
     """One printable page: what the youth saw and what the coach got."""
-    settings = _settings(request)
+    settings = app_settings(request)
     try:
         _check_demo(request)
         await _own(request, sender)
         own = await run_in_threadpool(_own_ids, request)
         tracker = await _tracker(settings, sender)
-        data = _state(settings, request.app.state.engine, sender, tracker, own, scenario)
+        data = _state(settings, app_engine(request), sender, tracker, own, scenario)
         chosen = _scenario(scenario) if scenario else None
     except DemoError as error:
         return HTMLResponse(

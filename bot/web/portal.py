@@ -13,7 +13,6 @@ import hashlib
 import hmac
 import math
 import secrets
-from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -30,6 +29,7 @@ from bot.coach import coach_signal, coaching
 from bot.storage import Coach, Team, repo
 from bot.storage.models import STATUSES
 from bot.web import ratelimit
+from bot.web.deps import app_settings, get_session
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 SESSION_COOKIE = "jim_coach"
@@ -50,21 +50,16 @@ def when(moment: datetime | None) -> str:
     return moment.astimezone(LOCAL_TZ).strftime("%d-%m-%Y %H:%M") if moment else ""
 
 
-def _get_session(request: Request) -> Iterator[Session]:
-    with Session(request.app.state.engine) as session:
-        yield session
-
-
 def _serializer(request: Request) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(request.app.state.settings.secret_key, salt="coach-session")
+    return URLSafeTimedSerializer(app_settings(request).secret_key, salt="coach-session")
 
 
 def _csrf_signer(request: Request) -> Signer:
-    return Signer(request.app.state.settings.secret_key, salt="coach-csrf")
+    return Signer(app_settings(request).secret_key, salt="coach-csrf")
 
 
 def _secure(request: Request) -> bool:
-    return request.app.state.settings.public_url.startswith("https://")
+    return app_settings(request).public_url.startswith("https://")
 
 
 def _fingerprint(coach: Coach) -> str:
@@ -171,7 +166,7 @@ def home(
     status: str | None = Query(None),
     page: int = Query(1, ge=1),
     next: str | None = Query(None),  # noqa: A002 - the query parameter's name
-    session: Session = Depends(_get_session),
+    session: Session = Depends(get_session),
 ) -> Response:
     coach = _logged_in_coach(request, session)
     if coach is None:
@@ -201,7 +196,7 @@ def login(
     token: str = Form(""),
     csrf: str = Form(""),
     next: str = Form("/coach"),  # noqa: A002 - the form field's name
-    session: Session = Depends(_get_session),
+    session: Session = Depends(get_session),
 ) -> Response:
     # After RATE_LOGIN_FAILURES failed log-ins for one account (the code's first characters)
     # in 15 minutes that account waits, longer at each further failure; after
@@ -256,7 +251,7 @@ def logout(request: Request, csrf: str = Form("")) -> Response:
 
 @router.get("/nominations/{nomination_id}", response_class=HTMLResponse)
 def detail(
-    request: Request, nomination_id: str, session: Session = Depends(_get_session)
+    request: Request, nomination_id: str, session: Session = Depends(get_session)
 ) -> Response:
     coach = _logged_in_coach(request, session)
     if coach is None:
@@ -290,7 +285,7 @@ def change_status(
     nomination_id: str,
     status: str = Form(""),
     csrf: str = Form(""),
-    session: Session = Depends(_get_session),
+    session: Session = Depends(get_session),
 ) -> Response:
     coach = _logged_in_coach(request, session)
     if coach is None:
@@ -319,14 +314,14 @@ def change_status(
 
 @router.post("/invites", response_class=HTMLResponse)
 def new_invite(
-    request: Request, csrf: str = Form(""), session: Session = Depends(_get_session)
+    request: Request, csrf: str = Form(""), session: Session = Depends(get_session)
 ) -> Response:
     coach = _logged_in_coach(request, session)
     if coach is None:
         return _to_login("/coach")
     if not _check_csrf(request, csrf):
         return _refused(request)
-    settings = request.app.state.settings
+    settings = app_settings(request)
     invite = repo.create_invite(session, coach, settings.invite_days)
     code, expires_at = invite.code, invite.expires_at
     session.commit()
@@ -338,7 +333,7 @@ def new_invite(
 
 
 @router.get("/export.csv")
-def export(request: Request, session: Session = Depends(_get_session)) -> Response:
+def export(request: Request, session: Session = Depends(get_session)) -> Response:
     coach = _logged_in_coach(request, session)
     if coach is None:
         return _to_login("/coach")
@@ -377,7 +372,7 @@ def handle_signal(
     request: Request,
     signal_id: str,
     csrf: str = Form(""),
-    session: Session = Depends(_get_session),
+    session: Session = Depends(get_session),
 ) -> Response:
     """ "Gedaan": a coach of the team called the youth; records who and when."""
     coach = _logged_in_coach(request, session)
