@@ -82,15 +82,9 @@ def base_nlu_texts() -> set[str]:
 
 
 def to_stage(chat, stage: str) -> None:
-    chat.send("/start")
-    chat.send("Sam")
-    chat.tap("15")
-    chat.tap("Oma of opa")
-    chat.tap("Oma")
-    chat.send("Riet")
-    chat.tap("alles zeggen")
-    chat.tap("Ja")
-    chat.tap("sla over")
+    from testkit.chat import TO_SUMMARY
+
+    chat.play(TO_SUMMARY)
     assert "Je kiest oma Riet." in chat.text, chat.dump()
     if stage == "summary":
         return

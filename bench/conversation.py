@@ -16,41 +16,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.run import training  # noqa: E402
 from bot.settings import PROJECT_DIR  # noqa: E402
-from testkit.chat import Chat  # noqa: E402
+from testkit.chat import BY_BUTTONS, BY_TYPING, Chat  # noqa: E402
 from testkit.live import start_live  # noqa: E402
-
-BY_BUTTONS = [
-    "/start",
-    "Sam",
-    "tap:15",
-    "tap:Oma of opa",
-    "tap:Oma",
-    "Riet",
-    "tap:alles zeggen",
-    "tap:Ja",
-    "tap:sla over",
-    "tap:klopt",
-    "tap:Ja, dat mag",
-]
-BY_TYPING = [
-    "/start",
-    "ik heet noor",
-    "17",
-    "mn oppa",
-    "hij heet ahmed",
-    "hij helpt me met huiswerk",
-    "nee",
-    "0612345678",
-    "ja",
-    "ja dat mag",
-]
 
 
 def play(chat: Chat, steps: list[str]) -> list[float]:
     times = []
     for step in steps:
         started = time.perf_counter()
-        chat.tap(step[4:]) if step.startswith("tap:") else chat.send(step)
+        chat.play([step])
         times.append(time.perf_counter() - started)
     assert "JIM-" in chat.text, chat.dump()
     return times

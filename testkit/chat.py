@@ -10,6 +10,36 @@ from bot.rasa_client import Rasa
 # The reference the youth gets at the handoff, e.g. JIM-7K3Q.
 CODE = re.compile(r"JIM-[2-9A-Z]{4}")
 
+# The happy paths (README "The conversation"), step by step: "tap:<title>" taps a button,
+# anything else is typed. The tests and the benches play the same steps.
+BY_BUTTONS = [
+    "/start",
+    "Sam",
+    "tap:15",
+    "tap:Oma of opa",
+    "tap:Oma",
+    "Riet",
+    "tap:alles zeggen",
+    "tap:Ja",
+    "tap:sla over",  # the summary: "Je kiest oma Riet."
+    "tap:klopt",  # the consent question: "Mag dat?"
+    "tap:Ja, dat mag",  # the handoff, with the code
+]
+TO_SUMMARY = BY_BUTTONS[:9]
+TO_CONSENT = BY_BUTTONS[:10]
+BY_TYPING = [
+    "/start",
+    "ik heet noor",
+    "17",
+    "mn oppa",
+    "hij heet ahmed",
+    "hij helpt me met huiswerk",
+    "nee",
+    "0612345678",
+    "ja",
+    "ja dat mag",
+]
+
 
 class Chat:
     """One conversation: send text, tap buttons by their title, read what the bot said."""
@@ -28,6 +58,12 @@ class Chat:
         self.transcript.append(("youth", message))
         for reply in self.last:
             self.transcript.append(("bot", reply.get("text", "")))
+        return self.last
+
+    def play(self, steps: list[str]) -> list[dict]:
+        """Play steps as in BY_BUTTONS: "tap:<title>" taps that button, the rest is typed."""
+        for step in steps:
+            self.tap(step[4:]) if step.startswith("tap:") else self.send(step)
         return self.last
 
     @property

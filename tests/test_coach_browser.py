@@ -12,19 +12,9 @@ import httpx
 import pytest
 
 from bot.settings import PROJECT_DIR
+from testkit.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.coach_helpers import make_coach, make_nomination
 from tests.conftest import ARTIFACTS
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -75,7 +65,7 @@ def test_coach_logs_in_and_sees_the_list(server, engine):
     nid = make_nomination(engine, "team-noord", youth_name="Sam", mentor_name="Riet", youth_age=14)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1024, "height": 768})
             page.goto(f"{server}/coach")

@@ -7,9 +7,10 @@ from sqlalchemy.orm import Session
 
 from bot.coach import coach_signal
 from bot.storage import repo
+from testkit.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.coach_helpers import make_coach, make_nomination
 from tests.conftest import ARTIFACTS
-from tests.test_coach_browser import CHROMIUM, CHROMIUM_ARGS, chromium, server
+from tests.test_coach_browser import chromium, server
 from tests.test_widget_browser import run_axe
 
 __all__ = ["chromium", "server"]  # fixtures, used below
@@ -27,7 +28,7 @@ def test_signal_on_top_then_gedaan(server, engine, settings):
     coach_signal.request_contact(engine, settings, "web-browser-yes", code)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             # bypass_csp only so axe can be injected
             page = browser.new_page(viewport={"width": 1024, "height": 768}, bypass_csp=True)

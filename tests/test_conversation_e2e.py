@@ -7,7 +7,7 @@ import httpx
 import pytest
 
 from bot.storage import repo
-from testkit.chat import CODE, Chat
+from testkit.chat import BY_TYPING, CODE, Chat
 
 pytestmark = pytest.mark.integration
 
@@ -76,19 +76,7 @@ def test_happy_path_by_buttons_ends_in_a_consented_nomination(live):
 
 def test_happy_path_by_typing_only(live):
     chat = Chat(live.settings.rasa_url)
-    for message in [
-        "/start",
-        "ik heet noor",
-        "17",
-        "mn oppa",
-        "hij heet ahmed",
-        "hij helpt me met huiswerk",
-        "nee",
-        "0612345678",
-        "ja",
-        "ja dat mag",
-    ]:
-        chat.send(message)
+    chat.play(BY_TYPING)
     assert CODE.search(chat.text), chat.dump()
     assert "ouders" not in chat.text, "17 and older decide alone"
     nomination = nomination_of(live, chat)

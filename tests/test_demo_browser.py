@@ -13,22 +13,13 @@ from pathlib import Path
 import playwright.sync_api as playwright_api
 import pytest
 
+from testkit.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import ARTIFACTS
 
 expect = playwright_api.expect
 
 pytestmark = pytest.mark.integration
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 AXE = Path(__file__).parent / ".npm" / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 WAIT = 90_000  # ms; the machine is shared, Rasa answers in a second or two

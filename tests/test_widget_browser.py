@@ -19,6 +19,7 @@ import playwright.sync_api as playwright_api
 import pytest
 
 from bot.storage import repo
+from testkit.browser import CHROMIUM, CHROMIUM_ARGS
 from testkit.env import free_port
 from tests.conftest import ARTIFACTS
 
@@ -26,16 +27,6 @@ expect = playwright_api.expect
 
 pytestmark = pytest.mark.integration
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 AXE = Path(__file__).parent / ".npm" / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PHONE = {"width": 360, "height": 740}

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from bot.coach import notify, withdrawal
 from bot.storage import make_engine, privacy, repo
 from bot.storage.models import utcnow
-from testkit.chat import Chat
+from testkit.chat import TO_CONSENT, Chat
 from tests.test_conversation_e2e import buttons_happy_path
 from tests.test_notify import Receiver
 
@@ -189,13 +189,5 @@ def test_the_receiver_gets_withdrawn_exactly_once(live, db):
 
 
 def buttons_happy_path_after_start(chat: Chat) -> None:
-    chat.send("Sam")
-    chat.tap("15")
-    chat.tap("Oma of opa")
-    chat.tap("Oma")
-    chat.send("Riet")
-    chat.tap("alles zeggen")
-    chat.tap("Ja")
-    chat.tap("sla over")
-    chat.tap("klopt")
+    chat.play(TO_CONSENT[1:])
     assert "Mag dat?" in chat.text, chat.dump()
