@@ -6,6 +6,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from bot.rasa_client import Rasa
 from bot.storage import repo
 from testkit.chat import BY_TYPING, CODE, Chat
 
@@ -318,11 +319,7 @@ def test_deleting_a_youths_data_removes_nomination_and_conversation(live):
         engine.dispose()
     assert removed.nominations == 1 and removed.events > 10
     assert nomination_of(live, chat) is None
-    tracker = httpx.get(
-        f"{live.settings.rasa_url}/conversations/{chat.sender}/tracker",
-        params={"token": live.settings.rasa_auth_token},
-        timeout=10,
-    ).json()
+    tracker = Rasa(live.settings.rasa_url, live.settings.rasa_auth_token).tracker(chat.sender)
     assert all(e.get("event") != "user" for e in tracker["events"]), "no message of the youth"
 
 

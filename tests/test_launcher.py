@@ -19,6 +19,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from bot.rasa_client import Rasa
 from bot.run import setup_steps
 from bot.settings import PROJECT_DIR, load_settings
 from testkit.env import free_port, port_open
@@ -107,13 +108,8 @@ def test_run_starts_everything_answers_and_stops_on_ctrl_c(tmp_path: Path, model
         assert httpx.get(f"{settings.action_url}/health", timeout=10).status_code == 200
 
         # A youth opens the chat: the welcome comes back over the REST channel.
-        reply = httpx.post(
-            f"{settings.rasa_url}/webhooks/rest/webhook",
-            json={"sender": f"launcher-{uuid.uuid4().hex}", "message": "/start"},
-            timeout=60,
-        )
-        assert reply.status_code == 200
-        texts = [message.get("text") for message in reply.json()]
+        replies = Rasa(settings.rasa_url).send(f"launcher-{uuid.uuid4().hex}", "/start")
+        texts = [message.get("text") for message in replies]
         assert domain["responses"]["utter_welcome"][0]["text"] in texts
 
         children = child_pids(process.pid)

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.coach import notify, withdrawal
+from bot.rasa_client import Rasa
 from bot.storage import make_engine, privacy, repo
 from bot.storage.models import utcnow
 from testkit.chat import TO_CONSENT, Chat
@@ -144,11 +145,7 @@ def test_undo_too_late_and_the_tracker_store_keeps_none_of_the_typed_details(liv
     assert len(rows) > 20
     raw = json.dumps(rows)
     assert "Riet" not in raw and '"Sam"' not in raw and "Sam " not in raw
-    tracker = httpx.get(
-        f"{live.settings.rasa_url}/conversations/{chat.sender}/tracker",
-        params={"token": live.settings.rasa_auth_token},
-        timeout=10,
-    ).json()
+    tracker = Rasa(live.settings.rasa_url, live.settings.rasa_auth_token).tracker(chat.sender)
     assert "Riet" not in json.dumps(tracker), "the Rasa server reads the scrubbed rows"
     chat.send("hoi")
     assert chat.last, "the conversation goes on"
