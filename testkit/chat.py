@@ -45,8 +45,10 @@ class Chat:
     """One conversation: send text, tap buttons by their title, read what the bot said."""
 
     def __init__(self, rasa_url: str, sender: str | None = None, timeout: float = 60) -> None:
-        self.rasa = Rasa(rasa_url, timeout=timeout)
-        self.url = f"{self.rasa.url}/webhooks/rest/webhook"  # for subclasses with own clients
+        self.rasa = Rasa(rasa_url, timeout=timeout)  # send() goes here; a subclass may swap it
+        # The REST channel's address, for subclasses that post with a client of their own
+        # (bench/load.py); changing it does not redirect send().
+        self.url = f"{self.rasa.url}/webhooks/rest/webhook"
         self.sender = sender or "test-" + uuid.uuid4().hex[:12]
         self.last: list[dict] = []
         self.transcript: list[tuple[str, str]] = []
