@@ -34,7 +34,7 @@ def jim_page_link() -> str:
 
 
 def choose_again_payload(number: int) -> str:
-    return '/choose_again{"alternative":"%d"}' % number
+    return '/choose_again{"alternative":"' + str(int(number)) + '"}'
 
 
 def offer_choose_again(

@@ -64,6 +64,7 @@ PRINT_BUTTON = "Print deze pagina"
 # What the page calls the youth when it is not a letter to one person.
 PAGE_YOUTH = "de jongere"
 
+
 def _capitalise(text: str) -> str:
     """A sentence that starts with a filled-in "de jongere" starts with a capital."""
     start = re.compile(r"(^|[.!?]\s+)([a-z])")  # not a module constant: not a text

@@ -51,7 +51,10 @@ UNSURE_YES = "Ik weet niet zeker of je ja zegt."
 # --- issue 18: after the choice ----------------------------------------------------------
 # "Ik vraag het zelf": the youth sends this message themselves; the product sends nothing.
 ASK_SELF_INTRO = "Goed idee! Stuur dit bericht aan {name}. Tik op Kopiëren of Delen."
-ASK_SELF_MESSAGE = "Hoi {name}, wil jij mijn JIM zijn? Een JIM helpt mij, en mijn coach helpt jou. Lees meer op {link}"
+ASK_SELF_MESSAGE = (
+    "Hoi {name}, wil jij mijn JIM zijn? Een JIM helpt mij, en mijn coach helpt jou. "
+    "Lees meer op {link}"
+)
 ASK_SELF_AFTER = "Je coach weet ook van je keuze. Wil je nog iets doen?"
 ASK_SELF_NOT_YET = "Eerst kiezen we samen je JIM. Daarna mag je het zelf vragen."
 
