@@ -60,6 +60,24 @@ def offer_choose_again(
     dispatcher.utter_message(response=CHOOSE_AGAIN_RESPONSE, buttons=buttons)
 
 
+def offer_after_invite(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], code: str
+) -> bool:
+    """A chat opened by the coach's choose-again invite: "Je coach vraagt of je opnieuw wilt
+    kiezen." and the people named before as buttons. False for any other invite."""
+    try:
+        with Session(engine()) as session:
+            again = followup.choose_again(session, tracker.sender_id, code)
+    except SQLAlchemyError:
+        logger.exception("choose-again invite lookup failed; the form starts as usual")
+        return False
+    if again is None:
+        return False
+    dispatcher.utter_message(text=texts.CHOOSE_AGAIN_INVITE)
+    offer_choose_again(dispatcher, domain, again.people)
+    return True
+
+
 def tell_status(
     dispatcher: CollectingDispatcher,
     domain: dict[str, Any],

@@ -18,7 +18,7 @@ from actions.handoff import ActionHandoff
 from bot.coach import followup, reviews
 from bot.dialogue import texts
 from bot.nlu.status_code import find_reference, first_name_matches, words_beside_code
-from bot.storage import Coach, Nomination, OutboxMessage, StatusChange, Team, repo
+from bot.storage import Coach, Nomination, StatusChange, Team, repo
 from tests.test_actions import FULL
 from tests.test_confirm_actions import tracker
 
@@ -183,10 +183,16 @@ def test_the_own_code_in_the_same_conversation_needs_no_second_check(
     assert dispatcher.messages[0]["text"] == texts.STATUS["nieuw"]
 
 
-def test_a_demo_nomination_never_answers_a_code(session, engine):
-    team = repo.get_team(session, "standaard") or session.execute(select(Team)).scalars().first()
-    assert followup.status_by_code(session, "JIM-ZZZZ", ["riet"]) is None
-    assert team is not None
+def test_a_demo_nomination_never_answers_a_code(session):
+    from bot.storage.repo import NominationInput
+
+    team = repo.ensure_team(session, "demo-x", "Demo", is_demo=True)
+    data = NominationInput(conversation_id="conv-demo", mentor_name="Riet", mentor_relation="oma",
+                           consent_text_version="v1")  # fmt: skip
+    nomination, _ = repo.save_nomination(session, data, team)
+    session.flush()
+    assert nomination.demo
+    assert followup.status_by_code(session, nomination.reference, ["riet"]) is None
 
 
 # --- "Ik vraag het zelf" ----------------------------------------------------------------------
@@ -202,7 +208,6 @@ def test_ask_self_gives_a_message_to_send_with_the_jim_page(domain, action_setti
     assert message.startswith("Hoi Riet,") and message.endswith("/jim")
     assert share[0]["text"] == message
     assert events == []
-
 
 
 def test_ask_self_before_a_choice_says_to_choose_first(domain, action_settings, engine):
@@ -341,3 +346,34 @@ def test_the_review_email_comes_once_a_day_with_references_and_no_names(
         assert reference in body and "31-03-2026" in body
         for name in ("Riet", "Sam", "Piet", "Ans"):
             assert name not in body and name not in mail["Subject"]
+
+
+def test_a_chat_opened_by_the_choose_again_invite_offers_the_people_first(
+    domain, action_settings, engine
+):
+    from actions.start import ActionStart
+
+    slots = hand_off(domain, "conv-inv")
+    set_status(engine, slots["reference"], "niet_gelukt")
+    with Session(engine) as session, session.begin():
+        nomination = repo.get_nomination_by_conversation(session, "conv-inv")
+        coach, _ = repo.create_coach(session, session.get(Team, nomination.team_id), "Sanne", None)
+        code = followup.create_choose_again_invite(session, coach, nomination, 7).code
+        coach_id = coach.id
+    dispatcher = CollectingDispatcher()
+    start = tracker({}, "start", text="/start", sender="conv-inv-new",
+                    entities=[{"entity": "invite_code", "value": code}])  # fmt: skip
+    events = ActionStart().run(dispatcher, start, domain)
+    assert texts.CHOOSE_AGAIN_INVITE in all_text(dispatcher)
+    titles = [b["title"] for m in dispatcher.messages for b in m.get("buttons") or []]
+    assert titles[:2] == ["👤 Piet", "👤 Ans"]
+    assert events[-1] == FollowupAction("action_listen")
+    # an ordinary invite starts the form as before
+    with Session(engine) as session, session.begin():
+        plain = repo.create_invite(session, session.get(Coach, coach_id), 7).code
+    dispatcher = CollectingDispatcher()
+    start = tracker({}, "start", text="/start", sender="conv-inv-plain",
+                    entities=[{"entity": "invite_code", "value": plain}])  # fmt: skip
+    events = ActionStart().run(dispatcher, start, domain)
+    assert events[-1] == FollowupAction("jim_form")
+    assert texts.CHOOSE_AGAIN_INVITE not in all_text(dispatcher)
