@@ -29,7 +29,7 @@ SECTIONS = [
         [
             "Je luistert naar {youth}. Je denkt mee en geeft tips.",
             "Soms doen jullie samen leuke dingen. Je bent er als het moeilijk is.",
-            "Je praat af en toe met de coach. Om de 2 maanden kijken jullie samen terug.",
+            "Je praat af en toe met de coach. Om de {months} maanden kijken jullie samen terug.",
         ],
     ),
     (
@@ -77,6 +77,7 @@ def render(
     coach: str | None = None,
     contact: str | None = None,
     letter: bool = False,
+    months: int = 2,
 ) -> dict:
     """The text filled in: {"title", "intro", "sections": [(heading, [paragraphs])], ...}.
 
@@ -88,6 +89,7 @@ def render(
         "mentor": mentor or "",
         "coach": coach or "",
         "contact": contact or "",
+        "months": months,
     }
 
     def fill(text: str) -> str:

@@ -89,6 +89,7 @@ def letter(
         coach=coach.name,
         contact=way,
         letter=True,
+        months=team.review_months if team else 2,
     )
     reviews.record_letter(session, nomination, coach)
     session.commit()
