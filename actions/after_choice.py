@@ -197,8 +197,13 @@ class ActionStatusCode(Action):
 
     @staticmethod
     def _go_on(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
-        if tracker.get_slot("stage") in ("form", "summary", "consent"):
+        stage = tracker.get_slot("stage")
+        if stage in ("form", "summary", "consent"):
             dispatcher.utter_message(text=texts.CODE_GO_ON)
+        if stage == "form":
+            # The form's question again, never `resume`'s "the message answers the open
+            # question": the first name typed for the check is not the youth's own name.
+            return [FollowupAction("jim_form")]
         return resume(dispatcher, tracker, note_kept=False)
 
 

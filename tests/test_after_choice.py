@@ -140,7 +140,12 @@ def test_the_right_first_name_gives_the_status_only(domain, action_settings, eng
     set_status(engine, slots["reference"], "in_contact")
     dispatcher = CollectingDispatcher()
     new = {"stage": "form", "status_reference": slots["reference"]}
-    ActionStatusCode().run(dispatcher, code_tracker(new, "riet", "conv-new2", code=False), domain)
+    events = ActionStatusCode().run(
+        dispatcher, code_tracker(new, "riet", "conv-new2", code=False), domain
+    )
+    # the form's question again, and the name typed for the check is not read as an answer
+    assert events[-1] == FollowupAction("jim_form")
+    assert not any(e.get("name") == "requested_slot" for e in events)
     said = all_text(dispatcher)
     assert texts.CODE_FOUND in said and texts.STATUS["in_contact"] in said
     for secret in ("Riet", "Sam", "Piet", "Ans", slots["reference"], "oma"):
