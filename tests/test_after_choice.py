@@ -382,3 +382,20 @@ def test_a_chat_opened_by_the_choose_again_invite_offers_the_people_first(
     events = ActionStart().run(dispatcher, start, domain)
     assert events[-1] == FollowupAction("jim_form")
     assert texts.CHOOSE_AGAIN_INVITE not in all_text(dispatcher)
+
+
+def test_deleting_a_youths_data_takes_the_choice_that_did_not_work_out_too(
+    domain, action_settings, engine
+):
+    from bot.storage import privacy
+
+    slots = hand_off(domain, "conv-del")
+    set_status(engine, slots["reference"], "niet_gelukt")
+    again = {**FULL, "mentor_name": "Ans", "relation": "tante", "stage": "consent"}
+    hand_off(domain, "conv-del", again)
+    with Session(engine) as session:
+        assert len(session.execute(select(Nomination)).scalars().all()) == 2
+    removed = privacy.delete_conversation(engine, "conv-del")
+    assert removed.nominations == 2
+    with Session(engine) as session:
+        assert session.execute(select(Nomination)).scalars().all() == []

@@ -218,7 +218,9 @@ def save_nomination(
         # issue 18: choosing again after a choice that did not work out. The old nomination
         # stays as it is for the coach (its reference still answers "hoe staat het?"), but
         # lets go of the conversation, which holds one current nomination.
-        existing.conversation_id = f"{data.conversation_id}#{existing.reference}"
+        from bot.storage.privacy import NOT_WORKED_SUFFIX
+
+        existing.conversation_id = f"{data.conversation_id}{NOT_WORKED_SUFFIX}{existing.reference}"
         session.flush()
         existing = None
     if existing is not None and existing.status != "ingetrokken":
