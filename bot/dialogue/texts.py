@@ -50,7 +50,7 @@ UNSURE_YES = "Ik weet niet zeker of je ja zegt."
 
 # --- issue 18: after the choice ----------------------------------------------------------
 # "Ik vraag het zelf": the youth sends this message themselves; the product sends nothing.
-ASK_SELF_INTRO = "Goed idee! Stuur dit bericht aan {name}. Tik op Kopiëren of Delen."
+ASK_SELF_INTRO = "Goed idee! Stuur dit bericht aan {name}. Tik op Kopiëren."
 ASK_SELF_MESSAGE = (
     "Hoi {name}, wil jij mijn JIM zijn? Een JIM helpt mij, en mijn coach helpt jou. "
     "Lees meer op {link}"
