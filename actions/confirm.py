@@ -15,10 +15,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from actions import after_choice
 from actions.common import engine, settings
 from actions.jim_form import latest_intent
 from actions.start import FORM_SLOTS, reset_choice, resume
-from bot.coach import withdrawal
+from bot.coach import followup, withdrawal
 from bot.dialogue import confirm, texts
 from bot.storage import repo
 
@@ -195,11 +196,15 @@ class ActionStatus(Action):
         if tracker.get_slot("pending_act"):
             dispatcher.utter_message(response="utter_choice_kept")
             events.append(SlotSet("pending_act", None))
+        people = None
         try:
             with Session(engine()) as session:
                 nomination = repo.get_nomination_by_conversation(session, tracker.sender_id)
                 status = nomination.status if nomination else None
                 reference = nomination.reference if nomination else None
+                if status == "niet_gelukt":  # issue 18: choose again, named people first
+                    again = followup.choose_again(session, tracker.sender_id, None)
+                    people = again.people if again else []
         except SQLAlchemyError:
             logger.exception("status lookup failed")
             status = reference = None
@@ -208,14 +213,8 @@ class ActionStatus(Action):
             if tracker.active_loop.get("name"):
                 return events  # the rule asks the form's question again
             return events + resume(dispatcher, tracker, note_kept=False)
-        dispatcher.utter_message(text=texts.STATUS[status])
-        if status == "ingetrokken":
-            dispatcher.utter_message(response="utter_ask_restart")
-            return events
-        dispatcher.utter_message(
-            text=texts.STATUS_CODE.format(reference=reference),
-            buttons=domain_buttons(domain, "utter_already_sent"),
-        )
+        # issue 18: every status in plain words; after "niet gelukt" choosing again
+        after_choice.tell_status(dispatcher, domain, status, reference, people)
         return events
 
 

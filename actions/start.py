@@ -125,11 +125,14 @@ class ActionStart(Action):
             dispatcher.utter_message(response="utter_welcome_back")
             return events + resume(dispatcher, tracker)
         dispatcher.utter_message(response="utter_welcome")
-        return (
-            events
-            + reset_choice()
-            + [SlotSet("stage", "form"), SlotSet("reference", None), FollowupAction("jim_form")]
-        )
+        fresh = events + reset_choice() + [SlotSet("stage", "form"), SlotSet("reference", None)]
+        if code is not None and status == "ok":
+            # issue 18: a coach's invite to choose again offers the people named before first
+            from actions.after_choice import offer_after_invite
+
+            if offer_after_invite(dispatcher, tracker, domain, code):
+                return fresh + [FollowupAction("action_listen")]
+        return fresh + [FollowupAction("jim_form")]
 
 
 class ActionResume(Action):

@@ -9,6 +9,7 @@ coach add     create a coach (and its team) and print its token once
 coach list    list coaches and teams
 coach disable / coach rotate   switch a coach off, or give a new token (old one stops)
 team list / team set-email / team set-webhook   teams and where notifications go
+team set-review-months   months between reviews of a started JIM (issue 18; default 2)
 notify --once send pending notifications (e-mail, webhook) once, for cron and tests
 privacy       delete one youth's data on request; purge data past RETENTION_DAYS
 """
@@ -275,6 +276,24 @@ def cmd_team_set_webhook(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_team_set_review_months(args: argparse.Namespace) -> int:
+    """Issue 18: how often the portal and the e-mail ask for a review with youth and JIM."""
+    from sqlalchemy.orm import Session
+
+    if not 1 <= args.months <= 12:
+        print("Give a number of months from 1 to 12.", file=sys.stderr)
+        return 1
+    engine = _engine()
+    with Session(engine) as session, session.begin():
+        team = _find_team(session, args.team)
+        if team is None:
+            return 1
+        team.review_months = args.months
+        print(f"Team {team.slug}: a review every {team.review_months} months.")
+    engine.dispose()
+    return 0
+
+
 def cmd_notify(args: argparse.Namespace) -> int:
     from bot.coach import notify
 
@@ -286,6 +305,8 @@ def cmd_notify(args: argparse.Namespace) -> int:
             finished = withdrawal.finish_due(engine, settings)  # issue 22: undo time over
             if finished:
                 print(f"Withdrawals made final: {finished}.")
+            if notify.queue_review_digests(engine, settings):  # issue 18: reviews due
+                print("Review e-mails added.")
             sent, failed = notify.dispatch_pending(engine, settings)
             print(f"Sent {sent}, failed (will retry) {failed}.")
         else:
@@ -412,6 +433,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("team", help="team slug")
     p.add_argument("email", nargs="?", default="", help="empty: no e-mail")
     p.set_defaults(func=cmd_team_set_email)
+    p = team.add_parser("set-review-months", help="months between reviews (issue 18)")
+    p.add_argument("team", help="team slug")
+    p.add_argument("months", type=int, help="1 to 12; the approach says 2")
+    p.set_defaults(func=cmd_team_set_review_months)
     p = team.add_parser("set-webhook", help="URL that receives signed nomination JSON")
     p.add_argument("team", help="team slug")
     p.add_argument("url", nargs="?", default="", help="empty: no webhook")

@@ -117,6 +117,8 @@ class Settings:
     rate_chat_per_sender: int = 60  # chat messages a minute, per conversation
     rate_chat_per_ip: int = 600  # chat messages a minute, per client address
     rate_invite_per_ip: int = 100  # starts with an invite code an hour, per client address
+    # issue 18: chat messages with a reference code ("JIM-7K3Q") an hour, per client address
+    rate_status_code_per_ip: int = 20
     # Wrong coach tokens / failed log-ins in 15 minutes per account (the token's first
     # characters), then a growing wait; and a much higher ceiling per client address, so
     # one coach's mistakes never lock out every coach behind the same NAT.
@@ -218,6 +220,9 @@ def load_settings(env_file: Path | None = None, environ: dict[str, str] | None =
         ),
         rate_chat_per_ip=_as_positive_int("RATE_CHAT_PER_IP", get("RATE_CHAT_PER_IP", "600")),
         rate_invite_per_ip=_as_positive_int("RATE_INVITE_PER_IP", get("RATE_INVITE_PER_IP", "100")),
+        rate_status_code_per_ip=_as_positive_int(
+            "RATE_STATUS_CODE_PER_IP", get("RATE_STATUS_CODE_PER_IP", "20")
+        ),
         rate_history_per_ip=_as_positive_int(
             "RATE_HISTORY_PER_IP", get("RATE_HISTORY_PER_IP", "300")
         ),

@@ -78,3 +78,15 @@ def test_a_plain_message_passes(checker, tmp_path):
     )
     result = checker(*args)
     assert result.returncode == 0, result.stdout
+
+
+def test_the_action_texts_and_the_jim_page_are_measured_by_default(checker, tmp_path):
+    """issue 18: the default once pointed at bot/texts.py, gone since issue 21, so the texts
+    of the actions were not measured; now they are, and the /jim page's text too."""
+    domain_only = json.loads(checker("--json", "--texts", str(tmp_path / "none.py")).stdout)
+    default = json.loads(checker("--json").stdout)
+    texts_only = json.loads(
+        checker("--json", "--texts", str(ROOT / "bot" / "dialogue" / "texts.py")).stdout
+    )
+    assert texts_only["messages"] > domain_only["messages"]
+    assert default["messages"] > texts_only["messages"], "bot/coach/jim_text.py is measured"

@@ -34,6 +34,8 @@ JARGON = [
     "hulpverlening", "indicatie", "traject", "uithuisplaatsing", "casus", "netwerk",
     "toestemming verlenen", "persoonsgegevens", "verwerken",
 ]  # fmt: skip
+TEXTS_FILE = ROOT / "bot" / "dialogue" / "texts.py"
+JIM_TEXT_FILE = ROOT / "bot" / "coach" / "jim_text.py"  # issue 18: the /jim page and letter
 ALWAYS_OK = {"jim"}  # the name of what the youth chooses
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
@@ -161,15 +163,19 @@ def texts_from_python(path: Path) -> list[tuple[str, str]]:
     return found
 
 
-def check(domain_file: Path, texts_file: Path | None, allow_file: Path) -> Report:
+def check(domain_file: Path, texts_file, allow_file: Path) -> Report:
+    """Measure the domain and one texts module or several (a list of paths)."""
     allowed = load_allow(allow_file)
+    texts_files = texts_file if isinstance(texts_file, (list, tuple)) else [texts_file]
     report = Report()
     domain = yaml.safe_load(domain_file.read_text(encoding="utf-8"))
     for name, variants in (domain.get("responses") or {}).items():
         for index, variant in enumerate(variants):
             text = variant.get("text", "")
             check_message(report, f"{name}[{index}]", text, variant.get("buttons") or [], allowed)
-    if texts_file and texts_file.exists():
+    for texts_file in texts_files:
+        if not (texts_file and texts_file.exists()):
+            continue
         for name, text in texts_from_python(texts_file):
             if name.startswith("SUMMARY_BUTTON"):
                 check_message(report, name, "", [{"title": text}], allowed)
@@ -186,11 +192,14 @@ def check(domain_file: Path, texts_file: Path | None, allow_file: Path) -> Repor
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--domain", type=Path, default=ROOT / "domain.yml")
-    parser.add_argument("--texts", type=Path, default=ROOT / "bot" / "texts.py")
+    # Issue 18: the default was bot/texts.py, which moved to bot/dialogue/texts.py (issue
+    # 21), so the action texts went unmeasured; the /jim page's text is measured too.
+    parser.add_argument("--texts", type=Path, action="append", default=None)
     parser.add_argument("--allow", type=Path, default=ROOT / "tools" / "language_allow.txt")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    report = check(args.domain, args.texts, args.allow)
+    texts = args.texts or [TEXTS_FILE, JIM_TEXT_FILE]
+    report = check(args.domain, texts, args.allow)
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:

@@ -162,6 +162,35 @@ def _send_signal(settings: Settings, row: OutboxMessage, team: Team, signal: Saf
 # --- end issue 24, item 6 ------------------------------------------------------------------
 
 
+# --- issue 18, item 6: the team's e-mail names the reviews that are due -------------------
+
+DIGEST_EVENT = "reviews.due"
+DIGEST_CHECK_SECONDS = 600.0  # how often the web app's sender looks for due reviews
+
+
+def queue_review_digests(engine: Engine, settings: Settings) -> int:
+    """One `reviews.due` e-mail per team with reviews due (at most one a day); the count."""
+    from bot.coach import reviews  # imported here: reviews is imported by the portal only
+
+    with Session(engine) as session, session.begin():
+        return reviews.queue_digests(
+            session, lambda team: bool(settings.smtp_host and email_recipient(team, settings))
+        )
+
+
+def _send_review_digest(settings: Settings, session: Session, team: Team) -> None:
+    from bot.coach import reviews
+
+    now = utcnow()
+    _send_mail(
+        settings,
+        team,
+        lambda to: reviews.build_digest_email(
+            session, team, settings.smtp_from, to, settings.public_url, now
+        ),
+    )
+
+
 def backoff(attempts: int) -> timedelta:
     """Delay after the n-th failed attempt: 5 s, 10 s, 20 s, ... up to one hour."""
     return min(BASE_DELAY * (2 ** max(attempts - 1, 0)), MAX_DELAY)
@@ -296,7 +325,9 @@ def _deliver_one(engine: Engine, settings: Settings, row_id: str) -> bool:
         nomination = session.get(Nomination, row.nomination_id) if row.nomination_id else None
         error = None
         try:
-            if row.signal_id is not None:  # issue 24: safety.contact_requested
+            if row.event == DIGEST_EVENT:  # issue 18: reviews due, references only
+                _send_review_digest(settings, session, team)
+            elif row.signal_id is not None:  # issue 24: safety.contact_requested
                 _send_signal(settings, row, team, session.get(SafetySignal, row.signal_id))
             elif row.kind == "email":
                 _send_email(settings, team, nomination, row.event or CREATED)
@@ -350,9 +381,13 @@ def run_forever(
     stop = stop or threading.Event()
     from bot.coach import withdrawal  # issue 22; imported here: withdrawal imports this module
 
+    digests_checked = 0.0
     while not stop.is_set():
         try:
             withdrawal.finish_due(engine, settings)
+            if time.monotonic() - digests_checked >= DIGEST_CHECK_SECONDS:
+                digests_checked = time.monotonic()
+                queue_review_digests(engine, settings)  # issue 18
             dispatch_pending(engine, settings)
         except Exception:  # noqa: BLE001 - keep the loop alive; the next poll tries again
             logger.exception("notification dispatch failed; trying again")

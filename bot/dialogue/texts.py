@@ -41,9 +41,35 @@ STATUS = {
     "nieuw": "Je keuze is bij je coach. Je coach neemt snel contact op.",
     "in_contact": "Je coach praat al met de persoon die je koos.",
     "jim_gestart": "Je JIM is al begonnen. Wat fijn!",
-    "niet_gelukt": "Het is niet gelukt met deze JIM. Je coach praat er met je over.",
+    "niet_gelukt": "Het is niet gelukt met deze JIM. Dat is niet jouw schuld.",
     "ingetrokken": "Je hebt je keuze weggehaald. Je coach ziet alleen dat je bent gestopt.",
 }
 STATUS_CODE = "Jouw code is {reference}. Wil je nog iets doen?"
-STATUS_NOTHING = "Ik heb nog niets naar je coach gestuurd. Eerst kies je samen met mij."
+STATUS_NOTHING = "In dit gesprek heb je nog niets gestuurd. Koos je al eerder? Typ dan je code."
 UNSURE_YES = "Ik weet niet zeker of je ja zegt."
+
+# --- issue 18: after the choice ----------------------------------------------------------
+# "Ik vraag het zelf": the youth sends this message themselves; the product sends nothing.
+ASK_SELF_INTRO = "Goed idee! Stuur dit bericht aan {name}. Tik op Kopiëren."
+ASK_SELF_MESSAGE = (
+    "Hoi {name}, wil jij mijn JIM zijn? Een JIM helpt mij, en mijn coach helpt jou. "
+    "Lees meer op {link}"
+)
+ASK_SELF_AFTER = "Je coach weet ook van je keuze. Wil je nog iets doen?"
+ASK_SELF_NOT_YET = "Eerst kiezen we samen je JIM. Daarna mag je het zelf vragen."
+
+# A code typed in a new conversation: the status only after a second check.
+CODE_ASK_NAME = "Dank je. Wie had je toen gekozen? Typ alleen de voornaam."
+CODE_WRONG = "Die code en die naam horen niet bij elkaar. Kijk nog eens goed."
+CODE_LOCKED = "Je hebt het te vaak geprobeerd. Vraag je code aan je coach."
+CODE_FOUND = "Ik heb je keuze gevonden."
+CODE_GO_ON = "We gaan verder waar je was."
+
+# Choosing again after "niet gelukt".
+CHOOSE_AGAIN_ASK = "Wil je opnieuw kiezen?"
+CHOOSE_AGAIN_YES = "🔄 Ja, opnieuw kiezen"
+CHOOSE_AGAIN_OTHER = "🔄 Iemand anders"
+CHOOSE_AGAIN_LATER = "⏸️ Nu niet"
+CHOOSE_AGAIN_NOT_NOW = "Je keuze is nog bij je coach. Daar hoef je nu niets aan te doen."
+CHOOSE_AGAIN_INVITE = "Je coach vraagt of je opnieuw wilt kiezen."
+CHOOSE_AGAIN_PERSON = "👤 {name}"

@@ -67,6 +67,8 @@ class Team(Base):
     webhook_secret = Column(String(200), nullable=True)
     notify_email = Column(String(300), nullable=True)
     created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    # issue 18: months between reviews of a started JIM with youth and JIM (team setting)
+    review_months = Column(Integer, nullable=False, default=2, server_default="2")
 
     coaches = relationship("Coach", back_populates="team")
 
@@ -100,6 +102,10 @@ class Invite(Base):
     expires_at = Column(UTCDateTime, nullable=False)
     used_at = Column(UTCDateTime, nullable=True)
     conversation_id = Column(String(200), nullable=True)
+    # issue 18: an invite to choose again after a nomination that did not work out; the
+    # chat then offers the people that nomination named as well. No foreign key: invites
+    # and nominations would point at each other (the code checks team and status).
+    previous_nomination_id = Column(String(36), nullable=True)
 
 
 class Nomination(Base):
@@ -275,3 +281,26 @@ class SafetySignal(Base):
     created_at = Column(UTCDateTime, nullable=False, default=utcnow)
     handled_at = Column(UTCDateTime, nullable=True)
     handled_by = Column(String(36), ForeignKey("coaches.id", ondelete="SET NULL"), nullable=True)
+
+
+# --- issue 18: after the choice ----------------------------------------------------------
+
+
+class NominationNote(Base):
+    """Something a coach did with a nomination besides its status: the nomination's history.
+
+    `kind` is "letter" (the letter for the JIM was made) or "review" (the review with youth
+    and JIM took place, with a short note). Shown in the portal's history beside the status
+    changes; a review also sets when the next one is due.
+    """
+
+    __tablename__ = "nomination_notes"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    nomination_id = Column(
+        String(36), ForeignKey("nominations.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    kind = Column(String(20), nullable=False)
+    at = Column(UTCDateTime, nullable=False, default=utcnow)
+    actor = Column(String(200), nullable=False)  # the coach's id
+    note = Column(Text, nullable=True)

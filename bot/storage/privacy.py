@@ -69,6 +69,10 @@ def delete_conversation(
                     Nomination.conversation_id.startswith(
                         conversation_id + OLD_SUFFIX, autoescape=True
                     ),
+                    # a choice that did not work out before a new one (issue 18)
+                    Nomination.conversation_id.startswith(
+                        conversation_id + NOT_WORKED_SUFFIX, autoescape=True
+                    ),
                 )
             )
         ).scalars()
@@ -173,6 +177,9 @@ def purge(engine: Engine, days: int, now: datetime | None = None) -> Removed:
 # A withdrawn nomination kept (because receivers know its id) when the youth chooses
 # again in the same conversation gets the conversation id plus this and its reference.
 OLD_SUFFIX = "#ingetrokken-"
+# issue 18: a nomination that did not work out lets go of its conversation when the youth
+# chooses again in it (bot/storage/repo.py save_nomination)
+NOT_WORKED_SUFFIX = "#niet-gelukt-"
 # Slots that hold what the youth typed about themselves or the chosen person.
 PERSONAL_SLOTS = ("youth_name", "mentor_name", "contact", "mentor_reason", "alternatives")
 PERSONAL_ENTITIES = ("youth_name", "mentor_name", "contact")

@@ -264,6 +264,15 @@ def save_nomination(
     `conversation_ref()`); without it a random one, never the conversation id itself.
     """
     existing = get_nomination_by_conversation(session, data.conversation_id)
+    if existing is not None and existing.status == "niet_gelukt":
+        # issue 18: choosing again after a choice that did not work out. The old nomination
+        # stays as it is for the coach (its reference still answers "hoe staat het?"), but
+        # lets go of the conversation, which holds one current nomination.
+        from bot.storage.privacy import NOT_WORKED_SUFFIX
+
+        existing.conversation_id = f"{data.conversation_id}{NOT_WORKED_SUFFIX}{existing.reference}"
+        session.flush()
+        existing = None
     if existing is not None and existing.status != "ingetrokken":
         return existing, False
     if existing is not None:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from bot.coach import notify
 from bot.settings import Settings, get_settings
 from bot.storage import make_engine
-from bot.web import api, api_docs, chat, demo, portal
+from bot.web import api, api_docs, chat, demo, jim_page, portal, portal_after
 from bot.web.deps import get_session
 from bot.web.ratelimit import Limits
 from bot.web.security import SecurityHeaders
@@ -66,6 +66,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(api_docs.router)
     app.include_router(portal.router)
+    app.include_router(portal_after.router)  # issue 18: letter, reviews, choosing again
+    app.include_router(jim_page.router)  # issue 18: the page for the chosen person
     app.include_router(demo.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 

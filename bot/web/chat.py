@@ -28,6 +28,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from bot.nlu.status_code import find_reference
 from bot.rasa_client import AsyncRasa, RasaError
 from bot.settings import Settings
 from bot.storage import repo
@@ -188,11 +189,26 @@ def _buttons(raw: Any) -> list[dict[str, str]]:
     return buttons
 
 
+def _share(custom: Any) -> str | None:
+    """issue 18: the text of a message the youth may copy or share ("Ik vraag het zelf")."""
+    if isinstance(custom, dict) and isinstance(custom.get("share"), str):
+        return custom["share"][:1000]
+    return None
+
+
 def bot_messages(replies: Any) -> list[dict[str, Any]]:
-    """Rasa's REST replies as the page shows them: text and buttons, nothing else."""
-    messages = []
+    """Rasa's REST replies as the page shows them: text and buttons, and (issue 18) a text
+    to copy or share, which Rasa sends as a custom reply after its text; nothing else."""
+    messages: list[dict[str, Any]] = []
     for reply in replies if isinstance(replies, list) else []:
         if not isinstance(reply, dict):
+            continue
+        share = _share(reply.get("custom"))
+        if share is not None:
+            if messages and messages[-1]["text"] == share:
+                messages[-1]["share"] = share
+            else:
+                messages.append({"from": "bot", "text": share, "buttons": [], "share": share})
             continue
         text = reply.get("text") if isinstance(reply.get("text"), str) else ""
         buttons = _buttons(reply.get("buttons"))
@@ -217,8 +233,12 @@ def conversation(events: Any) -> list[dict[str, Any]]:
         if kind == "bot":
             data = event.get("data") if isinstance(event.get("data"), dict) else {}
             buttons = _buttons(data.get("buttons"))
+            share = _share(data.get("custom"))
             if isinstance(text, str) and text or buttons:
-                messages.append({"from": "bot", "text": text or "", "buttons": buttons})
+                message = {"from": "bot", "text": text or "", "buttons": buttons}
+                if share is not None:
+                    message["share"] = share
+                messages.append(message)
         elif kind == "user" and isinstance(text, str) and text.strip():
             shown: str | None = text
             if text.startswith("/"):
@@ -367,6 +387,14 @@ async def send(request: Request) -> JSONResponse:
         wait = limits.invite_ip.hit(ip)
         if wait:
             log.warning("chat: too many invite codes tried from one address")
+            return _too_many(wait)
+    if find_reference(message) is not None:
+        # issue 18: a code opens a status only with the chosen person's first name, and
+        # the action server allows few wrong checks per conversation; this limits codes per
+        # address, so new conversations do not buy more guesses.
+        wait = limits.status_code_ip.hit(ip)
+        if wait:
+            log.warning("chat: too many reference codes from one address")
             return _too_many(wait)
     try:
         replies = await rasa(app_settings(request)).send(sender, message)

@@ -173,6 +173,8 @@ def home(
         return _render(request, "login.html", next=_safe_next(next), error=None)
     if status not in STATUSES:
         status = None
+    from bot.web import portal_after  # issue 18; imported here: it imports this module
+
     total = coaching.count_nominations(session, coach.team_id, status)
     rows = repo.list_nominations(session, coach.team_id, status, PAGE_SIZE, (page - 1) * PAGE_SIZE)
     return _render(
@@ -187,6 +189,7 @@ def home(
         page=page,
         pages=max(1, -(-total // PAGE_SIZE)),
         total=total,
+        **portal_after.list_context(session, coach),  # issue 18: overdue reviews on top
     )
 
 
@@ -263,6 +266,8 @@ def detail(
 
 
 def _detail_page(request, session, coach, nomination, error=None, status_code=200):
+    from bot.web import portal_after  # issue 18; imported here: it imports this module
+
     changes = coaching.history(session, nomination)
     actors = {c.actor for c in changes}
     names = {c.id: c.name for c in session.query(Coach).filter(Coach.id.in_(actors))}
@@ -276,6 +281,7 @@ def _detail_page(request, session, coach, nomination, error=None, status_code=20
         actor_name=lambda a: "de jongere" if a == "jongere" else names.get(a, "een coach"),
         next_statuses=coaching.allowed_next(nomination.status),
         error=error,
+        **portal_after.detail_context(session, coach, nomination),  # issue 18
     )
 
 

@@ -181,6 +181,7 @@ class Limits:
     chat_ip: SlidingWindow
     new_conversation_ip: SlidingWindow
     invite_ip: SlidingWindow
+    status_code_ip: SlidingWindow  # issue 18: messages with a reference code
     api_failures: Lockout  # per account (token prefix)
     login_failures: Lockout  # per account (token prefix)
     api_failures_ip: SlidingWindow  # the much higher ceiling per client address
@@ -196,6 +197,7 @@ class Limits:
             # Each new conversation is a database row: the same number, but an hour.
             new_conversation_ip=SlidingWindow(settings.rate_chat_per_ip, HOUR),
             invite_ip=SlidingWindow(settings.rate_invite_per_ip, HOUR),
+            status_code_ip=SlidingWindow(settings.rate_status_code_per_ip, HOUR),
             api_failures=Lockout(settings.rate_api_failures, QUARTER),
             login_failures=Lockout(settings.rate_login_failures, QUARTER),
             api_failures_ip=SlidingWindow(settings.rate_api_failures_per_ip, QUARTER),

@@ -69,7 +69,13 @@
     lost: "Je vorige gesprek kan ik niet meer openen. We beginnen opnieuw.",
     readAloud: "Lees voor",
     choose: "Je kan kiezen:",
-    choicesLabel: "Kies een antwoord"
+    choicesLabel: "Kies een antwoord",
+    // issue 18: "Ik vraag het zelf" gives a message the youth sends; the product sends nothing
+    copy: "📋 Kopiëren",
+    copied: "Gekopieerd. Plak het in je app.",
+    copyFailed: "Kopiëren lukt niet. Houd de tekst ingedrukt.",
+    share: "📤 Delen",
+    shareLabel: "Bericht om zelf te sturen"
   };
 
   // ---- text helpers ----
@@ -317,6 +323,39 @@
     });
   }
 
+  // issue 18: copy the message, or hand it to the phone's share sheet (navigator.share).
+  function shareBox(text) {
+    var box = el("div", "share");
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", TEXT.shareLabel);
+    var status = el("p", "share-status");
+    status.setAttribute("role", "status");
+    var copy = el("button", "share-copy");
+    copy.type = "button";
+    fillLabel(copy, TEXT.copy);
+    copy.addEventListener("click", function () {
+      var done = function () { status.textContent = TEXT.copied; };
+      var failed = function () { status.textContent = TEXT.copyFailed; };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(done, failed);
+      } else {
+        failed();
+      }
+    });
+    box.appendChild(copy);
+    if (navigator.share) {
+      var share = el("button", "share-send");
+      share.type = "button";
+      fillLabel(share, TEXT.share);
+      share.addEventListener("click", function () {
+        navigator.share({ text: text }).catch(function () { /* closed: nothing sent */ });
+      });
+      box.appendChild(share);
+    }
+    box.appendChild(status);
+    return box;
+  }
+
   function botTurn(message, answered) {
     var turn = el("div", "turn");
     if (message.text) {
@@ -332,6 +371,7 @@
         bubble.appendChild(button);
       }
       turn.appendChild(bubble);
+      if (message.share) bubble.appendChild(shareBox(message.share));
     }
     if (message.buttons && message.buttons.length) {
       var row = el("div", "choices");
