@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from bot.coach import followup
 from bot.dialogue import texts
 from bot.storage import Coach, Nomination, make_engine, repo
-from tests.chat import Chat
+from testkit.chat import Chat
 from tests.coach_helpers import make_nomination
 from tests.test_conversation_e2e import buttons_happy_path
 

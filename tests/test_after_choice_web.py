@@ -141,33 +141,23 @@ def test_the_share_text_reaches_the_page_live_and_from_history():
     assert bot_messages([{"custom": {"other": 1}}]) == []  # other custom replies: nothing
 
 
-def test_codes_per_address_are_limited(settings, engine, monkeypatch):
+def test_codes_per_address_are_limited(settings, engine):
     import dataclasses
 
     from bot.web import chat
+    from testkit.fake_rasa import FakeRasa
 
-    app = create_app(dataclasses.replace(settings, rate_status_code_per_ip=2))
-    forwarded = []
+    with FakeRasa() as rasa:
+        rasa.reply_body = [{"text": "ok"}]
+        app = create_app(
+            dataclasses.replace(settings, rate_status_code_per_ip=2, rasa_port=rasa.port)
+        )
+        _play_codes(app, chat)
+    forwarded = [r["json"]["message"] for r in rasa.requests if r["method"] == "POST"]
+    assert forwarded == ["JIM-7K3Q riet", "jim-8k3q piet", "hoi"]
 
-    class FakeClient:
-        async def __aenter__(self):
-            return self
 
-        async def __aexit__(self, *args):
-            return False
-
-        async def post(self, url, json):
-            forwarded.append(json["message"])
-
-            class R:
-                status_code = 200
-
-                def json(self):
-                    return [{"text": "ok"}]
-
-            return R()
-
-    monkeypatch.setattr(chat, "_client", lambda: FakeClient())
+def _play_codes(app, chat) -> None:
     with TestClient(app) as client:
         made = client.post("/chat/new", json={}).json()
         headers = {chat.SECRET_HEADER: made["secret"]}
@@ -179,4 +169,3 @@ def test_codes_per_address_are_limited(settings, engine, monkeypatch):
         assert send("hoi").status_code == 200  # no code: not counted
         refused = send("JIM-9K3Q ans")
         assert refused.status_code == 429 and "Retry-After" in refused.headers
-    assert forwarded == ["JIM-7K3Q riet", "jim-8k3q piet", "hoi"]

@@ -22,6 +22,7 @@ from bot.coach import coaching, followup, jim_text, reviews
 from bot.storage import Coach, Team, repo
 from bot.storage.models import Nomination, utcnow
 from bot.web import portal
+from bot.web.deps import get_session
 from bot.web.jim_page import TEMPLATES as JIM_TEMPLATES
 
 router = APIRouter(prefix="/coach", include_in_schema=False)
@@ -66,7 +67,7 @@ def letter(
     request: Request,
     nomination_id: str,
     contact: str | None = Query(None, max_length=MAX_CONTACT),
-    session: Session = Depends(portal._get_session),
+    session: Session = Depends(get_session),
 ) -> Response:
     """The letter for the JIM, ready to print or save as PDF; recorded in the history."""
     coach, nomination, refused = _nomination(request, session, nomination_id)
@@ -112,7 +113,7 @@ def record_review(
     nomination_id: str,
     note: str = Form(""),
     csrf: str = Form(""),
-    session: Session = Depends(portal._get_session),
+    session: Session = Depends(get_session),
 ) -> Response:
     """The review with youth and JIM took place: recorded with a short note."""
     coach, nomination, refused = _nomination(request, session, nomination_id)
@@ -140,7 +141,7 @@ def choose_again_invite(
     request: Request,
     nomination_id: str,
     csrf: str = Form(""),
-    session: Session = Depends(portal._get_session),
+    session: Session = Depends(get_session),
 ) -> Response:
     """An invite for the youth to choose again; the chat offers the people named before."""
     coach, nomination, refused = _nomination(request, session, nomination_id)
