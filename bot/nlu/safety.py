@@ -45,9 +45,13 @@ KINDS = (SELF_HARM, VIOLENCE, HOME, SEXUAL, ONLINE, HOMELESS, HONOUR, BULLYING, 
 # is never lost. Chosen on 2026-12-04 with bench/safety.py (365 messages, README "Safety"):
 # CLEAR_AT 0.6/0.8/0.9 gave 7/3/1 harmless messages the help lines at once; CHECK_AT
 # 0.3/0.2/0.15/0.05 left 14/9/5/2 danger messages without help and gave 13/19/24/48
-# harmless ones the check. 0.8 and 0.15 keep both harmless targets (2 % and 15 %).
+# harmless ones the check. 0.8 and 0.15 kept both harmless targets (2 % and 15 %) then.
+# After the second pass of words (2026-12-04, same bench, the merged model's confidences):
+# CHECK_AT 0.15 / 0.2 / 0.25 / 0.3 left 0 / 0 / 0 / 0 danger messages without help and gave
+# 32 / 25 / 20 / 17 harmless ones the check; 0.2 is the lowest that meets 15 %, so the
+# classifier's middle band still catches danger the words miss.
 CLEAR_AT = 0.8
-CHECK_AT = 0.15
+CHECK_AT = 0.2
 DIET_CHECK_AT = 0.5
 
 
@@ -403,7 +407,8 @@ _CLEAR: list[tuple[str, str]] = [
     # forced marriage and honour
     (
         HONOUR,
-        r"\b(?:uithuwelijk\w*|uitgehuwelijkt|uit te huwelijken|eerwraak|huwelijksdwang|eergerelateerd\w*|"
+        r"\b(?:uithuwelijk\w*|uitgehuwelijkt|uit te huwelijken|eerwraak|huwelijksdwang|"
+        r"eergerelateerd\w*|"
         r"besnijdenis|besneden)\b",
     ),
     (HONOUR, r"\b(?:moet|moeten|gedwongen|dwingen) (?:\w+ ){0,4}(?:trouwen|te trouwen)\b"),
@@ -499,7 +504,8 @@ _CLEAR: list[tuple[str, str]] = [
     ),
     (
         HOME,
-        r"\b(?:dealt|dealen|dealer|dealers) (?:\w+ ){0,3}(?:bij ons|thuis|ons huis|ons osso|in huis)\b",
+        r"\b(?:dealt|dealen|dealer|dealers) (?:\w+ ){0,3}(?:bij ons|thuis|ons huis|ons osso|"
+        r"in huis)\b",
     ),
     (HOME, r"\b(?:spuiten|spuitjes|naalden|drugs) (?:\w+ ){0,3}(?:bij ons|in huis|thuis)\b"),
     (
@@ -687,12 +693,14 @@ _UNSURE: list[tuple[str, str]] = [
     # second pass (2026-12-04): signs that may be harmless on their own
     (
         HOME,
-        r"\b(?:moet|moeten) (?:\w+ ){0,2}(?:zelf |alleen )?voor (?:mijn |mn )?(?:zusje|broertje|zusjes|broertjes|zus|broer) zorgen\b",
+        r"\b(?:moet|moeten) (?:\w+ ){0,2}(?:zelf |alleen )?voor (?:mijn |mn )?(?:zusje|broertje|"
+        r"zusjes|broertjes|zus|broer) zorgen\b",
     ),
     (HOME, r"\b(?:die|haar|zijn|hun) (?:pillen|drugs|spul|flessen)\b"),
     (
         ONLINE,
-        r"\b(?:hebben|heeft) (?:\w+ )?(?:mijn|mn) (?:fotos|foto|filmpje|pics) (?:\w+ ){0,3}(?:gezet|gedeeld|gepost)\b",
+        r"\b(?:hebben|heeft) (?:\w+ )?(?:mijn|mn) (?:fotos|foto|filmpje|pics) (?:\w+ ){0,3}"
+        r"(?:gezet|gedeeld|gepost)\b",
     ),
     (SEXUAL, r"\b(?:mannen|man|jongens)\b(?: \w+){0,6} (?:geld|doekoe|poen|cash)\b"),
     (DANGER, r"\b(?:valt|viel) (?:\w+ )?flauw\b|\bmag (?:\w+ )?niet (?:meer )?weg\b"),
@@ -702,14 +710,18 @@ _UNSURE: list[tuple[str, str]] = [
     (HOME, r"\bergens anders (?:slapen|slaap)\b|\bslaap (?:\w+ ){0,3}ergens anders\b"),
     (
         HOMELESS,
-        r"\b(?:tas|koffer|spullen) (?:\w+ ){0,2}(?:ingepakt|gepakt|inpakken|pak)\b|\bpak (?:\w+ ){0,2}(?:mijn |mn )?(?:spullen|tas|koffer)\b",
+        r"\b(?:tas|koffer|spullen) (?:\w+ ){0,2}(?:ingepakt|gepakt|inpakken|pak)\b|"
+        r"\bpak (?:\w+ ){0,2}(?:mijn |mn )?(?:spullen|tas|koffer)\b",
     ),
     (HOMELESS, r"\b(?:ga|ben) (?:\w+ ){0,2}weg en niemand\b|\b(?:en dan|dan) ben ik weg\b"),
     (SEXUAL, r"\bop (?:zijn|haar|zn) schoot\b"),
     (SELF_HARM, r"\blange mouwen\b|\bniemand (?:\w+ ){0,2}mijn armen\b"),
     (
         DANGER,
-        r"\b(?:mag|mocht) (?:het )?(?:aan|tegen) niemand (?:\w+ )?(?:vertellen|zeggen)\b|\b(?:aan|tegen) niemand (?:\w+ )?(?:mag|mocht) (?:vertellen|zeggen)\b|\bniet tegen (?:mijn |mn )?ouders (?:\w+ )?(?:zeggen|vertellen)\b|\benge (?:man|mannen)\b",
+        r"\b(?:mag|mocht) (?:het )?(?:aan|tegen) niemand (?:\w+ )?(?:vertellen|zeggen)\b|"
+        r"\b(?:aan|tegen) niemand (?:\w+ )?(?:mag|mocht) (?:vertellen|zeggen)\b|"
+        r"\bniet tegen (?:mijn |mn )?ouders (?:\w+ )?(?:zeggen|vertellen)\b|"
+        r"\benge (?:man|mannen)\b",
     ),
     (SELF_HARM, r"\bwil (?:\w+ ){0,2}(?:weg zijn|weg wezen)\b"),
 ]
@@ -735,7 +747,8 @@ _HARMLESS: list[str] = [
     # someone else's death told as a fact, idioms with dying
     r"\b(?:dood ?ging|dood ?gingen|doodgegaan|dood gegaan|overleden|overleed|gestorven|stierf)\b",
     r"\b(?!ik\b)(?:\w+) (?:\w+ ){0,2}(?:is|zijn|was|waren) (?:\w+ ){0,2}dood\b",
-    r"\b(?:schaam|verveel|schrik|schrok|lach|erger|zweet|stress|werk|loop) (?:me|mij) (?:\w+ )?dood\b",
+    r"\b(?:schaam|verveel|schrik|schrok|lach|erger|zweet|stress|werk|loop) (?:me|mij) "
+    r"(?:\w+ )?dood\b",
     r"\b(?:ik|we|wij) (?:wil|ga|gaan|willen) (?:\w+ )?(?:wat|iets) (?:drinken|eten)\b",
     r"\b(?:dood|sterf|sterven|sterft|smelt) (?:\w+ )?van (?:de |het )?(?!pijn\b|angst\b)\w+",
     r"\bgeen zin (?:meer )?in\b",
