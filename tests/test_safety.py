@@ -318,3 +318,17 @@ def test_thanks_drinks_and_negation_further_away_give_no_alarm(text):
 def test_bullying_with_an_unsure_sign_of_self_harm_gets_113():
     result = assess_words("ze pesten me en ik kan niet meer")
     assert "utter_help_113" in help_lines(result.kinds, age=15)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hij staat met een mes in de keuken te koken",
+        "we gaan samen op vakantie en ik pak mijn tas al in",
+        "ik heb mijn spullen gepakt voor het kamp",
+        "ze houdt me vast als ik verdrietig ben",
+        "ik moest lachen om die man met geld",
+    ],
+)
+def test_everyday_context_keeps_the_second_pass_words_quiet(text):
+    assert assess_words(text).level == NONE

@@ -474,7 +474,8 @@ _CLEAR: list[tuple[str, str]] = [
         VIOLENCE,
         r"\b(?:staat|stond|loopt|liep|komt|kwam|zwaait|zwaaide|rent|rende) (?:\w+ ){0,2}met "
         r"(?:een|zn|zijn|haar|het|de) (?:mes|messen|pistool|wapen|hamer|knuppel|"
-        r"honkbalknuppel|bijl)\b",
+        r"honkbalknuppel|bijl)\b(?!(?: \w+){0,5} (?:te koken|koken|kookt|te snijden|groente|brood|"
+        r"eten|taart|uien))",
     ),
     # danger now: someone breaking in, someone who does not move, held, hiding
     (
@@ -511,7 +512,7 @@ _CLEAR: list[tuple[str, str]] = [
     (
         HOME,
         rf"\b{_PARENT} (?:is|zijn) (?:er )?(?:\w+ )?(?:nooit|bijna nooit) (?:thuis|er)\b|"
-        rf"\b{_PARENT} (?:is|zijn) er (?:\w+ )?nooit\b",
+        rf"\b{_PARENT} (?:is|zijn) er (?:\w+ )?nooit\b(?! voor)",
     ),
     (
         HOME,
@@ -702,7 +703,7 @@ _UNSURE: list[tuple[str, str]] = [
         r"\b(?:hebben|heeft) (?:\w+ )?(?:mijn|mn) (?:fotos|foto|filmpje|pics) (?:\w+ ){0,3}"
         r"(?:gezet|gedeeld|gepost)\b",
     ),
-    (SEXUAL, r"\b(?:mannen|man|jongens)\b(?: \w+){0,6} (?:geld|doekoe|poen|cash)\b"),
+    (SEXUAL, r"\b(?:mannen|oudere man|klanten)\b(?: \w+){0,6} (?:geld|doekoe|poen|cash)\b"),
     (DANGER, r"\b(?:valt|viel) (?:\w+ )?flauw\b|\bmag (?:\w+ )?niet (?:meer )?weg\b"),
     (VIOLENCE, r"\b(?:houdt|hield|houden) (?:mij|me) (?:\w+ )?(?:vast|tegen|gevangen)\b"),
     (HOME, r"\b(?:geen schone kleren|niemand wast|geen verwarming|ijskoud in huis|geen stroom)\b"),
@@ -813,6 +814,8 @@ _HARMLESS: list[str] = [
     r"de klas|maken)\b",
     r"\b(?:politieagent|bij de politie|politie (?:werkt|is haar|is zijn))\b",
     r"\bweg (?:van|naar) (?:school|de stad|vakantie)\b",
+    r"\b(?:vakantie|kamp|logeren|schoolreis|werkweek|toernooi|sleepover)\b",
+    r"\b(?:houdt|hield) (?:mij|me) (?:\w+ )?vast (?:als|wanneer|toen)\b",
     r"\bwil weg (?:met|naar|op) (?:vakantie|haar|hem|de stad)\b",
 ]
 # Negation near a word of danger takes it back: "ze zou me nooit pijn doen", "hij slaat
