@@ -47,6 +47,14 @@ def _sent(tracker: Tracker) -> bool:
     return tracker.get_slot("stage") == "done" and bool(tracker.get_slot("reference"))
 
 
+def _withdrawn_state(tracker: Tracker) -> str | None:
+    try:
+        return withdrawal.withdrawn_state(engine(), tracker.sender_id)
+    except SQLAlchemyError:
+        logger.exception("withdrawal state lookup failed")
+        return None
+
+
 def _intent(tracker: Tracker) -> str | None:
     intent = latest_intent(tracker)
     if intent == "start" and any(
@@ -81,9 +89,19 @@ class ActionConfirmAsk(Action):
             dispatcher.utter_message(response="utter_default")
             return resume(dispatcher, tracker)
         if decision.kind == "nothing":
-            if latest_intent(tracker) == "withdraw_consent":
+            done = [SlotSet("pending_act", None)]
+            if latest_intent(tracker) != "withdraw_consent":
+                return done + resume(dispatcher, tracker, note_kept=False)
+            already = _withdrawn_state(tracker)
+            if already == "undoable":
+                # "haal weg" again during the undo time: it is gone, and can still come back
+                dispatcher.utter_message(response="utter_withdraw_already_undo")
+                return done
+            if already == "final":
+                dispatcher.utter_message(response="utter_withdraw_already")
+            else:
                 dispatcher.utter_message(response="utter_withdraw_nothing")
-            return [SlotSet("pending_act", None)] + resume(dispatcher, tracker, note_kept=False)
+            return done + resume(dispatcher, tracker, note_kept=False)
         if decision.kind == "clarify":
             buttons = [{"title": TITLES[o], "payload": PAYLOADS[o]} for o in decision.options]
             buttons.append({"title": texts.CLARIFY_KEEP, "payload": "/deny"})

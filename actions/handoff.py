@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import engine, settings
-from actions.start import reset_choice, resume
+from actions.start import resume
 from bot.coach import handoff
 from bot.dialogue import confirm, conversation, texts
 from bot.storage.repo import NominationInput
@@ -132,38 +132,3 @@ class ActionHandoff(Action):
             dispatcher.utter_message(response="utter_parents_too")
         dispatcher.utter_message(response="utter_handoff_done", reference=result.reference)
         return [SlotSet("reference", result.reference), SlotSet("stage", "done")]
-
-
-class ActionConsentNo(Action):
-    """No to sharing: nothing is sent, and the choice is forgotten."""
-
-    def name(self) -> str:
-        return "action_consent_no"
-
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        dispatcher.utter_message(response="utter_consent_no")
-        return reset_choice() + [SlotSet("stage", "declined")]
-
-
-class ActionWithdraw(Action):
-    """The youth takes back the choice: the coach keeps only that it was withdrawn."""
-
-    def name(self) -> str:
-        return "action_withdraw"
-
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        try:
-            reference = handoff.withdraw(engine(), tracker.sender_id)
-        except SQLAlchemyError:
-            logger.exception("withdrawal failed; the youth can try again")
-            dispatcher.utter_message(response="utter_handoff_failed")
-            return []
-        if reference is None:
-            dispatcher.utter_message(response="utter_withdraw_nothing")
-            return resume(dispatcher, tracker)
-        dispatcher.utter_message(response="utter_withdraw_done")
-        return reset_choice() + [SlotSet("reference", None), SlotSet("stage", "declined")]

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from actions.handoff import ActionConsentNo, ActionHandoff, ActionWithdraw
+from actions.handoff import ActionHandoff
 from actions.jim_form import (
     ActionAskMentorName,
     ActionAskRelation,
@@ -695,33 +695,6 @@ def test_handoff_with_only_the_latest_turn_sent_still_needs_the_consent_stage(
     assert any(e.get("name") == "reference" for e in events)
     with Session(engine) as session:
         assert len(session.execute(select(Nomination)).all()) == 1
-
-
-def test_no_to_sharing_forgets_the_choice(dispatcher, domain, action_settings, engine):
-    events = ActionConsentNo().run(dispatcher, make_tracker(FULL, sender="conv-no"), domain)
-    assert responses(dispatcher) == ["utter_consent_no"]
-    for slot in ("mentor_name", "relation", "youth_name", "contact", "alternatives"):
-        assert SlotSet(slot, None) in events
-    with Session(engine) as session:
-        assert session.execute(select(Nomination)).all() == []
-
-
-def test_withdraw_after_handoff(dispatcher, domain, action_settings, engine):
-    ActionHandoff().run(CollectingDispatcher(), consented(FULL, sender="conv-w"), domain)
-    events = ActionWithdraw().run(dispatcher, make_tracker(FULL, sender="conv-w"), domain)
-    assert responses(dispatcher) == ["utter_withdraw_done"]
-    assert SlotSet("stage", "declined") in events
-    with Session(engine) as session:
-        stored = session.execute(select(Nomination)).scalar_one()
-        assert stored.status == "ingetrokken" and stored.mentor_name is None
-
-
-def test_withdraw_before_anything_was_sent(dispatcher, domain, action_settings):
-    events = ActionWithdraw().run(
-        dispatcher, make_tracker({"stage": "form"}, sender="conv-none"), domain
-    )
-    assert responses(dispatcher) == ["utter_withdraw_nothing"]
-    assert events == [FollowupAction("jim_form")]
 
 
 def test_a_failed_handoff_logs_no_personal_data(

@@ -282,10 +282,14 @@ def test_a_second_yes_in_the_same_conversation_stores_nothing_new(action_setting
 
 def test_no_yes_means_nothing_stored(action_settings, engine, domain, dispatcher):
     """The other ways out of the help lines (no, stop, a handoff) never store a signal."""
-    from actions.handoff import ActionConsentNo, ActionHandoff
+    from actions.confirm import ActionConfirmAnswer
+    from actions.handoff import ActionHandoff
     from tests.test_actions import FULL
 
-    ActionConsentNo().run(dispatcher, make_tracker(intent="deny", sender="web-no"), domain)
+    declined = make_tracker(
+        slots={**FULL, "pending_act": "decline"}, intent="affirm", sender="web-no"
+    )
+    ActionConfirmAnswer().run(dispatcher, declined, domain)
     ActionHandoff().run(dispatcher, make_tracker(slots=FULL, sender="web-no"), domain)
     assert signals(engine) == []
     with Session(engine) as session:

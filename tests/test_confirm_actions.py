@@ -192,3 +192,42 @@ def test_an_unsure_typed_yes_to_sharing_sends_nothing(domain, action_settings, e
         CollectingDispatcher(), tracker(FULL, "affirm", 0.99, "ja", "conv-unsure"), domain
     )
     assert stored(engine).status == "nieuw"
+
+
+def test_withdraw_before_anything_was_sent(domain, action_settings):
+    dispatcher = CollectingDispatcher()
+    events = ActionConfirmAsk().run(
+        dispatcher, tracker({"stage": "form"}, "withdraw_consent", 0.97, sender="conv-none"), domain
+    )
+    assert responses(dispatcher) == ["utter_withdraw_nothing"]
+    assert events == [SlotSet("pending_act", None), FollowupAction("jim_form")]
+
+
+def test_haal_weg_again_says_the_choice_is_already_gone(domain, action_settings, engine):
+    """ "haal weg" typed during the undo time: already withdrawn, and "toch wel" still
+    works; after the undo time: already withdrawn, never "nothing was sent"."""
+    from sqlalchemy import update
+
+    slots = {**handed_off(domain, "conv-again"), "pending_act": "withdraw"}
+    ActionConfirmAnswer().run(
+        CollectingDispatcher(), tracker(slots, "affirm", 0.99, "ja", "conv-again"), domain
+    )
+    declined = {"stage": "declined"}
+    dispatcher = CollectingDispatcher()
+    events = ActionConfirmAsk().run(
+        dispatcher, tracker(declined, "withdraw_consent", 0.95, "haal weg", "conv-again"), domain
+    )
+    assert responses(dispatcher) == ["utter_withdraw_already_undo"]
+    [answer] = domain["responses"]["utter_withdraw_already_undo"]
+    assert "/undo_withdraw" in [b["payload"] for b in answer["buttons"]]
+    assert events == [SlotSet("pending_act", None)]
+    assert stored(engine).status == "ingetrokken"
+
+    with Session(engine) as session, session.begin():
+        session.execute(update(Nomination).values(undo_until=Nomination.withdrawn_at))
+    dispatcher = CollectingDispatcher()
+    events = ActionConfirmAsk().run(
+        dispatcher, tracker(declined, "withdraw_consent", 0.95, "haal weg", "conv-again"), domain
+    )
+    assert responses(dispatcher) == ["utter_withdraw_already"]
+    assert events == [SlotSet("pending_act", None), FollowupAction("utter_ask_restart")]

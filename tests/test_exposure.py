@@ -115,7 +115,7 @@ def test_the_action_server_answers_only_with_rasas_token(wide):
     assert httpx.get(f"{url}/health", timeout=10).status_code == 200
     assert httpx.get(f"{url}/actions", timeout=10).status_code == 401
     assert httpx.get(f"{url}/actions", params={"token": "wrong"}, timeout=10).status_code == 401
-    call = {"next_action": "action_withdraw", "sender_id": "x", "tracker": {}, "domain": {}}
+    call = {"next_action": "action_confirm_answer", "sender_id": "x", "tracker": {}, "domain": {}}
     assert httpx.post(f"{url}/webhook", json=call, timeout=10).status_code == 401
     names = httpx.get(f"{url}/actions", params={"token": token}, timeout=10).json()
     assert {"name": "action_handoff"} in names

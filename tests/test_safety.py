@@ -244,3 +244,91 @@ def test_crisis_guard_reads_diets_own_crisis_beside_the_pooled_one():
     msg = message("iets heel anders", "out_of_scope", [("out_of_scope", 0.8), ("crisis", 0.1)], 0.6)
     (processed,) = guard.process([msg])
     assert processed.get("intent")["name"] == "crisis_check"
+
+
+# Second pass of words (2026-12-04): danger told in everyday words, each written apart
+# from bench/safety_set.yml; every row gave another level or kind with the rules before.
+SECOND_PASS_CLEAR = [
+    ("pijn voelen lucht me op", "self_harm"),
+    ("ik heb slaappillen opgespaard", "self_harm"),
+    ("ik heb mezelf gisteren gesneden", "self_harm"),
+    ("ik doe mezelf wat aan", "self_harm"),
+    ("mijn stiefvader heeft me tegen de radiator gegooid", "violence"),
+    ("thuis krijg ik vaak een pak slaag", "violence"),
+    ("mijn oom staat met een bijl in de gang", "violence"),
+    ("iemand probeert bij ons in te breken", "danger"),
+    ("mijn vader ligt in de gang en reageert niet", "danger"),
+    ("hij laat me niet uitstappen uit de auto", "danger"),
+    ("thuis is het zo eng", "home"),
+    ("mijn vader is weer aan de fles", "home"),
+    ("mijn ouders zijn er bijna nooit", "home"),
+    ("bij ons is er nooit eten", "home"),
+    ("ik heb al drie dagen niks gegeten", "home"),
+    ("hij zegt dat ik met mannen moet slapen voor geld", "sexual"),
+    ("mijn stiefbroer kruipt snachts in mijn bed", "sexual"),
+    ("ze gingen door terwijl ik nee zei", "sexual"),
+    ("iemand heeft me stiekem gefilmd onder de douche", "online"),
+    ("een man stuurt me vieze fotos", "online"),
+    ("ik slaap nu in een schuur", "homeless"),
+    ("waar kan ik vannacht slapen", "homeless"),
+    ("ik wil weglopen", "homeless"),
+    ("ik wil weg van huis en nooit meer terugkomen", "homeless"),
+    ("ze willen dat ik met mijn neef trouw", "honour"),
+    ("mijn broer controleert met wie ik app", "honour"),
+    ("ik ben uitgehuwelijkt", "honour"),
+    ("ze pesten me en ik kan niet meer", "self_harm"),
+]
+SECOND_PASS_CHECK = [
+    ("ik moet elke dag voor mijn broertjes zorgen", "home"),
+    ("ik heb mijn tas al ingepakt", "homeless"),
+    ("ik mag het aan niemand vertellen", "danger"),
+    ("hij wil dat ik op zijn schoot zit", "sexual"),
+    ("mijn moeder valt vaak flauw", "danger"),
+    ("mijn vader is ziek door die pillen", "home"),
+]
+SECOND_PASS_NONE = [
+    "hij laat me nooit alleen als ik verdrietig ben",
+    "bedankt voor je hulp",
+    "ik wil wat drinken",
+    "ik schrok me dood",
+    "ik heb geen zin meer om te typen",
+]
+
+
+@pytest.mark.parametrize("text, kind", SECOND_PASS_CLEAR)
+def test_danger_in_everyday_words_is_clear_with_its_kind(text, kind):
+    result = assess_words(text)
+    assert result.level == CLEAR, result
+    assert kind in result.kinds, result
+
+
+@pytest.mark.parametrize("text, kind", SECOND_PASS_CHECK)
+def test_signs_in_everyday_words_get_the_check_without_113(text, kind):
+    result = assess_words(text)
+    assert result.level == CHECK, result
+    assert kind in result.kinds and safety.SELF_HARM not in result.kinds, result
+    assert "utter_help_113" not in help_lines(result.kinds, age=15)
+
+
+@pytest.mark.parametrize("text", SECOND_PASS_NONE)
+def test_thanks_drinks_and_negation_further_away_give_no_alarm(text):
+    assert assess_words(text).level == NONE
+
+
+def test_bullying_with_an_unsure_sign_of_self_harm_gets_113():
+    result = assess_words("ze pesten me en ik kan niet meer")
+    assert "utter_help_113" in help_lines(result.kinds, age=15)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hij staat met een mes in de keuken te koken",
+        "we gaan samen op vakantie en ik pak mijn tas al in",
+        "ik heb mijn spullen gepakt voor het kamp",
+        "ze houdt me vast als ik verdrietig ben",
+        "ik moest lachen om die man met geld",
+    ],
+)
+def test_everyday_context_keeps_the_second_pass_words_quiet(text):
+    assert assess_words(text).level == NONE

@@ -47,6 +47,24 @@ def undo(engine: Engine, conversation_id: str, now: datetime | None = None) -> t
         return outcome, nomination.reference if nomination is not None else ""
 
 
+def withdrawn_state(
+    engine: Engine, conversation_id: str, now: datetime | None = None
+) -> str | None:
+    """Whether this conversation's choice was already withdrawn ("haal weg" said twice).
+
+    "undoable" within UNDO_MINUTES (the youth can still say "toch wel"), "final" after it,
+    None when nothing of this conversation is withdrawn.
+    """
+    now = now or utcnow()
+    with Session(engine) as session:
+        nomination = repo.get_nomination_by_conversation(session, conversation_id)
+        if nomination is None or nomination.status != "ingetrokken":
+            return None
+        if nomination.hidden_details and nomination.undo_until and nomination.undo_until > now:
+            return "undoable"
+        return "final"
+
+
 def _claim(engine: Engine, nomination_id: str, undo_until: datetime) -> bool:
     """Take this withdrawal for this process; False if another sender finished it first."""
     with Session(engine) as session, session.begin():

@@ -45,9 +45,13 @@ KINDS = (SELF_HARM, VIOLENCE, HOME, SEXUAL, ONLINE, HOMELESS, HONOUR, BULLYING, 
 # is never lost. Chosen on 2026-12-04 with bench/safety.py (365 messages, README "Safety"):
 # CLEAR_AT 0.6/0.8/0.9 gave 7/3/1 harmless messages the help lines at once; CHECK_AT
 # 0.3/0.2/0.15/0.05 left 14/9/5/2 danger messages without help and gave 13/19/24/48
-# harmless ones the check. 0.8 and 0.15 keep both harmless targets (2 % and 15 %).
+# harmless ones the check. 0.8 and 0.15 kept both harmless targets (2 % and 15 %) then.
+# After the second pass of words (2026-12-04, same bench, the merged model's confidences):
+# CHECK_AT 0.15 / 0.2 / 0.25 / 0.3 left 0 / 0 / 0 / 0 danger messages without help and gave
+# 32 / 25 / 20 / 17 harmless ones the check; 0.2 is the lowest that meets 15 %, so the
+# classifier's middle band still catches danger the words miss.
 CLEAR_AT = 0.8
-CHECK_AT = 0.15
+CHECK_AT = 0.2
 DIET_CHECK_AT = 0.5
 
 
@@ -158,7 +162,7 @@ _CLEAR: list[tuple[str, str]] = [
     (SELF_HARM, r"\bniet meer (?:willen |wil |kunnen )?leven\b"),
     (SELF_HARM, r"\ber niet meer (?:wil )?(?:zijn|wezen)\b"),
     (SELF_HARM, r"\b(?:einde|eind) (?:aan|maken aan) (?:mijn leven|alles|het|m'n leven)\b"),
-    (SELF_HARM, r"\b(?:einde|eind) aan (?:\w+ )?maken\b"),
+    (SELF_HARM, r"\b(?:einde|eind) aan (?:\w+ )?(?:maken|maak|maakt)\b"),
     (SELF_HARM, r"\b(?:leven|alles) heeft (?:\w+ )?geen zin\b"),
     (SELF_HARM, r"\bheeft (?:\w+ )?geen zin meer\b"),
     (SELF_HARM, r"\bzie het (?:\w+ )?niet meer zitten\b"),
@@ -267,7 +271,7 @@ _CLEAR: list[tuple[str, str]] = [
         r"\b(?:honger|niks te eten|niets te eten|geen eten)\b(?: \w+){0,5} "
         r"(?:thuis|al dagen|al twee|al drie|nooit|niemand|koelkast)\b",
     ),
-    (HOME, r"\b(?:al )?(?:dagen|weken|nachten|de hele week) (?:\w+ ){0,3}alleen\b"),
+    (HOME, r"\b(?:al )?(?:dagen|weken|nachten|week|de hele week) (?:\w+ ){0,3}alleen\b"),
     (
         HOME,
         r"\b(?:elke dag|altijd|vaak|steeds) (?:\w+ ){0,2}honger\b|\bhonger naar (?:school|bed)\b",
@@ -284,10 +288,14 @@ _CLEAR: list[tuple[str, str]] = [
     ),
     (HOME, r"\bhou het (?:\w+ )?thuis (?:\w+ )?niet (?:meer )?uit\b"),
     (HOME, r"\bniemand (?:\w+ )?(?:zorgt|kookt|let) (?:\w+ )?(?:voor|op) (?:mij|me|ons)\b"),
-    (HOME, r"\b(?:laten|laat|liet|lieten) (?:mij|me|ons) (?:\w+ ){0,3}alleen\b"),
+    (HOME, r"\b(?:laten|laat|liet|lieten) (?:mij|me|ons) (?:(?!nooit|niet)\w+ ){0,3}alleen\b"),
     (HOME, r"\bsluiten (?:mij|me) op\b|\bsluit (?:mij|me) op\b"),
     # sexual violence
-    (SEXUAL, r"\b(?:verkracht\w*|aangerand|aanrand\w*|misbruik\w*|seksueel\w*|" r"ongewenst\w*)\b"),
+    (
+        SEXUAL,
+        r"\b(?:verkracht\w*|verkragt\w*|verkraggt\w*|aangerand|aanrand\w*|misbruik\w*|seksueel\w*|"
+        r"ongewenst\w*)\b",
+    ),
     (SEXUAL, rf"\b(?:zit|zat|zitten|zaten|komt|kwam) (?:\w+ ){{0,2}}aan {_ME}\b"),
     (SEXUAL, rf"\b(?:raakt|raken|raakte) {_ME} (?:\w+ ){{0,2}}aan\b"),
     (SEXUAL, r"\baan mijn (?:lijf|lichaam|borsten|kont|billen|kruis|piemel|plassertje)\b"),
@@ -399,7 +407,8 @@ _CLEAR: list[tuple[str, str]] = [
     # forced marriage and honour
     (
         HONOUR,
-        r"\b(?:uithuwelijk\w*|eerwraak|huwelijksdwang|eergerelateerd\w*|"
+        r"\b(?:uithuwelijk\w*|uitgehuwelijkt|uit te huwelijken|eerwraak|huwelijksdwang|"
+        r"eergerelateerd\w*|"
         r"besnijdenis|besneden)\b",
     ),
     (HONOUR, r"\b(?:moet|moeten|gedwongen|dwingen) (?:\w+ ){0,4}(?:trouwen|te trouwen)\b"),
@@ -420,6 +429,199 @@ _CLEAR: list[tuple[str, str]] = [
         r"(?:land|marokko|turkije|pakistan|afghanistan|somalie|irak|syrie|india|eritrea)\b",
     ),
     (HONOUR, r"\b(?:moet|moeten) (?:\w+ ){0,3}(?:verloven|verloofd|huwen|trouwen)\b"),
+    # second pass (2026-12-04, issue 24): danger told in everyday words
+    # self-harm: pain that helps, saving pills, hiding wounds, punishing oneself
+    (SELF_HARM, r"\bpijn (?:\w+ ){0,2}(?:helpt|hielp|lucht (?:\w+ )?op|geeft rust|voelt goed)\b"),
+    (SELF_HARM, r"\bverdien (?:het )?(?:om )?(?:pijn|straf|dood)\b"),
+    (
+        SELF_HARM,
+        r"\b(?:pillen|medicijnen|tabletten|paracetamol|slaappillen|oxazepam)\b(?: \w+){0,3} "
+        r"(?:gespaard|verzameld|bewaard|opgespaard|verstopt)\b|\b(?:gespaard|verzameld|"
+        r"opgespaard) (?:\w+ ){0,3}(?:pillen|medicijnen|tabletten|paracetamol|slaappillen)\b",
+    ),
+    (
+        SELF_HARM,
+        rf"\b(?:heb|had) (?:{_ME}|mezelf|mijzelf) (?:\w+ ){{0,2}}(?:gesneden|gekrast|gebrand|"
+        r"verwond)\b",
+    ),
+    (SELF_HARM, r"\b(?:doe|deed) (?:ik )?(?:mezelf|mijzelf|me) (?:iets|wat|pijn) aan\b"),
+    (SELF_HARM, r"\bmezelf (?:\w+ )?(?:te )?straffen\b"),
+    (
+        SELF_HARM,
+        r"\b(?:(?:slaat|bons|bonk|beuk) ik|ik (?:slaat|bons|bonk|beuk)) (?:mijn|mn) "
+        r"(?:hoofd|vuist|hand|handen) (?:\w+ ){0,2}(?:tegen|op)\b",
+    ),
+    (SELF_HARM, r"\b(?:mesje|scheermesje|mesjes)\b(?: \w+){0,5} (?:als|voor als|om)\b"),
+    # violence: thrown against things, strangled, beaten, threatened
+    (
+        VIOLENCE,
+        r"\btegen (?:de|een) (?:kast|deur|muur|grond|vloer|tafel|radiator|trap) "
+        r"(?:aan )?(?:gegooid|geduwd|geslagen|gesmeten|gegooit)\b",
+    ),
+    (
+        VIOLENCE,
+        rf"\b(?:heeft|hebben|had|hadden) (?:\w+ ){{0,2}}{_ME} (?:(?!nooit|niet|nog)\w+ ){{0,2}}"
+        rf"{_BEATEN}\b",
+    ),
+    (
+        VIOLENCE,
+        r"\b(?:krijg|krijgen|kreeg|kregen) (?:\w+ ){0,2}(?:klappen|slaag|een pak slaag|"
+        r"de riem|tikken|een klap|een trap|de broekriem)\b",
+    ),
+    (VIOLENCE, rf"\b(?:maakt|maken|maak) {_ME} kapot als\b|\b{_ME} kapot (?:maakt|maken) als\b"),
+    (VIOLENCE, r"\bagressief (?:tegen|naar|op) (?:ons|mij|me|mama|mijn moeder)\b"),
+    (
+        VIOLENCE,
+        r"\b(?:staat|stond|loopt|liep|komt|kwam|zwaait|zwaaide|rent|rende) (?:\w+ ){0,2}met "
+        r"(?:een|zn|zijn|haar|het|de) (?:mes|messen|pistool|wapen|hamer|knuppel|"
+        r"honkbalknuppel|bijl)\b(?!(?: \w+){0,5} (?:te koken|koken|kookt|te snijden|groente|brood|"
+        r"eten|taart|uien))",
+    ),
+    # danger now: someone breaking in, someone who does not move, held, hiding
+    (
+        DANGER,
+        r"\b(?:deur|raam) (?:\w+ ){0,2}(?:open te breken|in te trappen|open breken|in trappen)\b",
+    ),
+    (DANGER, r"\b(?:probeert|proberen|wil) (?:\w+ ){0,3}(?:in te breken|binnen te komen)\b"),
+    (
+        DANGER,
+        r"\b(?:ligt|lag) (?:\w+ ){0,3}(?:en beweegt niet|en reageert niet|bewusteloos)\b|"
+        r"\b(?:beweegt|reageert|ademt) (?:\w+ )?niet meer\b",
+    ),
+    (DANGER, r"\blaat (?:mij|me) (?:\w+ )?niet (?:uitstappen|gaan|weg|los|eruit)\b"),
+    (HOME, r"\b(?:moeten|moet|gaan|ga) (?:we |ik )?(?:ons|me|mij) verstoppen\b"),
+    (DANGER, r"\b(?:zit|zitten|ben|lig) (?:\w+ ){0,2}verstopt\b"),
+    # home: fear, a parent who drinks, deals or uses, neglect
+    (
+        HOME,
+        r"\bthuis (?:\w+ ){0,3}(?:eng|gevaarlijk|heel eng|zo eng)\b|\b(?:eng|gevaarlijk) "
+        r"(?:\w+ )?thuis\b",
+    ),
+    (HOME, r"\bthuis wordt er (?:\w+ ){0,2}(?:gedronken|gebruikt|geblowd|gevochten|geslagen)\b"),
+    (
+        HOME,
+        rf"\b{_PARENT} (?:\w+ ){{0,3}}(?:aan de fles|aan de drank|aan de drugs|gebruikt weer|"
+        r"gebruikt en|dealt|dealen|verkoopt drugs)\b",
+    ),
+    (
+        HOME,
+        r"\b(?:dealt|dealen|dealer|dealers) (?:\w+ ){0,3}(?:bij ons|thuis|ons huis|ons osso|"
+        r"in huis)\b",
+    ),
+    (HOME, r"\b(?:spuiten|spuitjes|naalden|drugs) (?:\w+ ){0,3}(?:bij ons|in huis|thuis)\b"),
+    (
+        HOME,
+        rf"\b{_PARENT} (?:is|zijn) (?:er )?(?:\w+ )?(?:nooit|bijna nooit) (?:thuis|er)\b|"
+        rf"\b{_PARENT} (?:is|zijn) er (?:\w+ )?nooit\b(?! voor)",
+    ),
+    (
+        HOME,
+        r"\bniemand (?:\w+ ){0,2}(?:wast|kookt|doet boodschappen|gaat met (?:mij|me)|"
+        r"vraagt waar ik|let op (?:mij|me|ons)|zorgt voor (?:mij|me|ons))\b",
+    ),
+    (HOME, r"\b(?:slot|hangslot) op (?:de )?(?:koelkast|kast|voorraadkast)\b"),
+    (
+        HOME,
+        r"\b(?:niks|niets) (?:\w+ )?gegeten\b(?: \w+){0,4} (?:dagen|niks in huis|niets in huis|"
+        r"geen eten)\b|\b(?:al )?\w+ dagen (?:\w+ )?(?:niks|niets) (?:\w+ )?gegeten\b",
+    ),
+    (HOME, r"\b(?:niks|niets|geen eten) (?:meer )?in huis\b"),
+    (
+        HOME,
+        rf"\b{_PARENT} (?:\w+ ){{0,2}}(?:al )?(?:\w+ )?(?:dagen|weken|nachten) (?:\w+ )?weg\b",
+    ),
+    (
+        HOME,
+        r"\b(?:thuis|bij ons) (?:is (?:er )?)?(?:nooit|bijna nooit|geen) (?:\w+ )?eten\b|"
+        r"\bis (?:er )?thuis (?:\w+ )?(?:nooit|geen) eten\b",
+    ),
+    (
+        HOME,
+        r"\bniemand (?:\w+ )?met (?:mij|me) naar (?:de )?(?:dokter|huisarts|tandarts|ziekenhuis)\b",
+    ),
+    # sexual abuse and exploitation
+    (
+        SEXUAL,
+        r"\b(?:man|mannen|jongens|klanten|oudere man|oudere mannen)\b(?: \w+){0,4} "
+        r"(?:voor|om|tegen) (?:geld|doekoe|poen|cash|kleren|spullen|drugs)\b|\bloverboy\w*\b",
+    ),
+    (
+        SEXUAL,
+        rf"\b(?:komt|kwam|kruipt|kroop) (?:\w+ ){{0,2}}(?:snachts |s nachts |\w+ )?in {_MY} bed\b",
+    ),
+    (
+        SEXUAL,
+        r"\bdingen (?:\w+ ){0,4}(?:die ik niet wil|die ik niet wilde|die geheim|met zijn "
+        r"vrienden|met zn vrienden)\b",
+    ),
+    (SEXUAL, r"\b(?:ging|gingen|ga|gaat) (?:\w+ )?door (?:terwijl|toen|ook al) ik nee\b"),
+    # online sexual pressure
+    (
+        ONLINE,
+        r"\b(?:gefilmd|gefotografeerd|opgenomen)\b(?: \w+){0,4} (?:kleedkamer|douche|wc|"
+        r"rondgestuurd|doorgestuurd|stiekem)\b",
+    ),
+    (
+        ONLINE,
+        r"\b(?:foto|fotos|pics|filmpje)\b(?: \w+){0,3} (?:in (?:mijn |mn )?(?:bikini|ondergoed|"
+        r"bh|onderbroek)|zonder kleren)\b",
+    ),
+    (ONLINE, r"\bvieze (?:foto|fotos|pics|filmpjes|plaatjes|berichten)\b"),
+    (
+        ONLINE,
+        r"\b(?:iedereen|de hele school|de klas) (?:\w+ ){0,2}(?:die |mijn )?(?:foto|filmpje)\b",
+    ),
+    (
+        ONLINE,
+        r"\b(?:filmpje|filmpjes|foto|fotos|video)\b(?: \w+){0,4} (?:onder de douche|in de "
+        r"kleedkamer|op de wc|in bad|zonder kleren)\b",
+    ),
+    (
+        SEXUAL,
+        r"\b(?:slapen|seks|sex|mee naar bed)\b (?:\w+ ){0,2}voor (?:geld|doekoe|poen|cash|drugs)\b",
+    ),
+    (HOME, r"\b(?:dagen|weken) (?:\w+ ){0,2}(?:niks|niets|geen) (?:te )?eten\b"),
+    (HOME, rf"\b{_PARENT} (?:\w+ ){{0,3}}(?:dagen|week|weken|nachten) niet (?:thuis|naar huis)\b"),
+    (
+        DANGER,
+        r"\b(?:iemand|een man|die man|hij|ze|een vreemde) (?:\w+ ){0,5}(?:naar binnen wil|"
+        r"binnen wil komen|wil inbreken)\b",
+    ),
+    # homeless: where to sleep, a night outside, not let in
+    (
+        HOMELESS,
+        r"\b(?:slaap|sliep|slapen) (?:\w+ ){0,2}in (?:het|de|een) (?:fietsenhok|schuur|garage|"
+        r"bushokje|trappenhuis|portiek|park|tent|stationshal|kelder|speeltuin|bos|auto)\b",
+    ),
+    (HOMELESS, r"\bwaar (?:kan|moet|mag) ik (?:\w+ ){0,2}(?:slapen|heen|naartoe)\b"),
+    (HOMELESS, r"\b(?:weet|weten) (?:\w+ )?niet waar ik (?:\w+ ){0,2}(?:heen|naartoe|slapen)\b"),
+    (HOMELESS, r"\b(?:sta|zit|ben|lig) (?:nu )?(?:\w+ )?op straat\b"),
+    (HOMELESS, r"\bmag (?:\w+ )?(?:er|het huis) niet (?:meer )?in\b"),
+    (
+        HOMELESS,
+        r"\bniet (?:meer )?(?:thuis|naar huis|binnen) (?:mag|mogen|kan) (?:komen|slapen|wonen)\b"
+        r"|\b(?:thuis|naar huis) mag ik (?:\w+ )?niet (?:meer )?komen\b",
+    ),
+    (HOMELESS, r"\b(?:wegloop|wegloopt|wegelopen|weggeloopen|weglopen)\b"),
+    (HOMELESS, r"\bdurf (?:\w+ )?niet (?:meer )?terug (?:naar huis|naar thuis|thuis)\b"),
+    (
+        HOMELESS,
+        r"\bniet (?:meer )?thuis geweest\b|\bweten niet waar ik ben\b|\bniemand (?:mag )?"
+        r"(?:weet|weten) waar ik ben\b",
+    ),
+    # forced marriage and honour
+    (HONOUR, r"\b(?:trouw|trouwen) met iemand die ik niet (?:ken|wil|ken of wil)\b"),
+    (HONOUR, r"\b(?:willen|wil|wilt) dat ik (?:\w+ ){0,3}(?:trouw|trouwen)\b"),
+    (
+        HONOUR,
+        r"\bniet (?:meer )?terug(?:kom|komen|kan komen)? (?:uit|van) (?:\w+ )?(?:land|marokko|"
+        r"turkije|suriname|pakistan|afghanistan|somalie|irak|syrie|india|eritrea|ghana|"
+        r"nigeria|egypte)\b",
+    ),
+    (
+        HONOUR,
+        r"\b(?:controleert|controleren|volgt|volgen) (?:\w+ ){0,4}met wie ik (?:praat|omga|app)\b",
+    ),
     # no kind named
     (DANGER, r"\bin (?:groot |echt |levens)?gevaar\b"),
     (DANGER, r"\b(?:ben|voel) (?:\w+ ){0,2}(?:niet veilig|onveilig)\b"),
@@ -453,7 +655,8 @@ _IN_FRONT_OF_A_TRAIN = re.compile(r"\b(?:voor|onder) (?:de|een) (?:trein|metro|t
 _UNSURE: list[tuple[str, str]] = [
     (
         SELF_HARM,
-        r"\b(?:dood|doodgaan|sterven|overlijden|zelf ?moord|ophangen|pillen|snijden|"
+        r"\b(?:dood|doodgaan|sterven|overlijden|zelf ?moord|ophangen|(?<!die )(?<!haar )"
+        r"(?<!zijn )(?<!hun )pillen|snijden|spring ik|ik spring|"
         r"snij|snijd|kras|krassen|verdwijnen|springen|ik kan niet meer|haat mijn leven|"
         r"haat mezelf|leeg van binnen|wil weg|geen zin meer|voor altijd weg|niemand mist|"
         r"niemand zou me missen|niemand gaat me missen|nooit meer wakker|voor zin|"
@@ -488,6 +691,40 @@ _UNSURE: list[tuple[str, str]] = [
         r"\b(?:bang|gevaar|onveilig|help|hulp|nood|sos|politie|112|voor de deur|"
         r"achter me aan|volgt me|gevolgd|komt eraan|komt me halen|verstopt)\b",
     ),
+    # second pass (2026-12-04): signs that may be harmless on their own
+    (
+        HOME,
+        r"\b(?:moet|moeten) (?:\w+ ){0,2}(?:zelf |alleen )?voor (?:mijn |mn )?(?:zusje|broertje|"
+        r"zusjes|broertjes|zus|broer) zorgen\b",
+    ),
+    (HOME, r"\b(?:die|haar|zijn|hun) (?:pillen|drugs|spul|flessen)\b"),
+    (
+        ONLINE,
+        r"\b(?:hebben|heeft) (?:\w+ )?(?:mijn|mn) (?:fotos|foto|filmpje|pics) (?:\w+ ){0,3}"
+        r"(?:gezet|gedeeld|gepost)\b",
+    ),
+    (SEXUAL, r"\b(?:mannen|oudere man|klanten)\b(?: \w+){0,6} (?:geld|doekoe|poen|cash)\b"),
+    (DANGER, r"\b(?:valt|viel) (?:\w+ )?flauw\b|\bmag (?:\w+ )?niet (?:meer )?weg\b"),
+    (VIOLENCE, r"\b(?:houdt|hield|houden) (?:mij|me) (?:\w+ )?(?:vast|tegen|gevangen)\b"),
+    (HOME, r"\b(?:geen schone kleren|niemand wast|geen verwarming|ijskoud in huis|geen stroom)\b"),
+    (HOME, r"\bmag (?:\w+ )?niet (?:meer )?(?:naar buiten|de deur uit)\b"),
+    (HOME, r"\bergens anders (?:slapen|slaap)\b|\bslaap (?:\w+ ){0,3}ergens anders\b"),
+    (
+        HOMELESS,
+        r"\b(?:tas|koffer|spullen) (?:\w+ ){0,2}(?:ingepakt|gepakt|inpakken|pak)\b|"
+        r"\bpak (?:\w+ ){0,2}(?:mijn |mn )?(?:spullen|tas|koffer)\b",
+    ),
+    (HOMELESS, r"\b(?:ga|ben) (?:\w+ ){0,2}weg en niemand\b|\b(?:en dan|dan) ben ik weg\b"),
+    (SEXUAL, r"\bop (?:zijn|haar|zn) schoot\b"),
+    (SELF_HARM, r"\blange mouwen\b|\bniemand (?:\w+ ){0,2}mijn armen\b"),
+    (
+        DANGER,
+        r"\b(?:mag|mocht) (?:het )?(?:aan|tegen) niemand (?:\w+ )?(?:vertellen|zeggen)\b|"
+        r"\b(?:aan|tegen) niemand (?:\w+ )?(?:mag|mocht) (?:vertellen|zeggen)\b|"
+        r"\bniet tegen (?:mijn |mn )?ouders (?:\w+ )?(?:zeggen|vertellen)\b|"
+        r"\benge (?:man|mannen)\b",
+    ),
+    (SELF_HARM, r"\bwil (?:\w+ ){0,2}(?:weg zijn|weg wezen)\b"),
 ]
 
 # Context that makes a word of danger harmless. The word matched is taken back when
@@ -511,9 +748,13 @@ _HARMLESS: list[str] = [
     # someone else's death told as a fact, idioms with dying
     r"\b(?:dood ?ging|dood ?gingen|doodgegaan|dood gegaan|overleden|overleed|gestorven|stierf)\b",
     r"\b(?!ik\b)(?:\w+) (?:\w+ ){0,2}(?:is|zijn|was|waren) (?:\w+ ){0,2}dood\b",
-    r"\b(?:schaam|verveel|schrik|lach|erger|zweet|stress|werk|loop) (?:me|mij) (?:\w+ )?dood\b",
+    r"\b(?:schaam|verveel|schrik|schrok|lach|erger|zweet|stress|werk|loop) (?:me|mij) "
+    r"(?:\w+ )?dood\b",
+    r"\b(?:ik|we|wij) (?:wil|ga|gaan|willen) (?:\w+ )?(?:wat|iets) (?:drinken|eten)\b",
     r"\b(?:dood|sterf|sterven|sterft|smelt) (?:\w+ )?van (?:de |het )?(?!pijn\b|angst\b)\w+",
     r"\bgeen zin (?:meer )?in\b",
+    r"\bgeen zin (?:meer )?om te (?:chatten|praten|typen|kiezen|antwoorden|wachten|spelen)\b",
+    r"\b(?:bedankt|dank|dankje|dankjewel|thanks|thx|merci) (?:\w+ ){0,2}(?:hulp|help)\b",
     r"\b(?:vroeger|toen ik klein was|op de basisschool|nu niet meer|is alweer goed|"
     r"weer goed)\b",
     # sport and games
@@ -573,6 +814,8 @@ _HARMLESS: list[str] = [
     r"de klas|maken)\b",
     r"\b(?:politieagent|bij de politie|politie (?:werkt|is haar|is zijn))\b",
     r"\bweg (?:van|naar) (?:school|de stad|vakantie)\b",
+    r"\b(?:vakantie|kamp|logeren|schoolreis|werkweek|toernooi|sleepover)\b",
+    r"\b(?:houdt|hield) (?:mij|me) (?:\w+ )?vast (?:als|wanneer|toen)\b",
     r"\bwil weg (?:met|naar|op) (?:vakantie|haar|hem|de stad)\b",
 ]
 # Negation near a word of danger takes it back: "ze zou me nooit pijn doen", "hij slaat
@@ -605,10 +848,23 @@ def _without_fillers(normal: str) -> str:
     return " ".join(word for word in normal.split() if word not in _FILLERS)
 
 
+# Words that start a new part of a clause: a negation beyond them belongs to another verb
+# ("ik wil weg van huis en nooit meer terugkomen", "ik eet niet meer om mezelf te straffen").
+_PART_BORDERS = {"en", "of", "om", "dan", "als", "dus", "zodat", "terwijl", "toen"}
+
+
 def _negated(clause: str, start: int, end: int) -> bool:
-    """A negation within two words before or after the span [start, end)."""
+    """A negation within two words before or after the span [start, end), in its part."""
     before = clause[:start].split()[-_NEGATION_WINDOW:]
     after = clause[end:].split()[:_NEGATION_WINDOW]
+    for i in range(len(before) - 1, -1, -1):
+        if before[i] in _PART_BORDERS:
+            before = before[i + 1 :]
+            break
+    for i, word in enumerate(after):
+        if word in _PART_BORDERS:
+            after = after[:i]
+            break
     # "niet meer leven", "niet veilig": the negation inside a phrase is the danger itself
     return bool(_NEGATIONS & set(before)) or bool(_NEGATIONS & set(after))
 
@@ -658,12 +914,13 @@ def _assess_clause(clause: str, found: _Found, media: bool = False) -> None:
                 found.add(CLEAR, kind)
     if found.level == CLEAR:
         return
-    for kind, pattern in _UNSURE:
-        for match in re.finditer(pattern, clause):
-            if harmless or _negated(clause, match.start(), match.end()):
-                found.taken_back = True
-                continue
-            found.add(CHECK, kind)
+    for form in dict.fromkeys((clause, _without_fillers(clause))):
+        for kind, pattern in _UNSURE:
+            for match in re.finditer(pattern, form):
+                if harmless or _negated(form, match.start(), match.end()):
+                    found.taken_back = True
+                    continue
+                found.add(CHECK, kind)
 
 
 _AT_HOME = re.compile(rf"\b(?:{_PARENT}|thuis|broer|zus|oom|opa)\b")
@@ -688,6 +945,9 @@ def assess_words(text: str | None) -> Assessment:
     # "gepest" with thoughts of self-harm is bullying and self-harm, both clear
     if BULLYING in found.kinds and SELF_HARM in found.kinds and found.level == CHECK:
         found.level = CLEAR
+        found.found[BULLYING] = found.found[SELF_HARM] = CLEAR
+    elif BULLYING in found.found and found.found.get(SELF_HARM) == CHECK and found.level == CLEAR:
+        found.found[SELF_HARM] = CLEAR  # "gepest ... ik kan niet meer": 113 too
     kinds = [kind for kind in found.kinds if found.level == CLEAR or kind != DANGER] or [
         *found.kinds
     ]
