@@ -278,19 +278,17 @@ def cmd_team_set_webhook(args: argparse.Namespace) -> int:
 
 def cmd_team_set_review_months(args: argparse.Namespace) -> int:
     """Issue 18: how often the portal and the e-mail ask for a review with youth and JIM."""
-    from sqlalchemy.orm import Session
+    from bot.storage import repo
 
-    if not 1 <= args.months <= 12:
-        print("Give a number of months from 1 to 12.", file=sys.stderr)
+    try:
+        with _session(write=True) as session:
+            team = repo.set_team_review_months(session, args.team, args.months)
+            if team is None:
+                return _no_team(args.team)
+            print(f"Team {team.slug}: a review every {team.review_months} months.")
+    except ValueError as error:
+        print(str(error), file=sys.stderr)
         return 1
-    engine = _engine()
-    with Session(engine) as session, session.begin():
-        team = _find_team(session, args.team)
-        if team is None:
-            return 1
-        team.review_months = args.months
-        print(f"Team {team.slug}: a review every {team.review_months} months.")
-    engine.dispose()
     return 0
 
 

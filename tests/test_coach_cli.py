@@ -79,3 +79,14 @@ def test_team_notification_settings_are_stored_and_a_wrong_one_changes_nothing(c
     with Session(engine) as session:
         team = repo.get_team(session, "team-zuid")
         assert (team.notify_email, team.webhook_url, team.webhook_secret) == (None, None, None)
+
+
+def test_team_review_months_is_stored_and_a_wrong_value_changes_nothing(cli, engine):
+    """`jim team set-review-months` (issue 18): 1 to 12 months for a known team only."""
+    assert cli("coach", "add", "--team", "team-west", "--name", "Femke")[0] == 0
+    code, out = cli("team", "set-review-months", "team-west", "3")
+    assert code == 0 and "3 months" in out
+    assert cli("team", "set-review-months", "team-west", "13")[0] == 1
+    assert cli("team", "set-review-months", "no-such-team", "2")[0] == 1
+    with Session(engine) as session:
+        assert repo.get_team(session, "team-west").review_months == 3

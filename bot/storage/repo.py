@@ -130,6 +130,17 @@ def set_team_email(session: Session, slug: str, email: str | None) -> Team | Non
     return team
 
 
+def set_team_review_months(session: Session, slug: str, months: int) -> Team | None:
+    """How often (1 to 12 months) the team reviews a started JIM with youth and JIM (issue
+    18). None if no such team; ValueError outside 1 to 12."""
+    if not 1 <= months <= 12:
+        raise ValueError("Give a number of months from 1 to 12.")
+    team = get_team(session, slug)
+    if team is not None:
+        team.review_months = months
+    return team
+
+
 def set_team_webhook(
     session: Session, slug: str, url: str | None, secret: str | None = None
 ) -> Team | None:
