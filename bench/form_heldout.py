@@ -129,7 +129,9 @@ def main(argv: list[str] | None = None) -> int:
             if ok and "description" in item:
                 ok = bool(found.get("relation_text"))
             score("relation", ok, f"{item['relation']} -> {got}: {text}")
-        want = item.get("youth_name") if item["question"] == "youth_name" else item.get("mentor_name")
+        want = (
+            item.get("youth_name") if item["question"] == "youth_name" else item.get("mentor_name")
+        )
         asks_name = item["question"] in ("youth_name", "mentor_name") and item["intent"] in (
             "inform_name",
             "inform_mentor",

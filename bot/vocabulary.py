@@ -104,6 +104,8 @@ _FILLERS = frozenset("eh ehh ehm uh uhm uhh hmm nou dus gewoon hoor toch he hè 
 _TITLES = frozenset("meneer mevrouw mevr juf meester dokter".split())
 # Small words of Dutch and other surnames: "van den berg", "de vries", "el amrani".
 _SURNAME_PARTS = frozenset("van de den der het ter ten te el al da di du le la op in 't".split())
+# Dutch surname prefixes are written small after a first name: "Riet de Vries".
+_DUTCH_PREFIXES = frozenset("van de den der het ter ten te 't".split())
 # After "van" these say where the person is from, not a surname: "bas van groep 8".
 _FROM_WHERE = frozenset(
     "groep school de het mijn mn me onze ons je voetbal hockey turnen zwemmen dans werk "
@@ -127,9 +129,10 @@ def name_from_answer(value: str | None, text: str | None = None) -> str | None:
     """
     from bot.nlu.relation_words import PLACE_WORDS, word_relation
 
-    if not value:
-        return None
-    words = re.findall(r"[^\W\d_]+(?:['-][^\W\d_]+)*|\d+", str(value))
+    if not value or re.search(r"[@<>/\\=]|\w\.\w|https?:|www", str(value)):
+        return None  # an address or code is no name
+    value = _NAME_PREFIX_RE.sub("", " ".join(str(value).split()))
+    words = re.findall(r"[^\W\d_]+(?:['-][^\W\d_]+)*|\d+", value)
     if text and len(words) == 1:
         # the NLU found one word of a longer name: keep "mevrouw de vries" whole
         whole = re.findall(r"[^\W\d_]+(?:['-][^\W\d_]+)*|\d+", text)
@@ -175,7 +178,7 @@ def name_from_answer(value: str | None, text: str | None = None) -> str | None:
 def _capitalise(words: list[str]) -> str:
     """ "riet de vries" -> "Riet de Vries": surname parts small, except the first word."""
     return " ".join(
-        w.lower() if i and w.lower() in _SURNAME_PARTS else w[:1].upper() + w[1:]
+        w.lower() if i and w.lower() in _DUTCH_PREFIXES else w[:1].upper() + w[1:]
         for i, w in enumerate(words)
     )
 

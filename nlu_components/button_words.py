@@ -35,7 +35,9 @@ class ButtonWords(RuleStep):
                 item
                 for item in message.get(INTENT_RANKING_KEY) or []
                 if item.get("name") != button.intent
-                and (button.intent == "crisis" or item.get("name") not in ("crisis", "crisis_check"))
+                and (
+                    button.intent == "crisis" or item.get("name") not in ("crisis", "crisis_check")
+                )
             ]
             if button.intent != "crisis":
                 message.set(DIET_CRISIS, 0.0)

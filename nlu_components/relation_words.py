@@ -1,4 +1,4 @@
-"""NLU component that gives the canonical relation for the youth's own words (bot/nlu/relation_words.py).
+"""NLU component: the canonical relation for the youth's own words (bot/nlu/relation_words.py).
 
 The classifier marks "buuvrouw" as a relation and hands on "buuvrouw"; it does not see
 "een meneer bij de moskee" as a person at all. This step, after the classifier and the
@@ -53,7 +53,12 @@ def _entity(reading: Reading) -> dict:
 
 def _overlaps(entity: dict, reading: Reading) -> bool:
     start, end = entity.get("start"), entity.get("end")
-    return isinstance(start, int) and isinstance(end, int) and start < reading.end and reading.start < end
+    return (
+        isinstance(start, int)
+        and isinstance(end, int)
+        and start < reading.end
+        and reading.start < end
+    )
 
 
 def settle_entities(text: str, entities: list[dict]) -> list[Reading]:
@@ -66,7 +71,11 @@ def settle_entities(text: str, entities: list[dict]) -> list[Reading]:
             if any(_overlaps(entity, r) for r in readings):
                 continue  # the reading of the words replaces it
             value = entity.get("value")
-            if value not in RELATIONS and value not in ("oma_opa", "tante_oom", "buurman_buurvrouw"):
+            if value not in RELATIONS and value not in (
+                "oma_opa",
+                "tante_oom",
+                "buurman_buurvrouw",
+            ):
                 value = canonical(str(value or ""))
                 if value is None:
                     continue  # "oude", "beste": no person
@@ -75,7 +84,11 @@ def settle_entities(text: str, entities: list[dict]) -> list[Reading]:
             if any(_overlaps(entity, r) and r.relation != "anders" and r.certain for r in readings):
                 continue  # "de buurman" is no name
         kept.append(entity)
-    added = [r for r in readings if not any(_overlaps(e, r) for e in kept if e.get("entity") == "relation")]
+    added = [
+        r
+        for r in readings
+        if not any(_overlaps(e, r) for e in kept if e.get("entity") == "relation")
+    ]
     kept.extend(_entity(r) for r in added)
     kept.sort(key=lambda e: e.get("start", 0) if isinstance(e.get("start"), int) else 0)
     entities[:] = kept
@@ -113,6 +126,8 @@ class RelationWords(RuleStep):
                     if item.get("name") != INFORM_MENTOR
                 ]
                 ranking.insert(0, {"name": INFORM_MENTOR, "confidence": confidence})
-                message.set(INTENT, {"name": INFORM_MENTOR, "confidence": confidence}, add_to_output=True)
+                message.set(
+                    INTENT, {"name": INFORM_MENTOR, "confidence": confidence}, add_to_output=True
+                )
                 message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages

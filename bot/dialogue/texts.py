@@ -47,3 +47,15 @@ STATUS = {
 STATUS_CODE = "Jouw code is {reference}. Wil je nog iets doen?"
 STATUS_NOTHING = "Ik heb nog niets naar je coach gestuurd. Eerst kies je samen met mij."
 UNSURE_YES = "Ik weet niet zeker of je ja zegt."
+
+# --- issue 20: asking about a guess, and the questions with more help --------------------
+RELATION_GUESS = "Bedoel je {label}?"
+RELATION_GUESS_YES = "✅ Ja"
+RELATION_GUESS_NO = "🙂 Nee, iemand anders"
+# the answer the form could not use, shown back at the relation question
+RELATION_SHOWN_BACK = "Bedoel je {answer}? Tik dan op Ja. Of tik op een andere knop."
+RELATION_SHOWN_BACK_YES = "✅ Ja, die bedoel ik"
+ASK_MENTOR_NAME_UNSURE = {
+    1: "Ik snap de naam nog niet. Typ alleen de voornaam, zoals Riet. Hoe heet {label}?",
+    2: "Typ de naam van {label}. Een bijnaam mag ook.",
+}

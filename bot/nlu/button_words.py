@@ -45,7 +45,7 @@ def normalise(text: str) -> str:
 
 
 def parse_payload(payload: str) -> tuple[str, dict] | None:
-    """ '/inform_mentor{{"relation":"oma"}}' -> ("inform_mentor", {"relation": "oma"})."""
+    """'/inform_mentor{{"relation":"oma"}}' -> ("inform_mentor", {"relation": "oma"})."""
     match = _PAYLOAD.match(payload.strip().replace("{{", "{").replace("}}", "}"))
     if not match:
         return None
@@ -98,12 +98,10 @@ def match_button(text: str, buttons: dict[str, Button] | None = None) -> Button 
         return None
     if typed in buttons:
         return buttons[typed]
-    if len(typed) < 5:
+    if len(typed) < 4:
         return None
     scored = sorted(
-        (distance(typed, title), title)
-        for title in buttons
-        if abs(len(title) - len(typed)) <= 2
+        (distance(typed, title), title) for title in buttons if abs(len(title) - len(typed)) <= 2
     )
     if not scored:
         return None

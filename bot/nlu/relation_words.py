@@ -87,8 +87,7 @@ _KIN = {
     ("moeder", "parent"): "oma", ("vader", "parent"): "opa", ("mama", "parent"): "oma",
     ("papa", "parent"): "opa", ("zus", "parent"): "tante", ("zuster", "parent"): "tante",
     ("broer", "parent"): "oom",
-    ("man", "tante"): "oom", ("vriend", "tante"): "oom", ("vrouw", "oom"): "tante",
-    ("vriendin", "oom"): "tante",
+    ("man", "tante"): "oom", ("vrouw", "oom"): "tante",
     ("zoon", "oom"): "neef", ("zoon", "tante"): "neef", ("dochter", "oom"): "nicht",
     ("dochter", "tante"): "nicht", ("zoon", "zus"): "neef", ("zoon", "broer"): "neef",
     ("dochter", "zus"): "nicht", ("dochter", "broer"): "nicht",
@@ -161,8 +160,8 @@ _SOUNDS = (
 @functools.lru_cache(maxsize=4096)
 def sound(word: str) -> str:
     """A Dutch sound-alike key: "buuvrouw" and "buvrou" sound the same, so do "trainer" and
-    "trener". Doubled letters count once and a final "d" sounds as a "t"."""
-    key = _fold(word)
+    "trener". Doubled letters count once and a final "d" sounds as a "t", a final "v" as an "f"."""
+    key = re.sub(r"v$", "f", _fold(word))
     for written, said in _SOUNDS:
         key = key.replace(written, said)
     key = re.sub(r"(.)\1+", r"\1", key)
@@ -259,8 +258,8 @@ def _fuzzy(folded: str) -> tuple[str, bool] | None:
         return None  # as close to two different people: no guess
     if cost <= 1.0 and len(folded) >= 6:
         return relation, True  # "buuvrouw", "trainr", "buurmn"
-    if cost <= 1.0 or (cost <= 1.5 and len(folded) >= 7):
-        return relation, False  # "buurvruw", "treiner": ask first
+    if cost <= 1.0:
+        return relation, False  # "tanje", "brour": ask first
     return None
 
 
@@ -344,11 +343,15 @@ def read_relations(text: str) -> list[Reading]:
         if folded_word == "pleeg" and index + 1 < len(words):
             after = words[index + 1]
             if _PLEEG.match("pleeg" + _fold(after.group())):
-                readings.append(Reading("pleegouder", start, after.end(), typed=text[start : after.end()]))
+                readings.append(
+                    Reading("pleegouder", start, after.end(), typed=text[start : after.end()])
+                )
                 continue
         if folded_word in ("iemand",) and index + 1 < len(words):
             if _fold(words[index + 1].group()) == "anders":
-                readings.append(Reading("anders", start, words[index + 1].end(), typed="iemand anders"))
+                readings.append(
+                    Reading("anders", start, words[index + 1].end(), typed="iemand anders")
+                )
                 continue
         found = word_relation(word)
         if found is None:

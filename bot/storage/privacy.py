@@ -174,7 +174,10 @@ def purge(engine: Engine, days: int, now: datetime | None = None) -> Removed:
 # again in the same conversation gets the conversation id plus this and its reference.
 OLD_SUFFIX = "#ingetrokken-"
 # Slots that hold what the youth typed about themselves or the chosen person.
-PERSONAL_SLOTS = ("youth_name", "mentor_name", "contact", "mentor_reason", "alternatives")
+PERSONAL_SLOTS = (
+    "youth_name", "mentor_name", "contact", "mentor_reason", "alternatives",
+    "relation_text", "unusable_answer",  # issue 20: words the youth typed
+)  # fmt: skip
 PERSONAL_ENTITIES = ("youth_name", "mentor_name", "contact")
 MASK = "***"
 
