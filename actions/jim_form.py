@@ -152,8 +152,10 @@ class ValidateJimForm(FormValidationAction):
         if value == conversation.SKIPPED:
             return {"youth_age": conversation.SKIPPED}  # "zeg ik liever niet": parents asked too
         age = conversation.parse_age(value)
-        if age is None and latest_intent(tracker) == "inform_age" and not latest_entities(
-            tracker, "age"
+        if (
+            age is None
+            and latest_intent(tracker) == "inform_age"
+            and not latest_entities(tracker, "age")
         ):
             dispatcher.utter_message(response="utter_age_older")  # "ik ben ouder" typed
             return {"youth_age": None}

@@ -47,7 +47,12 @@ def test_every_title_means_one_thing():
 
 @pytest.mark.parametrize("button", UNIQUE, ids=lambda b: b.title)
 def test_typing_a_button_is_tapping_it(button):
-    variants = [button.title, button.title.lower(), button.title.upper(), without_emoji(button.title)]
+    variants = [
+        button.title,
+        button.title.lower(),
+        button.title.upper(),
+        without_emoji(button.title),
+    ]
     typo = one_typo(button.title)
     if typo:
         variants.append(typo)
@@ -112,11 +117,12 @@ def form_buttons():
 
 def slots_for(domain, slot: str, text: str, intent: str, entities: dict) -> dict:
     """The slots Rasa's mappings fill from this message at `slot`'s question, validated."""
+    import asyncio
+
     from rasa.core.actions.action import ActionExtractSlots
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.events import ActiveLoop, SlotSet, UserUttered
     from rasa.shared.core.trackers import DialogueStateTracker
-    import asyncio
 
     from actions.jim_form import ValidateJimForm
     from tests.test_actions import make_tracker
@@ -129,7 +135,9 @@ def slots_for(domain, slot: str, text: str, intent: str, entities: dict) -> dict
     tracker.update(SlotSet("relation", "oma"))
     parse = {
         "intent": {"name": intent, "confidence": 1.0},
-        "entities": [{"entity": k, "value": v, "start": 0, "end": len(text)} for k, v in entities.items()],
+        "entities": [
+            {"entity": k, "value": v, "start": 0, "end": len(text)} for k, v in entities.items()
+        ],
         "text": text,
     }
     tracker.update(UserUttered(text, parse["intent"], parse["entities"], parse))
@@ -158,5 +166,7 @@ def test_at_each_question_a_typed_button_fills_what_the_tap_fills(slot, button, 
     tapped = slots_for(domain, slot, button["payload"], intent, entities)
     found = match_button(without_emoji(button["title"]).lower())
     assert found is not None
-    typed = slots_for(domain, slot, without_emoji(button["title"]).lower(), found.intent, found.entities)
+    typed = slots_for(
+        domain, slot, without_emoji(button["title"]).lower(), found.intent, found.entities
+    )
     assert typed == tapped

@@ -22,8 +22,8 @@ def first(text: str):
         # letters left out, doubled, swapped, or a key next to the right one
         ("buurvruw", "buurvrouw"), ("buurvrouww", "buurvrouw"), ("bureman", "buurman"),
         ("buurmna", "buurman"), ("traner", "sportcoach"), ("trainet", "sportcoach"),
-        ("leraat", "leraar"), ("leeraer", "leraar"), ("pleegmoedr", "pleegouder"), ("vriendni", "vriend"),
-        ("grootmoedr", "oma"),
+        ("leraat", "leraar"), ("leeraer", "leraar"), ("pleegmoedr", "pleegouder"),
+        ("vriendni", "vriend"), ("grootmoedr", "oma"),
         # sound-alike spelling
         ("buhrman", "buurman"), ("leeraar", "leraar"), ("trijner", "sportcoach"),
         ("omma", "oma"), ("oppaa", "opa"), ("vrient", "vriend"), ("neev", "neef"),
