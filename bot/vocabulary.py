@@ -139,6 +139,12 @@ def name_from_answer(value: str | None, text: str | None = None) -> str | None:
         lowered = [w.lower() for w in whole]
         if lowered and lowered[0] in _TITLES and words[0].lower() in lowered:
             words = whole
+    if text and len(words) == 1 and text.strip().lower() != str(value).strip().lower():
+        # the NLU found the first name of "riet de vries": the surname belongs to it
+        whole = name_from_answer(text)
+        if whole and whole.lower().split()[0] == words[0].lower() and len(whole.split()) > 2:
+            if whole.lower().split()[1] in _SURNAME_PARTS:
+                return whole
     lowered = [w.lower() for w in words]
     while lowered and lowered[0] in _FILLERS | {"mijn", "mn", "me", "de", "het", "een", "die"}:
         words, lowered = words[1:], lowered[1:]

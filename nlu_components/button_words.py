@@ -12,11 +12,13 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.button_words import match_button
+from bot.nlu.button_words import exact_button, match_button
 from nlu_components.base import RuleStep
 from nlu_components.word_intents import DIET_CRISIS
 
 EXTRACTOR = "ButtonWords"
+# Set on a message that is a button's very title: CrisisGuard treats it as the tap it is.
+TYPED_BUTTON = "typed_button"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -41,6 +43,9 @@ class ButtonWords(RuleStep):
             ]
             if button.intent != "crisis":
                 message.set(DIET_CRISIS, 0.0)
+                # "sla over" is a button's words, not "slaan": the words of a button are
+                # read as its tap, which never gets the check (only for the very title)
+                message.set(TYPED_BUTTON, exact_button(text) is not None)
             message.set(INTENT, {"name": button.intent, "confidence": 1.0}, add_to_output=True)
             message.set(
                 INTENT_RANKING_KEY,

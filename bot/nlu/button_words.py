@@ -90,6 +90,12 @@ def allowed_typos(title: str) -> float:
     return 2.0
 
 
+def exact_button(text: str, buttons: dict[str, Button] | None = None) -> Button | None:
+    """The button whose very title the youth typed (case, emoji and punctuation aside)."""
+    buttons = table() if buttons is None else buttons
+    return None if text.strip().startswith("/") else buttons.get(normalise(text))
+
+
 def match_button(text: str, buttons: dict[str, Button] | None = None) -> Button | None:
     """The button whose title the youth typed, or None."""
     buttons = table() if buttons is None else buttons
