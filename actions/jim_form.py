@@ -80,23 +80,28 @@ class ValidateJimForm(FormValidationAction):
         giving up on the answer. Once an answer came in, the next question is plain again.
         Rasa asks from the domain, so a form turn needs one call to the action server.
         """
+        said_before = len(dispatcher.messages)
         events = await super().run(dispatcher, tracker, domain)
+        explained = len(dispatcher.messages) > said_before  # "a parent cannot be the JIM"
         if wants_it_simpler(tracker):
             events.append(SlotSet("simpler", True))
         elif tracker.get_slot("simpler") and any(
             e.get("event") == "slot" and e.get("name") != "requested_slot" for e in events
         ):
             events.append(SlotSet("simpler", False))
-        return events + self._help_count(tracker, events)
+        return events + self._help_count(tracker, events, explained)
 
     @staticmethod
-    def _help_count(tracker: Tracker, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def _help_count(
+        tracker: Tracker, events: list[dict[str, Any]], explained: bool = False
+    ) -> list[dict[str, Any]]:
         """Issue 20: count answers in a row the form could not use, or start again at 0.
 
         A validator that could not use the answer sets `unsure` itself. An answer that
         filled no slot at all (a yes where a number was asked, a message the NLU was
         unsure of) counts too; a question, a greeting or "ik snap het niet" has its own
-        reply and does not. Any answer used, or asking it simpler, starts again at 0.
+        reply and does not, nor an answer the validation explained ("Je vader of moeder kan
+        niet je JIM zijn"). Any answer used, or asking it simpler, starts again at 0.
         """
         slots = {e.get("name"): e.get("value") for e in events if e.get("event") == "slot"}
         requested = tracker.get_slot("requested_slot")
@@ -116,7 +121,9 @@ class ValidateJimForm(FormValidationAction):
             return []
         if counted:
             return [SlotSet("simpler", False)]
-        if not requested or intent in OWN_REPLY or tracker.active_loop.get("name") != FORM:
+        if explained or not requested or intent in OWN_REPLY:
+            return []
+        if tracker.active_loop.get("name") != FORM:
             return []
         return [SlotSet(k, v) for k, v in could_not_use(tracker).items()] + [
             SlotSet("simpler", False)
@@ -152,11 +159,7 @@ class ValidateJimForm(FormValidationAction):
         if value == conversation.SKIPPED:
             return {"youth_age": conversation.SKIPPED}  # "zeg ik liever niet": parents asked too
         age = conversation.parse_age(value)
-        if (
-            age is None
-            and latest_intent(tracker) == "inform_age"
-            and not latest_entities(tracker, "age")
-        ):
+        if age is None and "ouder" in latest_text(tracker).lower().split():
             dispatcher.utter_message(response="utter_age_older")  # "ik ben ouder" typed
             return {"youth_age": None}
         if age is None:

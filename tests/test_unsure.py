@@ -78,6 +78,15 @@ async def test_a_side_question_is_no_unusable_answer(intent, dispatcher, domain)
     assert unsure.UNSURE not in slot_events(events)
 
 
+async def test_an_explained_answer_does_not_count(dispatcher, domain):
+    """ "mijn moeder" is understood: the explanation comes, not "I don't understand"."""
+    tracker = form_tracker("relation", "inform_mentor", {"relation": "ouder"}, "mijn moeder")
+    tracker.latest_message["entities"] = [{"entity": "relation", "value": "ouder"}]
+    events = await ValidateJimForm().run(dispatcher, tracker, domain)
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_relation_parent"]
+    assert unsure.UNSURE not in slot_events(events)
+
+
 async def test_an_answer_used_starts_the_count_again(dispatcher, domain):
     tracker = form_tracker("youth_age", "inform_age", {"youth_age": "15"}, "15")
     tracker.slots[unsure.UNSURE] = 2.0
