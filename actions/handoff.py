@@ -48,6 +48,7 @@ def nomination_from_slots(tracker: Tracker, consent_text_version: str) -> Nomina
         alternatives=conversation.clean_alternatives(slot("alternatives")),
         consent_text_version=consent_text_version,
         invite_code=slot("invite_code"),
+        mentor_relation_text=slot("relation_text") if slot("relation") == "anders" else None,
     )
 
 

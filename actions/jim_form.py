@@ -9,9 +9,10 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.dialogue import conversation, texts
+from actions.unsure import mentor_name_prompt, relation_prompt
+from bot.dialogue import conversation, texts, unsure
 from bot.dialogue.relation_step import RelationAnswer, decide_relation
-from bot.vocabulary import KNOWS_ALREADY, clean_name, relation_label
+from bot.vocabulary import KNOWS_ALREADY, clean_name, name_from_answer, relation_label
 
 FORM = "jim_form"
 
@@ -26,6 +27,24 @@ def latest_entities(tracker: Tracker, entity: str) -> list[str]:
 
 def latest_intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def latest_text(tracker: Tracker) -> str:
+    return tracker.latest_message.get("text") or ""
+
+
+def could_not_use(tracker: Tracker) -> dict[str, Any]:
+    """The slots that count one more answer in a row the form could not use (issue 20)."""
+    return unsure.rejected(tracker.get_slot(unsure.UNSURE), latest_text(tracker))
+
+
+# Intents with their own answer (a rule) or that ask for the question again: no answer
+# the form failed to use. The domain's `not_an_answer` list, as the slot mappings use it.
+OWN_REPLY = frozenset(
+    "crisis crisis_check doing_fine stop not_understood explain_jim bot_challenge dont_know "
+    "go_back change_choice withdraw_consent thanks greet goodbye ask_what_happens "
+    "out_of_scope ask_status undo_withdraw inform_name".split()
+)
 
 
 def value_before_message(tracker: Tracker, slot: str) -> Any:
@@ -61,14 +80,54 @@ class ValidateJimForm(FormValidationAction):
         giving up on the answer. Once an answer came in, the next question is plain again.
         Rasa asks from the domain, so a form turn needs one call to the action server.
         """
+        said_before = len(dispatcher.messages)
         events = await super().run(dispatcher, tracker, domain)
+        explained = len(dispatcher.messages) > said_before  # "a parent cannot be the JIM"
         if wants_it_simpler(tracker):
             events.append(SlotSet("simpler", True))
         elif tracker.get_slot("simpler") and any(
             e.get("event") == "slot" and e.get("name") != "requested_slot" for e in events
         ):
             events.append(SlotSet("simpler", False))
-        return events
+        return events + self._help_count(tracker, events, explained)
+
+    @staticmethod
+    def _help_count(
+        tracker: Tracker, events: list[dict[str, Any]], explained: bool = False
+    ) -> list[dict[str, Any]]:
+        """Issue 20: count answers in a row the form could not use, or start again at 0.
+
+        A validator that could not use the answer sets `unsure` itself. An answer that
+        filled no slot at all (a yes where a number was asked, a message the NLU was
+        unsure of) counts too; a question, a greeting or "ik snap het niet" has its own
+        reply and does not, nor an answer the validation explained ("Je vader of moeder kan
+        niet je JIM zijn"). Any answer used, or asking it simpler, starts again at 0.
+        """
+        slots = {e.get("name"): e.get("value") for e in events if e.get("event") == "slot"}
+        requested = tracker.get_slot("requested_slot")
+        intent = latest_intent(tracker)
+        counted = unsure.UNSURE in slots and slots.get(requested) is None
+        used = slots.get(requested) is not None or (
+            not counted
+            and any(
+                value is not None
+                for name, value in slots.items()
+                if name not in ("requested_slot", unsure.UNSURE, unsure.UNUSABLE, "simpler")
+            )
+        )
+        if intent in SIMPLER or used:
+            if tracker.get_slot(unsure.UNSURE) or slots.get(unsure.UNSURE):
+                return [SlotSet(unsure.UNSURE, 0.0), SlotSet(unsure.UNUSABLE, None)]
+            return []
+        if counted:
+            return [SlotSet("simpler", False)]
+        if explained or not requested or intent in OWN_REPLY:
+            return []
+        if tracker.active_loop.get("name") != FORM:
+            return []
+        return [SlotSet(k, v) for k, v in could_not_use(tracker).items()] + [
+            SlotSet("simpler", False)
+        ]
 
     async def required_slots(
         self,
@@ -88,7 +147,7 @@ class ValidateJimForm(FormValidationAction):
             return {"youth_name": conversation.SKIPPED}
         name = clean_name(value if isinstance(value, str) else None)
         if name is None:
-            dispatcher.utter_message(response="utter_name_unclear")
+            return {"youth_name": None, **could_not_use(tracker)}
         return {"youth_name": name}
 
     def validate_youth_age(
@@ -97,10 +156,14 @@ class ValidateJimForm(FormValidationAction):
         if isinstance(value, str) and value.startswith("/inform_age") and "{" not in value:
             dispatcher.utter_message(response="utter_age_older")
             return {"youth_age": None}
+        if value == conversation.SKIPPED:
+            return {"youth_age": conversation.SKIPPED}  # "zeg ik liever niet": parents asked too
         age = conversation.parse_age(value)
-        if age is None:
-            dispatcher.utter_message(response="utter_age_unclear")
+        if age is None and "ouder" in latest_text(tracker).lower().split():
+            dispatcher.utter_message(response="utter_age_older")  # "ik ben ouder" typed
             return {"youth_age": None}
+        if age is None:
+            return {"youth_age": None, **could_not_use(tracker)}
         if age < 12:
             dispatcher.utter_message(text=texts.AGE_UNDER_12)
         return {"youth_age": str(age)}
@@ -108,6 +171,18 @@ class ValidateJimForm(FormValidationAction):
     def validate_relation(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        # issue 20: a guess the NLU was not sure of is asked first ("Bedoel je je buurvrouw?")
+        entities = [
+            e for e in tracker.latest_message.get("entities", []) if e.get("entity") == "relation"
+        ]
+        pending = tracker.get_slot(unsure.GUESS)
+        guess = unsure.relation_guess(entities, latest_intent(tracker), pending)
+        if guess is not None:
+            return guess.slots
+        extra: dict[str, Any] = {unsure.GUESS: None} if pending else {}
+        description = unsure.description_of(entities)
+        if value == "anders" and not description and latest_text(tracker).startswith("/"):
+            description = tracker.get_slot(unsure.UNUSABLE)  # "Bedoel je ...?" - "Ja"
         decision = decide_relation(
             RelationAnswer(
                 value=value,
@@ -121,18 +196,27 @@ class ValidateJimForm(FormValidationAction):
                 alternatives=list(tracker.get_slot("alternatives") or []),
             )
         )
+        if decision.response == "utter_relation_unclear":
+            return {**decision.slots, **extra, **could_not_use(tracker)}  # one message: the ask
         if decision.response:
             dispatcher.utter_message(response=decision.response)
         if decision.text:
             dispatcher.utter_message(text=decision.text)
-        return decision.slots
+        if decision.slots.get("relation") == "anders" and description:
+            extra[unsure.RELATION_TEXT] = description
+        elif "relation" in decision.slots and decision.slots["relation"] != value_before_message(
+            tracker, "relation"
+        ):
+            extra[unsure.RELATION_TEXT] = None
+        return {**decision.slots, **extra}
 
     def validate_mentor_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        name = clean_name(value if isinstance(value, str) else None)
+        # issue 20: a relation word or a description is never a name ("de buurman")
+        name = name_from_answer(value if isinstance(value, str) else None, latest_text(tracker))
         if name is None:
-            dispatcher.utter_message(response="utter_mentor_name_unclear")
+            return {"mentor_name": None, **could_not_use(tracker)}
         return {"mentor_name": name}
 
     def validate_mentor_adult(
@@ -171,7 +255,8 @@ class ValidateJimForm(FormValidationAction):
             return {"contact": conversation.SKIPPED}
         contact = conversation.clean_contact(value)
         if contact is None:
-            dispatcher.utter_message(response="utter_contact_unclear")
+            # "ja heb ik" too: the question comes back asking to type it (issue 20)
+            return {"contact": None, **could_not_use(tracker)}
         return {"contact": contact}
 
 
@@ -194,6 +279,8 @@ class ActionAskRelation(Action):
     ) -> list[dict[str, Any]]:
         group = tracker.get_slot("relation_group")
         help_step = int(tracker.get_slot("help_step") or 0)
+        if group not in conversation.GROUPS and relation_prompt(dispatcher, tracker, domain):
+            return []  # issue 20: a guess to confirm, or the question with more help
         if group in conversation.GROUPS:
             dispatcher.utter_message(response=conversation.GROUPS[group])
         elif 1 <= help_step <= len(conversation.HELP_QUESTIONS):
@@ -216,6 +303,8 @@ class ActionAskMentorName(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if mentor_name_prompt(dispatcher, tracker):
+            return []  # issue 20: the question with more help
         label = relation_label(tracker.get_slot("relation"))
         text = texts.ASK_MENTOR_NAME_SIMPLE if wants_it_simpler(tracker) else texts.ASK_MENTOR_NAME
         dispatcher.utter_message(text=text.format(label=label))

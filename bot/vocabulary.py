@@ -116,7 +116,7 @@ _NAME_PREFIX_RE = re.compile(
     r"noem mij|zeg maar|je mag|ze heet|zij heet|hij heet|die heet|dat is|het is|heet|is)\s+",
     re.IGNORECASE,
 )
-_NAME_RE = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+){0,2}$")
+_NAME_RE = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+){0,3}$")
 
 
 def canonical_relation(value: str | None) -> str | None:
@@ -163,3 +163,99 @@ def clean_name(text: str | None) -> str | None:
     if not text or len(text) > 40 or not _NAME_RE.match(text):
         return None
     return " ".join(part[:1].upper() + part[1:] for part in text.split(" "))
+
+
+# Words around a name that are not part of it: "ehh fenna", "levi hoor", "gewoon opa".
+_FILLERS = frozenset("eh ehh ehm uh uhm uhh hmm nou dus gewoon hoor toch he hè ok oke".split())
+# Titles kept with the surname after them: "mevrouw de vries", "meneer el amrani".
+_TITLES = frozenset("meneer mevrouw mevr juf meester dokter".split())
+# Small words of Dutch and other surnames: "van den berg", "de vries", "el amrani".
+_SURNAME_PARTS = frozenset("van de den der het ter ten te el al da di du le la op in 't".split())
+# Dutch surname prefixes are written small after a first name: "Riet de Vries".
+_DUTCH_PREFIXES = frozenset("van de den der het ter ten te 't".split())
+# After "van" these say where the person is from, not a surname: "bas van groep 8".
+_FROM_WHERE = frozenset(
+    "groep school de het mijn mn me onze ons je voetbal hockey turnen zwemmen dans werk "
+    "kerk moskee buurthuis club klas stage hiernaast boven beneden".split()
+)
+_PLACE_AFTER_DE = frozenset(
+    "kerk moskee school club buurt straat klas groep voetbal sportschool winkel supermarkt "
+    "snackbar markt overkant buren".split()
+)
+
+
+def name_from_answer(value: str | None, text: str | None = None) -> str | None:
+    """The person's name from an answer to "Hoe heet ...?", tidied; None if it holds none.
+
+    A relation word or a description is never a name ("de buurman", "gewoon opa"); a name
+    with the relation before it gives the name ("oma riet" -> "Riet"); words after a first
+    name that say where the person is from are left off ("bas van groep 8" -> "Bas"), a
+    surname is kept ("riet de vries", "anja van den berg"), and so is a title with a
+    surname ("mevrouw de vries", "meneer el amrani"). Fillers ("ehh", "hoor") and emoji
+    at the ends go.
+    """
+    from bot.nlu.relation_words import PLACE_WORDS, word_relation
+
+    if not value or re.search(r"[@<>/\\=]|\w\.\w|https?:|www", str(value)):
+        return None  # an address or code is no name
+    value = _NAME_PREFIX_RE.sub("", " ".join(str(value).split()))
+    words = re.findall(r"[^\W\d_]+(?:['-][^\W\d_]+)*|\d+", value)
+    if text and len(words) == 1:
+        # the NLU found one word of a longer name: keep "mevrouw de vries" whole
+        whole = re.findall(r"[^\W\d_]+(?:['-][^\W\d_]+)*|\d+", text)
+        lowered = [w.lower() for w in whole]
+        if lowered and lowered[0] in _TITLES and words[0].lower() in lowered:
+            words = whole
+    if text and len(words) == 1 and text.strip().lower() != str(value).strip().lower():
+        # the NLU found the first name of "riet de vries": the surname belongs to it
+        whole = name_from_answer(text)
+        if whole and whole.lower().split()[0] == words[0].lower() and len(whole.split()) > 2:
+            if whole.lower().split()[1] in _SURNAME_PARTS:
+                return whole
+    lowered = [w.lower() for w in words]
+    while lowered and lowered[0] in _FILLERS | {"mijn", "mn", "me", "de", "het", "een", "die"}:
+        words, lowered = words[1:], lowered[1:]
+    while lowered and lowered[-1] in _FILLERS:
+        words, lowered = words[:-1], lowered[:-1]
+    if not words:
+        return None
+    # "bas van groep 8": the first name only
+    for index, word in enumerate(lowered[1:], start=1):
+        following = lowered[index + 1] if index + 1 < len(lowered) else ""
+        if word in ("van", "bij", "uit", "op") and (
+            following in _FROM_WHERE - {"de", "het"}
+            or (following in ("de", "het") and index + 2 < len(lowered)
+                and lowered[index + 2] in _PLACE_AFTER_DE | PLACE_WORDS)
+            or following.isdigit()
+        ):  # fmt: skip
+            words, lowered = words[:index], lowered[:index]
+            break
+    if lowered[0] in _TITLES and not (lowered[0] in ("juf", "meester") and len(words) == 2):
+        rest = [w for w in lowered[1:] if w not in _SURNAME_PARTS]
+        if rest and len(words) <= 4 and all(w.isalpha() for w in words):
+            return _capitalise(words)
+        return None  # "meneer" alone is no name
+    # a relation word first ("oma riet", "buurvrouw gerrie"): the name after it
+    while words and _relation_word(lowered[0], word_relation):
+        words, lowered = words[1:], lowered[1:]
+    if not words:
+        return None  # only a relation: "de buurman", "gewoon opa"
+    if any(w.isdigit() for w in lowered):
+        return None
+    if any(_relation_word(w, word_relation) for w in lowered):
+        return None  # "riet is mijn buurvrouw" belongs to the relation question
+    name = clean_name(" ".join(words))
+    return _capitalise(name.split(" ")) if name else None
+
+
+def _capitalise(words: list[str]) -> str:
+    """ "riet de vries" -> "Riet de Vries": surname parts small, except the first word."""
+    return " ".join(
+        w.lower() if i and w.lower() in _DUTCH_PREFIXES else w[:1].upper() + w[1:]
+        for i, w in enumerate(words)
+    )
+
+
+def _relation_word(word: str, word_relation) -> bool:
+    found = word_relation(word)
+    return bool(found and found[1] and found[0] != "anders")

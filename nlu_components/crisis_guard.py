@@ -24,6 +24,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.safety import CHECK, CLEAR, assess
 from nlu_components.base import RuleStep
+from nlu_components.button_words import TYPED_BUTTON
 from nlu_components.word_intents import DIET_CRISIS
 
 CRISIS = "crisis"
@@ -44,8 +45,10 @@ class CrisisGuard(RuleStep):
     def _process_one(self, message: Message) -> None:
         text = message.get(TEXT) or ""
         current: dict = message.get(INTENT) or {}
-        if text.startswith("/"):
-            return  # a button payload says exactly what was meant
+        if text.startswith("/") or message.get(TYPED_BUTTON):
+            # a button payload, or a button's very title typed ("sla over", issue 20),
+            # says exactly what was meant
+            return
         ranking = message.get(INTENT_RANKING_KEY) or []
         confidence = {item.get("name"): float(item.get("confidence") or 0) for item in ranking}
         top = ranking[0].get("name") if ranking else current.get("name")

@@ -39,7 +39,13 @@ class Question:
 QUESTIONS: tuple[Question, ...] = (
     Question("youth_name", about_person=False),
     Question("youth_age", about_person=False),
-    Question("relation", also_fills=("relation_group",), changeable=False),
+    # relation_text: the youth's own description of "someone else"; relation_guess: a
+    # relation the NLU was not sure of, asked about first (issue 20)
+    Question(
+        "relation",
+        also_fills=("relation_group", "relation_text", "relation_guess"),
+        changeable=False,
+    ),
     Question("mentor_name"),
     # Only asked for a person who may be under 18 (bot.dialogue.conversation.MAYBE_MINOR).
     Question("mentor_adult", changeable=False),
@@ -52,7 +58,8 @@ QUESTIONS: tuple[Question, ...] = (
 QUESTION_ORDER: tuple[str, ...] = tuple(q.slot for q in QUESTIONS)
 
 # Slots filled along the way, not by one question: the other people the youth named.
-ALONG_THE_WAY: tuple[str, ...] = ("alternatives",)
+# Also the count of answers in a row the form could not use, and the last one (issue 20).
+ALONG_THE_WAY: tuple[str, ...] = ("alternatives", "unsure", "unusable_answer")
 
 # Everything a fresh start (or a no to sharing) forgets about the choice.
 FORM_SLOTS: tuple[str, ...] = tuple(s for q in QUESTIONS for s in q.fills) + ALONG_THE_WAY

@@ -68,8 +68,20 @@ CODE_GO_ON = "We gaan verder waar je was."
 # Choosing again after "niet gelukt".
 CHOOSE_AGAIN_ASK = "Wil je opnieuw kiezen?"
 CHOOSE_AGAIN_YES = "🔄 Ja, opnieuw kiezen"
-CHOOSE_AGAIN_OTHER = "🔄 Iemand anders"
+CHOOSE_AGAIN_OTHER = "🔄 Een nieuw iemand"
 CHOOSE_AGAIN_LATER = "⏸️ Nu niet"
 CHOOSE_AGAIN_NOT_NOW = "Je keuze is nog bij je coach. Daar hoef je nu niets aan te doen."
 CHOOSE_AGAIN_INVITE = "Je coach vraagt of je opnieuw wilt kiezen."
 CHOOSE_AGAIN_PERSON = "👤 {name}"
+
+# --- issue 20: asking about a guess, and the questions with more help --------------------
+RELATION_GUESS = "Bedoel je {label}?"
+RELATION_GUESS_YES = "✅ Ja"
+RELATION_GUESS_NO = "🙂 Nee, iemand anders"
+# the answer the form could not use, shown back at the relation question
+RELATION_SHOWN_BACK = "Bedoel je {answer}? Tik dan op Ja. Of tik op een andere knop."
+RELATION_SHOWN_BACK_YES = "✅ Ja, die bedoel ik"
+ASK_MENTOR_NAME_UNSURE = {
+    1: "Ik snap de naam nog niet. Typ alleen de voornaam, zoals Riet. Hoe heet {label}?",
+    2: "Typ de naam van {label}. Een bijnaam mag ook.",
+}

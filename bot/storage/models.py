@@ -133,6 +133,8 @@ class Nomination(Base):
 
     mentor_name = Column(String(100), nullable=True)
     mentor_relation = Column(String(40), nullable=True)
+    # issue 20: for `anders`, how the youth described the person ("de imam van de moskee")
+    mentor_relation_text = Column(String(120), nullable=True)
     mentor_reason = Column(Text, nullable=True)
     mentor_support = Column(JSON, nullable=False, default=list)
     mentor_knows_already = Column(String(10), nullable=True)

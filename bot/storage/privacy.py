@@ -181,7 +181,10 @@ OLD_SUFFIX = "#ingetrokken-"
 # chooses again in it (bot/storage/repo.py save_nomination)
 NOT_WORKED_SUFFIX = "#niet-gelukt-"
 # Slots that hold what the youth typed about themselves or the chosen person.
-PERSONAL_SLOTS = ("youth_name", "mentor_name", "contact", "mentor_reason", "alternatives")
+PERSONAL_SLOTS = (
+    "youth_name", "mentor_name", "contact", "mentor_reason", "alternatives",
+    "relation_text", "unusable_answer",  # issue 20: words the youth typed
+)  # fmt: skip
 PERSONAL_ENTITIES = ("youth_name", "mentor_name", "contact")
 MASK = "***"
 

@@ -227,6 +227,7 @@ class NominationInput:
     mentor_contact: str | None = None
     alternatives: list[dict] = field(default_factory=list)
     invite_code: str | None = None
+    mentor_relation_text: str | None = None  # issue 20: the youth's words for "anders"
 
     def __post_init__(self) -> None:
         if not self.conversation_id:
@@ -304,6 +305,8 @@ def save_nomination(
         parent_consent_needed=data.parent_consent_needed,
         mentor_name=data.mentor_name.strip(),
         mentor_relation=data.mentor_relation,
+        mentor_relation_text=(data.mentor_relation_text or None)
+        and data.mentor_relation_text[:120],
         mentor_reason=data.mentor_reason,
         mentor_support=list(data.mentor_support),
         mentor_knows_already=data.mentor_knows_already,
@@ -382,6 +385,7 @@ def withdraw_nomination(
     nomination.youth_age = None
     nomination.mentor_name = None
     nomination.mentor_relation = None
+    nomination.mentor_relation_text = None
     nomination.mentor_reason = None
     nomination.mentor_support = []
     nomination.mentor_knows_already = None
@@ -403,7 +407,7 @@ def withdraw_nomination(
 # The columns a withdrawal hides (and an undo puts back).
 PERSONAL_FIELDS = (
     "youth_name", "youth_age", "mentor_name", "mentor_relation", "mentor_reason",
-    "mentor_support", "mentor_knows_already", "mentor_contact",
+    "mentor_support", "mentor_knows_already", "mentor_contact", "mentor_relation_text",
 )  # fmt: skip
 
 
@@ -491,6 +495,8 @@ def nomination_to_dict(nomination: Nomination) -> dict:
         "mentor": {
             "name": nomination.mentor_name,
             "relation": nomination.mentor_relation,
+            # issue 20: the youth's own words for someone else (`anders`), else null
+            "relation_text": nomination.mentor_relation_text,
             "reason": nomination.mentor_reason,
             "support": list(nomination.mentor_support or []),
             "knows_already": nomination.mentor_knows_already,

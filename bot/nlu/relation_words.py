@@ -1,0 +1,384 @@
+"""Who the youth means, read from their own words: typos, sound-alike spelling, descriptions.
+
+A youth with dyslexia or LVB types "buuvrouw", "trainr", "burman", "vrindin van mama";
+another describes someone the buttons do not name: "een meneer bij de moskee", "de man
+van mijn tante". The classifier finds a relation word where it looks like one it has
+seen, and hands the typo on as the value ("buuvrouw"), so the form and the coach could
+not use it. This module reads the message itself and gives the canonical value of
+DESIGN.md, in this order:
+
+1. family descriptions: "de moeder van mijn moeder" is an oma, "de man van mijn tante" an
+   oom, "een vriendin van mijn moeder" a friend of the family, "de vrouw van hiernaast" a
+   buurvrouw; "de moeder van mijn beste vriend" is someone else (`anders`);
+2. a word of the relation lexicon, as such or in a compound ("bovenbuurman",
+   "voetbaltrainer", "pleegma", "zussie");
+3. a fuzzy match of a word to the lexicon: edit distance where a key next to the right
+   one and two swapped letters cost less, on a Dutch sound-alike spelling ("uu" and "u",
+   "ie" and "i", "ei" and "ij", "ai" and "e" sound alike to a poor speller). Short words
+   (3 or 4 letters: oma, oom, zus, baas) only match on the same sound, and never a known
+   first name ("Bas" is not "baas", "Omar" not "oma"), so that "boom" or "buurt" never
+   become an oom or a buurman. A match the module is not sure of is marked uncertain: the
+   form then asks "Bedoel je je buurvrouw?" before it uses it;
+4. a person described without a relation word ("de vrijwilliger van het buurthuis",
+   "mijn oude oppas"): `anders`, with the description kept for the coach.
+
+Nothing here imports Rasa; `nlu_components.relation_words` is the glue.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot.vocabulary import SYNONYMS
+
+# canonical relation of each word (extra to bot.vocabulary.SYNONYMS: forms teens type)
+_MORE_WORDS = {
+    "omaatje": "oma", "omaatjes": "oma", "oematje": "oma", "opaatje": "opa", "oppie": "opa",
+    "tanta": "tante", "tantetje": "tante", "nonkel": "oom", "oomie": "oom",
+    "bro": "broer", "broers": "broer", "zussie": "zus", "zussen": "zus", "zussje": "zus",
+    "neefje": "neef", "nichtje": "nicht", "neven": "neef", "nichten": "nicht",
+    "buurmannen": "buurman", "buurvrouwen": "buurvrouw", "buurvrouwtje": "buurvrouw",
+    "buurmeisje": "anders", "buurjongen": "anders",
+    "trainster": "sportcoach", "trainers": "sportcoach", "coach": "sportcoach",
+    "docent": "leraar", "docente": "leraar", "lerares": "leraar", "leraren": "leraar",
+    "juffrouw": "leraar", "meneer_van_school": "leraar",
+    "pleegouders": "pleegouder", "pleegma": "pleegouder", "pleegpa": "pleegouder",
+    "pleegmam": "pleegouder", "pleegpap": "pleegouder",
+    "pleegmoeder": "pleegouder", "pleegvader": "pleegouder",
+    "familievriend": "vriend_van_de_familie", "familievriendin": "vriend_van_de_familie",
+    "vriendje": "vriend", "vriendinnetje": "vriend", "maat": "vriend", "maatje": "vriend",
+    "chef": "baas", "werkgever": "baas", "bazin": "baas",
+    "mams": "ouder", "paps": "ouder", "mammie": "ouder", "pappie": "ouder", "ouders": "ouder",
+    "stiefpa": "ouder", "stiefma": "ouder", "moeders": "ouder", "vaders": "ouder",
+}  # fmt: skip
+LEXICON: dict[str, str] = {**SYNONYMS, **_MORE_WORDS}
+# "iemand" alone is no person the youth chose ("ik ken iemand" is, via the description)
+LEXICON.pop("iemand", None)
+LEXICON.pop("anders", None)
+
+# Compounds: a word that ends in one of these is that person ("bovenbuurman",
+# "voetbaltrainer", "bokscoach"). Not "ouder" or "moeder": a "gastouder" is no parent.
+_HEADS = {
+    "buurman": "buurman", "buurvrouw": "buurvrouw", "trainer": "sportcoach",
+    "trainster": "sportcoach", "coach": "sportcoach", "leraar": "leraar", "lerares": "leraar",
+    "docent": "leraar", "juf": "leraar",
+}  # fmt: skip
+_PLEEG = re.compile(r"^pleeg(?:ouders?|moeder|vader|ma|pa|mam|pap|mama|papa|mams|paps)$")
+
+# Words close to a relation word that mean something else; never matched fuzzily.
+NOT_RELATIONS = frozenset(
+    "buurt buren boom room zoom kom om oog ook oma's over maar baan bas bal das kaas vaas "
+    "baal maan man vrouw nee neer nicht niet nog vaak zus zo dus huis mus bus plus trein "
+    "trui trainen train training juist jus jij jou toen tent tand tante's oude ouwe broek "
+    "broed brood moet moest vader moeder meester mentor mensen meneer mevrouw mee meer "
+    "vrienden vriendelijk familie buurthuis ander anders andere iemand niemand".split()
+)
+
+PARENT_WORDS = frozenset(
+    "moeder vader mama papa ma pa mam pap mams paps ouders mammie pappie".split()
+)
+_OWN = r"(?:mijn|mn|m'n|me|onze|ons|de|die|van)"
+# "de X van (mijn) Y": the relation of X to the youth through Y
+_KIN = {
+    # (head, whose): relation
+    ("moeder", "parent"): "oma", ("vader", "parent"): "opa", ("mama", "parent"): "oma",
+    ("papa", "parent"): "opa", ("zus", "parent"): "tante", ("zuster", "parent"): "tante",
+    ("broer", "parent"): "oom",
+    ("man", "tante"): "oom", ("vrouw", "oom"): "tante",
+    ("zoon", "oom"): "neef", ("zoon", "tante"): "neef", ("dochter", "oom"): "nicht",
+    ("dochter", "tante"): "nicht", ("zoon", "zus"): "neef", ("zoon", "broer"): "neef",
+    ("dochter", "zus"): "nicht", ("dochter", "broer"): "nicht",
+}  # fmt: skip
+_FAMILY_FRIEND_HEADS = frozenset(
+    "vriend vriendin vriendinnen vrienden kennis kennissen maat collega".split()
+)
+_FAMILY_FRIEND_OF = frozenset("parent oma opa familie tante oom".split())
+_NEXT_DOOR = re.compile(
+    r"\b(?:de|die|een)\s+(man|meneer|vrouw|mevrouw|mevr)\s+(?:van\s+)?"
+    r"(?:hiernaast|naast\s+(?:ons|mij|me)|boven\s+ons|onder\s+ons|beneden|hierboven|"
+    r"hieronder|tegenover(?:\s+ons)?|van\s+hiernaast)\b"
+)
+
+# Words for a person without a relation word: such a description is `anders`.
+PERSON_WORDS = frozenset(
+    "meneer mevrouw mevr man vrouw jongen meisje vrijwilliger vrijwilligster conciërge "
+    "concierge oppas imam dominee pastoor priester pater rabbijn jongerenwerker "
+    "buurtwerker kapper kapster gastouder gastmoeder gastvader leider leidster "
+    "scoutingleider chauffeur buschauffeur eigenaar winkelier collega kennis stagebegeleider "
+    "schoonmaker bakker slager juffrouw dame heer persoon iemand mensen vrijwilligers "
+    "stiefzus stiefbroer schoonzus zwager oppasmoeder".split()
+)
+_LEADING = re.compile(
+    r"^(?:(?:ik\s+)?(?:kies|neem|wil|denk\s+aan)(?:\s+(?:voor|aan))?|het\s+is|dat\s+is|"
+    r"ik\s+ken|er\s+is|eh+m*|uh+m*|nou)\s+",
+)
+PLACE_WORDS = frozenset(
+    "buurthuis kerk moskee tempel synagoge school club clubhuis scouting sportschool werk "
+    "snackbar winkel supermarkt bieb bibliotheek voetbal voetbalclub training straat "
+    "wijk buurt hoek markt zwembad klas groep stage bijbaan jeugdhonk".split()
+)
+_NAME_AT_PLACE = re.compile(
+    r"^\s*([^\W\d_]+)\s+((?:van|bij|uit|op|in)\s+(?:de|het|d|mijn|mn|onze|ons)?\s*([^\W\d_]+).*)$"
+)
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One person the message names: canonical relation, where, how sure, any description."""
+
+    relation: str
+    start: int
+    end: int
+    certain: bool = True
+    typed: str = ""  # the words as the youth typed them
+    description: str | None = None  # for `anders`: how the youth described the person
+
+
+def _fold(text: str) -> str:
+    """Lowercase without accents ("conciërge" -> "concierge"), same length as the text."""
+    out = []
+    for char in text.lower():
+        base = unicodedata.normalize("NFKD", char)
+        out.append(base[0] if base else char)
+    return "".join(out)
+
+
+_PERSONS = frozenset(_fold(word) for word in PERSON_WORDS)
+
+# Dutch spelling that sounds the same: applied to both sides before comparing.
+_SOUNDS = (
+    ("ij", "ei"), ("y", "ei"), ("au", "ou"), ("ai", "e"), ("ee", "e"), ("aa", "a"),
+    ("oo", "o"), ("uu", "u"), ("ie", "i"), ("ch", "g"), ("dt", "t"), ("th", "t"),
+    ("ph", "f"), ("ck", "k"), ("c", "k"), ("w", "v"), ("z", "s"), ("x", "ks"),
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4096)
+def sound(word: str) -> str:
+    """A Dutch sound-alike key: "buuvrouw" and "buvrou" sound the same, so do "trainer" and
+    "trener". Doubled letters count once and a final "d" sounds as a "t", a final "v" as an "f"."""
+    key = re.sub(r"v$", "f", _fold(word))
+    for written, said in _SOUNDS:
+        key = key.replace(written, said)
+    key = re.sub(r"(.)\1+", r"\1", key)
+    key = re.sub(r"d$", "t", key)
+    return key
+
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY_AT = {ch: (r, c) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
+
+
+def neighbours(a: str, b: str) -> bool:
+    """Whether two letters are next to each other on a keyboard (the usual slip)."""
+    if a not in _KEY_AT or b not in _KEY_AT:
+        return False
+    (ra, ca), (rb, cb) = _KEY_AT[a], _KEY_AT[b]
+    return abs(ra - rb) <= 1 and abs(ca - cb) <= 1 and (ra, ca) != (rb, cb)
+
+
+def distance(typed: str, word: str) -> float:
+    """Edit distance: a letter more, less or other costs 1, a keyboard neighbour 0.5, two
+    swapped letters 0.5 (restricted Damerau-Levenshtein with weights)."""
+    n, m = len(typed), len(word)
+    row = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n + 1):
+        row[i][0] = float(i)
+    for j in range(m + 1):
+        row[0][j] = float(j)
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            a, b = typed[i - 1], word[j - 1]
+            change = 0.0 if a == b else (0.5 if neighbours(a, b) else 1.0)
+            row[i][j] = min(row[i - 1][j] + 1, row[i][j - 1] + 1, row[i - 1][j - 1] + change)
+            if i > 1 and j > 1 and a == word[j - 2] and typed[i - 2] == b:
+                row[i][j] = min(row[i][j], row[i - 2][j - 2] + 0.5)
+    return row[n][m]
+
+
+def _is_name(word: str) -> bool:
+    from bot.nlu.name_roles import is_first_name
+
+    return is_first_name(word)
+
+
+def word_relation(word: str) -> tuple[str, bool] | None:
+    """(canonical relation, certain) for one word, or None: lexicon, compound, fuzzy."""
+    folded = _fold(word)
+    if folded in LEXICON:
+        return LEXICON[folded], True
+    if _PLEEG.match(folded):
+        return "pleegouder", True
+    if len(folded) < 3 or folded in NOT_RELATIONS or folded in _PERSONS or _is_name(folded):
+        return None
+    for head, relation in _HEADS.items():
+        if folded.endswith(head) and len(folded) - len(head) >= 3:
+            return relation, True  # "bovenbuurman", "voetbaltrainer"
+    # affectionate endings: "zussie", "tantie", "omaatje"
+    for ending in ("tje", "je", "ie", "ke"):
+        stem = folded[: -len(ending)]
+        if folded.endswith(ending) and len(stem) >= 2 and stem in LEXICON:
+            return LEXICON[stem], True
+    return _fuzzy(folded)
+
+
+@functools.lru_cache(maxsize=1)
+def _keys() -> dict[str, set[str]]:
+    keys: dict[str, set[str]] = {}
+    for word, relation in LEXICON.items():
+        if "_" in word or " " in word:
+            continue
+        keys.setdefault(sound(word), set()).add(relation)
+    return keys
+
+
+def _fuzzy(folded: str) -> tuple[str, bool] | None:
+    key = sound(folded)
+    same = _keys().get(key)
+    if same and len(same) == 1:
+        return next(iter(same)), True  # sounds the same: "burman", "vrindin", "opaa"
+    if len(folded) < 5:
+        return None  # short words only on the same sound ("oom" is not "boom")
+    best: list[tuple[float, str, str]] = []
+    for word, relation in LEXICON.items():
+        if "_" in word or len(word) < 5 or abs(len(word) - len(folded)) > 2:
+            continue
+        best.append((min(distance(folded, word), distance(key, sound(word))), word, relation))
+    best = [b for b in best if sound(b[1])[:1] == key[:1]]  # the first letter is seldom wrong
+    if not best:
+        return None
+    best.sort()
+    cost, _, relation = best[0]
+    runner_up = next((c for c, _, r in best if r != relation), 99.0)
+    if runner_up <= cost:
+        return None  # as close to two different people: no guess
+    if cost <= 1.0 and len(folded) >= 6:
+        return relation, True  # "buuvrouw", "trainr", "buurmn"
+    if cost <= 1.0:
+        return relation, False  # "tanje", "brour": ask first
+    return None
+
+
+def _whose(word: str) -> str | None:
+    folded = _fold(word)
+    if folded in PARENT_WORDS:
+        return "parent"
+    if folded == "familie":
+        return "familie"
+    found = word_relation(folded)
+    return found[0] if found and found[1] else None
+
+
+_OF = re.compile(
+    r"\b(?P<head>[^\W\d_]+)\s+(?:van|vd|v)\s+(?:(?:mijn|mn|m'n|me|de|onze|ons|d|je|der)\s+)?"
+    r"(?:(?:beste|oude|grote|kleine|lieve)\s+)?(?P<whose>[^\W\d_]+)"
+)
+
+
+def _family_phrase(text: str) -> Reading | None:
+    """ "de moeder van mijn moeder" -> oma; "de moeder van mijn vriend" -> anders."""
+    folded = _fold(text)
+    door = _NEXT_DOOR.search(folded)
+    if door:
+        relation = "buurman" if door.group(1) in ("man", "meneer") else "buurvrouw"
+        return Reading(relation, door.start(), door.end(), typed=text[door.start() : door.end()])
+    for match in _OF.finditer(folded):
+        head, whose_word = match.group("head"), match.group("whose")
+        if whose_word in ("mij", "me", "ons"):
+            continue  # "een vriend van mij": the head word says it
+        whose = _whose(whose_word)
+        span = (match.start(), match.end())
+        typed = text[span[0] : span[1]]
+        head_relation = word_relation(head)
+        if head_relation and head_relation[0] == "vriend":
+            head = "vriendin" if head.endswith("n") else "vriend"  # "vrindin van mama"
+        if head in _FAMILY_FRIEND_HEADS and whose in _FAMILY_FRIEND_OF:
+            return Reading("vriend_van_de_familie", *span, typed=typed)
+        if head == "kennis" or (head in ("vriend", "vriendin") and whose_word == "familie"):
+            return Reading("vriend_van_de_familie", *span, typed=typed)
+        if whose and (head, whose) in _KIN:
+            return Reading(_KIN[(head, whose)], *span, typed=typed)
+        if head in PARENT_WORDS | {"man", "vrouw", "broer", "zus", "oma", "opa", "zoon",
+                                    "dochter"} and whose is not None:  # fmt: skip
+            # a relative of a relative the lexicon has no word for
+            return Reading("anders", *span, typed=typed, description=describe(text))
+        if head in PARENT_WORDS | {"oma", "opa", "broer", "zus"} and whose is None:
+            if head_relation and whose_word not in ("school", "klas"):
+                # "de moeder van mijn vriend": another person's relative
+                return Reading("anders", *span, typed=typed, description=describe(text))
+    return None
+
+
+def describe(text: str) -> str:
+    """The youth's own description, for the coach: without "ik kies" and without emoji."""
+    kept = " ".join(re.findall(r"[^\s]+", text))
+    kept = "".join(c for c in kept if c.isalnum() or c in " '-éëèïöüçê").strip()
+    kept = _LEADING.sub("", kept.lower()) if _LEADING.match(kept.lower()) else kept
+    return kept[:120].strip()
+
+
+def read_relations(text: str) -> list[Reading]:
+    """Every person the message names, in the order typed (see the module's docstring)."""
+    if not text or text.startswith("/"):
+        return []
+    readings: list[Reading] = []
+    phrase = _family_phrase(text)
+    if phrase:
+        readings.append(phrase)
+    folded = _fold(text)
+    if re.search(r"\bvriend(?:in)?\s+(?:van\s+de|vd)\s+familie\b", folded) and not phrase:
+        match = re.search(r"\bvriend(?:in)?\s+(?:van\s+de|vd)\s+familie\b", folded)
+        readings.append(Reading("vriend_van_de_familie", *match.span(), typed=match.group()))
+    words = list(_WORD.finditer(text))
+    for index, match in enumerate(words):
+        start, end = match.span()
+        if any(r.start <= start < r.end for r in readings):
+            continue
+        word = match.group()
+        folded_word = _fold(word)
+        if folded_word == "pleeg" and index + 1 < len(words):
+            after = words[index + 1]
+            if _PLEEG.match("pleeg" + _fold(after.group())):
+                readings.append(
+                    Reading("pleegouder", start, after.end(), typed=text[start : after.end()])
+                )
+                continue
+        if folded_word in ("iemand",) and index + 1 < len(words):
+            if _fold(words[index + 1].group()) == "anders":
+                readings.append(
+                    Reading("anders", start, words[index + 1].end(), typed="iemand anders")
+                )
+                continue
+        found = word_relation(word)
+        if found is None:
+            continue
+        relation, certain = found
+        if relation == "anders":
+            readings.append(Reading("anders", start, end, certain, word, describe(text)))
+            continue
+        readings.append(Reading(relation, start, end, certain, word))
+    readings.sort(key=lambda r: r.start)
+    if readings:
+        return readings
+    place = _NAME_AT_PLACE.match(_fold(text))
+    if place and place.group(3) in PLACE_WORDS and word_relation(place.group(1)) is None:
+        start = place.start(2)  # "hala van het buurthuis": a name and where from
+        return [Reading("anders", start, len(text), True, text[start:], describe(text[start:]))]
+    if any(_fold(w.group()) in _PERSONS for w in words):
+        description = describe(text)
+        if description:
+            return [Reading("anders", 0, len(text), True, text, description)]
+    return []
+
+
+def canonical(value: str | None) -> str | None:
+    """The canonical relation of one entity value ("buuvrouw" -> "buurvrouw"), if sure."""
+    if not value:
+        return None
+    readings = read_relations(value)
+    certain = [r for r in readings if r.certain]
+    return certain[0].relation if certain else None

@@ -1,0 +1,133 @@
+"""NLU component: the canonical relation for the youth's own words (bot/nlu/relation_words.py).
+
+The classifier marks "buuvrouw" as a relation and hands on "buuvrouw"; it does not see
+"een meneer bij de moskee" as a person at all. This step, after the classifier and the
+name step and before the FallbackClassifier, reads the message itself: each `relation`
+entity gets a canonical value of DESIGN.md (typos and sound-alike spelling matched
+fuzzily, family descriptions worked out), a person described without a relation word
+becomes `anders` with the description kept (`relation_text`, for the coach), and a match
+it is not sure of carries `certain: false`, so the form asks before it uses it. A short
+message that names a person this way is an answer naming a person (`inform_mentor`),
+not an off-topic message or a greeting. A relation word is never a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.relation_words import Reading, canonical, read_relations
+from bot.vocabulary import RELATIONS
+from nlu_components.base import RuleStep
+
+EXTRACTOR = "RelationWords"
+INFORM_MENTOR = "inform_mentor"
+# Intents a short message naming a person is taken away from.
+_TAKEN = frozenset("out_of_scope greet goodbye thanks inform_name bot_challenge".split())
+# Never taken away, however unsure the classifier was.
+_KEPT = frozenset(
+    "crisis crisis_check stop deny affirm dont_know not_understood go_back change_choice "
+    "withdraw_consent undo_withdraw explain_jim inform_contact inform_age".split()
+)
+_ASKS_THE_BOT = re.compile(r"\?|\b(?:jij|jou|jouw|u)\b")
+
+
+def _entity(reading: Reading) -> dict:
+    entity = {
+        "entity": "relation",
+        "start": reading.start,
+        "end": reading.end,
+        "value": reading.relation,
+        "extractor": EXTRACTOR,
+        "confidence_entity": 1.0 if reading.certain else 0.5,
+    }
+    if not reading.certain:
+        entity["certain"] = False
+    if reading.description:
+        entity["relation_text"] = reading.description
+    return entity
+
+
+def _overlaps(entity: dict, reading: Reading) -> bool:
+    start, end = entity.get("start"), entity.get("end")
+    return (
+        isinstance(start, int)
+        and isinstance(end, int)
+        and start < reading.end
+        and reading.start < end
+    )
+
+
+def settle_entities(text: str, entities: list[dict]) -> list[Reading]:
+    """Canonical relation entities for `text`, changed in place; returns the readings."""
+    readings = read_relations(text)
+    kept = []
+    for entity in entities:
+        kind = entity.get("entity")
+        if kind == "relation":
+            if any(_overlaps(entity, r) for r in readings):
+                continue  # the reading of the words replaces it
+            value = entity.get("value")
+            if value not in RELATIONS and value not in (
+                "oma_opa",
+                "tante_oom",
+                "buurman_buurvrouw",
+            ):
+                value = canonical(str(value or ""))
+                if value is None:
+                    continue  # "oude", "beste": no person
+                entity["value"] = value
+        elif kind in ("mentor_name", "youth_name"):
+            if any(_overlaps(entity, r) and r.relation != "anders" and r.certain for r in readings):
+                continue  # "de buurman" is no name
+        kept.append(entity)
+    added = [
+        r
+        for r in readings
+        if not any(_overlaps(e, r) for e in kept if e.get("entity") == "relation")
+    ]
+    kept.extend(_entity(r) for r in added)
+    kept.sort(key=lambda e: e.get("start", 0) if isinstance(e.get("start"), int) else 0)
+    entities[:] = kept
+    return readings
+
+
+def names_a_person(text: str, intent: dict, readings: list[Reading]) -> bool:
+    """Whether a message that names a person should be `inform_mentor` instead of `intent`."""
+    name = intent.get("name")
+    if not readings or name == INFORM_MENTOR or name in _KEPT or _ASKS_THE_BOT.search(text.lower()):
+        return False
+    if len(text.split()) > 12:
+        return False
+    return name in _TAKEN or float(intent.get("confidence") or 0) < 0.5
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class RelationWords(RuleStep):
+    """Canonical relations from typos, sound-alike spelling and descriptions (see the module)."""
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            if text.startswith("/"):
+                continue  # a button payload says exactly what was meant
+            entities = list(message.get(ENTITIES) or [])
+            readings = settle_entities(text, entities)
+            message.set(ENTITIES, entities, add_to_output=True)
+            intent = message.get(INTENT) or {}
+            if names_a_person(text, intent, readings):
+                confidence = max(float(intent.get("confidence") or 0), 0.8)
+                ranking = [
+                    dict(item)
+                    for item in message.get(INTENT_RANKING_KEY) or []
+                    if item.get("name") != INFORM_MENTOR
+                ]
+                ranking.insert(0, {"name": INFORM_MENTOR, "confidence": confidence})
+                message.set(
+                    INTENT, {"name": INFORM_MENTOR, "confidence": confidence}, add_to_output=True
+                )
+                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        return messages

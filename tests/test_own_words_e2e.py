@@ -1,0 +1,85 @@
+"""Issue 20 against the real Rasa and action servers: a youth's own words, typed as they type.
+
+The confirmation of a guess, the growing help (never two "I don't understand" messages
+in a row), someone described in the youth's own words reaching the coach, and button
+words typed instead of tapped (a sample; every button is walked in tests/test_button_words.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.chat import Chat
+from tests.test_conversation_e2e import nomination_of
+
+pytestmark = pytest.mark.integration
+
+NOT_UNDERSTOOD = ("snap ik niet", "snap ik nog niet", "dat lijkt")
+
+
+def one_message(chat: Chat) -> str:
+    assert len(chat.last) == 1, chat.dump()
+    return chat.text
+
+
+def to_the_relation_question(chat: Chat) -> None:
+    chat.send("/start")
+    chat.send("sam")
+    chat.send("15")
+    assert "Wie vind jij fijn om mee te praten?" in chat.text, chat.dump()
+
+
+def test_an_unsure_guess_is_asked_once_with_the_guess_as_a_button(live):
+    chat = Chat(live.settings.rasa_url)
+    to_the_relation_question(chat)
+    chat.send("mijn tanje")
+    assert one_message(chat) == "Bedoel je je tante?", chat.dump()
+    assert [b["title"] for b in chat.buttons] == ["✅ Ja", "🙂 Nee, iemand anders"]
+    chat.send("ja")
+    assert "Hoe heet je tante?" in chat.text, chat.dump()
+
+
+def test_typos_typed_buttons_and_a_description_reach_the_coach(live):
+    chat = Chat(live.settings.rasa_url)
+    to_the_relation_question(chat)
+    chat.send("bij de moskee is een meneer die mij helpt")
+    assert "Hoe heet die persoon?" in chat.text, chat.dump()
+    chat.send("meneer el amrani")
+    assert "18" in chat.text, chat.dump()  # someone else may be under 18: asked
+    chat.send("ja, 18 of ouder")
+    chat.send("hij helpt mij met dingen")
+    chat.send("NEE NOG NIET")  # a button's words, in capitals
+    assert "nummer" in chat.text, chat.dump()
+    chat.send("sla over")  # the words on the button itself
+    assert "Je kiest" in chat.text and "Meneer El Amrani" in chat.text, chat.dump()
+    chat.send("ja dat klopt")
+    chat.send("ja dat mag")
+    nomination = nomination_of(live, chat)
+    assert nomination is not None, chat.dump()
+    assert nomination["mentor"]["relation"] == "anders"
+    assert "moskee" in nomination["mentor"]["relation_text"]
+    assert nomination["mentor"]["name"] == "Meneer El Amrani"
+    assert nomination["mentor"]["knows_already"] == "nee"
+
+
+def test_the_help_grows_and_is_never_two_not_understood_messages(live):
+    chat = Chat(live.settings.rasa_url)
+    to_the_relation_question(chat)
+    chat.send("mijn buuvrouw")  # a typo the matcher is sure of
+    assert "Hoe heet je buurvrouw?" in chat.text, chat.dump()
+    chat.send("de buurvrouw")  # a relation is never a name
+    first = one_message(chat)
+    assert "Riet" in first and "Hoe heet je buurvrouw?" in first, chat.dump()
+    chat.send("ans")
+    chat.send("ze luistert altijd")
+    assert "Weet Ans al" in chat.text, chat.dump()
+    chat.send("ja")
+    replies = []
+    for typed in ("ja heb ik", "ja", "jaa"):
+        chat.send(typed)
+        replies.append(one_message(chat))
+    assert len(set(replies)) == 3, chat.dump()  # more help each time, never the same
+    assert not any(all(w in r.lower() for w in ("snap", "niet")) for r in replies[1:])
+    assert "coach" in replies[2] and "stoppen" in replies[2], chat.dump()
+    chat.tap("Stop voor nu")
+    assert "stoppen" in chat.text.lower(), chat.dump()
