@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from bot.coach import notify
 from bot.settings import Settings, get_settings
 from bot.storage import make_engine
-from bot.web import api, api_docs, chat, demo, portal
+from bot.web import api, api_docs, chat, demo, portal, team_portal
 from bot.web.ratelimit import Limits
 from bot.web.security import SecurityHeaders
 
@@ -70,6 +70,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(api_docs.router)
     app.include_router(portal.router)
+    app.include_router(team_portal.router)
     app.include_router(demo.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
