@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from bot.accounts.sso import SsoConfig
 from bot.coach import notify
 from bot.settings import Settings, get_settings
 from bot.storage import make_engine
@@ -48,6 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.limits = Limits.from_settings(settings)
+    app.state.sso = SsoConfig.from_settings(settings)  # issue 17: None when OIDC_ISSUER is empty
 
     dispatcher = notify.Dispatcher(engine, settings)  # sends outbox rows every ~2 s
     app.add_event_handler("startup", dispatcher.start)

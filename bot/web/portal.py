@@ -12,6 +12,7 @@ list view, detail view, export and status change goes into the access log (NEN 7
 from __future__ import annotations
 
 import hmac
+import logging
 import math
 import secrets
 from collections.abc import Iterator
@@ -19,19 +20,21 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import httpx
 import segno
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
-from itsdangerous import BadSignature, Signer
+from itsdangerous import BadSignature, Signer, URLSafeTimedSerializer
 from sqlalchemy.orm import Session
 
-from bot.accounts import access_log, accounts, links, second_factor, sessions
+from bot.accounts import access_log, accounts, links, second_factor, sessions, sso
 from bot.coach import coach_signal, coaching
 from bot.storage import Coach, Team, repo
 from bot.storage.models import STATUSES
 from bot.web import ratelimit
 
+logger = logging.getLogger(__name__)
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 SESSION_COOKIE = "jim_coach"
 CSRF_COOKIE = "jim_csrf"
@@ -454,6 +457,80 @@ def logout_everywhere(
     response = RedirectResponse("/coach", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/coach")
     response.delete_cookie(CSRF_COOKIE, path="/coach")
+    return response
+
+
+# --- single sign-on (OpenID Connect, authorization code + PKCE) -----------------------------
+
+SSO_COOKIE = "jim_sso"
+SSO_FAILED = (
+    "Inloggen via uw organisatie lukte niet. Probeer het opnieuw, of log in met uw "
+    "e-mailadres en wachtwoord."
+)
+
+
+def _sso_serializer(request: Request) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(request.app.state.settings.secret_key, salt="coach-sso")
+
+
+def _sso_redirect_uri(request: Request) -> str:
+    return request.app.state.settings.public_url + "/coach/sso/callback"
+
+
+@router.get("/sso")
+def sso_start(
+    request: Request,
+    next: str | None = Query(None),  # noqa: A002 - the query parameter's name
+) -> Response:
+    """Off to the organisation's identity provider; state, nonce and PKCE verifier wait
+    in a signed, short-lived cookie of this browser."""
+    config = request.app.state.sso
+    if config is None:
+        return _login_page(request, next, status_code=404)
+    try:
+        url, pending = sso.start(config, _sso_redirect_uri(request))
+    except (sso.SsoError, httpx.HTTPError):
+        logger.warning("sso: the identity provider could not be reached")
+        return _login_page(request, next, status_code=503, error=SSO_FAILED)
+    response = RedirectResponse(url, status_code=303)
+    kept = {"s": pending.state, "n": pending.nonce, "v": pending.verifier, "x": _safe_next(next)}
+    _set_cookie(request, response, SSO_COOKIE, _sso_serializer(request).dumps(kept), max_age=600)
+    return response
+
+
+@router.get("/sso/callback")
+def sso_callback(
+    request: Request,
+    code: str = Query(""),
+    state: str = Query(""),
+    session: Session = Depends(_get_session),
+) -> Response:
+    """Back from the provider: the state must be this browser's, the ID token must be
+    signed by the provider, for us, with our nonce; then the account signs in."""
+    config = request.app.state.sso
+    if config is None:
+        return _login_page(request, status_code=404)
+    try:
+        kept = _sso_serializer(request).loads(request.cookies.get(SSO_COOKIE, ""), max_age=600)
+    except BadSignature:
+        kept = None
+    try:
+        if not kept or not state or not hmac.compare_digest(str(kept.get("s", "")), state):
+            raise sso.SsoError("state does not match")
+        pending = sso.Pending(kept["s"], kept["n"], kept["v"])
+        claims = sso.finish(config, _sso_redirect_uri(request), code, pending)
+        coach = sso.account_for(session, config, claims)
+    except (sso.SsoError, httpx.HTTPError, accounts.AccountError) as error:
+        session.rollback()
+        logger.warning("sso sign-in refused: %s", error)  # no names, no addresses
+        response = _login_page(request, status_code=401, error=SSO_FAILED)
+        response.delete_cookie(SSO_COOKIE, path="/coach")
+        return response
+    value = sessions.start(session, coach, verified=True, method="sso")
+    session.commit()
+    response = RedirectResponse(_safe_next(kept.get("x")), status_code=303)
+    _start_session(request, response, value)
+    response.delete_cookie(SSO_COOKIE, path="/coach")
     return response
 
 
