@@ -390,3 +390,19 @@ class IntegrationToken(Base):
     created_by = Column(String(36), ForeignKey("coaches.id", ondelete="SET NULL"), nullable=True)
     last_used_at = Column(UTCDateTime, nullable=True)
     revoked_at = Column(UTCDateTime, nullable=True)
+
+
+class Passkey(Base):
+    """A passkey (WebAuthn credential) of an account, its second factor without a code."""
+
+    __tablename__ = "passkeys"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    coach_id = Column(
+        String(36), ForeignKey("coaches.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    credential_id = Column(String(400), unique=True, nullable=False)  # base64url
+    public_key = Column(Text, nullable=False)  # base64url of the COSE key
+    sign_count = Column(Integer, nullable=False, default=0)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    last_used_at = Column(UTCDateTime, nullable=True)

@@ -23,12 +23,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import httpx
 import segno
 from fastapi import APIRouter, Depends, Form, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from itsdangerous import BadSignature, Signer, URLSafeTimedSerializer
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
-from bot.accounts import access_log, accounts, links, second_factor, sessions, sso
+from bot.accounts import access_log, accounts, links, passkeys, second_factor, sessions, sso
 from bot.coach import coach_signal, coaching
 from bot.storage import Coach, Team, repo
 from bot.storage.models import STATUSES
@@ -308,13 +308,16 @@ def _pending(request: Request, session: Session):
 
 
 def _second_step_page(request, coach, next_path, error=None, status_code=200):
-    if coach.totp_secret:
+    with_passkey = bool(passkeys.of(object_session(coach), coach.id))
+    if coach.totp_secret or with_passkey:
         return _render(
             request,
             "second_factor.html",
             status_code=status_code,
             next=_safe_next(next_path),
             error=error,
+            with_passkey=with_passkey,
+            with_totp=bool(coach.totp_secret),
         )
     secret = second_factor.new_secret()
     uri = second_factor.provisioning_uri(secret, coach.email or coach.name)
@@ -457,6 +460,142 @@ def logout_everywhere(
     response = RedirectResponse("/coach", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/coach")
     response.delete_cookie(CSRF_COOKIE, path="/coach")
+    return response
+
+
+# --- passkeys (WebAuthn): the second step without a code ----------------------------------
+
+PASSKEY_COOKIE = "jim_wa"
+
+
+def _challenge_serializer(request: Request) -> URLSafeTimedSerializer:
+    salt = "passkey:" + request.cookies.get(SESSION_COOKIE, "")
+    return URLSafeTimedSerializer(request.app.state.settings.secret_key, salt=salt)
+
+
+def _json_csrf_ok(request: Request) -> bool:
+    return _check_csrf(request, request.headers.get("x-csrf-token", ""))
+
+
+def _challenge_response(request: Request, options: str, challenge: str, kind: str) -> Response:
+    response = Response(options, media_type="application/json")
+    response.headers["Cache-Control"] = "no-store"
+    value = _challenge_serializer(request).dumps({"c": challenge, "k": kind})
+    _set_cookie(request, response, PASSKEY_COOKIE, value, max_age=300)
+    return response
+
+
+def _kept_challenge(request: Request, kind: str) -> str | None:
+    try:
+        kept = _challenge_serializer(request).loads(
+            request.cookies.get(PASSKEY_COOKIE, ""), max_age=300
+        )
+    except BadSignature:
+        return None
+    return kept.get("c") if kept.get("k") == kind else None
+
+
+def _json_error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+PASSKEY_FAILED = (
+    "Dat lukte niet met deze passkey. Probeer het opnieuw of gebruik de code uit uw app."
+)
+
+
+@router.get("/passkeys", response_class=HTMLResponse)
+def passkeys_page(request: Request, session: Session = Depends(_get_session)) -> Response:
+    coach = _logged_in_coach(request, session)
+    if coach is None:
+        return _to_login("/coach/passkeys")
+    return _render(request, "passkeys.html", coach=coach, passkeys=passkeys.of(session, coach.id))
+
+
+@router.post("/passkeys/register/options")
+def passkey_register_options(
+    request: Request, session: Session = Depends(_get_session)
+) -> Response:
+    coach = _logged_in_coach(request, session)
+    if coach is None:
+        return _json_error(401, "Log eerst in.")
+    if not _json_csrf_ok(request):
+        return _json_error(403, "Laad de pagina opnieuw.")
+    options, challenge = passkeys.registration_options(
+        session, coach, request.app.state.settings.public_url
+    )
+    return _challenge_response(request, options, challenge, "register")
+
+
+@router.post("/passkeys/register")
+async def passkey_register(request: Request) -> Response:
+    body = await request.body()
+    with Session(request.app.state.engine) as session:
+        coach = _logged_in_coach(request, session)
+        if coach is None:
+            return _json_error(401, "Log eerst in.")
+        challenge = _kept_challenge(request, "register")
+        if not _json_csrf_ok(request) or challenge is None:
+            return _json_error(403, "Laad de pagina opnieuw.")
+        try:
+            passkeys.register(
+                session,
+                coach,
+                passkeys.parse(body),
+                challenge,
+                request.app.state.settings.public_url,
+            )
+        except passkeys.PasskeyError as error:
+            logger.warning("passkey registration refused: %s", error)
+            return _json_error(400, PASSKEY_FAILED)
+        session.commit()
+    response = JSONResponse({"next": "/coach/passkeys"})
+    response.delete_cookie(PASSKEY_COOKIE, path="/coach")
+    return response
+
+
+@router.post("/passkeys/login/options")
+def passkey_login_options(request: Request, session: Session = Depends(_get_session)) -> Response:
+    row, coach = _pending(request, session)
+    if row is None or row.verified:
+        return _json_error(401, "Log eerst in met uw wachtwoord.")
+    if not _json_csrf_ok(request):
+        return _json_error(403, "Laad de pagina opnieuw.")
+    options, challenge = passkeys.authentication_options(
+        session, coach, request.app.state.settings.public_url
+    )
+    return _challenge_response(request, options, challenge, "login")
+
+
+@router.post("/passkeys/login")
+async def passkey_login(request: Request) -> Response:
+    """The second step with a passkey: the signed challenge, then a fresh session value."""
+    body = await request.body()
+    with Session(request.app.state.engine) as session:
+        row, coach = _pending(request, session)
+        if row is None or row.verified:
+            return _json_error(401, "Log eerst in met uw wachtwoord.")
+        challenge = _kept_challenge(request, "login")
+        if not _json_csrf_ok(request) or challenge is None:
+            return _json_error(403, "Laad de pagina opnieuw.")
+        try:
+            passkeys.authenticate(
+                session,
+                coach,
+                passkeys.parse(body),
+                challenge,
+                request.app.state.settings.public_url,
+            )
+        except passkeys.PasskeyError as error:
+            logger.warning("passkey sign-in refused: %s", error)
+            return _json_error(401, PASSKEY_FAILED)
+        coach.failed_logins = 0
+        coach.locked_until = None
+        redirect = _verified(request, session, row, coach, request.query_params.get("next"))
+    response = JSONResponse({"next": redirect.headers["location"]})
+    for header in redirect.headers.getlist("set-cookie"):
+        response.headers.append("set-cookie", header)
+    response.delete_cookie(PASSKEY_COOKIE, path="/coach")
     return response
 
 

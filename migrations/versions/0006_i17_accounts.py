@@ -107,6 +107,20 @@ def upgrade() -> None:
         sa.UniqueConstraint("token_hash"),
     )
     op.create_index("ix_integration_tokens_team_id", "integration_tokens", ["team_id"])
+    op.create_table(
+        "passkeys",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("coach_id", sa.String(length=36), nullable=False),
+        sa.Column("credential_id", sa.String(length=400), nullable=False),
+        sa.Column("public_key", sa.Text(), nullable=False),
+        sa.Column("sign_count", sa.Integer(), nullable=False),
+        sa.Column("created_at", UTC(timezone=True), nullable=False),
+        sa.Column("last_used_at", UTC(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(["coach_id"], ["coaches.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("credential_id"),
+    )
+    op.create_index("ix_passkeys_coach_id", "passkeys", ["coach_id"])
     with op.batch_alter_table("outbox", schema=None) as batch_op:
         batch_op.add_column(sa.Column("link_id", sa.String(length=36), nullable=True))
         batch_op.create_foreign_key(
@@ -121,6 +135,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_outbox_link_id"))
         batch_op.drop_constraint("fk_outbox_link_id_login_links", type_="foreignkey")
         batch_op.drop_column("link_id")
+    op.drop_table("passkeys")
     op.drop_table("integration_tokens")
     op.drop_table("access_log")
     op.drop_table("login_links")
