@@ -117,11 +117,13 @@ def purge(
     now = now or datetime.now(timezone.utc)
     cutoff = now - timedelta(days=days)
     if access_log_days is not None:
-        from bot.accounts import access_log
+        from bot.accounts import access_log, sessions
         from bot.storage.models import LoginLink
 
         with Session(engine) as session, session.begin():
             access_log.purge(session, access_log_days, now)
+            # portal sessions past any absolute limit (they are refused anyway)
+            sessions.purge_stale(session, timedelta(days=1), now)
             session.execute(
                 delete(LoginLink).where(
                     LoginLink.expires_at < now - timedelta(days=1),
