@@ -10,6 +10,8 @@ coach list    list coaches and teams
 coach disable / coach rotate   switch a coach off, or give a new token (old one stops)
 team list / team set-email / team set-webhook   teams and where notifications go
 team set-review-months   months between reviews of a started JIM (issue 18; default 2)
+account add   a personal account (coach, teamleider, beheerder); prints its first sign-in link
+account list / account role / account disable   accounts, roles, switching off
 notify --once send pending notifications (e-mail, webhook) once, for cron and tests
 privacy       delete one youth's data on request; purge data past RETENTION_DAYS
 """
@@ -203,10 +205,11 @@ def cmd_privacy_purge(args: argparse.Namespace) -> int:
     settings = get_settings()
     days = args.days if args.days is not None else settings.retention_days
     with _database() as engine:
-        removed = privacy.purge(engine, days)
+        removed = privacy.purge(engine, days, access_log_days=settings.access_log_days)
     print(
         f"Older than {days} days: deleted {removed.nominations} closed nomination(s) and "
-        f"{removed.conversations} conversation(s) ({removed.events} events)."
+        f"{removed.conversations} conversation(s) ({removed.events} events); access-log "
+        f"entries older than {settings.access_log_days} days."
     )
 
 
@@ -289,6 +292,74 @@ def cmd_team_set_review_months(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(str(error), file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_account_add(args: argparse.Namespace) -> int:
+    """A personal account (issue 17); the first beheerder is made this way. Prints the
+    one-time sign-in link (also mailed when SMTP_HOST is set): no secret on the command
+    line, only in its output."""
+    from bot.accounts import accounts, links
+    from bot.storage import repo
+
+    settings = get_settings()
+    try:
+        with _session(write=True) as session:
+            team = repo.ensure_team(session, args.team, args.team_name or args.team)
+            coach = accounts.create_account(session, team, args.name, args.email, args.role)
+            _, token = links.issue(
+                session, settings.secret_key, coach, "welkom", settings.account_link_hours
+            )
+            print(f"Account {coach.email} ({coach.id}), {coach.role} of team {team.slug}.")
+            print(f"First sign-in link (works once, {settings.account_link_hours} hours):")
+            print(links.url_for(settings.public_url, token))
+    except accounts.AccountError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_account_list(args: argparse.Namespace) -> int:
+    from bot.storage import repo
+
+    with _session() as session:
+        for coach in repo.list_coaches(session):
+            state = "active" if coach.active else "disabled"
+            second = "totp" if coach.totp_secret else "-"
+            print(
+                f"{coach.id}  {coach.team.slug:<16} {coach.role:<10} "
+                f"{coach.email or '-':<32} {second:<5} {state}"
+            )
+    return 0
+
+
+def cmd_account_role(args: argparse.Namespace) -> int:
+    from bot.accounts import accounts
+    from bot.storage.models import Coach
+
+    with _session(write=True) as session:
+        coach = session.get(Coach, args.id)
+        if coach is None:
+            return _no_coach(args.id)
+        try:
+            accounts.change_role(session, coach, args.role)
+        except accounts.AccountError as error:
+            print(str(error), file=sys.stderr)
+            return 1
+        print(f"{coach.email or coach.name} is now {coach.role}; their sessions ended.")
+    return 0
+
+
+def cmd_account_disable(args: argparse.Namespace) -> int:
+    from bot.accounts import accounts
+    from bot.storage.models import Coach
+
+    with _session(write=True) as session:
+        coach = session.get(Coach, args.id)
+        if coach is None:
+            return _no_coach(args.id)
+        accounts.set_active(session, coach, False)
+        print(f"{coach.email or coach.name} is disabled; their sessions ended.")
     return 0
 
 
@@ -440,6 +511,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("url", nargs="?", default="", help="empty: no webhook")
     p.add_argument("--secret", help="signing secret (default: a new random one)")
     p.set_defaults(func=cmd_team_set_webhook)
+    account = sub.add_parser("account", help="personal accounts (portal)").add_subparsers(
+        dest="account_command", required=True
+    )
+    p = account.add_parser("add", help="make an account and print its first sign-in link")
+    p.add_argument("--team", required=True, help="team slug (made if new)")
+    p.add_argument("--team-name", help="team name shown in the portal")
+    p.add_argument("--name", required=True)
+    p.add_argument("--email", required=True)
+    p.add_argument("--role", choices=("coach", "teamleider", "beheerder"), default="coach")
+    p.set_defaults(func=cmd_account_add)
+    p = account.add_parser("list", help="list accounts")
+    p.set_defaults(func=cmd_account_list)
+    p = account.add_parser("role", help="give an account another role (its sessions end)")
+    p.add_argument("id")
+    p.add_argument("role", choices=("coach", "teamleider", "beheerder"))
+    p.set_defaults(func=cmd_account_role)
+    p = account.add_parser("disable", help="switch an account off (its sessions end)")
+    p.add_argument("id")
+    p.set_defaults(func=cmd_account_disable)
     p = sub.add_parser("notify", help="send pending notifications")
     p.add_argument("--once", action="store_true", help="one pass, then stop (for cron)")
     p.set_defaults(func=cmd_notify)

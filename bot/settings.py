@@ -138,6 +138,20 @@ class Settings:
     # issue 22: minutes after a confirmed withdrawal in which "toch wel" restores it; the
     # details stay hidden until then and are removed for good afterwards.
     undo_minutes: int = 10
+    # issue 17: portal sessions end after this long without a request, and in any case
+    # this long after signing in; e-mail links work this long, once; access log kept this long.
+    session_idle_minutes: int = 15
+    session_max_hours: int = 8
+    account_link_hours: int = 24
+    access_log_days: int = 1825
+    # failed sign-ins of one account before it waits (1 minute, doubling, at most an hour)
+    account_lock_after: int = 5
+    # issue 17: single sign-on (OpenID Connect); empty OIDC_ISSUER: off
+    oidc_issuer: str = ""
+    oidc_client_id: str = ""
+    oidc_client_secret: str = ""
+    oidc_allowed_domains: tuple[str, ...] = ()
+    oidc_team_claim: str = ""
     project_dir: Path = field(default=PROJECT_DIR)
 
     @property
@@ -243,7 +257,27 @@ def load_settings(env_file: Path | None = None, environ: dict[str, str] | None =
         action_host=get("ACTION_HOST", "127.0.0.1"),
         action_server_token=get("ACTION_SERVER_TOKEN", "") or derived_action_token(secret_key),
         undo_minutes=_as_positive_int("UNDO_MINUTES", get("UNDO_MINUTES", "10")),
+        session_idle_minutes=_as_positive_int(
+            "SESSION_IDLE_MINUTES", get("SESSION_IDLE_MINUTES", "15")
+        ),
+        session_max_hours=_as_positive_int("SESSION_MAX_HOURS", get("SESSION_MAX_HOURS", "8")),
+        account_link_hours=_as_positive_int("ACCOUNT_LINK_HOURS", get("ACCOUNT_LINK_HOURS", "24")),
+        access_log_days=_as_positive_int("ACCESS_LOG_DAYS", get("ACCESS_LOG_DAYS", "1825")),
+        account_lock_after=_as_positive_int("ACCOUNT_LOCK_AFTER", get("ACCOUNT_LOCK_AFTER", "5")),
+        oidc_issuer=get("OIDC_ISSUER", "").rstrip("/"),
+        oidc_client_id=get("OIDC_CLIENT_ID", ""),
+        oidc_client_secret=get("OIDC_CLIENT_SECRET", ""),
+        oidc_allowed_domains=tuple(
+            d.strip().lower() for d in get("OIDC_ALLOWED_DOMAINS", "").split(",") if d.strip()
+        ),
+        oidc_team_claim=get("OIDC_TEAM_CLAIM", ""),
     )
+    if settings.oidc_issuer and not (
+        settings.oidc_client_id and settings.oidc_client_secret and settings.oidc_allowed_domains
+    ):
+        raise SettingsError(
+            "OIDC_ISSUER is set: set OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_ALLOWED_DOMAINS."
+        )
     # In every mode, demo mode too: the demo coach token and the conversation pseudonyms are
     # made from SECRET_KEY, and RASA_AUTH_TOKEN opens every conversation in Rasa's HTTP API.
     # A value from .env.example (or a short one) would let anyone compute or guess them.

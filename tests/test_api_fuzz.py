@@ -103,3 +103,34 @@ def test_with_a_wrong_token_nothing_is_given_away(case, coach):
         headers={"Authorization": "Bearer not-a-real-token"}, checks=CHECKS
     )
     assert response.status_code in REFUSED
+
+
+@pytest.fixture
+def integration(engine) -> tuple[dict[str, str], str, str]:
+    """(headers with a team integration token, a nomination of its team, one of another)."""
+    from sqlalchemy.orm import Session
+
+    from bot.accounts import tokens
+    from bot.storage import repo
+
+    with Session(engine) as session, session.begin():
+        team = repo.ensure_team(session, "team-koppeling")
+        _, token = tokens.create(session, team.id, "fuzz", None)
+    return (
+        {"Authorization": f"Bearer {token}"},
+        make_nomination(engine, "team-koppeling"),
+        make_nomination(engine, "team-ander"),
+    )
+
+
+@schema.parametrize()
+@BOUNDED
+def test_with_an_integration_token_answers_match_the_schema_and_stay_in_the_team(case, integration):
+    """Issue 17: a team's integration token gets the same API, and never another team."""
+    headers, own, foreign = integration
+    case.call_and_validate(headers=headers, checks=CHECKS)
+    if case.path_parameters and "nomination_id" in case.path_parameters:
+        case.path_parameters["nomination_id"] = own
+        case.call_and_validate(headers=headers, checks=CHECKS)
+        case.path_parameters["nomination_id"] = foreign
+        assert case.call_and_validate(headers=headers, checks=CHECKS).status_code in REFUSED

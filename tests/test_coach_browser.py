@@ -13,7 +13,7 @@ import pytest
 
 from bot.settings import PROJECT_DIR
 from testkit.browser import CHROMIUM, CHROMIUM_ARGS
-from tests.coach_helpers import make_coach, make_nomination
+from tests.coach_helpers import make_account, make_nomination, next_code
 from tests.conftest import ARTIFACTS
 
 
@@ -58,20 +58,29 @@ def server(settings, engine):
     process.wait(timeout=15)
 
 
+def sign_in(page, server: str, engine, account: dict, landing: str = "/coach") -> None:
+    """Both steps of the sign-in, typed as a coach would: e-mail, password, app code."""
+    page.goto(f"{server}/coach")
+    page.get_by_label("E-mailadres").fill(account["email"])
+    page.get_by_label("Wachtwoord").fill(account["password"])
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{server}/coach/tweede-stap**")
+    page.get_by_label("Code uit uw app").fill(next_code(engine, account))  # as the app shows
+    page.get_by_role("button", name="Verder", exact=True).click()
+    page.wait_for_url(f"{server}{landing}")
+
+
 def test_coach_logs_in_and_sees_the_list(server, engine):
     from playwright.sync_api import sync_playwright
 
-    _, token, _ = make_coach(engine, "team-noord", "Sanne")
+    sanne = make_account(engine, "team-noord", "Sanne")
     nid = make_nomination(engine, "team-noord", youth_name="Sam", mentor_name="Riet", youth_age=14)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1024, "height": 768})
-            page.goto(f"{server}/coach")
-            page.get_by_label("Coachcode").fill(token)
-            page.get_by_role("button", name="Inloggen").click()
-            page.wait_for_url(f"{server}/coach")
+            sign_in(page, server, engine, sanne)
             card = page.locator("article.nomination").first
             assert "Riet" in card.inner_text() and "Sam" in card.inner_text()
             assert "ouders moeten ook akkoord zijn" in card.inner_text()
@@ -87,8 +96,8 @@ def test_coach_logs_in_and_sees_the_list(server, engine):
             page.get_by_role("button", name="Zet op: In contact").click()
             page.wait_for_selector("text=Zet op: JIM gestart")
             assert page.locator("h1 .badge").inner_text() == "In contact"
-            page.get_by_role("button", name="Uitloggen").click()
-            page.wait_for_selector("#token")
+            page.get_by_role("button", name="Uitloggen", exact=True).click()
+            page.wait_for_selector("#password")
         finally:
             browser.close()
     assert (ARTIFACTS / "coach-list.png").stat().st_size > 5000

@@ -1,4 +1,5 @@
-"""The coach portal over real HTTP routing: log-in, CSRF, status change, invite, log-out."""
+"""The coach portal over real HTTP routing: sign-in (password + TOTP), CSRF, status change,
+invite, sign-out."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot.storage import repo
 from bot.web.app import create_app
-from tests.coach_helpers import make_coach, make_nomination
+from tests.coach_helpers import account_for_token, make_coach, make_nomination, portal_login
 
 
 def csrf_of(html: str) -> str:
@@ -30,12 +31,9 @@ def coach_a(engine):
 
 
 def login(client: TestClient, token: str, next_path: str = "/coach"):
-    page = client.get("/coach")
-    return client.post(
-        "/coach/login",
-        data={"token": token, "csrf": csrf_of(page.text), "next": next_path},
-        follow_redirects=False,
-    )
+    """Sign in (both steps) as the coach who had this coach token."""
+    engine = client.app.state.engine
+    return portal_login(client, engine, account_for_token(engine, token), next_path)
 
 
 def test_login_list_detail_change_status_logout(app, engine, coach_a):
@@ -44,10 +42,14 @@ def test_login_list_detail_change_status_logout(app, engine, coach_a):
     make_nomination(engine, "team-b", mentor_name="Geheimpje")
     with TestClient(app) as client:
         page = client.get("/coach")
-        assert page.status_code == 200 and "Coachcode" in page.text
+        assert page.status_code == 200 and "E-mailadres" in page.text
         assert client.get(f"/coach/nominations/{nid}", follow_redirects=False).status_code == 303
-        wrong = client.post("/coach/login", data={"token": "nope", "csrf": csrf_of(page.text)})
-        assert wrong.status_code == 401 and "klopt niet" in wrong.text
+        account = account_for_token(engine, token)
+        wrong = client.post(
+            "/coach/login",
+            data={"email": account["email"], "password": "nope", "csrf": csrf_of(page.text)},
+        )
+        assert wrong.status_code == 401 and "horen niet bij elkaar" in wrong.text
         response = login(client, token)
         assert response.status_code == 303
         cookie = response.headers.get_list("set-cookie")
@@ -79,7 +81,7 @@ def test_login_list_detail_change_status_logout(app, engine, coach_a):
         )
         assert wrong_step.status_code == 409
         client.post("/coach/logout", data={"csrf": csrf_of(detail.text)})
-        assert "Coachcode" in client.get("/coach").text
+        assert "Wachtwoord" in client.get("/coach").text
         assert client.get(f"/coach/nominations/{nid}", follow_redirects=False).status_code == 303
 
 
@@ -88,9 +90,11 @@ def test_csrf_is_refused_without_or_with_a_wrong_token(app, engine, coach_a):
     nid = make_nomination(engine, "team-a")
     with TestClient(app) as client:
         client.get("/coach")
-        refused = client.post("/coach/login", data={"token": token})
+        account = account_for_token(engine, token)
+        form = {"email": account["email"], "password": account["password"]}
+        refused = client.post("/coach/login", data=form)
         assert refused.status_code == 403
-        assert client.post("/coach/login", data={"token": token, "csrf": "x"}).status_code == 403
+        assert client.post("/coach/login", data={**form, "csrf": "x"}).status_code == 403
         assert login(client, token).status_code == 303
         for data in ({"status": "in_contact"}, {"status": "in_contact", "csrf": "forged"}):
             response = client.post(f"/coach/nominations/{nid}/status", data=data)
@@ -136,7 +140,7 @@ def test_invite_page_shows_link_and_qr(app, engine, settings, coach_a):
             assert repo.check_invite(session, code, "conv-new")[1] == "ok"
 
 
-def test_rotated_token_ends_the_portal_session_and_login_redirects_back(app, engine, coach_a):
+def test_disabled_account_ends_the_portal_session_and_login_redirects_back(app, engine, coach_a):
     coach_id, token = coach_a
     nid = make_nomination(engine, "team-a")
     with TestClient(app) as client:
@@ -145,8 +149,9 @@ def test_rotated_token_ends_the_portal_session_and_login_redirects_back(app, eng
         assert login(client, token, next_path="//evil.example").headers["location"] == "/coach"
         assert client.get(f"/coach/nominations/{nid}").status_code == 200
         with Session(engine) as session, session.begin():
-            coach = session.get(repo.Coach, coach_id)
-            coach.token_hash = repo.hash_token("new-token")
+            from bot.accounts import accounts
+
+            accounts.set_active(session, session.get(repo.Coach, coach_id), False)
         assert client.get(f"/coach/nominations/{nid}", follow_redirects=False).status_code == 303
 
 

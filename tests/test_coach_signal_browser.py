@@ -8,9 +8,9 @@ from sqlalchemy.orm import Session
 from bot.coach import coach_signal
 from bot.storage import repo
 from testkit.browser import CHROMIUM, CHROMIUM_ARGS
-from tests.coach_helpers import make_coach, make_nomination
+from tests.coach_helpers import make_account, make_nomination
 from tests.conftest import ARTIFACTS
-from tests.test_coach_browser import chromium, server
+from tests.test_coach_browser import chromium, server, sign_in
 from tests.test_widget_browser import run_axe
 
 __all__ = ["chromium", "server"]  # fixtures, used below
@@ -19,7 +19,7 @@ __all__ = ["chromium", "server"]  # fixtures, used below
 def test_signal_on_top_then_gedaan(server, engine, settings):
     from playwright.sync_api import expect, sync_playwright
 
-    _, token, _ = make_coach(engine, "team-noord", "Sanne")
+    sanne = make_account(engine, "team-noord", "Sanne")
     make_nomination(engine, "team-noord", youth_name="Sam", mentor_name="Riet")
     with Session(engine) as session, session.begin():
         team = repo.get_team(session, "team-noord")
@@ -32,10 +32,7 @@ def test_signal_on_top_then_gedaan(server, engine, settings):
         try:
             # bypass_csp only so axe can be injected
             page = browser.new_page(viewport={"width": 1024, "height": 768}, bypass_csp=True)
-            page.goto(f"{server}/coach")
-            page.get_by_label("Coachcode").fill(token)
-            page.get_by_role("button", name="Inloggen").click()
-            page.wait_for_url(f"{server}/coach")
+            sign_in(page, server, engine, sanne)
             signal = page.locator("article.signal")
             expect(signal).to_have_count(1)
             assert "bel mij snel" in signal.inner_text()

@@ -6,9 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.coach_helpers import make_coach, make_nomination
+from tests.coach_helpers import make_account, make_nomination
 from tests.conftest import ARTIFACTS
-from tests.test_coach_browser import CHROMIUM, CHROMIUM_ARGS, chromium, server  # noqa: F401
+from tests.test_coach_browser import (  # noqa: F401
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    chromium,
+    server,
+    sign_in,
+)
 from tests.test_widget_browser import run_axe
 
 PHONE = {"width": 360, "height": 740}
@@ -26,7 +32,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             yield launched
         finally:
@@ -50,14 +56,11 @@ def test_the_jim_page_is_accessible_readable_and_one_a4(server, browser, viewpor
 
 
 def test_the_letter_is_accessible_filled_in_and_one_a4(server, engine, browser):  # noqa: F811
-    _, token, _ = make_coach(engine, "team-noord", "Sanne")
+    sanne = make_account(engine, "team-noord", "Sanne")
     nid = make_nomination(engine, "team-noord", youth_name="Sam de Vries", mentor_name="Riet")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport=LAPTOP, bypass_csp=True)
-    page.goto(f"{server}/coach")
-    page.get_by_label("Coachcode").fill(token)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(f"{server}/coach")
+    sign_in(page, server, engine, sanne)
     page.goto(f"{server}/coach/nominations/{nid}")
     run_axe(page, "detail with the letter form")
     page.get_by_label("Uw telefoon of e-mail in de brief").fill("06 1234 5678")

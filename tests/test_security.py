@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from bot.web.app import create_app
 from bot.web.ratelimit import Lockout, SlidingWindow
-from tests.coach_helpers import make_coach, make_nomination
+from tests.coach_helpers import make_account, make_coach, make_nomination, portal_login
 from tests.test_coach_portal import csrf_of
 
 PATHS = [
@@ -77,13 +77,20 @@ def test_the_docs_page_loads_nothing_from_another_host_and_runs_no_script(client
 
 def test_portal_pages_need_no_inline_script_or_style(client, engine):
     """The portal's strict policy refuses inline code: the pages must not contain any."""
-    _, token, _ = make_coach(engine, "team-a", "Anna")
+    anna = make_account(engine, "team-a", "Anna", totp=False)
     make_nomination(engine, "team-a")
     page = client.get("/coach")
-    client.post("/coach/login", data={"token": token, "csrf": csrf_of(page.text)})
+    client.post(
+        "/coach/login",
+        data={"email": anna["email"], "password": anna["password"], "csrf": csrf_of(page.text)},
+    )
+    setup = client.get("/coach/tweede-stap")  # the authenticator set-up, with its QR code
+    anna = make_account(engine, "team-a", "Anna2")
+    portal_login(client, engine, anna)
     listing = client.get("/coach")
     invite = client.post("/coach/invites", data={"csrf": csrf_of(listing.text)})
-    for html in (page.text, listing.text, invite.text):
+    assert "<svg" in setup.text
+    for html in (page.text, setup.text, listing.text, invite.text):
         assert "<style" not in html and " style=" not in html
         assert " onclick=" not in html and " onchange=" not in html
         assert "<script>" not in html
@@ -192,6 +199,8 @@ def test_one_coachs_wrong_tokens_do_not_lock_out_a_colleague_behind_the_same_nat
     _, anna, _ = make_coach(engine, "team-a", "Anna")
     _, bram, _ = make_coach(engine, "team-a", "Bram")
     app = create_app(dataclasses.replace(settings, rate_api_failures=3, rate_login_failures=3))
+    anna_account = make_account(engine, "team-a", "Anna")
+    bram_account = make_account(engine, "team-a", "Bram")
     with TestClient(app) as client:
         for _ in range(10):
             client.get("/api/nominations", headers={"Authorization": f"Bearer {typo(anna)}"})
@@ -203,11 +212,11 @@ def test_one_coachs_wrong_tokens_do_not_lock_out_a_colleague_behind_the_same_nat
         assert anna_now.status_code == 429
         csrf = csrf_of(client.get("/coach").text)
         for _ in range(10):
-            client.post("/coach/login", data={"token": typo(anna), "csrf": csrf})
-        bram_in = client.post(
-            "/coach/login", data={"token": bram, "csrf": csrf}, follow_redirects=False
-        )
-        assert bram_in.status_code == 303
+            client.post(
+                "/coach/login",
+                data={"email": anna_account["email"], "password": "typo", "csrf": csrf},
+            )
+        assert portal_login(client, engine, bram_account).status_code == 303
 
 
 def test_many_guessed_tokens_from_one_address_meet_the_address_ceiling(settings, engine):
@@ -255,29 +264,48 @@ def test_api_with_a_good_token_is_never_limited(settings, engine):
 
 
 def test_portal_login_answers_429_after_too_many_failures(settings, engine):
-    _, token, _ = make_coach(engine, "team-a", "Anna")
+    anna = make_account(engine, "team-a", "Anna")
     app = create_app(dataclasses.replace(settings, rate_login_failures=2))
     with TestClient(app) as client:
         csrf = csrf_of(client.get("/coach").text)
         for _ in range(2):
-            wrong = client.post("/coach/login", data={"token": typo(token), "csrf": csrf})
+            wrong = client.post(
+                "/coach/login", data={"email": anna["email"], "password": "typo", "csrf": csrf}
+            )
             assert wrong.status_code == 401
         blocked = client.post(
-            "/coach/login", data={"token": token, "csrf": csrf}, follow_redirects=False
+            "/coach/login",
+            data={"email": anna["email"], "password": anna["password"], "csrf": csrf},
+            follow_redirects=False,
         )
         assert blocked.status_code == 429
         assert int(blocked.headers["retry-after"]) >= 1
         assert "Probeer het over" in blocked.text and "minuten opnieuw" in blocked.text
+        # an address without an account gets the very same answers
+        for _ in range(2):
+            nobody = client.post(
+                "/coach/login", data={"email": "nie@mand.nl", "password": "x", "csrf": csrf}
+            )
+            assert nobody.status_code == 401
+            assert nobody.text.replace("nie@mand.nl", "") == wrong.text.replace(anna["email"], "")
+        assert (
+            client.post(
+                "/coach/login", data={"email": "nie@mand.nl", "password": "x", "csrf": csrf}
+            ).status_code
+            == 429
+        )
         assert "jim_coach=" not in blocked.headers.get("set-cookie", "")
 
 
 def test_portal_login_with_the_right_code_is_not_counted(settings, engine):
-    _, token, _ = make_coach(engine, "team-a", "Anna")
+    anna = make_account(engine, "team-a", "Anna")
     app = create_app(dataclasses.replace(settings, rate_login_failures=1))
     with TestClient(app) as client:
         for _ in range(5):
             csrf = csrf_of(client.get("/coach").text)
             ok = client.post(
-                "/coach/login", data={"token": token, "csrf": csrf}, follow_redirects=False
+                "/coach/login",
+                data={"email": anna["email"], "password": anna["password"], "csrf": csrf},
+                follow_redirects=False,
             )
             assert ok.status_code == 303

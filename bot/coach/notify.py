@@ -302,6 +302,50 @@ def _send_webhook(row: OutboxMessage, team: Team, nomination: Nomination) -> Non
     _post_webhook(team, row.id, row.event or CREATED, repo.nomination_to_dict(nomination))
 
 
+# --- issue 17: one-time sign-in links -------------------------------------------------------
+
+LINK_SUBJECTS = {
+    "welkom": "Uw account voor het JIM-kiezer coachportaal",
+    "reset": "Nieuw wachtwoord voor het JIM-kiezer coachportaal",
+}
+
+
+def build_link_email(settings: Settings, to: str, purpose: str, url: str, hours: int):
+    """The mail with a one-time link: no names, nothing about any youth."""
+    message = EmailMessage()
+    message["Subject"] = LINK_SUBJECTS.get(purpose, LINK_SUBJECTS["reset"])
+    message["From"] = settings.smtp_from
+    message["To"] = to
+    first = (
+        "Er is een account voor u gemaakt in het JIM-kiezer coachportaal."
+        if purpose == "welkom"
+        else "U vroeg om een nieuw wachtwoord voor het JIM-kiezer coachportaal."
+    )
+    message.set_content(
+        f"{first}\n\nOpen deze link om een wachtwoord te kiezen (werkt één keer, "
+        f"{hours} uur lang):\n{url}\n\nVroeg u hier niet om? Dan kunt u deze mail negeren."
+    )
+    return message
+
+
+def _send_link(settings: Settings, session: Session, link_id: str) -> None:
+    from bot.accounts import links
+    from bot.storage.models import Coach, LoginLink
+
+    link = session.get(LoginLink, link_id)
+    coach = session.get(Coach, link.coach_id) if link else None
+    if link is None or coach is None or not coach.email:
+        raise RuntimeError("the link or its account is gone")
+    if not settings.smtp_host:
+        raise RuntimeError("no SMTP_HOST")
+    url = links.url_for(settings.public_url, links.token_for(settings.secret_key, link.id))
+    message = build_link_email(
+        settings, coach.email, link.purpose, url, settings.account_link_hours
+    )
+    with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=TIMEOUT_SECONDS) as smtp:
+        smtp.send_message(message)
+
+
 def _claim(engine: Engine, row_id: str, due: datetime, now: datetime) -> bool:
     """Lease the row for this dispatcher; False if another one took it first."""
     with Session(engine) as session, session.begin():
@@ -327,6 +371,8 @@ def _deliver_one(engine: Engine, settings: Settings, row_id: str) -> bool:
         try:
             if row.event == DIGEST_EVENT:  # issue 18: reviews due, references only
                 _send_review_digest(settings, session, team)
+            elif row.link_id is not None:  # issue 17: a sign-in link, to the account itself
+                _send_link(settings, session, row.link_id)
             elif row.signal_id is not None:  # issue 24: safety.contact_requested
                 _send_signal(settings, row, team, session.get(SafetySignal, row.signal_id))
             elif row.kind == "email":

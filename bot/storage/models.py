@@ -73,18 +73,34 @@ class Team(Base):
     coaches = relationship("Coach", back_populates="team")
 
 
+ROLES = ("coach", "teamleider", "beheerder")
+
+
 class Coach(Base):
-    """A professional who receives nominations; authenticated by a hashed bearer token."""
+    """A professional of one team: a personal account (issue 17) for the portal.
+
+    Signs in with e-mail, password (argon2) and a second factor, or through the
+    organisation's identity provider. `token_hash` is the coach token of before issue 17:
+    kept so existing API clients keep working; accounts made in the portal have none.
+    """
 
     __tablename__ = "coaches"
 
     id = Column(String(36), primary_key=True, default=new_id)
     team_id = Column(String(36), ForeignKey("teams.id"), nullable=False, index=True)
     name = Column(String(200), nullable=False)
-    email = Column(String(300), nullable=True)
-    token_hash = Column(String(64), unique=True, nullable=False)
+    email = Column(String(300), nullable=True, index=True)
+    token_hash = Column(String(64), unique=True, nullable=True)
     active = Column(Boolean, nullable=False, default=True)
     created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    # issue 17: personal accounts
+    role = Column(String(20), nullable=False, default="coach", server_default="coach")
+    password_hash = Column(String(200), nullable=True)
+    totp_secret = Column(String(64), nullable=True)
+    totp_last_step = Column(Integer, nullable=True)  # the last accepted code: never again
+    failed_logins = Column(Integer, nullable=False, default=0, server_default="0")
+    locked_until = Column(UTCDateTime, nullable=True)
+    sso_subject = Column(String(300), nullable=True, unique=True)
 
     team = relationship("Team", back_populates="coaches")
 
@@ -210,6 +226,10 @@ class OutboxMessage(Base):
     signal_id = Column(
         String(36), ForeignKey("safety_signals.id", ondelete="CASCADE"), nullable=True, index=True
     )
+    # issue 17: a sign-in link for an account (event "account.link"), sent to its address
+    link_id = Column(
+        String(36), ForeignKey("login_links.id", ondelete="CASCADE"), nullable=True, index=True
+    )
     created_at = Column(UTCDateTime, nullable=False, default=utcnow)
     attempts = Column(Integer, nullable=False, default=0)
     next_attempt_at = Column(UTCDateTime, nullable=False, default=utcnow, index=True)
@@ -306,3 +326,112 @@ class NominationNote(Base):
     at = Column(UTCDateTime, nullable=False, default=utcnow)
     actor = Column(String(200), nullable=False)  # the coach's id
     note = Column(Text, nullable=True)
+
+
+# --- issue 17: accounts, sessions, links, access log, integration tokens ------------------
+
+
+class RecoveryCode(Base):
+    """A one-time code that stands in for the second factor; shown once, stored hashed."""
+
+    __tablename__ = "recovery_codes"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    coach_id = Column(
+        String(36), ForeignKey("coaches.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    code_hash = Column(String(200), nullable=False)
+    used_at = Column(UTCDateTime, nullable=True)
+
+
+class PortalSession(Base):
+    """A signed-in browser, kept on the server so it can be ended at once.
+
+    The cookie holds only a random value; this row holds its SHA-256. `verified` is false
+    between the password and the second factor.
+    """
+
+    __tablename__ = "portal_sessions"
+
+    id = Column(String(64), primary_key=True)
+    coach_id = Column(
+        String(36), ForeignKey("coaches.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    last_seen_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    verified = Column(Boolean, nullable=False, default=False)
+    method = Column(String(20), nullable=False, default="password")
+
+
+class LoginLink(Base):
+    """A one-time e-mail link for the first sign-in or a password reset.
+
+    Only its hash is stored; the mail's token is derived from SECRET_KEY and the id when
+    the outbox sends it, so the database alone never holds a working link.
+    """
+
+    __tablename__ = "login_links"
+
+    id = Column(String(36), primary_key=True, default=new_id)
+    coach_id = Column(
+        String(36), ForeignKey("coaches.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    token_hash = Column(String(64), unique=True, nullable=False)
+    purpose = Column(String(10), nullable=False)  # "welkom" or "reset"
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    expires_at = Column(UTCDateTime, nullable=False)
+    used_at = Column(UTCDateTime, nullable=True)
+
+
+class AccessLogEntry(Base):
+    """NEN 7513: who looked at or changed which nomination (or list), when, from where.
+
+    No foreign keys: an entry outlives the nomination and the account it names. Holds ids,
+    the reference and the filter, never a youth's details. Nothing in the product updates
+    or deletes a row; only the retention purge (ACCESS_LOG_DAYS) removes old ones.
+    """
+
+    __tablename__ = "access_log"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    at = Column(UTCDateTime, nullable=False, default=utcnow, index=True)
+    team_id = Column(String(36), nullable=False, index=True)
+    actor_id = Column(String(36), nullable=True)  # coach id, or integration token id
+    actor_name = Column(String(300), nullable=False)
+    channel = Column(String(10), nullable=False)  # "portal" or "api"
+    action = Column(String(20), nullable=False)  # list, detail, export, status, history
+    nomination_id = Column(String(36), nullable=True, index=True)
+    reference = Column(String(16), nullable=True)
+    detail = Column(String(300), nullable=True)  # the filter of a list, or the new status
+    address = Column(String(64), nullable=True)
+
+
+class IntegrationToken(Base):
+    """A team's token for a machine (the API): named, shown once, stored as a hash."""
+
+    __tablename__ = "integration_tokens"
+
+    id = Column(String(36), primary_key=True, default=new_id)
+    team_id = Column(String(36), ForeignKey("teams.id"), nullable=False, index=True)
+    name = Column(String(100), nullable=False)
+    token_hash = Column(String(64), unique=True, nullable=False)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    created_by = Column(String(36), ForeignKey("coaches.id", ondelete="SET NULL"), nullable=True)
+    last_used_at = Column(UTCDateTime, nullable=True)
+    revoked_at = Column(UTCDateTime, nullable=True)
+
+
+class Passkey(Base):
+    """A passkey (WebAuthn credential) of an account, its second factor without a code."""
+
+    __tablename__ = "passkeys"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    coach_id = Column(
+        String(36), ForeignKey("coaches.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    credential_id = Column(String(400), unique=True, nullable=False)  # base64url
+    public_key = Column(Text, nullable=False)  # base64url of the COSE key
+    sign_count = Column(Integer, nullable=False, default=0)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    last_used_at = Column(UTCDateTime, nullable=True)

@@ -110,10 +110,29 @@ def _forget_keys(connection, conversation_ids: list[str]) -> None:
     )
 
 
-def purge(engine: Engine, days: int, now: datetime | None = None) -> Removed:
-    """Delete conversations idle for `days` and closed nominations older than `days`."""
+def purge(
+    engine: Engine, days: int, now: datetime | None = None, access_log_days: int | None = None
+) -> Removed:
+    """Delete conversations idle for `days` and closed nominations older than `days`.
+
+    Issue 17: access-log entries go after `access_log_days` (ACCESS_LOG_DAYS), their own,
+    longer term, never with the nominations they name; used or expired sign-in links go.
+    """
     now = now or datetime.now(timezone.utc)
     cutoff = now - timedelta(days=days)
+    if access_log_days is not None:
+        from bot.accounts import access_log, sessions
+        from bot.storage.models import LoginLink
+
+        with Session(engine) as session, session.begin():
+            access_log.purge(session, access_log_days, now)
+            # portal sessions past any absolute limit (they are refused anyway)
+            sessions.purge_stale(session, timedelta(days=1), now)
+            session.execute(
+                delete(LoginLink).where(
+                    LoginLink.expires_at < now - timedelta(days=1),
+                )
+            )
     with Session(engine) as session, session.begin():
         old = session.execute(
             select(Nomination).where(Nomination.status.in_(CLOSED), Nomination.created_at < cutoff)

@@ -1,4 +1,6 @@
-"""Coach JSON API: a bearer token per coach, and a coach only ever sees their own team.
+"""Coach JSON API: a bearer token per team (issue 17: integration tokens made by a
+teamleider in the portal; the coach tokens of before keep working), and a caller only ever
+sees its own team. Every read and status change goes into the access log (NEN 7513).
 
 Anything outside the coach's team answers 404, exactly as if it did not exist, so ids of
 other teams cannot be probed. The OpenAPI description (/openapi.json, /docs) shows the
@@ -7,15 +9,19 @@ bearer scheme.
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Extra
 from sqlalchemy.orm import Session
 
+from bot.accounts import access_log
+from bot.accounts.tokens import Caller
 from bot.coach import coach_signal, coaching
-from bot.storage import Coach, repo
+from bot.storage import repo
 from bot.storage.models import STATUSES
+from bot.web import ratelimit
 from bot.web.deps import TOO_MANY, current_coach, get_session
 
 NOT_FOUND = "No nomination with this id in your team."
@@ -41,6 +47,20 @@ STATUS_FILTER = Query(
 )
 
 
+def log_access(request: Request, session: Session, caller: Caller, action: str, **about) -> None:
+    """One access-log entry for this API request (the caller commits)."""
+    access_log.record(
+        session,
+        team_id=caller.team_id,
+        actor_id=caller.actor_id,
+        actor_name=caller.name,
+        channel="api",
+        action=action,
+        address=ratelimit.client_ip(request),
+        **about,
+    )
+
+
 class StatusUpdate(BaseModel):
     """Body of PATCH /api/nominations/{id}."""
 
@@ -56,7 +76,7 @@ class InviteOut(BaseModel):
     expires_at: str
 
 
-def _own_nomination(session: Session, coach: Coach, nomination_id: str):
+def _own_nomination(session: Session, coach: Caller, nomination_id: str):
     nomination = repo.get_nomination(session, coach.team_id, nomination_id)
     if nomination is None:
         raise HTTPException(404, detail=NOT_FOUND)
@@ -66,12 +86,16 @@ def _own_nomination(session: Session, coach: Coach, nomination_id: str):
 @router.post("/invites", tags=["invites"], status_code=201, response_model=InviteOut)
 def create_invite(
     request: Request,
-    coach: Coach = Depends(current_coach),
+    coach: Caller = Depends(current_coach),
     session: Session = Depends(get_session),
 ) -> dict:
     """A new, unguessable invite for one youth; the link opens the chat for your team."""
     settings = request.app.state.settings
-    invite = repo.create_invite(session, coach, settings.invite_days)
+    if coach.coach is not None:
+        invite = repo.create_invite(session, coach.coach, settings.invite_days)
+    else:  # an integration token: the team's invite, no coach named
+        team_only = SimpleNamespace(id=None, team_id=coach.team_id)
+        invite = repo.create_invite(session, team_only, settings.invite_days)
     code, expires_at = invite.code, invite.expires_at
     session.commit()
     return {
@@ -83,11 +107,12 @@ def create_invite(
 
 @router.get("/nominations", tags=["nominations"])
 def list_nominations(
+    request: Request,
     response: Response,
     status: str | None = STATUS_FILTER,
     limit: int = Query(50, ge=1, le=500),
     offset: int = Query(0, ge=0),
-    coach: Coach = Depends(current_coach),
+    coach: Caller = Depends(current_coach),
     session: Session = Depends(get_session),
 ) -> list[dict]:
     """Your team's nominations, newest first. `X-Total-Count` holds the total for the filter.
@@ -98,7 +123,11 @@ def list_nominations(
     response.headers["X-Total-Count"] = str(
         coaching.count_nominations(session, coach.team_id, status)
     )
-    return [repo.nomination_to_dict(n) for n in rows]
+    out = [repo.nomination_to_dict(n) for n in rows]
+    filters = f"status={status or 'alle'} limit={limit} offset={offset}"
+    log_access(request, session, coach, "list", detail=filters)
+    session.commit()
+    return out
 
 
 # Declared before /nominations/{nomination_id} so ".csv" is never taken for an id.
@@ -109,11 +138,16 @@ def list_nominations(
     responses={200: {"content": {"text/csv": {}}}},
 )
 def export_nominations(
-    coach: Coach = Depends(current_coach), session: Session = Depends(get_session)
+    request: Request,
+    coach: Caller = Depends(current_coach),
+    session: Session = Depends(get_session),
 ) -> Response:
     """All nominations of your team as CSV (safe to open in a spreadsheet)."""
+    content = coaching.export_csv(session, coach.team_id)
+    log_access(request, session, coach, "export", detail="alle nominaties (CSV)")
+    session.commit()
     return Response(
-        content=coaching.export_csv(session, coach.team_id),
+        content=content,
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="nominaties.csv"'},
     )
@@ -121,15 +155,20 @@ def export_nominations(
 
 @router.get("/nominations/{nomination_id}", tags=["nominations"], responses=NOT_IN_TEAM)
 def get_nomination(
+    request: Request,
     nomination_id: str,
-    coach: Coach = Depends(current_coach),
+    coach: Caller = Depends(current_coach),
     session: Session = Depends(get_session),
 ) -> dict:
     """One nomination of your team (404 for anything else).
 
     `youth.conversation_id` is a pseudonym (`gesprek-...`), never the chat's own id.
     """
-    return repo.nomination_to_dict(_own_nomination(session, coach, nomination_id))
+    nomination = _own_nomination(session, coach, nomination_id)
+    out = repo.nomination_to_dict(nomination)
+    log_access(request, session, coach, "detail", nomination=nomination)
+    session.commit()
+    return out
 
 
 @router.patch(
@@ -142,9 +181,10 @@ def get_nomination(
     },
 )
 def update_status(
+    request: Request,
     nomination_id: str,
     body: StatusUpdate,
-    coach: Coach = Depends(current_coach),
+    coach: Caller = Depends(current_coach),
     session: Session = Depends(get_session),
 ) -> dict:
     """Move the status on: nieuw → in_contact → jim_gestart or niet_gelukt (409 otherwise)."""
@@ -154,19 +194,24 @@ def update_status(
     except coaching.TransitionError as error:
         session.rollback()
         raise HTTPException(409, detail=str(error)) from None
+    log_access(request, session, coach, "status", nomination=nomination, detail=body.status)
     session.commit()
     return repo.nomination_to_dict(nomination)
 
 
 @router.get("/nominations/{nomination_id}/history", tags=["nominations"], responses=NOT_IN_TEAM)
 def nomination_history(
+    request: Request,
     nomination_id: str,
-    coach: Coach = Depends(current_coach),
+    coach: Caller = Depends(current_coach),
     session: Session = Depends(get_session),
 ) -> list[dict]:
     """Every status change of this nomination, oldest first: when, who, from, to."""
     nomination = _own_nomination(session, coach, nomination_id)
-    return [coaching.history_to_dict(c) for c in coaching.history(session, nomination)]
+    out = [coaching.history_to_dict(c) for c in coaching.history(session, nomination)]
+    log_access(request, session, coach, "history", nomination=nomination)
+    session.commit()
+    return out
 
 
 # --- issue 24, item 6: coach signals ("a youth asks to be called soon") ------------------
@@ -196,7 +241,7 @@ def _signals_out(session: Session, signals: list) -> list[dict]:
 @router.get("/safety-signals", tags=["safety"], response_model=list[SafetySignalOut])
 def list_safety_signals(
     all: bool = Query(False, description="Also the handled ones"),  # noqa: A002 - query name
-    coach: Coach = Depends(current_coach),
+    coach: Caller = Depends(current_coach),
     session: Session = Depends(get_session),
 ) -> list[dict]:
     """Your team's coach signals, newest first: open ones (or all with `?all=true`).
@@ -215,7 +260,7 @@ def list_safety_signals(
 )
 def handle_safety_signal(
     signal_id: str,
-    coach: Coach = Depends(current_coach),
+    coach: Caller = Depends(current_coach),
     session: Session = Depends(get_session),
 ) -> dict:
     """Mark a signal handled (you called the youth): records who and when. Marking it again
@@ -223,6 +268,6 @@ def handle_safety_signal(
     signal = coach_signal.get_signal(session, coach.team_id, signal_id)
     if signal is None:
         raise HTTPException(404, detail=SIGNAL_NOT_FOUND)
-    coach_signal.mark_handled(session, signal, coach)
+    coach_signal.mark_handled(session, signal, coach.coach or SimpleNamespace(id=None))
     session.commit()
     return _signals_out(session, [signal])[0]

@@ -14,10 +14,11 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from bot.accounts.sso import SsoConfig
 from bot.coach import notify
 from bot.settings import Settings, get_settings
 from bot.storage import make_engine
-from bot.web import api, api_docs, chat, demo, jim_page, portal, portal_after
+from bot.web import api, api_docs, chat, demo, jim_page, portal, portal_after, team_portal
 from bot.web.deps import get_session
 from bot.web.ratelimit import Limits
 from bot.web.security import SecurityHeaders
@@ -48,6 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.limits = Limits.from_settings(settings)
+    app.state.sso = SsoConfig.from_settings(settings)  # issue 17: None when OIDC_ISSUER is empty
 
     dispatcher = notify.Dispatcher(engine, settings)  # sends outbox rows every ~2 s
     app.add_event_handler("startup", dispatcher.start)
@@ -68,6 +70,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(portal.router)
     app.include_router(portal_after.router)  # issue 18: letter, reviews, choosing again
     app.include_router(jim_page.router)  # issue 18: the page for the chosen person
+    app.include_router(team_portal.router)
     app.include_router(demo.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 

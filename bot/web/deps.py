@@ -15,15 +15,17 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from bot.accounts import tokens
+from bot.accounts.tokens import Caller
 from bot.settings import Settings
-from bot.storage import Coach, repo
 from bot.web import ratelimit
 
 TOO_MANY = "Too many wrong tokens; try again after Retry-After seconds."
 bearer = HTTPBearer(
     auto_error=False,
     scheme_name="coachToken",
-    description="The coach token from `jim coach add` or `jim coach rotate`.",
+    description="A team integration token (portal, Team page) or a coach token from "
+    "`jim coach add` / `jim coach rotate`.",
 )
 
 
@@ -47,8 +49,9 @@ def current_coach(
     request: Request,
     credentials: HTTPAuthorizationCredentials | None = Depends(bearer),
     session: Session = Depends(get_session),
-) -> Coach:
-    """The coach of the bearer token. After RATE_API_FAILURES wrong tokens for one account
+) -> Caller:
+    """The caller of the bearer token: a team's integration token or a coach token (issue
+    17). After RATE_API_FAILURES wrong tokens for one account
     (the token's first characters) in 15 minutes, that account waits, longer at each further
     failure; after RATE_API_FAILURES_PER_IP from one address, that address does. Both get 429
     before any token is looked at: guessing stops, and colleagues behind the same NAT are not
@@ -59,7 +62,7 @@ def current_coach(
     wait = ratelimit.failure_wait(limits.api_failures, limits.api_failures_ip, ip, token)
     if wait:
         raise HTTPException(429, detail=TOO_MANY, headers=ratelimit.retry_after_header(wait))
-    coach = repo.coach_for_token(session, token)
+    coach = tokens.authenticate(session, token)
     if coach is None:
         if token:  # no token at all is a mistake, not a guess
             ratelimit.record_failure(limits.api_failures, limits.api_failures_ip, ip, token)
@@ -69,4 +72,5 @@ def current_coach(
             headers={"WWW-Authenticate": "Bearer"},
         )
     limits.api_failures.clear(ratelimit.account_key(token))
+    request.state.caller = coach
     return coach

@@ -93,6 +93,7 @@ def letter(
         months=team.review_months if team else 2,
     )
     reviews.record_letter(session, nomination, coach)
+    portal.log_access(request, session, coach, "letter", nomination=nomination)
     session.commit()
     return JIM_TEMPLATES.TemplateResponse(
         request,
@@ -132,6 +133,7 @@ def record_review(
             error="Een evaluatiegesprek kan pas als de JIM is gestart.",
             status_code=409,
         )
+    portal.log_access(request, session, coach, "review", nomination=nomination)
     session.commit()
     return RedirectResponse(f"/coach/nominations/{nomination_id}", status_code=303)
 
@@ -164,6 +166,7 @@ def choose_again_invite(
             status_code=409,
         )
     code, expires_at = invite.code, invite.expires_at
+    portal.log_access(request, session, coach, "invite", nomination=nomination)
     session.commit()
     url = coaching.invite_url(settings.public_url, code)
     qr_svg = segno.make(url, error="m").svg_inline(scale=5, title="QR-code van de uitnodiging")
