@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.chat import Chat
+from testkit.chat import Chat
 from tests.test_conversation_e2e import nomination_of
 
 pytestmark = pytest.mark.integration

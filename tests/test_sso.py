@@ -24,8 +24,9 @@ from bot.settings import PROJECT_DIR
 from bot.storage import Coach, repo
 from bot.web.app import create_app
 from bot.web.portal import SSO_FAILED
+from testkit.env import free_port, missing_service
 from tests.coach_helpers import make_account
-from tests.conftest import ARTIFACTS, free_port, missing_service
+from tests.conftest import ARTIFACTS
 from tests.test_coach_browser import CHROMIUM, CHROMIUM_ARGS, chromium
 
 __all__ = ["chromium"]

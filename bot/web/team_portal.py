@@ -19,10 +19,10 @@ from sqlalchemy.orm import Session
 from bot.accounts import access_log, accounts, links, tokens
 from bot.storage import Coach, Team, repo
 from bot.storage.models import ROLES
+from bot.web.deps import get_session
 from bot.web.portal import (
     LOCAL_TZ,
     _check_csrf,
-    _get_session,
     _logged_in_coach,
     _refused,
     _render,
@@ -85,7 +85,7 @@ def _back(team: Team, coach: Coach) -> str:
 def team_page(
     request: Request,
     team: str | None = Query(None),
-    session: Session = Depends(_get_session),
+    session: Session = Depends(get_session),
 ) -> Response:
     coach, found, refused = _manager(request, session, team, "/coach/team")
     if refused:
@@ -101,7 +101,7 @@ def add_coach(
     email: str = Form(""),
     role: str = Form("coach"),
     csrf: str = Form(""),
-    session: Session = Depends(_get_session),
+    session: Session = Depends(get_session),
 ) -> Response:
     """A new account: it gets a one-time e-mail link to choose a password."""
     coach, found, refused = _manager(request, session, team, "/coach/team")
@@ -136,7 +136,7 @@ def change_coach(
     action: str = Form(""),
     role: str = Form(""),
     csrf: str = Form(""),
-    session: Session = Depends(_get_session),
+    session: Session = Depends(get_session),
 ) -> Response:
     """Role, switch off or on, a new second step, or a new sign-in link."""
     coach, found, refused = _manager(request, session, team, "/coach/team")
@@ -188,7 +188,7 @@ def team_settings(
     notify_email: str = Form(""),
     webhook_url: str = Form(""),
     csrf: str = Form(""),
-    session: Session = Depends(_get_session),
+    session: Session = Depends(get_session),
 ) -> Response:
     """The team's e-mail address and webhook; a new webhook gets a new signing secret,
     shown once."""
@@ -233,7 +233,7 @@ def new_token(
     team: str | None = Query(None),
     name: str = Form(""),
     csrf: str = Form(""),
-    session: Session = Depends(_get_session),
+    session: Session = Depends(get_session),
 ) -> Response:
     """A named integration token for the API; shown once, stored as a hash."""
     coach, found, refused = _manager(request, session, team, "/coach/team")
@@ -265,7 +265,7 @@ def revoke_token(
     token_id: str,
     team: str | None = Query(None),
     csrf: str = Form(""),
-    session: Session = Depends(_get_session),
+    session: Session = Depends(get_session),
 ) -> Response:
     coach, found, refused = _manager(request, session, team, "/coach/team")
     if refused:
@@ -322,7 +322,7 @@ def access_log_page(
     van: str | None = Query(None),
     tot: str | None = Query(None),
     page: int = Query(1, ge=1),
-    session: Session = Depends(_get_session),
+    session: Session = Depends(get_session),
 ) -> Response:
     """Who looked at what, newest first, with filters; teamleider: the team, beheerder: any."""
     coach, team_ids, filters, refused = _log_query(
@@ -363,7 +363,7 @@ def access_log_export(
     actie: str | None = Query(None),
     van: str | None = Query(None),
     tot: str | None = Query(None),
-    session: Session = Depends(_get_session),
+    session: Session = Depends(get_session),
 ) -> Response:
     coach, team_ids, filters, refused = _log_query(
         request, session, team, wie, nominatie, actie, van, tot
@@ -409,7 +409,7 @@ def _admin_page(request, session, coach, status_code=200, error=None, notice=Non
 
 
 @router.get("/beheer", response_class=HTMLResponse)
-def admin_page(request: Request, session: Session = Depends(_get_session)) -> Response:
+def admin_page(request: Request, session: Session = Depends(get_session)) -> Response:
     coach, refused = _admin(request, session)
     return refused or _admin_page(request, session, coach)
 
@@ -420,7 +420,7 @@ def admin_add_team(
     slug: str = Form(""),
     name: str = Form(""),
     csrf: str = Form(""),
-    session: Session = Depends(_get_session),
+    session: Session = Depends(get_session),
 ) -> Response:
     coach, refused = _admin(request, session)
     if refused:
