@@ -198,8 +198,11 @@ def run_folds(folds: int, seed: int, config: str, out: Path, leaky_names: bool =
             [
                 sys.executable,
                 "-c",
-                *([SEEDED_RASA, str(seed)] if leaky_names else
-                  [FOLD_SAFE_RASA, str(seed), str(out / "names")]),
+                *(
+                    [SEEDED_RASA, str(seed)]
+                    if leaky_names
+                    else [FOLD_SAFE_RASA, str(seed), str(out / "names")]
+                ),
                 "test",
                 "nlu",
                 "--cross-validation",

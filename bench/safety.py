@@ -55,12 +55,9 @@ def load_set(path: Path = SAFETY_SET) -> tuple[list[dict], list[dict]]:
 
 
 def training_texts() -> set[str]:
-    from rasa.shared.nlu.training_data.loading import load_data
+    from bench.heldout import nlu_texts
 
-    from bot.nlu.safety import normalise
-
-    data = load_data(str(ROOT / "data" / "nlu"))
-    return {normalise(m.get("text")) for m in data.intent_examples if m.get("text")}
+    return nlu_texts(ROOT / "data" / "nlu")
 
 
 class Conversation:
@@ -196,14 +193,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     sys.path.insert(0, str(ROOT))
-    from bot.nlu.safety import normalise
+    from bench.heldout import in_training
     from bot.run import setup_steps
     from bot.run.training import model_path
     from tests.conftest import make_settings
 
     danger, harmless = load_set()
     trained_on = training_texts()
-    leaked = [i["text"] for i in danger + harmless if normalise(i["text"]) in trained_on]
+    leaked = in_training([i["text"] for i in danger + harmless], trained_on)
     if leaked:
         print(f"{len(leaked)} messages of the safety set are in data/nlu; take them out:")
         for text in leaked:
