@@ -79,3 +79,26 @@ def test_a_kind_never_expected_nor_found_scores_nothing():
     scores = score_entities([([], [])], kinds=["relation"])
     assert scores["relation"] == EntityScore()
     assert scores["relation"].f1 == 0.0
+
+
+def test_a_folds_held_out_names_leave_its_names_lookup():
+    """bench/nlu_cv.py: a name only the test half holds is not in the lookup the fold uses."""
+    from bench.nlu_cv import example_names, without_names
+
+    def example(text, name, kind="mentor_name"):
+        start = text.index(name)
+        entity = {"entity": kind, "start": start, "end": start + len(name), "value": name}
+        return {"text": text, "entities": [entity]}
+
+    train = [example("ze heet Riet", "Riet"), example("ik heet Sam", "Sam", "youth_name")]
+    test = [example("mijn oma Truus", "Truus"), example("hij heet Sam", "Sam")]
+    held_out = example_names(test) - example_names(train)
+    assert held_out == {"truus"}
+    tables = [
+        {"name": "voornaam", "elements": ["Riet", "Sam", "Truus", "Bo"]},
+        {"name": "relatie", "elements": ["oma", "Truus"]},
+    ]
+    assert without_names(tables, held_out) == [
+        {"name": "voornaam", "elements": ["Riet", "Sam", "Bo"]},
+        {"name": "relatie", "elements": ["oma", "Truus"]},
+    ]
