@@ -438,6 +438,9 @@ def run(args) -> dict:
                 for column in columns.values():
                     stop(column)
             figures["rounds"].append(result)
+            figures["uptime_after"] = uptime()
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_text(json.dumps(figures, indent=2))  # what is done so far
     figures["uptime_after"] = uptime()
     return figures
 
