@@ -463,7 +463,7 @@ def spread(values: list) -> str:
     return f"{show(middle)} ({show(min(values))}-{show(max(values))})"
 
 
-def table(figures: dict) -> str:
+def table(figures: dict, markdown: bool = False) -> str:
     rounds = figures["rounds"]
 
     def values(name: str, *path: str) -> list:
@@ -506,6 +506,10 @@ def table(figures: dict) -> str:
                         total[kind] = total.get(kind, 0) + count
                 errors.append(", ".join(f"{k} {v}" for k, v in total.items()) or "0")
             rows.append((f"{at}: errors (all rounds)", *errors))
+    if markdown:
+        out = ["| " + " | ".join(map(str, rows[0])) + " |", "|" + " --- |" * len(rows[0])]
+        out += ["| " + " | ".join(map(str, row)) + " |" for row in rows[1:]]
+        return "\n".join(out)
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
     lines = [
         f"{figures['date']}, commit {figures['commit']}, model {figures['model']}",
@@ -542,7 +546,13 @@ def parse_args(argv: list[str] | None):
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per reply")
     parser.add_argument("--model", type=Path, help="our model (default: the current one)")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--show", type=Path, metavar="JSON", help="print the table of a saved run, run nothing"
+    )
+    parser.add_argument("--markdown", action="store_true", help="with --show: a Markdown table")
     args = parser.parse_args(argv)
+    if args.show:
+        return args
     if args.rounds < 3:
         parser.error("--rounds must be at least 3: one round is no spread")
     if not args.channels or not args.levels:
@@ -552,6 +562,9 @@ def parse_args(argv: list[str] | None):
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.show:
+        print(table(json.loads(args.show.read_text()), markdown=args.markdown))
+        return 0
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     figures = run(args)
     args.out.parent.mkdir(parents=True, exist_ok=True)
