@@ -54,14 +54,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Rasa's command line, with numpy's global generator seeded first (argv[1] is the seed):
-# Rasa's `generate_folds` shuffles with it.
-SEEDED_RASA = (
-    "import sys, numpy; numpy.random.seed(int(sys.argv[1])); "
-    "from rasa.__main__ import main; sys.argv = ['rasa'] + sys.argv[2:]; main()"
-)
-# The same, with each fold's held-out names taken out of the lookup first (argv[2]: a folder
-# for the per-fold name files).
+# Rasa's command line, with numpy's global generator seeded first (argv[1] is the seed:
+# Rasa's `generate_folds` shuffles with it) and the folds wrapped by keep_fold_names_out
+# (argv[2]: a folder for the per-fold name files).
 FOLD_SAFE_RASA = (
     "import sys, numpy; numpy.random.seed(int(sys.argv[1])); "
     "sys.path.insert(0, 'bench'); import nlu_cv; nlu_cv.keep_fold_names_out(sys.argv[2]); "
@@ -69,6 +64,7 @@ FOLD_SAFE_RASA = (
 )
 NAME_ENTITIES = ("youth_name", "mentor_name")
 ONLY_FOLDS_ENV = "JIM_CV_ONLY_FOLDS"
+LEAKY_ENV = "JIM_CV_LEAKY_NAMES"
 NAMES_LOOKUP = "voornaam"
 AVERAGES = ("weighted avg", "macro avg", "micro avg", "accuracy")
 
@@ -173,6 +169,7 @@ def keep_fold_names_out(folder: str) -> None:
     original = nlu_test.generate_folds
     Path(folder).mkdir(parents=True, exist_ok=True)
     only = int(os.environ.get(ONLY_FOLDS_ENV) or 0)
+    leaky = os.environ.get(LEAKY_ENV) == "1"
     training_halves: list = []
 
     # Rasa also scores every fold's training half (logged, never in the reports read here):
@@ -192,6 +189,9 @@ def keep_fold_names_out(folder: str) -> None:
             if only and index >= only:
                 return  # the same draw, only its first folds (a shorter run)
             training_halves.append(train)
+            if leaky:
+                yield train, test  # the whole names lookup, as Rasa does
+                continue
             held_out = example_names(test.training_examples) - example_names(
                 train.training_examples
             )
@@ -214,6 +214,8 @@ def run_folds(
     env = dict(os.environ, PYTHONPATH=str(ROOT), RASA_TELEMETRY_ENABLED="false")
     if only_folds:
         env[ONLY_FOLDS_ENV] = str(only_folds)
+    if leaky_names:
+        env[LEAKY_ENV] = "1"
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
@@ -223,11 +225,9 @@ def run_folds(
             [
                 sys.executable,
                 "-c",
-                *(
-                    [SEEDED_RASA, str(seed)]
-                    if leaky_names
-                    else [FOLD_SAFE_RASA, str(seed), str(out / "names")]
-                ),
+                FOLD_SAFE_RASA,
+                str(seed),
+                str(out / "names"),
                 "test",
                 "nlu",
                 "--cross-validation",
@@ -296,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         default=0,
         metavar="K",
-        help="test on the first K folds of the draw only (a shorter run; not with --leaky-names)",
+        help="test on the first K folds of the draw only (a shorter run)",
     )
     parser.add_argument("--out", default=str(ROOT / "bench" / "out" / "nlu_cv"))
     args = parser.parse_args(argv)
