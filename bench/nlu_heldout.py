@@ -8,7 +8,12 @@ examples. `bench/nlu_heldout.yml` holds messages written apart from the data, wh
 never be copied into it: the script stops when one of them is in data/nlu. It runs the
 whole pipeline of a trained model (default: the model of the current data and config,
 as `scripts/setup` trains it) and counts each message as right, asked again
-(`nlu_fallback`: the youth is asked to say it in other words) or wrong.
+(`nlu_fallback`: the youth is asked to say it in other words) or wrong. Texts are compared
+normalised (case, accents, spacing and punctuation do not count: bench/heldout.py).
+
+It also scores the entities written in the set (relation by its canonical value,
+mentor_name and youth_name as typed, without case): right, missed, wrong, and F1 per
+kind, from the pipeline's output (DIET, the synonym mapper and NameRoles together).
 """
 
 from __future__ import annotations
@@ -24,11 +29,17 @@ ROOT = Path(__file__).resolve().parent.parent
 HELD_OUT = ROOT / "bench" / "nlu_heldout.yml"
 
 
-def examples(path: Path) -> list[tuple[str, str]]:
-    """(intent, text) of every example of an NLU file or folder."""
+SCORED_ENTITIES = ("relation", "mentor_name", "youth_name")
+
+
+def examples(path: Path) -> list[tuple[str, str, list[dict]]]:
+    """(intent, text, entities) of every example of an NLU file or folder."""
     from rasa.shared.nlu.training_data.loading import load_data
 
-    return [(m.get("intent"), m.get("text")) for m in load_data(str(path)).intent_examples]
+    return [
+        (m.get("intent"), m.get("text"), list(m.get("entities") or []))
+        for m in load_data(str(path)).intent_examples
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,11 +48,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     sys.path.insert(0, str(ROOT))
+    from bench.heldout import entity_values, in_training, nlu_texts, score_entities
     from bot.run.training import model_path
 
     held_out = examples(HELD_OUT)
-    trained_on = {text.lower() for _, text in examples(ROOT / "data" / "nlu")}
-    leaked = [text for _, text in held_out if text.lower() in trained_on]
+    leaked = in_training([text for _, text, _ in held_out], nlu_texts(ROOT / "data" / "nlu"))
     if leaked:
         print(f"{len(leaked)} held-out messages are in data/nlu; take them out: {leaked}")
         return 2
@@ -55,9 +66,12 @@ def main(argv: list[str] | None = None) -> int:
 
     configure_structlog(logging.WARNING)  # Rasa would print every parsed message
     agent = Agent.load(str(model))
-    right, again, wrong = 0, 0, []
-    for intent, text in held_out:
-        got = asyncio.run(agent.parse_message(text))["intent"]["name"]
+    right, again, wrong, entity_pairs = 0, 0, [], []
+    for intent, text, entities in held_out:
+        parsed = asyncio.run(agent.parse_message(text))
+        got = parsed["intent"]["name"]
+        if any(e["entity"] in SCORED_ENTITIES for e in entities + parsed.get("entities", [])):
+            entity_pairs.append((text, entities, parsed.get("entities", [])))
         if got == intent:
             right += 1
         elif got == "nlu_fallback":
@@ -71,6 +85,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  wrong       {len(wrong):>4}")
     for intent, got, text in wrong:
         print(f"    {intent} -> {got}: {text}")
+    scores = score_entities(((e, f) for _, e, f in entity_pairs), SCORED_ENTITIES)
+    print(f"entities ({len(entity_pairs)} messages with one written or found):")
+    print(f"  {'':<12} {'right':>5} {'missed':>6} {'wrong':>5} {'F1':>6}")
+    for kind, score in scores.items():
+        print(f"  {kind:<12} {score.right:>5} {score.missed:>6} {score.wrong:>5} {score.f1:>6.3f}")
+    for text, expected, found in entity_pairs:
+        exp = sorted(entity_values(e for e in expected if e["entity"] in SCORED_ENTITIES))
+        got = sorted(entity_values(e for e in found if e["entity"] in SCORED_ENTITIES))
+        if exp != got:
+            print(f"    {text}: expected {exp}, found {got}")
     return 0
 
 

@@ -9,6 +9,7 @@ notifications, and the reset must remove demo data only.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 
 import httpx
@@ -135,12 +136,63 @@ def real_team(live):
     engine.dispose()
 
 
+# A help line's number, as the help-lines messages give it (domain.yml utter_crisis*).
+HELP_LINE_NUMBER = re.compile(r"\b(?:0800 \d{4}|113|112)\b")
+
+
+def differences(expected, nomination: dict | None, bot_texts: list[str]) -> list[str]:
+    """What differs from the scenario file's `verwacht`, worked out here, not by the product.
+
+    The demo's own check (`state["check"]`, `demo_scenarios.check_end`) is product code:
+    a bug there would hide every other one. This reads the nomination the demo coach got
+    through the coach API and the words the bot said.
+    """
+    problems = []
+    said = "\n".join(bot_texts)
+    if expected.end == "nominatie":
+        if nomination is None or nomination["status"] == "ingetrokken":
+            return [f"no nomination: {nomination}"]
+        mentor, youth = nomination["mentor"], nomination["youth"]
+        wanted = {
+            "youth name": (expected.youth_name, youth["name"]),
+            "relation": (expected.relation, mentor["relation"]),
+            "mentor name": (expected.mentor_name, mentor["name"]),
+            "parents too": (expected.parent_consent_needed, youth["parent_consent_needed"]),
+            "support": (expected.support, mentor["support"]),
+            "knows already": (expected.knows_already, mentor["knows_already"]),
+            "alternatives": (
+                expected.alternatives,
+                [a["relation"] for a in nomination["alternatives"]],
+            ),
+        }
+        problems += [
+            f"{name}: expected {want!r}, got {got!r}"
+            for name, (want, got) in wanted.items()
+            if want is not None and want != got
+        ]
+        if nomination["demo"] is not True:
+            problems.append("not marked as demo")
+        if not nomination["consent"]["given"]:
+            problems.append("no consent stored")
+    elif nomination is not None and nomination["status"] != "ingetrokken":
+        problems.append(f"a nomination was made: {nomination['reference']}")
+    help_lines = HELP_LINE_NUMBER.search(said) is not None
+    if expected.end == "hulplijnen" or expected.crisis_shown:
+        if not help_lines:
+            problems.append("no help lines shown")
+    elif expected.crisis_shown is False and help_lines:
+        problems.append("help lines shown")
+    problems += [
+        f"never said {f!r}" for f in expected.bot_says if f.casefold() not in said.casefold()
+    ]
+    return problems
+
+
 @pytest.mark.parametrize("scenario_id", scenario_params())
 def test_every_scenario_plays_to_its_expected_end(live, scenario_id):
     demo = DemoClient(live)
     state = demo.play(scenario_id)
     transcript = "\n".join(f"{m['from']}: {m['text']}" for m in state["messages"])
-    assert state["check"] == [], f"{state['check']}\n{transcript}"
     scenario = demo_scenarios.find(scenario_id)
     # what the demo coach really received, through the coach API
     mine = [
@@ -148,12 +200,16 @@ def test_every_scenario_plays_to_its_expected_end(live, scenario_id):
         for n in api(live, live.demo_token, "/api/nominations?limit=500").json()
         if n["youth"]["conversation_id"] == demo.pseudonym
     ]
+    assert len(mine) <= 1, mine
+    bot_texts = [m["text"] for m in state["messages"] if m["from"] == "bot"]
+    problems = differences(scenario.expected, mine[0] if mine else None, bot_texts)
+    assert problems == [], f"{problems}\n{transcript}"
+    assert state["check"] == [], "the demo page tells the trainer the same"
     if scenario.expected.end == "nominatie":
-        assert len(mine) == 1 and mine[0]["demo"] is True
         assert state["notification"]["subject"].endswith(f"({mine[0]['reference']})")
         assert mine[0]["reference"] in [n["reference"] for n in state["team_list"]]
     else:
-        assert mine == [] and state["notification"] is None
+        assert state["notification"] is None
 
 
 def test_a_wrong_button_in_a_scenario_stops_with_a_clear_message(live):

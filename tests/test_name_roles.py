@@ -285,3 +285,19 @@ def test_a_bare_first_name_the_classifier_gave_to_the_youth_is_the_chosen_person
     settle_roles(text, entities)
     assert entities[0]["entity"] == expected_entity
     assert intent_for_names("inform_name", text, entities) == expected_intent
+
+
+def test_the_names_lookup_can_be_a_fold_safe_copy(tmp_path, monkeypatch):
+    """bench/nlu_cv.py points NameRoles at names.yml without a fold's held-out names: a
+    name that is not in the file in use is no known first name (and is again without it)."""
+    from bot.nlu import name_roles
+
+    assert name_roles.is_first_name("Riet")
+    copy = tmp_path / "names.yml"
+    copy.write_text('version: "3.1"\nnlu:\n  - lookup: voornaam\n    examples: |\n      - Sam\n')
+    monkeypatch.setenv(name_roles.NAMES_FILE_ENV, str(copy))
+    assert name_roles.is_first_name("Sam")
+    assert not name_roles.is_first_name("Riet")
+    assert spot_names("Riet", []) == []
+    monkeypatch.delenv(name_roles.NAMES_FILE_ENV)
+    assert name_roles.is_first_name("Riet")

@@ -426,32 +426,51 @@ def test_a_message_typed_while_offline_is_kept_and_sent_later(chat):
     assert tab.my_texts().count("Sam") == 1
 
 
-def test_a_message_refused_with_429_is_kept_and_sent_after_retry_after(chat):
-    """The rate limit answers 429: the page says so kindly, keeps the text, sends it later."""
+def test_a_message_refused_with_429_is_kept_and_sent_after_retry_after(chat, live):
+    """The real rate limit answers 429: the page says so kindly, keeps the text, sends it
+    after the server's Retry-After.
+
+    The conversation's own quota (`RATE_CHAT_PER_SENDER` a minute) is used up first by
+    messages the web app counts and then refuses as empty ("/"), so Rasa never sees them
+    and the limiter, not the test, answers the youth's next message.
+    """
     tab = chat("/", viewport=PHONE)
     tab.wait_bot("JIM")
     tab.idle()
-    refused = []
-
-    def too_many(route):
-        if not refused:
-            refused.append(route.request.post_data)
-            body = json.dumps({"error": "Je stuurt veel berichten snel achter elkaar."})
-            route.fulfill(status=429, headers={"Retry-After": "2"}, body=body)
-        else:
-            route.continue_()
-
-    tab.page.route("**/chat/send", too_many)
+    sender = tab.page.evaluate("localStorage.getItem('jim-sender')")
+    secret = tab.page.evaluate("localStorage.getItem('jim-secret')")
+    answered: list[tuple[str, int, str | None]] = []
+    tab.page.on(
+        "response",
+        lambda r: r.url.endswith("/chat/send")
+        and answered.append((r.request.post_data or "", r.status, r.headers.get("retry-after"))),
+    )
+    statuses = []
+    with httpx.Client(base_url=live.settings.web_url, timeout=30) as client:
+        for _ in range(live.settings.rate_chat_per_sender + 1):
+            response = client.post(
+                "/chat/send",
+                json={"sender": sender, "message": "/"},
+                headers={"X-Chat-Secret": secret},
+            )
+            statuses.append(response.status_code)
+            if response.status_code == 429:
+                break
+    assert statuses[-1] == 429 and set(statuses[:-1]) == {422}, statuses
     tab.type("Sam")
     expect(tab.page.locator(".msg.me.waiting")).to_contain_text("Sam")
     expect(tab.page.get_by_role("status")).to_contain_text("veel berichten")
-    tab.wait_bot("Hoe oud ben je")  # sent again by itself after Retry-After
+    refused = [(body, wait) for body, status, wait in answered if status == 429]
+    assert refused and '"Sam"' in refused[0][0], answered
+    assert int(refused[0][1]) >= 1, "the server's own Retry-After"
+    # sent again by itself once the window has room (up to a minute)
+    expect(tab.bot("Hoe oud ben je").last).to_be_visible(timeout=2 * WAIT)
     tab.idle()
     expect(tab.page.locator(".msg.me.waiting")).to_have_count(0)
     expect(tab.page.locator("#status")).to_have_text("")
     assert "Niet verstuurd" not in tab.page.locator("#log").inner_text()
     assert tab.my_texts().count("Sam") == 1
-    tab.page.unroute("**/chat/send")
+    assert [status for body, status, _ in answered if '"Sam"' in body] == [429, 200], answered
 
 
 def test_a_new_conversation_while_the_server_is_gone_starts_when_it_is_back(chat):
