@@ -18,6 +18,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from bot.storage import ConversationKey, repo
+from bot.web import chat
 from bot.web.app import create_app
 from bot.web.chat import SECRET_HEADER, STATIC_DIR
 from testkit.fake_rasa import FakeRasa
@@ -124,8 +125,17 @@ def test_send_accepts_a_message_of_exactly_5000_characters(client, rasa):
     rasa.reply_body = []
     response = client.post("/chat/send", json={"sender": SENDER, "message": "a" * 5000})
     assert response.status_code == 200
-    assert response.json() == {"messages": []}
     assert len(rasa.requests[0]["json"]["message"]) == 5000
+
+
+@pytest.mark.parametrize("body", [[], [{"image": "http://example.invalid/x.png"}], [{"x": 1}]])
+def test_no_reply_from_rasa_still_gets_a_kind_word(client, rasa, body):
+    """A failed step (the action server down) gives Rasa's empty answer: the youth is never
+    left without a word, and is asked to send the message again."""
+    rasa.reply_body = body
+    response = client.post("/chat/send", json={"sender": SENDER, "message": "alles zeggen"})
+    assert response.status_code == 200
+    assert response.json() == {"messages": [{"from": "bot", "text": chat.NO_REPLY, "buttons": []}]}
 
 
 @pytest.mark.parametrize(

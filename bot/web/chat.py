@@ -50,6 +50,9 @@ DROP_CATEGORIES = {"Cc", "Cs"}  # control characters, lone surrogates
 NO_STORE = {"Cache-Control": "no-store"}
 
 UNREACHABLE = "De chat is nu even niet bereikbaar."
+# Rasa answered, but with nothing (a step of the bot failed, such as the action server being
+# down): the youth is never left without a word, and is asked to send it again.
+NO_REPLY = "Dat ging even mis bij mij. Stuur je bericht nog een keer."
 # 429 for the youth: kind, short, and the page sends the message again by itself.
 TOO_MANY = "Je stuurt veel berichten snel achter elkaar. Wacht even. Dan gaat het verder."
 # The conversation's secret travels in this header, never in the URL (logs, history).
@@ -400,7 +403,11 @@ async def send(request: Request) -> JSONResponse:
         replies = await rasa(app_settings(request)).send(sender, message)
     except RasaError as exc:
         return _error(rasa_failure("chat", exc), UNREACHABLE)
-    return JSONResponse({"messages": bot_messages(replies)}, headers=NO_STORE)
+    messages = bot_messages(replies)
+    if not messages:
+        log.warning("chat: Rasa gave no reply")
+        messages = [{"from": "bot", "text": NO_REPLY, "buttons": []}]
+    return JSONResponse({"messages": messages}, headers=NO_STORE)
 
 
 async def _read_body(request: Request) -> bytes | None:

@@ -4,22 +4,10 @@
 // inside the panel, Escape or "Sluiten" closes, and focus goes back to where it was.
 // Its own file, so the chat's script (chat.js) stays as it is.
 //
-// The numbers and addresses in chat.html, checked on 2026-12-04 against stored copies of
-// published pages (the same sources as domain.yml's help lines and the README, "Safety"):
-// - 112: https://www.rijksoverheid.nl/onderwerpen/huiselijk-geweld/vraag-en-antwoord/wat-moet-ik-doen-bij-huiselijk-geweld
-//   ("Bent u in direct gevaar, bel dan 112").
-// - De Kindertelefoon 0800-0432, bellen en chatten, 8 tot 18 jaar:
-//   https://www.vriendenkindertelefoon.nl/kindertelefoon (the Kindertelefoon's support
-//   foundation, not kindertelefoon.nl itself, which was not stored: not confirmed there).
-// - 113 Zelfmoordpreventie: https://www.113.nl/schoolopdracht ("Bel gratis 113", "Chat met
-//   ons"); 0800-0113: https://www.nu.nl/binnenland/6062813/hulplijn-113-nu-ook-rechtstreeks-bereikbaar-voor-zelfmoordpreventie.html
-//   (news; not on the stored 113.nl page).
-// - Veilig Thuis 0800 2000, 24/7, gratis: https://veiligthuisgm.nl/veelgestelde-vragen-aan-veilig-thuis
-//   (a Veilig Thuis organisation; veiligthuis.nl itself was not stored).
-// - Centrum Seksueel Geweld 0800-0188, 24/7:
-//   https://www.centrumseksueelgeweld.nl/category/in-de-media/
-// - Helpwanted (online sexual abuse, sextortion): http://www.helpwanted.nl/en ("chat with
-//   Helpwanted, reach us by telephone on 020 - 261 52 75 ... Free and anonymous").
+// The numbers and addresses in chat.html were checked on 2026-12-04 against stored copies of
+// the organisations' published pages; the sources (addresses and quotes) are in the README's
+// "Safety" table and beside domain.yml's help lines. They are not repeated here: the widget's
+// files name no other host (tests/test_chat_routes.py).
 (function () {
   "use strict";
 
