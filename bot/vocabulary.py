@@ -41,8 +41,9 @@ SYNONYMS: dict[str, str] = {
     "broer": "broer", "broertje": "broer", "zus": "zus", "zusje": "zus", "zuster": "zus",
     "neef": "neef", "nicht": "nicht",
     "buurman": "buurman", "buurmam": "buurman", "buurvrouw": "buurvrouw", "buurvrouwe": "buurvrouw",
-    "sportcoach": "sportcoach", "trainer": "sportcoach", "coach": "sportcoach",
-    "trener": "sportcoach", "voetbaltrainer": "sportcoach",
+    # issue 25: "coach" alone is the professional coach (never the JIM), not a synonym
+    "sportcoach": "sportcoach", "trainer": "sportcoach", "voetbalcoach": "sportcoach",
+    "trener": "sportcoach", "voetbaltrainer": "sportcoach", "bokscoach": "sportcoach",
     "leraar": "leraar", "lerares": "leraar", "juf": "leraar", "meester": "leraar",
     "mentor": "leraar",
     "pleegouder": "pleegouder", "pleegmoeder": "pleegouder", "pleegvader": "pleegouder",

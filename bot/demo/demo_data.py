@@ -35,7 +35,7 @@ RELATION_LABELS = {
     "nicht": "nicht",
     "buurman": "buurman",
     "buurvrouw": "buurvrouw",
-    "sportcoach": "trainer of coach",
+    "sportcoach": "trainer",
     "leraar": "leraar",
     "pleegouder": "pleegouder",
     "vriend_van_de_familie": "vriend van de familie",

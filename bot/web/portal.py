@@ -48,6 +48,14 @@ SUPPORT_LABELS = {
     "gezelschap": "leuke dingen samen",
 }
 KNOWS_LABELS = {"ja": "ja", "nee": "nee", "weet_niet": "weet de jongere niet"}
+# issue 25: mentor.asked_by and youth.parents_answer in the detail page
+ASKED_BY_LABELS = {"jongere": "de jongere zelf", "samen": "de jongere samen met de coach",
+                   "coach": "de coach"}  # fmt: skip
+PARENTS_LABELS = {
+    "ja": "de jongere vindt het goed dat de ouders gevraagd worden",
+    "nee": "de jongere wil dat niet: praat eerst met de jongere",
+    "coach": "de jongere vertelde over gevaar thuis: praat eerst met de jongere, niet met de ouders",
+}
 
 try:
     LOCAL_TZ = ZoneInfo("Europe/Amsterdam")
@@ -131,6 +139,8 @@ def _render(request: Request, template: str, status_code: int = 200, **context) 
             "relation": lambda r: RELATION_LABELS.get(r, r) if r else "onbekend",
             "support": SUPPORT_LABELS,
             "knows": KNOWS_LABELS,
+            "asked_by": ASKED_BY_LABELS,
+            "parents": PARENTS_LABELS,
             "when": when,
             **context,
         },
