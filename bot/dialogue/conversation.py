@@ -174,7 +174,8 @@ def summary_messages(slots: dict) -> list[str]:
     kinds = slots.get("mentor_support") or []
     button_reasons = set(REASON_TEXT.values())
     if reason and reason != DONT_KNOW and reason not in button_reasons:
-        lines.append(texts.SUMMARY_OWN_REASON.format(reason=short_reason(reason)))
+        line = texts.SUMMARY_OWN_REASON.format(reason=short_reason(reason))
+        lines.append(line.replace("....", "..."))
     elif kinds:
         lines.append(texts.SUMMARY_REASON[kinds[0]].format(mentor_name=name))
     alternatives = [person_label(a) for a in slots.get("alternatives") or []]
