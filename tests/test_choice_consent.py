@@ -90,12 +90,12 @@ def test_the_consent_question_names_what_and_to_whom_without_invite(
     (message,) = dispatcher.messages
     assert message["recipient"] == "het standaard team"
     assert message["who"] == "Het team"
-    assert message["items"] == "Riet, waarom je kiest, het nummer en Ahmed"
+    assert message["items"] == "Riet, waarom je kiest, het nummer en buurman Ahmed"
     template = domain["responses"]["utter_ask_consent"][0]["text"]
     filled = template.format(**{k: message[k] for k in ("recipient", "who", "items")})
     assert filled == (
         "Ik wil je keuze naar het standaard team sturen. "
-        "Het team ziet dan Riet, waarom je kiest, het nummer en Ahmed. Mag dat?"
+        "Het team ziet dan Riet, waarom je kiest, het nummer en buurman Ahmed. Mag dat?"
     )
 
 

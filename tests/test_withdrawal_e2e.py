@@ -196,6 +196,8 @@ def buttons_happy_path_after_start(chat: Chat) -> None:
     chat.send("Riet")
     chat.tap("alles zeggen")
     chat.tap("Ja")
+    chat.tap("Samen met mijn coach")  # issue 25: who asks Riet
     chat.tap("sla over")
     chat.tap("klopt")
+    chat.tap("Ja, dat is goed")  # issue 25: under 16, the parents question before the yes
     assert "Mag dat?" in chat.text, chat.dump()

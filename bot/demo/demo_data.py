@@ -56,6 +56,8 @@ SUPPORT_LABELS = {
     "gezelschap": "leuke dingen samen",
 }
 KNOWS_LABELS = {"ja": "ja", "nee": "nee, nog niet", "weet_niet": "weet de jongere niet"}
+# issue 25: who asks the chosen person (mentor.asked_by)
+ASKED_BY_LABELS = {"jongere": "de jongere zelf", "samen": "samen met de coach", "coach": "de coach"}
 CRISIS_RESPONSES = {"utter_help_112", "utter_help_offer"}
 # The slot the bot asks for -> the row of the coach panel it fills.
 ASKED_ROW = {
@@ -66,6 +68,7 @@ ASKED_ROW = {
     "mentor_adult": "mentor_adult",
     "mentor_reason": "support",
     "knows_already": "knows_already",
+    "asked_by": "asked_by",
     "contact": "contact",
 }
 
@@ -114,6 +117,7 @@ def coach_rows(
             "mentor_adult": None,
             "support": _support_text(mentor.get("support"), mentor.get("reason")),
             "knows_already": KNOWS_LABELS.get(mentor.get("knows_already"), "niet gezegd"),
+            "asked_by": ASKED_BY_LABELS.get(mentor.get("asked_by"), "niet gezegd"),
             "contact": mentor.get("contact") or "niet gegeven",
             "alternatives": _alternatives_text(nomination.get("alternatives")),
         }
@@ -135,6 +139,7 @@ def coach_rows(
             if slot("mentor_reason")
             else None,
             "knows_already": KNOWS_LABELS.get(slot("knows_already")),
+            "asked_by": ASKED_BY_LABELS.get(slot("asked_by")),
             "contact": "niet gegeven"
             if slot("contact") == conversation.SKIPPED
             else slot("contact"),
@@ -168,6 +173,7 @@ def coach_rows(
         _row("mentor_name", "Naam JIM", values["mentor_name"]),
         _row("support", "Soort steun", values["support"]),
         _row("knows_already", "Weet het al", values["knows_already"]),
+        _row("asked_by", "Wie vraagt het", values["asked_by"]),
         _row("contact", "Telefoon of e-mail", values["contact"]),
         _row("alternatives", "Andere mensen", values["alternatives"]),
         _row("consent", "Toestemming", consent),

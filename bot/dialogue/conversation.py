@@ -198,7 +198,7 @@ def consent_items(slots: dict) -> str:
     contact = slots.get("contact")
     if contact and contact != SKIPPED:
         items.append(texts.CONSENT_EMAIL if "@" in str(contact) else texts.CONSENT_PHONE)
-    alternatives = [a.get("name") or mentor_label(a.get("relation")) for a in slots.get("alternatives") or []]
+    alternatives = [person_label(a) for a in slots.get("alternatives") or []]
     if len(alternatives) > 2:
         items.append(texts.CONSENT_MANY_OTHERS.format(count=len(alternatives)))
     else:
