@@ -58,11 +58,13 @@ class ActionAskConsent(Action):
         if parents_question_open(tracker):
             return [FollowupAction("action_ask_parents")]
         recipient, who = consent_recipient(tracker)
+        # The text is filled here, not by Rasa: what Rasa fills from keyword arguments is
+        # kept beside the message, where the privacy scrub (bot/storage/privacy.py) never looks.
+        question = domain["responses"]["utter_ask_consent"][0]
+        items = conversation.consent_items(tracker.current_slot_values())
         dispatcher.utter_message(
-            response="utter_ask_consent",
-            recipient=recipient,
-            who=who,
-            items=conversation.consent_items(tracker.current_slot_values()),
+            text=question["text"].format(recipient=recipient, who=who, items=items),
+            buttons=question["buttons"],
         )
         return [SlotSet("stage", "consent")]
 

@@ -4,9 +4,16 @@ coach reads through the API (`alternatives`, `reason`, `asked_by`, `parents_answ
 
 from __future__ import annotations
 
+import json
+from datetime import timedelta
+
 import httpx
 import pytest
+from sqlalchemy import select
 
+from bot.coach import withdrawal
+from bot.storage import make_engine, privacy
+from bot.storage.models import utcnow
 from tests.chat import Chat
 from tests.test_conversation_e2e import CODE, buttons_happy_path, nomination_of
 
@@ -214,3 +221,36 @@ def test_mijn_coach_at_the_relation_question_is_explained_kindly(live):
     assert "Wie vind jij fijn om mee te praten?" in chat.text, chat.dump()
     titles = [b["title"] for b in chat.buttons]
     assert "⚽ Trainer" in titles and not any("coach" in t.lower() for t in titles)
+
+
+def test_after_a_withdrawal_no_name_of_the_people_named_stays_in_the_tracker_store(live):
+    """The pick buttons carry the names in their payloads; the scrub masks them too."""
+    engine = make_engine(live.settings.database_url)
+    try:
+        chat = Chat(live.settings.rasa_url)
+        for message in ["/start", "Sam", "17", "mijn oma riet en buurman ahmed"]:
+            chat.send(message)
+        chat.tap("Oma Riet")
+        chat.tap("Ja, dat mag")
+        chat.tap("alles zeggen")
+        chat.tap("Ja")
+        chat.tap("Ik zelf")
+        chat.tap("sla over")
+        chat.tap("klopt")
+        chat.tap("Ja, dat mag")
+        chat.send("verwijder mijn keuze")
+        chat.tap("Ja, haal weg")
+        later = utcnow() + timedelta(minutes=live.settings.undo_minutes, seconds=1)
+        assert withdrawal.finish_due(engine, live.settings, now=later) >= 1
+        events = privacy._events_table(engine)
+        with engine.connect() as connection:
+            rows = [
+                json.loads(row[0])
+                for row in connection.execute(
+                    select(events.c.data).where(events.c.sender_id == chat.sender)
+                )
+            ]
+        raw = json.dumps(rows, ensure_ascii=False)
+        assert "Riet" not in raw and "Ahmed" not in raw, chat.dump()
+    finally:
+        engine.dispose()

@@ -174,7 +174,11 @@ def purge(engine: Engine, days: int, now: datetime | None = None) -> Removed:
 # again in the same conversation gets the conversation id plus this and its reference.
 OLD_SUFFIX = "#ingetrokken-"
 # Slots that hold what the youth typed about themselves or the chosen person.
-PERSONAL_SLOTS = ("youth_name", "mentor_name", "contact", "mentor_reason", "alternatives")
+PERSONAL_SLOTS = (
+    "youth_name", "mentor_name", "contact", "mentor_reason", "alternatives",
+    # issue 25: the people named together, before the pick and the keep question
+    "people_named", "others_named",
+)  # fmt: skip
 PERSONAL_ENTITIES = ("youth_name", "mentor_name", "contact")
 MASK = "***"
 
@@ -252,6 +256,8 @@ def _masked(data: dict, patterns) -> dict:
             for button in data_part.get("buttons") or []:
                 if isinstance(button, dict):
                     button["title"] = _mask_text(button.get("title"), patterns)
+                    # issue 25: a button per person named carries the name in its payload
+                    button["payload"] = _mask_text(button.get("payload"), patterns)
     return out
 
 
