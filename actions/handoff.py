@@ -50,7 +50,9 @@ def nomination_from_slots(tracker: Tracker, consent_text_version: str) -> Nomina
         consent_text_version=consent_text_version,
         invite_code=slot("invite_code"),
         mentor_asked_by=slot("asked_by") if slot("asked_by") in ASKED_BY else None,
-        parents_answer=slot("parents_answer") if slot("parents_answer") in PARENTS_ANSWERS else None,
+        parents_answer=slot("parents_answer")
+        if slot("parents_answer") in PARENTS_ANSWERS
+        else None,
     )
 
 

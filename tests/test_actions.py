@@ -619,7 +619,10 @@ def test_summary_is_one_short_message_with_two_buttons(dispatcher, domain):
     tracker = make_tracker({**FULL, "alternatives": [{"name": "Ahmed", "relation": "buurman"}]})
     events = ActionSummary().run(dispatcher, tracker, domain)
     facts, question = dispatcher.messages
-    assert facts["text"] == "Je kiest oma Riet. Je kan alles tegen Riet zeggen. Je noemde ook buurman Ahmed."
+    assert (
+        facts["text"]
+        == "Je kiest oma Riet. Je kan alles tegen Riet zeggen. Je noemde ook buurman Ahmed."
+    )
     assert question["text"] == "Klopt dat?"
     assert [b["payload"] for b in question["buttons"]] == ["/affirm", "/change_choice"]
     assert events == [SlotSet("stage", "summary")]

@@ -45,7 +45,9 @@ def test_16_or_older_hears_no_parents_question(dispatcher, domain, action_settin
     assert events == [SlotSet("stage", "consent")]
 
 
-@pytest.mark.parametrize("intent, answer, said", [("affirm", "ja", []), ("deny", "nee", ["utter_parents_not_wanted"])])
+@pytest.mark.parametrize(
+    "intent, answer, said", [("affirm", "ja", []), ("deny", "nee", ["utter_parents_not_wanted"])]
+)
 def test_the_parents_answer_then_the_consent(intent, answer, said, dispatcher, domain):
     events = ActionParentsAnswer().run(dispatcher, make_tracker(FULL, intent=intent), domain)
     assert responses(dispatcher) == said

@@ -54,7 +54,8 @@ ASKED_BY_LABELS = {"jongere": "de jongere zelf", "samen": "de jongere samen met 
 PARENTS_LABELS = {
     "ja": "de jongere vindt het goed dat de ouders gevraagd worden",
     "nee": "de jongere wil dat niet: praat eerst met de jongere",
-    "coach": "de jongere vertelde over gevaar thuis: praat eerst met de jongere, niet met de ouders",
+    "coach": "de jongere vertelde over gevaar thuis: "
+    "praat eerst met de jongere, niet met de ouders",
 }
 
 try:
