@@ -29,8 +29,10 @@ BY_BUTTONS = [
     "Riet",
     "tap:alles zeggen",
     "tap:Ja",
+    "tap:Samen met mijn coach",  # issue 25: who asks Riet
     "tap:sla over",
     "tap:klopt",
+    "tap:Ja, dat is goed",  # issue 25: under 16, the parents question before the yes
     "tap:Ja, dat mag",
 ]
 BY_TYPING = [
@@ -41,6 +43,7 @@ BY_TYPING = [
     "hij heet ahmed",
     "hij helpt me met huiswerk",
     "nee",
+    "ik vraag het zelf",  # issue 25: who asks Ahmed
     "0612345678",
     "ja",
     "ja dat mag",

@@ -186,7 +186,7 @@ def check(domain_file: Path, texts_file: Path | None, allow_file: Path) -> Repor
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--domain", type=Path, default=ROOT / "domain.yml")
-    parser.add_argument("--texts", type=Path, default=ROOT / "bot" / "texts.py")
+    parser.add_argument("--texts", type=Path, default=ROOT / "bot" / "dialogue" / "texts.py")
     parser.add_argument("--allow", type=Path, default=ROOT / "tools" / "language_allow.txt")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
