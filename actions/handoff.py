@@ -14,6 +14,7 @@ from actions.common import engine, settings
 from actions.start import resume
 from bot.coach import handoff
 from bot.dialogue import confirm, conversation, texts
+from bot.storage.models import ASKED_BY, PARENTS_ANSWERS
 from bot.storage.repo import NominationInput
 
 logger = logging.getLogger(__name__)
@@ -49,6 +50,10 @@ def nomination_from_slots(tracker: Tracker, consent_text_version: str) -> Nomina
         consent_text_version=consent_text_version,
         invite_code=slot("invite_code"),
         mentor_relation_text=slot("relation_text") if slot("relation") == "anders" else None,
+        mentor_asked_by=slot("asked_by") if slot("asked_by") in ASKED_BY else None,
+        parents_answer=slot("parents_answer")
+        if slot("parents_answer") in PARENTS_ANSWERS
+        else None,
     )
 
 
@@ -129,7 +134,12 @@ class ActionHandoff(Action):
             logger.warning("handoff refused incomplete data; asking again")
             dispatcher.utter_message(response="utter_default")
             return [SlotSet("stage", "form")]
-        if data.parent_consent_needed:
-            dispatcher.utter_message(response="utter_parents_too")
-        dispatcher.utter_message(response="utter_handoff_done", reference=result.reference)
+        # issue 25: the parents were asked before the yes; the youth hears where it went
+        if result.coach_name:
+            recipient = texts.CONSENT_TO_COACH.format(coach=result.coach_name)
+        else:
+            recipient = conversation.team_label(result.team_name)
+        dispatcher.utter_message(
+            response="utter_handoff_done", reference=result.reference, recipient=recipient
+        )
         return [SlotSet("reference", result.reference), SlotSet("stage", "done")]

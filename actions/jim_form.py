@@ -9,6 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.choice import ChoiceValidation, ask_pick, required_with_choice
 from actions.unsure import mentor_name_prompt, relation_prompt
 from bot.dialogue import conversation, texts, unsure
 from bot.dialogue.relation_step import RelationAnswer, decide_relation
@@ -59,7 +60,7 @@ def value_before_message(tracker: Tracker, slot: str) -> Any:
     return None
 
 
-class ValidateJimForm(FormValidationAction):
+class ValidateJimForm(ChoiceValidation, FormValidationAction):
     """Keeps only answers the coach can use; explains kindly when one cannot be used.
 
     Eligibility follows the JIM approach: an adult from the youth's own life, not a parent
@@ -136,9 +137,10 @@ class ValidateJimForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
+        slots = required_with_choice(list(domain_slots), tracker)  # issue 25
         if tracker.get_slot("relation") in conversation.MAYBE_MINOR:
-            return list(domain_slots)
-        return [slot for slot in domain_slots if slot != "mentor_adult"]
+            return slots
+        return [slot for slot in slots if slot != "mentor_adult"]
 
     def validate_youth_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -194,6 +196,8 @@ class ValidateJimForm(FormValidationAction):
                 asking_the_name=tracker.get_slot("requested_slot") == "mentor_name",
                 relation_before=value_before_message(tracker, "relation"),
                 alternatives=list(tracker.get_slot("alternatives") or []),
+                people_named=list(tracker.get_slot("people_named") or []),  # issue 25
+                others_named=list(tracker.get_slot("others_named") or []),
             )
         )
         if decision.response == "utter_relation_unclear":
@@ -279,9 +283,11 @@ class ActionAskRelation(Action):
     ) -> list[dict[str, Any]]:
         group = tracker.get_slot("relation_group")
         help_step = int(tracker.get_slot("help_step") or 0)
-        if group not in conversation.GROUPS and relation_prompt(dispatcher, tracker, domain):
+        if ask_pick(dispatcher, tracker):  # issue 25: several people named, who first?
+            pass
+        elif group not in conversation.GROUPS and relation_prompt(dispatcher, tracker, domain):
             return []  # issue 20: a guess to confirm, or the question with more help
-        if group in conversation.GROUPS:
+        elif group in conversation.GROUPS:
             dispatcher.utter_message(response=conversation.GROUPS[group])
         elif 1 <= help_step <= len(conversation.HELP_QUESTIONS):
             dispatcher.utter_message(response=conversation.HELP_QUESTIONS[help_step - 1])

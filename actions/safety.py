@@ -13,7 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import engine, settings
 from bot.coach import coach_signal
-from bot.nlu.safety import help_lines
+from bot.nlu.safety import HOME, HONOUR, help_lines
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +30,15 @@ def latest_kinds(tracker: Tracker) -> list[str]:
     return kinds
 
 
+# issue 25: danger at home (or from the family): under 16 the coach, not the parents, is
+# asked first. Kept for the rest of the conversation (`home_unsafe`), never stored.
+AT_HOME = (HOME, HONOUR)
+
+
+def home_events(kinds: list[str]) -> list[dict[str, Any]]:
+    return [SlotSet("home_unsafe", True)] if any(k in AT_HOME for k in kinds) else []
+
+
 class ActionHelpLines(Action):
     """Sends 112 and the help lines that fit the danger and the age (bot.nlu.safety.help_lines).
 
@@ -43,9 +52,10 @@ class ActionHelpLines(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        for response in help_lines(latest_kinds(tracker), tracker.get_slot("youth_age")):
+        kinds = latest_kinds(tracker)
+        for response in help_lines(kinds, tracker.get_slot("youth_age")):
             dispatcher.utter_message(response=response)
-        return [SlotSet("danger_kinds", None)]
+        return [SlotSet("danger_kinds", None)] + home_events(kinds)
 
 
 class ActionSafetyCheck(Action):

@@ -13,7 +13,7 @@ from actions.jim_form import latest_intent
 from bot.coach.handoff import invite_status
 from bot.dialogue.form import FORM_SLOTS
 
-IN_PROGRESS = ("form", "summary", "consent")
+IN_PROGRESS = ("form", "summary", "parents", "consent")
 # Messages that answer a question. After a pause (the help lines, "stop") such a message
 # is taken as the answer to the open question instead of asking that question again.
 ANSWERS = ("inform_name", "inform_age", "inform_mentor", "inform_support", "inform_contact")
@@ -77,7 +77,7 @@ def _resume(tracker: Tracker) -> list[dict[str, Any]]:
     if latest_intent(tracker) == "inform_mentor" and _names_someone(tracker):
         if stage == "done":
             return [FollowupAction("action_confirm_ask")]
-        if stage in ("summary", "consent"):
+        if stage in ("summary", "parents", "consent"):
             return [FollowupAction("utter_ask_what_to_change")]
     if stage == "form":
         question = open_question(tracker)
@@ -86,6 +86,8 @@ def _resume(tracker: Tracker) -> list[dict[str, Any]]:
         return [FollowupAction("jim_form")]
     if stage == "summary":
         return [FollowupAction("action_summary")]
+    if stage == "parents":  # issue 25: the parents question before the consent
+        return [FollowupAction("action_ask_parents")]
     if stage == "consent":
         return [FollowupAction("action_ask_consent")]
     if stage == "done":

@@ -221,7 +221,7 @@ def load_settings(env_file: Path | None = None, environ: dict[str, str] | None =
         public_url=public_url,
         default_team=get("DEFAULT_TEAM", "standaard"),
         invite_days=_as_positive_int("INVITE_DAYS", get("INVITE_DAYS", "14")),
-        consent_text_version=get("CONSENT_TEXT_VERSION", "v1"),
+        consent_text_version=get("CONSENT_TEXT_VERSION", "v2"),  # v2: issue 25
         smtp_host=get("SMTP_HOST", ""),
         smtp_port=_as_port("SMTP_PORT", get("SMTP_PORT", "25")),
         smtp_from=get("SMTP_FROM", "jim-kiezer@localhost"),

@@ -38,7 +38,7 @@ NOT_ELIGIBLE = {"ouder"}
 # canonical value -> the word the coach reads (portal, demo panel)
 RELATION_NAMES: dict[str, str] = {
     **{value: value for value in RELATIONS},
-    "sportcoach": "trainer of coach",
+    "sportcoach": "trainer",  # issue 25: "coach" is only the professional
     "vriend_van_de_familie": "vriend van de familie",
     "anders": "iemand anders",
 }
@@ -77,6 +77,21 @@ KNOWS_LABELS: dict[str, str] = {
 }
 KNOWS_ALREADY: tuple[str, ...] = tuple(KNOWS_LABELS)
 
+# Who asks the chosen person (issue 25, `mentor.asked_by`): canonical value -> the coach's
+# label. The values are those of bot/storage/models.py's ASKED_BY.
+ASKED_BY_LABELS: dict[str, str] = {
+    "jongere": "de jongere zelf",
+    "samen": "de jongere samen met de coach",
+    "coach": "de coach",
+}
+# May the parents be asked (issue 25, `youth.parents_answer`, under 16)?
+PARENTS_LABELS: dict[str, str] = {
+    "ja": "de jongere vindt het goed dat de ouders gevraagd worden",
+    "nee": "de jongere wil dat niet: praat eerst met de jongere",
+    "coach": "de jongere vertelde over gevaar thuis: "
+    "praat eerst met de jongere, niet met de ouders",
+}
+
 # Extra spellings for free text; the NLU data holds the same synonyms.
 SYNONYMS: dict[str, str] = {
     "oma": "oma", "omaa": "oma", "omi": "oma", "oema": "oma", "grootmoeder": "oma",
@@ -86,8 +101,9 @@ SYNONYMS: dict[str, str] = {
     "broer": "broer", "broertje": "broer", "zus": "zus", "zusje": "zus", "zuster": "zus",
     "neef": "neef", "nicht": "nicht",
     "buurman": "buurman", "buurmam": "buurman", "buurvrouw": "buurvrouw", "buurvrouwe": "buurvrouw",
-    "sportcoach": "sportcoach", "trainer": "sportcoach", "coach": "sportcoach",
-    "trener": "sportcoach", "voetbaltrainer": "sportcoach",
+    # issue 25: "coach" alone is the professional coach (never the JIM), not a synonym
+    "sportcoach": "sportcoach", "trainer": "sportcoach", "voetbalcoach": "sportcoach",
+    "trener": "sportcoach", "voetbaltrainer": "sportcoach", "bokscoach": "sportcoach",
     "leraar": "leraar", "lerares": "leraar", "juf": "leraar", "meester": "leraar",
     "mentor": "leraar",
     "pleegouder": "pleegouder", "pleegmoeder": "pleegouder", "pleegvader": "pleegouder",
@@ -143,7 +159,7 @@ def relation_label(relation: str | None) -> str:
 
 
 def relation_name(relation: str | None) -> str | None:
-    """The word the coach reads for a relation: "trainer of coach"; unknown values as they are."""
+    """The word the coach reads for a relation: "trainer"; unknown values as they are."""
     if not relation:
         return None
     return RELATION_NAMES.get(relation, relation)

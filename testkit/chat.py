@@ -21,12 +21,14 @@ BY_BUTTONS = [
     "Riet",
     "tap:alles zeggen",
     "tap:Ja",
+    "tap:Samen met mijn coach",  # issue 25: who asks Riet
     "tap:sla over",  # the summary: "Je kiest oma Riet."
-    "tap:klopt",  # the consent question: "Mag dat?"
+    "tap:klopt",  # under 16, the parents question before the yes (issue 25)
+    "tap:Ja, dat is goed",  # the consent question: "Mag dat?"
     "tap:Ja, dat mag",  # the handoff, with the code
 ]
-TO_SUMMARY = BY_BUTTONS[:9]
-TO_CONSENT = BY_BUTTONS[:10]
+TO_SUMMARY = BY_BUTTONS[: BY_BUTTONS.index("tap:sla over") + 1]
+TO_CONSENT = BY_BUTTONS[:-1]
 BY_TYPING = [
     "/start",
     "ik heet noor",
@@ -35,6 +37,7 @@ BY_TYPING = [
     "hij heet ahmed",
     "hij helpt me met huiswerk",
     "nee",
+    "ik vraag het zelf",  # issue 25: who asks Ahmed
     "0612345678",
     "ja",
     "ja dat mag",

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from actions.choice import ActionAskKeepOthers
 from actions.handoff import ActionHandoff
 from actions.jim_form import (
     ActionAskMentorName,
@@ -202,16 +203,91 @@ def test_after_all_help_questions_no_dead_end(dispatcher, domain):
     assert again["help_step"] == 0
 
 
-def test_two_people_at_once_keep_the_second_as_alternative(dispatcher, domain):
+def test_two_people_at_once_the_youth_picks_who_comes_first(dispatcher, domain):
+    """Issue 25: the bot never chooses: it asks, with a button for each person."""
     entities = [
         {"entity": "relation", "value": "oma"},
+        {"entity": "mentor_name", "value": "riet"},
         {"entity": "relation", "value": "buurman"},
+        {"entity": "mentor_name", "value": "ahmed"},
     ]
     tracker = make_tracker(intent="inform_mentor", entities=entities)
-    result = ValidateJimForm().validate_relation("buurman", dispatcher, tracker, domain)
-    assert result["relation"] == "oma"
-    assert result["alternatives"] == [{"relation": "buurman", "name": None}]
-    assert "2 mensen" in responses(dispatcher)[0]
+    result = ValidateJimForm().validate_relation("oma", dispatcher, tracker, domain)
+    assert result["relation"] is None
+    people = [{"relation": "oma", "name": "Riet"}, {"relation": "buurman", "name": "Ahmed"}]
+    assert result["people_named"] == people
+    assert not dispatcher.messages  # no "Ik kies eerst je oma"
+    ask = CollectingDispatcher()
+    ActionAskRelation().run(ask, make_tracker({"people_named": people}), domain)
+    (message,) = ask.messages
+    assert message["text"] == "Je noemt oma Riet en buurman Ahmed. Wie wil je het liefst als JIM?"
+    assert [b["title"] for b in message["buttons"]] == ["👤 Oma Riet", "👤 Buurman Ahmed"]
+    payload = message["buttons"][1]["payload"]
+    assert payload.startswith("/inform_mentor{")
+    assert json.loads(payload[len("/inform_mentor") :]) == {
+        "relation": "buurman",
+        "mentor_name": "Ahmed",
+    }
+
+
+def test_the_others_are_kept_only_with_the_youths_yes(domain):
+    others = [{"relation": "oma", "name": "Riet"}]
+    slots = {"relation": "buurman", "mentor_name": "Ahmed", "others_named": others}
+    ask = CollectingDispatcher()
+    ActionAskKeepOthers().run(ask, make_tracker(slots), domain)
+    (message,) = ask.messages
+    assert message["text"] == "Je noemde ook oma Riet. Mag je coach dat ook weten?"
+    assert [b["title"] for b in message["buttons"]] == ["✅ Ja, dat mag", "❌ Nee, alleen Ahmed"]
+    tracker = make_tracker(slots, intent="affirm")
+    yes = ValidateJimForm().validate_keep_others("ja", CollectingDispatcher(), tracker, domain)
+    assert yes == {"keep_others": "ja", "alternatives": others, "others_named": None}
+    tracker = make_tracker(slots, intent="deny")
+    no = ValidateJimForm().validate_keep_others("nee", CollectingDispatcher(), tracker, domain)
+    assert no == {"keep_others": "nee", "others_named": None}
+
+
+@pytest.mark.asyncio
+async def test_the_keep_question_is_asked_only_when_others_wait(domain):
+    form = ValidateJimForm()
+    order = list(domain["forms"]["jim_form"]["required_slots"])
+    without = await form.required_slots(order, CollectingDispatcher(), make_tracker({}), domain)
+    assert "keep_others" not in without
+    waiting = make_tracker({"others_named": [{"relation": "oma", "name": "Riet"}]})
+    with_others = await form.required_slots(order, CollectingDispatcher(), waiting, domain)
+    assert "keep_others" in with_others
+
+
+@pytest.mark.parametrize(
+    "value, typed, expected",
+    [
+        ("jongere", "/inform_asked_by", "jongere"),
+        ("ik zelf", "ik zelf", "jongere"),
+        ("samen met mijn coach", "samen met mijn coach", "samen"),
+        ("mijn coach", "mijn coach", "coach"),
+        ("laat de coach het maar doen", "laat de coach het maar doen", "coach"),
+    ],
+)
+def test_who_asks_the_person(value, typed, expected, dispatcher, domain):
+    tracker = make_tracker(text=typed)
+    assert ValidateJimForm().validate_asked_by(value, dispatcher, tracker, domain) == {
+        "asked_by": expected
+    }
+
+
+def test_who_asks_the_person_unclear_is_asked_again(dispatcher, domain):
+    result = ValidateJimForm().validate_asked_by("blabla", dispatcher, make_tracker(), domain)
+    assert result == {"asked_by": None}
+    assert responses(dispatcher) == ["utter_asked_by_unclear"]
+
+
+def test_the_question_who_asks_says_the_person_may_say_no(domain):
+    (_simpler, plain) = domain["responses"]["utter_ask_asked_by"]
+    assert "mag ook nee zeggen" in plain["text"] and "niet erg" in plain["text"]
+    assert [b["title"] for b in plain["buttons"]] == [
+        "🙋 Ik zelf",
+        "🤝 Samen met mijn coach",
+        "📞 Mijn coach",
+    ]
 
 
 def asked_then_answered(slot: str, value: str, question: str, text: str) -> list[dict]:
@@ -553,12 +629,51 @@ def test_start_in_the_middle_resumes_instead_of_restarting(dispatcher, domain, a
 def test_summary_is_one_short_message_with_two_buttons(dispatcher, domain):
     tracker = make_tracker({**FULL, "alternatives": [{"name": "Ahmed", "relation": "buurman"}]})
     events = ActionSummary().run(dispatcher, tracker, domain)
-    (message,) = dispatcher.messages
-    assert message["text"].startswith("Je kiest oma Riet.")
-    assert "Ahmed" in message["text"]
-    assert message["text"].count(".") + message["text"].count("?") <= 3
-    assert [b["payload"] for b in message["buttons"]] == ["/affirm", "/change_choice"]
+    facts, question = dispatcher.messages
+    assert (
+        facts["text"]
+        == "Je kiest oma Riet. Je kan alles tegen Riet zeggen. Je noemde ook buurman Ahmed."
+    )
+    assert question["text"] == "Klopt dat?"
+    assert [b["payload"] for b in question["buttons"]] == ["/affirm", "/change_choice"]
     assert events == [SlotSet("stage", "summary")]
+
+
+@pytest.mark.parametrize(
+    "slots, expected",
+    [
+        (
+            {"relation": "oma", "mentor_reason": "ze luistert altijd"},
+            "Je kiest oma Riet. Jij zegt: ze luistert altijd. Klopt dat?",
+        ),
+        (
+            {"relation": "anders", "mentor_reason": "ze luistert altijd"},
+            "Je kiest Riet. Jij zegt: ze luistert altijd. Klopt dat?",
+        ),
+        (
+            {
+                "relation": "oma",
+                "mentor_reason": "ze luistert altijd naar mij als ik verdrietig ben of boos",
+            },
+            "Je kiest oma Riet. Jij zegt: ze luistert altijd naar mij als ik verdrietig... "
+            "Klopt dat?",
+        ),
+        (
+            {
+                "relation": "oma",
+                "mentor_reason": "ze luistert altijd",
+                "alternatives": [{"name": "Ahmed", "relation": "buurman"}],
+            },
+            "Je kiest oma Riet. Jij zegt: ze luistert altijd. Je noemde ook buurman Ahmed. "
+            "Klopt dat?",
+        ),
+    ],
+)
+def test_summary_repeats_the_youths_own_reason(slots, expected, dispatcher, domain):
+    """Issue 25: the youth's own words, for every relation, also with alternatives."""
+    tracker = make_tracker({**FULL, "mentor_support": ["emotioneel"], **slots})
+    ActionSummary().run(dispatcher, tracker, domain)
+    assert " ".join(m["text"] for m in dispatcher.messages) == expected
 
 
 def test_change_one_detail_clears_only_that_detail(dispatcher, domain):
@@ -573,16 +688,48 @@ def test_change_one_detail_clears_only_that_detail(dispatcher, domain):
     assert events[-1] == FollowupAction("jim_form")
 
 
-def test_change_person_keeps_the_first_as_alternative(dispatcher, domain):
+def test_change_person_asks_before_keeping_the_first(dispatcher, domain):
+    """Issue 25: the person swapped out is never kept without the youth's yes."""
     tracker = make_tracker(
-        {**FULL, "stage": "summary"},
+        {**FULL, "stage": "summary", "alternatives": [{"name": "Ahmed", "relation": "buurman"}]},
         intent="change_choice",
         entities=[{"entity": "change_field", "value": "person"}],
     )
     events = ActionChangeField().run(dispatcher, tracker, domain)
-    assert SlotSet("alternatives", [{"name": "Riet", "relation": "oma"}]) in events
+    assert SlotSet("alternatives", None) in events
+    waiting = [{"name": "Ahmed", "relation": "buurman"}, {"name": "Riet", "relation": "oma"}]
+    assert SlotSet("others_named", waiting) in events
     assert SlotSet("relation", None) in events and SlotSet("mentor_name", None) in events
+    assert SlotSet("keep_others", None) in events and SlotSet("asked_by", None) in events
     assert SlotSet("youth_age", None) not in events
+    assert responses(dispatcher) == [texts.CHOICE_SWAPPED]
+
+
+def test_the_change_menu_removes_the_others(dispatcher, domain):
+    tracker = make_tracker(
+        {
+            **FULL,
+            "stage": "summary",
+            "keep_others": "ja",
+            "alternatives": [{"name": "Ahmed", "relation": "buurman"}],
+        },
+        intent="change_choice",
+        entities=[{"entity": "change_field", "value": "alternatives"}],
+    )
+    events = ActionChangeField().run(dispatcher, tracker, domain)
+    assert SlotSet("alternatives", None) in events and SlotSet("keep_others", None) in events
+    assert SlotSet("mentor_name", None) not in events
+    assert events[-1] == FollowupAction("action_summary")
+    assert responses(dispatcher) == ["Goed, ik noem alleen Riet."]
+
+
+def test_the_change_menu_shows_remove_others_only_with_others(domain):
+    with_others, plain = domain["responses"]["utter_ask_what_to_change"]
+    assert with_others["condition"] == [{"type": "slot", "name": "keep_others", "value": "ja"}]
+    remove = '/change_choice{{"change_field":"alternatives"}}'
+    assert remove in [b["payload"] for b in with_others["buttons"]]
+    assert remove not in [b["payload"] for b in plain["buttons"]]
+    assert len(with_others["buttons"]) <= 8
 
 
 def test_change_without_a_detail_shows_the_menu(dispatcher, domain):
@@ -616,8 +763,10 @@ def test_handoff_stores_the_nomination_and_gives_a_code(
     events = ActionHandoff().run(dispatcher, consented(FULL, sender="conv-h"), domain)
     reference = next(e["value"] for e in events if e.get("name") == "reference")
     assert SlotSet("stage", "done") in events
-    assert responses(dispatcher) == ["utter_parents_too", "utter_handoff_done"]
+    # issue 25: the parents were asked before the yes; the youth hears where it went
+    assert responses(dispatcher) == ["utter_handoff_done"]
     assert dispatcher.messages[-1]["reference"] == reference
+    assert dispatcher.messages[-1]["recipient"] == "het standaard team"
     with Session(engine) as session:
         stored = session.execute(select(Nomination)).scalar_one()
         assert stored.reference == reference

@@ -169,6 +169,17 @@ def test_csv_export_is_the_teams_only_and_injection_safe(client, engine, teams):
     assert "Demo Persoon" not in response.text
 
 
+def test_csv_and_json_carry_asked_by_and_the_parents_answer(client, engine, teams):
+    """Issue 25: who asks the person and the youth's answer about the parents."""
+    make_nomination(engine, "team-a", mentor_asked_by="samen", parents_answer="nee")
+    response = client.get("/api/nominations.csv", headers=auth(teams["a"]))
+    (row,) = list(csv.DictReader(io.StringIO(response.text)))
+    assert row["mentor_asked_by"] == "samen" and row["parents_answer"] == "nee"
+    (nomination,) = client.get("/api/nominations", headers=auth(teams["a"])).json()
+    assert nomination["mentor"]["asked_by"] == "samen"
+    assert nomination["youth"]["parents_answer"] == "nee"
+
+
 def test_openapi_describes_bearer_and_all_endpoints(client):
     spec = client.get("/openapi.json").json()
     assert spec["components"]["securitySchemes"]["coachToken"]["scheme"] == "bearer"
@@ -181,6 +192,17 @@ def test_openapi_describes_bearer_and_all_endpoints(client):
     ):
         assert path in spec["paths"], path
     assert client.get("/docs").status_code == 200
+
+
+def test_openapi_describes_asked_by_and_parents_answer(client):
+    """Issue 25: the new fields of the nomination JSON, with their values."""
+    spec = client.get("/openapi.json").json()
+    for path in ("/api/nominations", "/api/nominations/{nomination_id}"):
+        description = spec["paths"][path]["get"]["description"]
+        assert "`mentor.asked_by`" in description, path
+        assert all(f"`{v}`" in description for v in ("jongere", "samen", "coach")), path
+        assert "`youth.parents_answer`" in description, path
+    assert "mentor.asked_by" in client.get("/docs").text
 
 
 # --- bad input on invites: never a 500 -----------------------------------------------------

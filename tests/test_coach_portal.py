@@ -162,3 +162,19 @@ def test_secure_cookie_when_public_url_is_https(settings, engine, coach_a):
         response = login(client, token)
         cookies = response.headers.get_list("set-cookie")
         assert all("Secure" in c for c in cookies)
+
+
+def test_the_detail_page_shows_who_asks_and_the_parents_answer(app, engine, coach_a):
+    """Issue 25: the coach reads who asks the person and what the youth said about parents."""
+    _coach_id, token = coach_a
+    nid = make_nomination(
+        engine, "team-a", youth_age=14, mentor_asked_by="jongere", parents_answer="coach"
+    )
+    older = make_nomination(engine, "team-a", youth_age=17)
+    with TestClient(app) as client:
+        login(client, token)
+        detail = client.get(f"/coach/nominations/{nid}").text
+        assert "Wie vraagt het</dt><dd>de jongere zelf" in detail
+        assert "gevaar thuis: praat eerst met de jongere, niet met de ouders" in detail
+        plain = client.get(f"/coach/nominations/{older}").text
+        assert "Wie vraagt het</dt><dd>niet gevraagd" in plain and "Over de ouders" not in plain

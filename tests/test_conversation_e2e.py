@@ -54,20 +54,33 @@ def buttons_happy_path(chat: Chat) -> None:
     chat.send("Riet")
     chat.tap("alles zeggen")
     chat.tap("Ja")
+    # issue 25: who asks Riet, and that Riet may say no
+    assert "Riet mag ook nee zeggen. Dat is niet erg." in chat.text, chat.dump()
+    chat.tap("Samen met mijn coach")
     chat.tap("sla over")
     assert "Je kiest oma Riet." in chat.text
     chat.tap("klopt")
+    # issue 25: under 16 the parents question comes before the yes
+    assert "Dan vraagt je coach het ook aan je ouders. Is dat goed?" in chat.text, chat.dump()
+    chat.tap("Ja, dat is goed")
     assert "Mag dat?" in chat.text
+
+
+# The happy path's youth turns (issue 25): before it, 10 (8 taps, 2 typed: the name and Riet);
+# now 12 for a youth under 16 (+ "who asks Riet", + the parents question before the yes),
+# 11 from 16 on. /start is sent by the widget, not by the youth.
+HAPPY_PATH_TURNS = 12
 
 
 def test_happy_path_by_buttons_ends_in_a_consented_nomination(live):
     chat = Chat(live.settings.rasa_url)
     buttons_happy_path(chat)
     chat.tap("Ja, dat mag")
-    assert "ouders" in chat.text, "a 15-year-old hears the parents must also agree"
     code = CODE.search(chat.text).group(0)
+    assert f"Met deze code vindt je coach je keuze: {code}" in chat.text, chat.dump()
+    assert "Toch niet sturen" not in str(chat.buttons), "the choice is sent already"
     youth_turns = chat.turns - 1  # /start is sent by the widget, not typed by the youth
-    assert youth_turns <= 10, chat.dump()
+    assert youth_turns <= HAPPY_PATH_TURNS, chat.dump()
     nomination = nomination_of(live, chat)
     assert nomination["reference"] == code
     assert nomination["status"] == "nieuw"
@@ -77,7 +90,9 @@ def test_happy_path_by_buttons_ends_in_a_consented_nomination(live):
         # a pseudonym: the conversation id itself is never handed to a coach
         "conversation_id": repo.conversation_ref(live.settings.secret_key, chat.sender),
         "parent_consent_needed": True,
+        "parents_answer": "ja",
     }
+    assert nomination["mentor"]["asked_by"] == "samen"
     assert nomination["mentor"]["name"] == "Riet"
     assert nomination["mentor"]["relation"] == "oma"
     assert nomination["mentor"]["support"] == ["emotioneel"]
@@ -100,6 +115,8 @@ def test_happy_path_by_typing_only(live):
     assert nomination["mentor"]["support"] == ["praktisch"]
     assert nomination["mentor"]["knows_already"] == "nee"
     assert nomination["mentor"]["contact"] == "0612345678"
+    assert nomination["mentor"]["asked_by"] == "jongere"
+    assert nomination["mentor"]["reason"] == "hij helpt me met huiswerk"
 
 
 def test_dont_know_leads_through_help_questions_to_someone(live):
@@ -154,20 +171,29 @@ def test_someone_under_18_is_explained_and_asked_again(live):
     assert "Wie vind jij fijn" in chat.text
 
 
-def test_two_people_one_choice_and_an_alternative(live):
+def test_two_people_the_youth_picks_one_and_keeps_the_other(live):
+    """Issue 25: the bot asks who comes first (no "Ik kies eerst je oma")."""
     chat = Chat(live.settings.rasa_url)
     for message in ["/start", "Sam", "16", "mijn oma en de buurman"]:
         chat.send(message)
-    assert "2 mensen" in chat.text, chat.dump()
-    chat.send("Riet")
+    assert "Wie wil je het liefst als JIM?" in chat.text, chat.dump()
+    assert "Ik kies" not in chat.text
+    chat.tap("Je buurman")
+    assert "Hoe heet je buurman?" in chat.text, chat.dump()
+    chat.send("Ahmed")
+    assert "Je noemde ook je oma. Mag je coach dat ook weten?" in chat.text, chat.dump()
+    chat.tap("Ja, dat mag")
     chat.tap("Leuke dingen")
     chat.tap("Ja")
+    chat.tap("Ik zelf")
     chat.tap("sla over")
+    assert "Je kiest buurman Ahmed." in chat.text and "Je noemde ook je oma." in chat.text
     chat.tap("klopt")
+    assert "Ahmed, waarom je kiest en je oma" in chat.text, chat.dump()
     chat.tap("Ja, dat mag")
     nomination = nomination_of(live, chat)
-    assert nomination["mentor"]["relation"] == "oma"
-    assert nomination["alternatives"] == [{"name": None, "relation": "buurman"}]
+    assert nomination["mentor"]["relation"] == "buurman"
+    assert nomination["alternatives"] == [{"name": None, "relation": "oma"}]
 
 
 def test_coming_back_with_start_resumes_where_the_youth_was(live):
@@ -184,6 +210,7 @@ def test_change_the_name_from_the_summary(live):
         chat.send(message)
     chat.tap("Leuke dingen")
     chat.tap("Weet ik niet")
+    chat.tap("Mijn coach")
     chat.tap("sla over")
     chat.tap("veranderen")
     chat.tap("De naam")
@@ -284,7 +311,7 @@ def test_withdraw_after_handoff_erases_the_details(live):
     chat = Chat(live.settings.rasa_url)
     buttons_happy_path(chat)
     chat.tap("Ja, dat mag")
-    chat.tap("Toch niet sturen")
+    chat.tap("Keuze weghalen")
     assert "Weet je het zeker?" in chat.text, "asked once first (issue 22)"
     chat.tap("Ja, haal weg")
     assert "weggehaald" in chat.text
@@ -345,7 +372,7 @@ def test_purge_removes_idle_conversations_and_closed_nominations(live):
     chat = Chat(live.settings.rasa_url)
     buttons_happy_path(chat)
     chat.tap("Ja, dat mag")
-    chat.tap("Toch niet sturen")
+    chat.tap("Keuze weghalen")
     chat.tap("Ja, haal weg")  # closed: withdrawn (asked once first, issue 22)
     engine = make_engine(live.settings.database_url)
     try:

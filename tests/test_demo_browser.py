@@ -91,23 +91,23 @@ def test_a_scenario_plays_side_by_side_step_back_and_automatically(page, live):
     run_axe(page, "scenario started")
 
     page.get_by_role("button", name="Volgende").click()
-    progress(page, "Stap 1 van 10")
+    progress(page, "Stap 1 van 12")
     expect(page.locator(".msg.me", has_text="Sara")).to_be_visible()
     expect(field(page, "Naam jongere")).to_have_text("Sara")
     page.get_by_role("button", name="Volgende").click()
-    progress(page, "Stap 2 van 10")
+    progress(page, "Stap 2 van 12")
     expect(field(page, "Leeftijd")).to_have_text("14")
     expect(field(page, "Ouders ook akkoord nodig")).to_contain_text("ja")
     expect(page.locator("#note")).to_contain_text("Onder de 16 beslissen de ouders mee")
 
     page.get_by_role("button", name="Terug").click()
-    progress(page, "Stap 1 van 10")
+    progress(page, "Stap 1 van 12")
     expect(field(page, "Leeftijd")).to_have_text("nog leeg – wordt nu gevraagd")
     expect(page.locator("#log .msg.me")).to_have_count(1)
 
     page.get_by_label("Tempo").select_option("1500")
     page.get_by_role("button", name="Automatisch").click()
-    progress(page, "Stap 10 van 10")
+    progress(page, "Stap 12 van 12")
     expect(page.locator("#result")).to_have_text(
         "Zoals verwacht: de nominatie is opgeslagen.", timeout=WAIT
     )
@@ -142,7 +142,7 @@ def test_pause_type_instead_free_play_and_reset(page, live):
     page.get_by_role("button", name="Start scenario").click()
     expect(page.locator(".msg.bot", has_text="Hoe wil je dat ik je noem")).to_be_visible()
     page.get_by_role("button", name="Automatisch").click()
-    progress(page, "Stap 2 van 10")
+    progress(page, "Stap 2 van 11")
     page.get_by_role("button", name="Pauze").click()
     expect(page.get_by_role("button", name="Automatisch")).to_be_visible()
     settled = page.locator("#progress").inner_text()

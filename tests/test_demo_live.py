@@ -262,7 +262,18 @@ def test_demo_data_never_reaches_a_real_team(live, real_team):
     # The control: a real youth with the same invite does reach the real team and notifies.
     youth = Chat(live.settings.rasa_url)
     youth.send(start_with(invite["code"]))
-    for message in ["Sam", "16", "mijn oma", "Riet", "ze luistert", "ja", "nee", "ja", "ja"]:
+    for message in [
+        "Sam",
+        "16",
+        "mijn oma",
+        "Riet",
+        "ze luistert",
+        "ja",
+        "ik zelf",
+        "nee",
+        "ja",
+        "ja",
+    ]:
         youth.send(message)
     real = [
         n

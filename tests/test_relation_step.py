@@ -79,6 +79,7 @@ CASES = [
         RelationDecision({"relation": "oma"}),
         id="a name the NLU took for a relation at the name question keeps the person",
     ),
+    # issue 25: the bot never chooses for the youth: several people wait for the youth's pick
     pytest.param(
         RelationAnswer(
             "mijn oma riet en buurman ahmed",
@@ -87,20 +88,100 @@ CASES = [
         ),
         RelationDecision(
             {
-                "relation": "oma",
+                "relation": None,
                 "relation_group": None,
                 "help_step": 0,
-                "alternatives": [{"relation": "buurman", "name": "Ahmed"}],
-                "mentor_name": "Riet",
-            },
-            text="Je noemt 2 mensen. Ik kies eerst je oma. De rest onthoud ik ook.",
+                "people_named": [
+                    {"relation": "oma", "name": "Riet"},
+                    {"relation": "buurman", "name": "Ahmed"},
+                ],
+            }
         ),
-        id="two people: the first is the choice, the other kept",
+        id="two people: the youth picks who comes first",
     ),
     pytest.param(
         RelationAnswer("oma en mama", relations=["oma", "ouder"]),
         RelationDecision({"relation": "oma", "relation_group": None, "help_step": 0}),
         id="a parent among two people is not kept as an alternative",
+    ),
+    pytest.param(
+        RelationAnswer(
+            "/inform_mentor",
+            relations=["buurman"],
+            names=["Ahmed"],
+            people_named=[
+                {"relation": "oma", "name": "Riet"},
+                {"relation": "buurman", "name": "Ahmed"},
+            ],
+        ),
+        RelationDecision(
+            {
+                "relation": "buurman",
+                "mentor_name": "Ahmed",
+                "relation_group": None,
+                "help_step": 0,
+                "people_named": None,
+                "others_named": [{"relation": "oma", "name": "Riet"}],
+            }
+        ),
+        id="the pick by button: the second person first, the other waits for the keep question",
+    ),
+    pytest.param(
+        RelationAnswer(
+            "riet",
+            people_named=[
+                {"relation": "oma", "name": "Riet"},
+                {"relation": "buurman", "name": "Ahmed"},
+            ],
+        ),
+        RelationDecision(
+            {
+                "relation": "oma",
+                "mentor_name": "Riet",
+                "relation_group": None,
+                "help_step": 0,
+                "people_named": None,
+                "others_named": [{"relation": "buurman", "name": "Ahmed"}],
+            }
+        ),
+        id="the pick typed as a name",
+    ),
+    pytest.param(
+        RelationAnswer(
+            "de buurman",
+            people_named=[{"relation": "oma", "name": None}, {"relation": "buurman", "name": None}],
+        ),
+        RelationDecision(
+            {
+                "relation": "buurman",
+                "mentor_name": None,
+                "relation_group": None,
+                "help_step": 0,
+                "people_named": None,
+                "others_named": [{"relation": "oma", "name": None}],
+            }
+        ),
+        id="the pick typed as a relation",
+    ),
+    pytest.param(
+        RelationAnswer(
+            "mijn tante",
+            relations=["tante"],
+            people_named=[{"relation": "oma", "name": "Riet"}, {"relation": "opa", "name": None}],
+        ),
+        RelationDecision(
+            {
+                "relation": "tante",
+                "relation_group": None,
+                "help_step": 0,
+                "people_named": None,
+                "others_named": [
+                    {"relation": "oma", "name": "Riet"},
+                    {"relation": "opa", "name": None},
+                ],
+            }
+        ),
+        id="someone new instead: all named wait for the keep question",
     ),
     pytest.param(
         RelationAnswer(
@@ -110,18 +191,34 @@ CASES = [
         ),
         RelationDecision(
             {
-                "relation": "opa",
+                "relation": None,
                 "relation_group": None,
                 "help_step": 0,
-                "alternatives": [
-                    {"relation": "buurman", "name": None},
+                "people_named": [
+                    {"relation": "opa", "name": None},
                     {"relation": "tante", "name": None},
                 ],
-                "mentor_name": None,
-            },
-            text="Je noemt 2 mensen. Ik kies eerst je opa. De rest onthoud ik ook.",
+            }
         ),
-        id="people named earlier stay",
+        id="people kept earlier stay kept; the new ones wait for the pick",
+    ),
+    # issue 25: "coach" is only the professional
+    pytest.param(
+        RelationAnswer("mijn coach"),
+        RelationDecision(
+            {"relation": None, "relation_group": None}, response="utter_relation_own_coach"
+        ),
+        id="my coach is the professional: explained kindly",
+    ),
+    pytest.param(
+        RelationAnswer("mijn coach van voetbal"),
+        RelationDecision({"relation": None}, response="utter_relation_unclear"),
+        id="a coach of a sport is no professional (the NLU gives the relation)",
+    ),
+    pytest.param(
+        RelationAnswer("mijn voetbalcoach", relations=["sportcoach"]),
+        RelationDecision({"relation": "sportcoach", "relation_group": None, "help_step": 0}),
+        id="a sports coach by word is a trainer",
     ),
 ]
 

@@ -43,7 +43,7 @@ def test_action_server_down_then_back(live):
     assert during["active_loop"].get("name") == "jim_form", during["active_loop"]
     chat.send('/inform_support{"support":"emotioneel"}')
     assert "Weet Riet al dat je aan hem of haar denkt?" in chat.text, chat.dump()
-    for title in ["Ja", "sla over", "klopt", "Ja, dat mag"]:
+    for title in ["Ja", "Ik zelf", "sla over", "klopt", "Ja, dat is goed", "Ja, dat mag"]:
         chat.tap(title)
     assert nomination_of(live, chat)["mentor"]["name"] == "Riet", chat.dump()
     assert nomination_of(live, chat)["mentor"]["support"] == ["emotioneel"], chat.dump()

@@ -43,7 +43,9 @@ def test_the_help_lines_fit_what_the_youth_said_and_their_age(kinds, age, expect
         dispatcher, tracker({"youth_age": age}, {"level": "clear", "kinds": kinds}), domain
     )
     assert sent(dispatcher) == expected
-    assert events == [SlotSet("danger_kinds", None)]
+    # issue 25: danger at home is remembered, so the coach (not the parents) comes first
+    at_home = [SlotSet("home_unsafe", True)] if {"home", "honour"} & set(kinds) else []
+    assert events == [SlotSet("danger_kinds", None)] + at_home
     responses = domain["responses"]
     assert all(name in responses for name in expected)
 

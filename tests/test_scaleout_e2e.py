@@ -194,7 +194,7 @@ def test_one_server_stopped_the_conversation_goes_on_through_the_other(scaled):
 
     scaled.stop_server(1)
     chat.urls = [scaled.servers[1]]
-    chat.tap("Toch niet sturen")
+    chat.tap("Keuze weghalen")
     assert "Weet je het zeker?" in chat.text, chat.dump()  # asked once first (issue 22)
     chat.tap("Ja, haal weg")
     assert "weggehaald" in chat.text, chat.dump()

@@ -66,6 +66,8 @@ def test_save_nomination_matches_the_design_json(session: Session):
         mentor_support=["emotioneel"],
         mentor_knows_already="ja",
         alternatives=[{"name": "Ahmed", "relation": "buurman"}],
+        mentor_asked_by="samen",
+        parents_answer="nee",
     )
     nomination, created = repo.save_nomination(session, data, team)
     session.commit()
@@ -80,12 +82,27 @@ def test_save_nomination_matches_the_design_json(session: Session):
     # the contract's field holds a pseudonym: the conversation id is a key to the chat
     pseudonym = as_json["youth"].pop("conversation_id")
     assert pseudonym.startswith(repo.REF_PREFIX) and "conv-1" not in pseudonym
-    assert as_json["youth"] == {"name": "Sam", "age": 15, "parent_consent_needed": True}
+    assert as_json["youth"] == {
+        "name": "Sam",
+        "age": 15,
+        "parent_consent_needed": True,
+        "parents_answer": "nee",  # issue 25
+    }
     assert as_json["mentor"]["support"] == ["emotioneel"]
+    assert as_json["mentor"]["asked_by"] == "samen"  # issue 25
     assert as_json["alternatives"] == [{"name": "Ahmed", "relation": "buurman"}]
     assert as_json["consent"]["given"] is True
     assert as_json["consent"]["text_version"] == "v1"
     assert as_json["created_at"].endswith("+00:00")
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("mentor_asked_by", "iemand"), ("parents_answer", "misschien")],
+)
+def test_asked_by_and_parents_answer_only_take_their_values(field, value):
+    with pytest.raises(ValueError):
+        nomination_input(**{field: value})
 
 
 @pytest.mark.parametrize(

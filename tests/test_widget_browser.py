@@ -161,8 +161,10 @@ STEPS = [
     (r"hoe heet je oma", None, "Riet"),
     (r"wat doet riet voor jou", "Ik kan alles zeggen", "ze luistert goed"),
     (r"weet riet al", "=Ja", "ja"),
+    (r"wie vraagt het aan riet", "Samen met mijn coach", "samen met mijn coach"),
     (r"heb je het nummer", "Nee, sla over", "nee"),
     (r"klopt dat", "Ja, dat klopt", "ja"),
+    (r"ook aan je ouders", "Ja, dat is goed", "ja"),
     (r"mag dat", "Ja, dat mag", "ja dat mag"),
 ]
 

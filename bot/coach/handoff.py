@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot.coach import notify
 from bot.settings import Settings
-from bot.storage import repo
+from bot.storage import Coach, repo
 from bot.storage.repo import NominationInput
 
 # Conversations the trainer demo (/demo) starts; they never reach a real team. The prefix
@@ -32,6 +32,8 @@ class HandoffResult:
     nomination_id: str
     created: bool
     with_invite: bool
+    coach_name: str | None = None  # issue 25: who got it, as the youth hears it
+    team_name: str = ""
 
 
 def inbox_team(session: Session, settings: Settings):
@@ -41,6 +43,32 @@ def inbox_team(session: Session, settings: Settings):
     coach token and the demo page show (README "Security").
     """
     return repo.ensure_team(session, settings.default_team, "Standaard team")
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Who gets the choice, as the youth hears it before the yes (issue 25): the coach by
+    name when the youth came with an invite, else the team whose inbox it lands in."""
+
+    coach: str | None
+    team: str
+
+
+def recipient(
+    engine: Engine, settings: Settings, conversation_id: str, invite_code: str | None
+) -> Recipient:
+    """The coach and team a nomination of this conversation would go to (hand_off's rules)."""
+    with Session(engine) as session:
+        if repo.is_demo_conversation(session, conversation_id):
+            team = repo.get_team(session, repo.DEMO_TEAM_SLUG)
+            return Recipient(None, team.name if team else "Demo team")
+        invite, _status = repo.check_invite(session, invite_code, conversation_id)
+        if invite is not None:
+            team = session.get(repo.Team, invite.team_id)
+            coach = session.get(Coach, invite.coach_id) if invite.coach_id else None
+            return Recipient(coach.name if coach else None, team.name)
+        team = repo.get_team(session, settings.default_team)
+        return Recipient(None, team.name if team else "Standaard team")
 
 
 def invite_status(engine: Engine, code: str | None, conversation_id: str) -> str:
@@ -77,11 +105,14 @@ def hand_off(engine: Engine, settings: Settings, data: NominationInput) -> Hando
             nomination.demo = True
         if created and not nomination.demo:
             notify.enqueue(session, settings, team, nomination)
+        coach = session.get(Coach, nomination.coach_id) if nomination.coach_id else None
         return HandoffResult(
             reference=nomination.reference,
             nomination_id=nomination.id,
             created=created,
             with_invite=nomination.invite_id is not None,
+            coach_name=coach.name if coach else None,
+            team_name=team.name,
         )
 
 

@@ -21,7 +21,14 @@ from sqlalchemy.orm import Session
 from bot.dialogue import conversation
 from bot.storage import privacy, repo
 from bot.storage.models import Nomination, OutboxMessage, StatusChange
-from bot.vocabulary import GROUP_NAMES, KNOWS_LABELS, RELATION_NAMES, SUPPORT_LABELS, relation_name
+from bot.vocabulary import (
+    ASKED_BY_LABELS,
+    GROUP_NAMES,
+    KNOWS_LABELS,
+    RELATION_NAMES,
+    SUPPORT_LABELS,
+    relation_name,
+)
 
 DEMO_SENDER_RE = re.compile(r"demo-[A-Za-z0-9_-]{8,75}")
 
@@ -35,6 +42,7 @@ ASKED_ROW = {
     "mentor_adult": "mentor_adult",
     "mentor_reason": "support",
     "knows_already": "knows_already",
+    "asked_by": "asked_by",
     "contact": "contact",
 }
 
@@ -83,6 +91,7 @@ def coach_rows(
             "mentor_adult": None,
             "support": _support_text(mentor.get("support"), mentor.get("reason")),
             "knows_already": KNOWS_LABELS.get(mentor.get("knows_already"), "niet gezegd"),
+            "asked_by": ASKED_BY_LABELS.get(mentor.get("asked_by"), "niet gezegd"),
             "contact": mentor.get("contact") or "niet gegeven",
             "alternatives": _alternatives_text(nomination.get("alternatives")),
         }
@@ -104,6 +113,7 @@ def coach_rows(
             if slot("mentor_reason")
             else None,
             "knows_already": KNOWS_LABELS.get(slot("knows_already")),
+            "asked_by": ASKED_BY_LABELS.get(slot("asked_by")),
             "contact": "niet gegeven"
             if slot("contact") == conversation.SKIPPED
             else slot("contact"),
@@ -137,6 +147,7 @@ def coach_rows(
         _row("mentor_name", "Naam JIM", values["mentor_name"]),
         _row("support", "Soort steun", values["support"]),
         _row("knows_already", "Weet het al", values["knows_already"]),
+        _row("asked_by", "Wie vraagt het", values["asked_by"]),
         _row("contact", "Telefoon of e-mail", values["contact"]),
         _row("alternatives", "Andere mensen", values["alternatives"]),
         _row("consent", "Toestemming", consent),

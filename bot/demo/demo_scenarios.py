@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from bot.settings import PROJECT_DIR
+from bot.storage.models import ASKED_BY, PARENTS_ANSWERS
 from bot.vocabulary import KNOWS_ALREADY, RELATIONS, SUPPORT_KINDS
 
 SCENARIO_DIR = PROJECT_DIR / "demo" / "scenarios"
@@ -36,6 +37,8 @@ EXPECT_KEYS = (
     "steun",
     "weet_het_al",
     "alternatieven",
+    "wie_vraagt",
+    "ouders_antwoord",
     "hulplijnen_getoond",
     "bot_zegt",
 )
@@ -47,6 +50,8 @@ NOMINATION_ONLY = (
     "steun",
     "weet_het_al",
     "alternatieven",
+    "wie_vraagt",
+    "ouders_antwoord",
 )
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,59}$")
 MAX_TEXT = 500
@@ -91,6 +96,8 @@ class Expected:
     support: list[str] | None = None
     knows_already: str | None = None
     alternatives: list[str] | None = None
+    asked_by: str | None = None  # issue 25: mentor.asked_by
+    parents_answer: str | None = None  # issue 25: youth.parents_answer
     crisis_shown: bool | None = None
     bot_says: list[str] = field(default_factory=list)
 
@@ -123,6 +130,8 @@ class Scenario:
                 "support": self.expected.support,
                 "knows_already": self.expected.knows_already,
                 "alternatives": self.expected.alternatives,
+                "asked_by": self.expected.asked_by,
+                "parents_answer": self.expected.parents_answer,
                 "crisis_shown": self.expected.crisis_shown,
                 "bot_says": list(self.expected.bot_says),
             },
@@ -277,6 +286,12 @@ def _expected(reader: _Reader, node: yaml.Node) -> Expected:
                     f"'{relation}' is geen relatie. Kies uit: {', '.join(RELATIONS)}.",
                 )
         values["alternatives"] = alternatives
+    if "wie_vraagt" in fields:
+        values["asked_by"] = reader.choice(fields["wie_vraagt"][1], "verwacht.wie_vraagt", ASKED_BY)
+    if "ouders_antwoord" in fields:
+        values["parents_answer"] = reader.choice(
+            fields["ouders_antwoord"][1], "verwacht.ouders_antwoord", PARENTS_ANSWERS
+        )
     if "hulplijnen_getoond" in fields:
         values["crisis_shown"] = reader.boolean(
             fields["hulplijnen_getoond"][1], "verwacht.hulplijnen_getoond"
@@ -410,6 +425,8 @@ def check_end(
                     expected.alternatives,
                     [a.get("relation") for a in stored.get("alternatives", [])],
                 ),
+                ("wie_vraagt", expected.asked_by, mentor.get("asked_by")),
+                ("ouders_antwoord", expected.parents_answer, youth.get("parents_answer")),
             ]
             for name, want, got in checks:
                 if want is not None and want != got:

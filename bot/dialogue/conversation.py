@@ -103,31 +103,123 @@ def is_professional(text: str | None) -> bool:
     return bool(words & PROFESSIONAL_WORDS) or "mentor op school" in (text or "").lower()
 
 
+# issue 25: "coach" alone is the youth's professional coach; with a sport it is a trainer.
+_SPORT_WORDS = (
+    "voetbal", "boksen", "box", "sport", "training", "trainen", "club", "hockey", "judo",
+    "zwemmen", "dansen", "turnen", "fitness", "gym", "vechtsport", "kickboksen", "basketbal",
+)  # fmt: skip
+
+
+def is_own_coach(text: str | None) -> bool:
+    """ "mijn coach", "de coach": the professional coach (never the JIM), not a sports
+    coach ("mijn coach van voetbal", "sportcoach", "voetbalcoach")."""
+    lower = (text or "").lower()
+    words = re.findall(r"[^\W\d_]+", lower)
+    if "coach" not in words and "coah" not in words and "couch" not in words:
+        return False
+    return not any(w in lower for w in _SPORT_WORDS)
+
+
 def mentor_label(relation: str | None) -> str:
     """ "je oma" -> "oma", for "Je kiest oma Riet"."""
     label = relation_label(relation)
     return label.removeprefix("je ").removeprefix("die ")
 
 
-def summary(slots: dict) -> str:
-    """The one-message summary before anything is sent."""
+# issue 25: the youth's own reason in the summary, shortened kindly after this many words.
+REASON_WORDS = 8
+
+
+def short_reason(reason: str) -> str:
+    """The youth's own words for the summary, as typed: whole, or the first words and "...".
+
+    No end mark: the sentence around it has one."""
+    words = " ".join(str(reason).split()).rstrip(".!? ").split(" ")
+    return " ".join(words[:REASON_WORDS]) + ("..." if len(words) > REASON_WORDS else "")
+
+
+def person_label(person: dict) -> str:
+    """ "oma Riet", "Riet" (relation anders), "je buurman" (no name): how the bot names one."""
+    name = person.get("name")
+    relation = person.get("relation")
+    if name and relation not in (None, "anders"):
+        return f"{mentor_label(relation)} {name}"
+    return name or relation_label(relation)
+
+
+def join_words(items: list[str]) -> str:
+    """ "a", "a en b", "a, b en c"."""
+    items = [i for i in items if i]
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {texts.CONSENT_AND} " + items[-1]
+
+
+def summary_messages(slots: dict) -> list[str]:
+    """The summary before anything is sent: the choice, the youth's own reason (for every
+    relation), the other people named, and "Klopt dat?".
+
+    One message when it fits in 3 sentences; with a reason and alternatives the question
+    comes as a second message (LANGUAGE.md: at most 3 sentences a message)."""
     name = slots.get("mentor_name") or ""
-    lines = [
-        texts.SUMMARY_CHOICE.format(label=mentor_label(slots.get("relation")), mentor_name=name)
-    ]
+    relation = slots.get("relation")
+    if relation in (None, "anders"):
+        lines = [texts.SUMMARY_CHOICE_NAME.format(mentor_name=name)]
+    else:
+        lines = [texts.SUMMARY_CHOICE.format(label=mentor_label(relation), mentor_name=name)]
+    reason = slots.get("mentor_reason")
     kinds = slots.get("mentor_support") or []
-    if kinds:
+    button_reasons = set(REASON_TEXT.values())
+    if reason and reason != DONT_KNOW and reason not in button_reasons:
+        line = texts.SUMMARY_OWN_REASON.format(reason=short_reason(reason))
+        lines.append(line.replace("....", "..."))
+    elif kinds:
         lines.append(texts.SUMMARY_REASON[kinds[0]].format(mentor_name=name))
-    alternatives = [
-        a.get("name") or mentor_label(a.get("relation")) for a in slots.get("alternatives") or []
-    ]
+    alternatives = [person_label(a) for a in slots.get("alternatives") or []]
     if alternatives:
-        lines.append(texts.SUMMARY_ALTERNATIVES.format(names=" en ".join(alternatives)))
-    lines.append(texts.SUMMARY_QUESTION)
-    # At most 3 sentences: the alternatives line wins over the reason line.
-    if len(lines) > 3:
-        lines.pop(1)
-    return " ".join(lines)
+        lines.append(texts.SUMMARY_ALTERNATIVES.format(names=join_words(alternatives)))
+    if len(lines) < 3:
+        return [" ".join(lines + [texts.SUMMARY_QUESTION])]
+    return [" ".join(lines), texts.SUMMARY_QUESTION]
+
+
+def summary(slots: dict) -> str:
+    """The summary as one text (tests and the demo's coach view read it so)."""
+    return " ".join(summary_messages(slots))
+
+
+def consent_items(slots: dict) -> str:
+    """What the consent question lists as shared: the person, the reason, the number or
+    e-mail if given, the other people named."""
+    items = [slots.get("mentor_name") or "", texts.CONSENT_THE_REASON]
+    contact = slots.get("contact")
+    if contact and contact != SKIPPED:
+        items.append(texts.CONSENT_EMAIL if "@" in str(contact) else texts.CONSENT_PHONE)
+    alternatives = [person_label(a) for a in slots.get("alternatives") or []]
+    if len(alternatives) > 2:
+        items.append(texts.CONSENT_MANY_OTHERS.format(count=len(alternatives)))
+    else:
+        items.extend(alternatives)
+    return join_words(items)
+
+
+def team_label(name: str) -> str:
+    """ "Standaard team" -> "het standaard team"; "Jeugdhulp Noord" -> "het team van ..."."""
+    if "team" in name.lower():
+        return "het " + name[:1].lower() + name[1:]
+    return texts.CONSENT_TO_TEAM.format(team=name)
+
+
+def pick_person(people: list[dict], relations: list[str], names: list[str], text: str):
+    """Which of the people named the youth picked: by name, else by relation; None if unclear."""
+    lower = (text or "").lower()
+    for person in people:
+        name = (person.get("name") or "").lower()
+        if name and (name in [n.lower() for n in names] or name in lower.split()):
+            return person
+    wanted = {canonical_relation(r) or r for r in relations} | {canonical_relation(lower)}
+    matches = [p for p in people if p.get("relation") in wanted]
+    return matches[0] if len(matches) == 1 else None
 
 
 def split_people(relations: list[str], names: list[str]) -> tuple[str | None, list[dict]]:

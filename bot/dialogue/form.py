@@ -38,7 +38,8 @@ class Question:
 
 QUESTIONS: tuple[Question, ...] = (
     Question("youth_name", about_person=False),
-    Question("youth_age", about_person=False),
+    # issue 25: the parents' answer depends on the age, so a new age asks it again
+    Question("youth_age", also_fills=("parents_answer",), about_person=False),
     # relation_text: the youth's own description of "someone else"; relation_guess: a
     # relation the NLU was not sure of, asked about first (issue 20)
     Question(
@@ -47,10 +48,15 @@ QUESTIONS: tuple[Question, ...] = (
         changeable=False,
     ),
     Question("mentor_name"),
+    # issue 25: only asked when the youth named others too (bot.dialogue.relation_step):
+    # may the coach know them? A yes moves them into `alternatives`.
+    Question("keep_others", changeable=False),
     # Only asked for a person who may be under 18 (bot.dialogue.conversation.MAYBE_MINOR).
     Question("mentor_adult", changeable=False),
     Question("mentor_reason", also_fills=("mentor_support",)),
     Question("knows_already"),
+    # issue 25: who asks the chosen person ("jongere", "samen", "coach": mentor.asked_by)
+    Question("asked_by", changeable=False),
     Question("contact"),
 )
 
@@ -58,8 +64,16 @@ QUESTIONS: tuple[Question, ...] = (
 QUESTION_ORDER: tuple[str, ...] = tuple(q.slot for q in QUESTIONS)
 
 # Slots filled along the way, not by one question: the other people the youth named.
-# Also the count of answers in a row the form could not use, and the last one (issue 20).
-ALONG_THE_WAY: tuple[str, ...] = ("alternatives", "unsure", "unusable_answer")
+# Also the count of answers in a row the form could not use, and the last one (issue 20),
+# and (issue 25) the people named together before the youth picked one (`people_named`)
+# and those waiting for the keep question (`others_named`).
+ALONG_THE_WAY: tuple[str, ...] = (
+    "alternatives",
+    "unsure",
+    "unusable_answer",
+    "people_named",
+    "others_named",
+)
 
 # Everything a fresh start (or a no to sharing) forgets about the choice.
 FORM_SLOTS: tuple[str, ...] = tuple(s for q in QUESTIONS for s in q.fills) + ALONG_THE_WAY
@@ -67,10 +81,14 @@ FORM_SLOTS: tuple[str, ...] = tuple(s for q in QUESTIONS for s in q.fills) + ALO
 # The `change_field` value that changes the whole person (from the relation onward).
 PERSON = "person"
 
-# What one change empties, by `change_field` value: the person, or one answer.
+# The `change_field` value that removes the other people named (issue 25).
+OTHERS = "alternatives"
+
+# What one change empties, by `change_field` value: the person, one answer, or the others.
 CHANGEABLE: dict[str, tuple[str, ...]] = {
     PERSON: tuple(s for q in QUESTIONS if q.about_person for s in q.fills),
     **{q.slot: q.fills for q in QUESTIONS if q.changeable},
+    OTHERS: ("alternatives", "others_named", "keep_others"),
 }
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.dialogue import conversation, texts
-from bot.vocabulary import NOT_ELIGIBLE, canonical_relation, clean_name, relation_label
+from bot.dialogue import conversation
+from bot.vocabulary import NOT_ELIGIBLE, canonical_relation, clean_name
 
 # After this many help questions ("ik weet het niet") the help ends; a yes then starts over.
 LAST_HELP_STEP = 5
@@ -33,6 +33,10 @@ class RelationAnswer:
     asking_the_name: bool = False  # the open question is the person's name
     relation_before: str | None = None  # the relation before this message
     alternatives: list[dict] = field(default_factory=list)  # other people named before
+    # issue 25: the people named together, waiting for the youth to pick who comes first,
+    # and the others waiting for the "may the coach know them too?" question
+    people_named: list[dict] = field(default_factory=list)
+    others_named: list[dict] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,15 @@ def decide_relation(answer: RelationAnswer) -> RelationDecision:
         return RelationDecision({"relation": None, "help_step": 0})
     if answer.value in conversation.GROUPS:
         return RelationDecision({"relation": None, "relation_group": answer.value})
+    if answer.people_named:
+        picked = _picked(answer, text)
+        if picked is not None:
+            return picked
+    if conversation.is_own_coach(text):
+        # issue 25: "mijn coach" is the youth's professional coach, never the JIM
+        return RelationDecision(
+            {"relation": None, "relation_group": None}, response="utter_relation_own_coach"
+        )
     if answer.professional or conversation.is_professional(text):
         return RelationDecision(
             {"relation": None, "relation_group": None}, response="utter_relation_professional"
@@ -74,11 +87,39 @@ def decide_relation(answer: RelationAnswer) -> RelationDecision:
         )
     slots: dict[str, Any] = {"relation": relation, "relation_group": None, "help_step": 0}
     others = [o for o in others if o["relation"] not in NOT_ELIGIBLE]
+    if answer.people_named:
+        # someone new, not one of the people named: they all wait for the keep question
+        return RelationDecision(
+            {**slots, "people_named": None, "others_named": _waiting(answer, answer.people_named)}
+        )
     if not others:
         return RelationDecision(slots)
-    slots["alternatives"] = list(answer.alternatives) + others
-    slots["mentor_name"] = clean_name(answer.names[0]) if answer.names else None
+    # issue 25: several people: the youth picks who comes first (action_ask_relation asks)
+    first_name = clean_name(answer.names[0]) if answer.names else None
+    people = [{"relation": relation, "name": first_name}, *others]
     return RelationDecision(
-        slots,
-        text=texts.TWO_PEOPLE.format(count=len(others) + 1, label=relation_label(relation)),
+        {"relation": None, "relation_group": None, "help_step": 0, "people_named": people}
+    )
+
+
+def _waiting(answer: RelationAnswer, people: list[dict]) -> list[dict]:
+    """The people waiting for the keep question: those waiting before, then these."""
+    return list(answer.others_named) + [p for p in people if p not in answer.others_named]
+
+
+def _picked(answer: RelationAnswer, text: str) -> RelationDecision | None:
+    """The youth picked one of the people named (button or typed): the others wait."""
+    person = conversation.pick_person(answer.people_named, answer.relations, answer.names, text)
+    if person is None:
+        return None
+    others = [p for p in answer.people_named if p is not person]
+    return RelationDecision(
+        {
+            "relation": person["relation"],
+            "mentor_name": person.get("name"),
+            "relation_group": None,
+            "help_step": 0,
+            "people_named": None,
+            "others_named": _waiting(answer, others),
+        }
     )

@@ -8,6 +8,10 @@ ASK_MENTOR_NAME = "Hoe heet {label}?"
 ASK_MENTOR_NAME_SIMPLE = "Hoe noem jij {label}? Typ de naam, zoals Riet."
 
 SUMMARY_CHOICE = "Je kiest {label} {mentor_name}."
+# issue 25: relation "anders" has no label: just the name.
+SUMMARY_CHOICE_NAME = "Je kiest {mentor_name}."
+# issue 25: the youth's own words, shortened kindly when long (conversation.short_reason).
+SUMMARY_OWN_REASON = "Jij zegt: {reason}."
 SUMMARY_REASON = {
     "emotioneel": "Je kan alles tegen {mentor_name} zeggen.",
     "praktisch": "{mentor_name} helpt je met dingen.",
@@ -15,14 +19,34 @@ SUMMARY_REASON = {
     "gezelschap": "Jullie doen leuke dingen samen.",
 }
 SUMMARY_ALTERNATIVES = "Je noemde ook {names}."
+# issue 25: with the reason and the alternatives the facts take 3 sentences; the question
+# then comes as a message of its own (at most 3 sentences a message).
 SUMMARY_QUESTION = "Klopt dat?"
 SUMMARY_BUTTON_OK = "✅ Ja, dat klopt"
 SUMMARY_BUTTON_CHANGE = "✏️ Iets veranderen"
 
-TWO_PEOPLE = "Je noemt {count} mensen. Ik kies eerst {label}. De rest onthoud ik ook."
+# issue 25: several people named: the youth picks who comes first (buttons with each).
+PICK_FIRST = "Je noemt {names}. Wie wil je het liefst als JIM?"
+# ... and says whether the others may be named to the coach too.
+KEEP_OTHERS = "Je noemde ook {names}. Mag je coach dat ook weten?"
+KEEP_OTHERS_YES = "✅ Ja, dat mag"
+KEEP_OTHERS_NO = "❌ Nee, alleen {mentor_name}"
 
-CHOICE_KEPT_AS_ALTERNATIVE = "Goed, we kiezen opnieuw. {mentor_name} onthoud ik ook."
+CHOICE_SWAPPED = "Goed, we kiezen opnieuw."
+OTHERS_REMOVED = "Goed, ik noem alleen {mentor_name}."
 CHANGE_FIELD_OK = "Goed, we passen dat aan."
+
+# issue 25: the consent question (utter_ask_consent) says what is shared, with whom.
+CONSENT_TO_COACH = "je coach {coach}"
+CONSENT_TO_TEAM = "het team van {team}"
+CONSENT_WHO_COACH = "Je coach"
+CONSENT_WHO_TEAM = "Het team"
+CONSENT_THE_PERSON = "{mentor_name}"
+CONSENT_THE_REASON = "waarom je kiest"
+CONSENT_PHONE = "het nummer"
+CONSENT_EMAIL = "het mailadres"
+CONSENT_AND = "en"
+CONSENT_MANY_OTHERS = "de {count} anderen"
 
 AGE_UNDER_12 = "Je bent nog jong. Dan beslissen je ouders ook mee."
 

@@ -25,6 +25,10 @@ from sqlalchemy.orm import declarative_base, relationship
 Base = declarative_base()
 
 STATUSES = ("nieuw", "in_contact", "jim_gestart", "niet_gelukt", "ingetrokken")
+ASKED_BY = ("jongere", "samen", "coach")
+# "ja": fine; "nee": the youth does not want it (the coach talks with them first);
+# "coach": the youth told about danger at home, so the coach talks with them, not the parents.
+PARENTS_ANSWERS = ("ja", "nee", "coach")
 
 
 def utcnow() -> datetime:
@@ -155,6 +159,10 @@ class Nomination(Base):
     mentor_support = Column(JSON, nullable=False, default=list)
     mentor_knows_already = Column(String(10), nullable=True)
     mentor_contact = Column(String(200), nullable=True)
+    # issue 25: who asks the chosen person (ASKED_BY), and the youth's answer under 16 to
+    # "your coach asks your parents too" (PARENTS_ANSWERS); null when not asked.
+    mentor_asked_by = Column(String(10), nullable=True)
+    parents_answer = Column(String(10), nullable=True)
 
     consent_given = Column(Boolean, nullable=False)
     consent_at = Column(UTCDateTime, nullable=False)

@@ -203,6 +203,8 @@ NOT_WORKED_SUFFIX = "#niet-gelukt-"
 PERSONAL_SLOTS = (
     "youth_name", "mentor_name", "contact", "mentor_reason", "alternatives",
     "relation_text", "unusable_answer",  # issue 20: words the youth typed
+    # issue 25: the people named together, before the pick and the keep question
+    "people_named", "others_named",
 )  # fmt: skip
 PERSONAL_ENTITIES = ("youth_name", "mentor_name", "contact")
 MASK = "***"
@@ -281,6 +283,8 @@ def _masked(data: dict, patterns) -> dict:
             for button in data_part.get("buttons") or []:
                 if isinstance(button, dict):
                     button["title"] = _mask_text(button.get("title"), patterns)
+                    # issue 25: a button per person named carries the name in its payload
+                    button["payload"] = _mask_text(button.get("payload"), patterns)
     return out
 
 

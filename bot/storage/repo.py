@@ -13,6 +13,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from bot.storage.models import (
+    ASKED_BY,
+    PARENTS_ANSWERS,
     Alternative,
     Coach,
     ConversationKey,
@@ -228,6 +230,8 @@ class NominationInput:
     alternatives: list[dict] = field(default_factory=list)
     invite_code: str | None = None
     mentor_relation_text: str | None = None  # issue 20: the youth's words for "anders"
+    mentor_asked_by: str | None = None  # issue 25
+    parents_answer: str | None = None
 
     def __post_init__(self) -> None:
         if not self.conversation_id:
@@ -239,6 +243,10 @@ class NominationInput:
             raise ValueError(f"unknown support kinds: {sorted(unknown)}")
         if self.mentor_knows_already not in (None, *KNOWS_ALREADY):
             raise ValueError("mentor_knows_already must be ja, nee or weet_niet")
+        if self.mentor_asked_by not in (None, *ASKED_BY):
+            raise ValueError("mentor_asked_by must be jongere, samen or coach")
+        if self.parents_answer not in (None, *PARENTS_ANSWERS):
+            raise ValueError("parents_answer must be ja, nee or coach")
 
     @property
     def parent_consent_needed(self) -> bool:
@@ -311,6 +319,8 @@ def save_nomination(
         mentor_support=list(data.mentor_support),
         mentor_knows_already=data.mentor_knows_already,
         mentor_contact=data.mentor_contact,
+        mentor_asked_by=data.mentor_asked_by,
+        parents_answer=data.parents_answer,
         consent_given=True,
         consent_at=data.consent_at,
         consent_text_version=data.consent_text_version,
@@ -390,6 +400,8 @@ def withdraw_nomination(
     nomination.mentor_support = []
     nomination.mentor_knows_already = None
     nomination.mentor_contact = None
+    nomination.mentor_asked_by = None
+    nomination.parents_answer = None
     nomination.alternatives = []
     session.add(
         StatusChange(
@@ -408,6 +420,7 @@ def withdraw_nomination(
 PERSONAL_FIELDS = (
     "youth_name", "youth_age", "mentor_name", "mentor_relation", "mentor_reason",
     "mentor_support", "mentor_knows_already", "mentor_contact", "mentor_relation_text",
+    "mentor_asked_by", "parents_answer",
 )  # fmt: skip
 
 
@@ -491,6 +504,9 @@ def nomination_to_dict(nomination: Nomination) -> dict:
             # A pseudonym (README "Security"): the conversation id is a key to the chat.
             "conversation_id": nomination.conversation_ref,
             "parent_consent_needed": nomination.parent_consent_needed,
+            # issue 25: the youth's answer to "your coach asks your parents too", before
+            # the yes: ja, nee (not wanted), coach (danger at home: the coach first) or null
+            "parents_answer": nomination.parents_answer,
         },
         "mentor": {
             "name": nomination.mentor_name,
@@ -501,6 +517,8 @@ def nomination_to_dict(nomination: Nomination) -> dict:
             "support": list(nomination.mentor_support or []),
             "knows_already": nomination.mentor_knows_already,
             "contact": nomination.mentor_contact,
+            # issue 25: who asks the person: jongere, samen (with the coach), coach, or null
+            "asked_by": nomination.mentor_asked_by,
         },
         "alternatives": [
             {"name": alt.name, "relation": alt.relation} for alt in nomination.alternatives

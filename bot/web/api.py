@@ -105,7 +105,24 @@ def create_invite(
     }
 
 
-@router.get("/nominations", tags=["nominations"])
+# issue 25: the fields of the nomination JSON that need a word (OpenAPI description).
+NOMINATION_FIELDS = """
+`youth.conversation_id` is a pseudonym (`gesprek-...`), never the chat's own id.
+
+`mentor.asked_by`: who asks the chosen person whether they want to be the JIM, as the youth
+said before the yes: `jongere` (the youth), `samen` (the youth with the coach), `coach`
+(the coach), or null (not asked: nominations from before this question).
+
+`youth.parents_answer`: under 16 only, the youth's answer before the yes to "your coach asks
+your parents too": `ja`, `nee` (the youth does not want it: talk with the youth first),
+`coach` (the youth told the bot about danger at home: talk with the youth, not the
+parents), or null (16 or older, or not asked).
+
+`alternatives`: the other people the youth named and agreed the coach may know.
+"""
+
+
+@router.get("/nominations", tags=["nominations"], description=NOMINATION_FIELDS)
 def list_nominations(
     request: Request,
     response: Response,
@@ -153,7 +170,12 @@ def export_nominations(
     )
 
 
-@router.get("/nominations/{nomination_id}", tags=["nominations"], responses=NOT_IN_TEAM)
+@router.get(
+    "/nominations/{nomination_id}",
+    tags=["nominations"],
+    responses=NOT_IN_TEAM,
+    description="One nomination of your team (404 for anything else).\n" + NOMINATION_FIELDS,
+)
 def get_nomination(
     request: Request,
     nomination_id: str,

@@ -120,6 +120,8 @@ def _render(request: Request, template: str, status_code: int = 200, **context) 
             "relation": lambda r: vocabulary.relation_name(r) or "onbekend",
             "support": vocabulary.SUPPORT_LABELS,
             "knows": vocabulary.KNOWS_LABELS,
+            "asked_by": vocabulary.ASKED_BY_LABELS,
+            "parents": vocabulary.PARENTS_LABELS,
             "when": when,
             **context,
         },
