@@ -117,6 +117,9 @@ class ActionAskSelf(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if tracker.active_loop.get("name") and tracker.get_slot("requested_slot") == "asked_by":
+            # issue 25's question "Wie vraagt het aan Riet?": "ik vraag het zelf" answers it
+            return [SlotSet("asked_by", "jongere")]
         mentor = None
         sent = tracker.get_slot("stage") == "done" and tracker.get_slot("reference")
         if sent:

@@ -399,3 +399,29 @@ def test_deleting_a_youths_data_takes_the_choice_that_did_not_work_out_too(
     assert removed.nominations == 2
     with Session(engine) as session:
         assert session.execute(select(Nomination)).scalars().all() == []
+
+
+@pytest.mark.parametrize("requested, answers", [("asked_by", True), ("contact", False)])
+def test_ask_self_typed_at_the_who_asks_question_answers_it(domain, requested, answers):
+    """Issue 25 asks "Wie vraagt het aan Riet?": "ik vraag het zelf" (issue 18's intent)
+    answers it with `jongere`; at another question of the form it does not."""
+    from rasa_sdk import Tracker
+
+    message = {"text": "ik vraag het zelf", "intent": {"name": "ask_self", "confidence": 1.0}}
+    youth = Tracker(
+        sender_id="conv-who",
+        slots={**FULL, "stage": "form", "asked_by": None, "requested_slot": requested},
+        latest_message=message,
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={"name": "jim_form"},
+        latest_action_name="action_listen",
+    )
+    dispatcher = CollectingDispatcher()
+    events = ActionAskSelf().run(dispatcher, youth, domain)
+    if answers:
+        assert events == [SlotSet("asked_by", "jongere")] and dispatcher.messages == []
+    else:
+        assert SlotSet("asked_by", "jongere") not in events
+        assert dispatcher.messages[0]["text"] == texts.ASK_SELF_NOT_YET
