@@ -74,13 +74,13 @@ def base_nlu_texts() -> set[str]:
 
 
 def to_stage(chat, stage: str) -> None:
-    from testkit.chat import TO_SUMMARY
+    from testkit.chat import TO_CONSENT, TO_SUMMARY
 
     chat.play(TO_SUMMARY)
     assert "Je kiest oma Riet." in chat.text, chat.dump()
     if stage == "summary":
         return
-    chat.tap("klopt")
+    chat.play(TO_CONSENT[len(TO_SUMMARY) :])  # "klopt", and under 16 the parents question
     assert "Mag dat?" in chat.text, chat.dump()
     if stage == "consent":
         return

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from bot.coach import withdrawal
 from bot.storage import make_engine, privacy
 from bot.storage.models import utcnow
-from tests.chat import Chat
+from testkit.chat import Chat
 from tests.test_conversation_e2e import CODE, buttons_happy_path, nomination_of
 
 pytestmark = pytest.mark.integration

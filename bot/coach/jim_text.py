@@ -20,7 +20,7 @@ SECTIONS = [
     (
         "Wat is een JIM?",
         [
-            "Een jongere kiest zelf een JIM. Dat is een grote mens.",
+            "Een jongere kiest zelf een JIM. Dat is iemand van 18 of ouder.",
             "Vaak is dat familie, een buur of een trainer.",
         ],
     ),
