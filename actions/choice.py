@@ -14,7 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.dialogue import conversation, texts
+from bot.dialogue import conversation, texts, unsure
 
 ASKED_BY = ("jongere", "samen", "coach")
 
@@ -59,7 +59,9 @@ class ChoiceValidation:
         if value not in ASKED_BY:
             value = asked_by_from_text(value if isinstance(value, str) else None)
         if value is None:
-            dispatcher.utter_message(response="utter_asked_by_unclear")
+            # issue 20's way: no "not understood" message; the question comes back with help
+            text = tracker.latest_message.get("text")
+            return {"asked_by": None, **unsure.rejected(tracker.get_slot(unsure.UNSURE), text)}
         return {"asked_by": value}
 
 

@@ -13,7 +13,7 @@ from actions.choice import ChoiceValidation, ask_pick, required_with_choice
 from actions.unsure import mentor_name_prompt, relation_prompt
 from bot.dialogue import conversation, texts, unsure
 from bot.dialogue.relation_step import RelationAnswer, decide_relation
-from bot.vocabulary import KNOWS_ALREADY, clean_name, name_from_answer, relation_label
+from bot.vocabulary import KNOWS_ALREADY, clean_name, lone_name, name_from_answer, relation_label
 
 FORM = "jim_form"
 
@@ -39,13 +39,21 @@ def could_not_use(tracker: Tracker) -> dict[str, Any]:
     return unsure.rejected(tracker.get_slot(unsure.UNSURE), latest_text(tracker))
 
 
-# Intents with their own answer (a rule) or that ask for the question again: no answer
-# the form failed to use. The domain's `not_an_answer` list, as the slot mappings use it.
-OWN_REPLY = frozenset(
-    "crisis crisis_check doing_fine stop not_understood explain_jim bot_challenge dont_know "
-    "go_back change_choice withdraw_consent thanks greet goodbye ask_what_happens "
-    "out_of_scope ask_status undo_withdraw inform_name".split()
-)
+def own_reply(domain: DomainDict) -> frozenset[str]:
+    """Intents with their own answer (a rule) or that ask for the question again: no answer
+    the form failed to use, so the form lets the rule answer.
+
+    Read from the domain's `not_an_answer` list (the `not_intent` of the form's `from_text`
+    mappings), the one place it is written, plus `inform_name` (a name at a question that
+    asks no name has its own rules). A list of its own here once missed the intents added
+    later (a code, "ik heb niemand", "ik vraag het zelf"): the form swallowed them.
+    """
+    intents = {"inform_name"}
+    for slot in (domain.get("slots") or {}).values():
+        for mapping in slot.get("mappings") or []:
+            if mapping.get("type") == "from_text":
+                intents.update(mapping.get("not_intent") or [])
+    return frozenset(intents)
 
 
 def value_before_message(tracker: Tracker, slot: str) -> Any:
@@ -90,11 +98,14 @@ class ValidateJimForm(ChoiceValidation, FormValidationAction):
             e.get("event") == "slot" and e.get("name") != "requested_slot" for e in events
         ):
             events.append(SlotSet("simpler", False))
-        return events + self._help_count(tracker, events, explained)
+        return events + self._help_count(tracker, events, own_reply(domain), explained)
 
     @staticmethod
     def _help_count(
-        tracker: Tracker, events: list[dict[str, Any]], explained: bool = False
+        tracker: Tracker,
+        events: list[dict[str, Any]],
+        own: frozenset[str],
+        explained: bool = False,
     ) -> list[dict[str, Any]]:
         """Issue 20: count answers in a row the form could not use, or start again at 0.
 
@@ -122,7 +133,7 @@ class ValidateJimForm(ChoiceValidation, FormValidationAction):
             return []
         if counted:
             return [SlotSet("simpler", False)]
-        if explained or not requested or intent in OWN_REPLY:
+        if explained or not requested or intent in own:
             return []
         if tracker.active_loop.get("name") != FORM:
             return []
@@ -141,6 +152,26 @@ class ValidateJimForm(ChoiceValidation, FormValidationAction):
         if tracker.get_slot("relation") in conversation.MAYBE_MINOR:
             return slots
         return [slot for slot in slots if slot != "mentor_adult"]
+
+    @staticmethod
+    def _lone_name(slot: str, tracker: Tracker) -> dict[str, Any]:
+        """A rare name the NLU read as out of scope ("Xandrietje"), at its own question."""
+        if tracker.get_slot("requested_slot") != slot or latest_intent(tracker) not in (
+            "out_of_scope",
+        ):
+            return {}
+        name = lone_name(latest_text(tracker))
+        return {slot: name} if name else {}
+
+    async def extract_youth_name(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self._lone_name("youth_name", tracker)
+
+    async def extract_mentor_name(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self._lone_name("mentor_name", tracker)
 
     def validate_youth_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -206,8 +237,11 @@ class ValidateJimForm(ChoiceValidation, FormValidationAction):
             dispatcher.utter_message(response=decision.response)
         if decision.text:
             dispatcher.utter_message(text=decision.text)
+        asking_the_name = tracker.get_slot("requested_slot") == "mentor_name"
         if decision.slots.get("relation") == "anders" and description:
-            extra[unsure.RELATION_TEXT] = description
+            # "meneer el amrani" at "Hoe heet die persoon?" keeps "bij de moskee ..."
+            if not (asking_the_name and tracker.get_slot(unsure.RELATION_TEXT)):
+                extra[unsure.RELATION_TEXT] = description
         elif "relation" in decision.slots and decision.slots["relation"] != value_before_message(
             tracker, "relation"
         ):

@@ -181,6 +181,24 @@ def clean_name(text: str | None) -> str | None:
     return " ".join(part[:1].upper() + part[1:] for part in text.split(" "))
 
 
+_LONE_NAME_RE = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*(?: [^\W\d_]+(?:['-][^\W\d_]+)*)?")
+
+
+def lone_name(text: str | None) -> str | None:
+    """One or two words of letters only ("Xandrietje", "ayo"), tidied; None otherwise.
+
+    For the answer to a name question that the NLU read as something else (a rare name
+    looks like nothing it knows, so it says "out of scope"): at that question such a short
+    answer can only be the name. A sentence, a number or a code is never taken.
+    """
+    if not text:
+        return None
+    text = " ".join(text.split()).strip(" .!")
+    if not _LONE_NAME_RE.fullmatch(text):
+        return None
+    return clean_name(text)
+
+
 # Words around a name that are not part of it: "ehh fenna", "levi hoor", "gewoon opa".
 _FILLERS = frozenset("eh ehh ehm uh uhm uhh hmm nou dus gewoon hoor toch he hè ok oke".split())
 # Titles kept with the surname after them: "mevrouw de vries", "meneer el amrani".

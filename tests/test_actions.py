@@ -274,14 +274,18 @@ def test_who_asks_the_person(value, typed, expected, dispatcher, domain):
     }
 
 
-def test_who_asks_the_person_unclear_is_asked_again(dispatcher, domain):
-    result = ValidateJimForm().validate_asked_by("blabla", dispatcher, make_tracker(), domain)
-    assert result == {"asked_by": None}
-    assert responses(dispatcher) == ["utter_asked_by_unclear"]
+@pytest.mark.parametrize("typed", ["blabla", "ja", "ja heb ik", "0612345678"])
+def test_who_asks_the_person_unclear_is_asked_again_with_more_help(typed, dispatcher, domain):
+    """No "not understood" message (issue 20): the question comes back, one level of help
+    further, with the answer kept to show back."""
+    tracker = make_tracker(text=typed)
+    result = ValidateJimForm().validate_asked_by(typed, dispatcher, tracker, domain)
+    assert result == {"asked_by": None, "unsure": 1.0, "unusable_answer": typed}
+    assert dispatcher.messages == []
 
 
 def test_the_question_who_asks_says_the_person_may_say_no(domain):
-    (_simpler, plain) = domain["responses"]["utter_ask_asked_by"]
+    plain = domain["responses"]["utter_ask_asked_by"][-1]
     assert "mag ook nee zeggen" in plain["text"] and "niet erg" in plain["text"]
     assert [b["title"] for b in plain["buttons"]] == [
         "🙋 Ik zelf",

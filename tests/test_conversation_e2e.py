@@ -396,7 +396,7 @@ def test_no_names_or_messages_in_any_log(live):
     start = {s.name: s.log_file.stat().st_size for s in live.services}
     names = ["Zwaantje", "Xandrietje"]
     typed = ["Zwaantje", "16", "mijn tante", "Xandrietje", "ze luistert altijd naar mij"]
-    typed += ["ja", "nee", "ja", "ja"]
+    typed += ["ja", "ik zelf", "nee", "ja", "ja"]
     with httpx.Client(base_url=live.settings.web_url, timeout=60) as web:
         made = web.post("/chat/new", json={}).json()
         headers = {"X-Chat-Secret": made["secret"]}

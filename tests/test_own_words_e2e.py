@@ -49,10 +49,14 @@ def test_typos_typed_buttons_and_a_description_reach_the_coach(live):
     chat.send("ja, 18 of ouder")
     chat.send("hij helpt mij met dingen")
     chat.send("NEE NOG NIET")  # a button's words, in capitals
+    assert "Wie vraagt het aan Meneer El Amrani?" in chat.text, chat.dump()
+    chat.send("samen met mijn coach")  # issue 25's question, typed
     assert "nummer" in chat.text, chat.dump()
     chat.send("sla over")  # the words on the button itself
     assert "Je kiest" in chat.text and "Meneer El Amrani" in chat.text, chat.dump()
     chat.send("ja dat klopt")
+    assert "jonger dan 16" in chat.text, chat.dump()  # issue 25: the parents, before the yes
+    chat.send("ja dat is goed")
     chat.send("ja dat mag")
     nomination = nomination_of(live, chat)
     assert nomination is not None, chat.dump()
@@ -60,6 +64,8 @@ def test_typos_typed_buttons_and_a_description_reach_the_coach(live):
     assert "moskee" in nomination["mentor"]["relation_text"]
     assert nomination["mentor"]["name"] == "Meneer El Amrani"
     assert nomination["mentor"]["knows_already"] == "nee"
+    assert nomination["mentor"]["asked_by"] == "samen"
+    assert nomination["youth"]["parents_answer"] == "ja"
 
 
 def test_the_help_grows_and_is_never_two_not_understood_messages(live):

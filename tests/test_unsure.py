@@ -78,6 +78,31 @@ async def test_a_side_question_is_no_unusable_answer(intent, dispatcher, domain)
     assert unsure.UNSURE not in slot_events(events)
 
 
+def _not_an_answer() -> list[str]:
+    """The domain's `not_an_answer` list (the form's `from_text` mappings), read from the file."""
+    import yaml
+
+    from bot.settings import PROJECT_DIR
+
+    domain = yaml.safe_load((PROJECT_DIR / "domain.yml").read_text(encoding="utf-8"))
+    mapping = next(m for m in domain["slots"]["youth_name"]["mappings"] if m["type"] == "from_text")
+    return sorted(mapping["not_intent"])
+
+
+@pytest.mark.parametrize("intent", sorted(set(_not_an_answer()) - {"not_understood", "dont_know"}))
+@pytest.mark.parametrize("question", ["youth_name", "relation", "mentor_name", "asked_by"])
+async def test_an_intent_with_its_own_rule_leaves_the_question_to_the_rule(
+    question, intent, dispatcher, domain
+):
+    """A code ("jim-7k3q"), "ik heb niemand", "ik vraag het zelf", a stop: the form sets no
+    slot, so Rasa's form gives the turn to the intent's own rule. The form once counted
+    them as unusable answers ("Ik snap je naam nog niet") and the rule never came."""
+    tracker = form_tracker(question, intent, text="jim-7k3q")
+    events = await ValidateJimForm().run(dispatcher, tracker, domain)
+    assert [n for n in slot_events(events) if n != "requested_slot"] == []
+    assert dispatcher.messages == []
+
+
 async def test_an_explained_answer_does_not_count(dispatcher, domain):
     """ "mijn moeder" is understood: the explanation comes, not "I don't understand"."""
     tracker = form_tracker("relation", "inform_mentor", {"relation": "ouder"}, "mijn moeder")
@@ -105,7 +130,9 @@ async def test_asking_it_simpler_starts_the_count_again(dispatcher, domain):
 # --- the question at each level --------------------------------------------------------
 
 
-@pytest.mark.parametrize("question", ["youth_name", "youth_age", "knows_already", "contact"])
+@pytest.mark.parametrize(
+    "question", ["youth_name", "youth_age", "knows_already", "asked_by", "contact"]
+)
 async def test_the_question_has_other_words_each_time(question, domain):
     """Rasa's generator picks the variation by the count: 4 different texts, the last the
     offer to stop or ask the coach."""
@@ -213,6 +240,20 @@ def test_someone_described_is_someone_else_with_the_description_for_the_coach(di
     assert result[unsure.RELATION_TEXT] == text
 
 
+def test_the_name_after_a_description_keeps_the_description(dispatcher, domain):
+    """ "meneer el amrani" at "Hoe heet die persoon?" reads as someone else again: the
+    coach still gets "bij de moskee is een meneer die mij helpt", not the name twice."""
+    first = "bij de moskee is een meneer die mij helpt"
+    entity = {"entity": "relation", "value": "anders", "relation_text": "meneer el amrani"}
+    tracker = form_tracker(
+        "mentor_name", "inform_mentor", {"relation": "anders"}, "meneer el amrani"
+    )
+    tracker.slots[unsure.RELATION_TEXT] = first
+    tracker.latest_message["entities"] = [entity]
+    result = validate_relation(tracker, dispatcher, domain)
+    assert result.get(unsure.RELATION_TEXT, first) == first
+
+
 def test_yes_to_the_shown_back_answer_keeps_it_as_the_description(dispatcher, domain):
     payload = '/inform_mentor{"relation":"anders"}'
     tracker = form_tracker("relation", "inform_mentor", {"relation": "anders"}, payload)
@@ -260,3 +301,34 @@ def test_zeg_ik_liever_niet_is_an_answer_to_the_age(dispatcher, domain):
     assert {"type": "from_intent", "intent": "deny", "value": "-"}.items() <= mapping[1].items()
     data = NominationInput("c", "Riet", "oma", "v1", youth_age=None)
     assert data.parent_consent_needed
+
+
+# --- a rare name the NLU read as something else ------------------------------------------
+
+
+@pytest.mark.parametrize("question", ["youth_name", "mentor_name"])
+@pytest.mark.parametrize(
+    "typed, name", [("Xandrietje", "Xandrietje"), ("ayo", "Ayo"), ("Fenna-Lot", "Fenna-Lot")]
+)
+async def test_a_rare_name_read_as_out_of_scope_is_the_name_at_its_question(
+    question, typed, name, dispatcher, domain
+):
+    tracker = form_tracker(question, "out_of_scope", text=typed)
+    events = await ValidateJimForm().run(dispatcher, tracker, domain)
+    assert slot_events(events)[question] == name
+
+
+@pytest.mark.parametrize(
+    "typed", ["wat is het weer vandaag", "hoe laat is het nu", "1234", "jim-7k3q", "<b>x</b>"]
+)
+async def test_a_question_out_of_scope_is_no_name(typed, dispatcher, domain):
+    """Only one or two words of letters: a real side question keeps its own answer."""
+    tracker = form_tracker("mentor_name", "out_of_scope", text=typed)
+    events = await ValidateJimForm().run(dispatcher, tracker, domain)
+    assert "mentor_name" not in slot_events(events)
+
+
+async def test_a_rare_name_is_taken_only_at_its_own_question(dispatcher, domain):
+    tracker = form_tracker("knows_already", "out_of_scope", text="Xandrietje")
+    events = await ValidateJimForm().run(dispatcher, tracker, domain)
+    assert "mentor_name" not in slot_events(events) and "youth_name" not in slot_events(events)
