@@ -80,6 +80,7 @@ from startup import (  # noqa: E402
     wait_bare_ready,
 )
 
+from bot.rasa_client import AsyncRasa, RasaError  # noqa: E402
 from bot.run import setup_steps, training  # noqa: E402
 from bot.run.launcher import Stack  # noqa: E402
 from testkit.chat import CODE  # noqa: E402
@@ -133,12 +134,17 @@ class Youth:
             self.sender, self.secret = made["sender"], made["secret"]
 
     async def send(self, message: str) -> int:
-        if self.channel == "rest":
-            response = await self.client.post(
-                f"{self.rasa_url}/webhooks/rest/webhook",
-                json={"sender": self.sender, "message": message},
-            )
-            self.last = response.json() if response.status_code == 200 else []
+        if self.channel == "rest":  # through the product's one Rasa client, on the shared pool
+            try:
+                self.last = await AsyncRasa(self.rasa_url, client=self.client).send(
+                    self.sender, message
+                )
+            except RasaError as error:
+                self.last = []
+                if error.status is None:
+                    raise  # play() names it: timeout or the transport error
+                return error.status
+            return 200
         else:
             response = await self.client.post(
                 f"{self.web_url}/chat/send",
@@ -181,6 +187,8 @@ async def play(youth: Youth, script: tuple[str, ...], ours: bool) -> dict:
             times.append(seconds)
     except httpx.TimeoutException:
         return {"times": times, "error": "timeout"}
+    except RasaError as exc:  # the REST channel, through bot/rasa_client.py
+        return {"times": times, "error": "timeout" if "Timeout" in exc.reason else exc.reason}
     except (httpx.HTTPError, ValueError, KeyError) as exc:
         return {"times": times, "error": type(exc).__name__}
     if ours and not CODE.search(youth.text):

@@ -77,6 +77,7 @@ from startup import (  # noqa: E402
     wait_bare_ready,
 )
 
+from bot.rasa_client import AsyncRasa, RasaError  # noqa: E402
 from bot.run import setup_steps, training  # noqa: E402
 from bot.run.launcher import Stack  # noqa: E402
 from bot.storage import Nomination, make_engine  # noqa: E402
@@ -157,23 +158,27 @@ def bare_script(length: int = len(BARE_STEPS)) -> Script:
 class LoadChat(Chat):
     """One simulated youth: testkit/chat.py's Chat, asynchronous, on a shared client.
 
-    `tap()` (inherited) finds the button by its title and returns `send(payload)`, here a
-    coroutine. Nothing of the conversation is kept but the last reply.
+    It talks through the product's one Rasa client (bot/rasa_client.py's `AsyncRasa`, on
+    the bench's shared connection pool). `tap()` (inherited) finds the button by its title
+    and returns `send(payload)`, here a coroutine. Nothing is kept but the last reply.
     """
 
     def __init__(self, client: httpx.AsyncClient, rasa_url: str, sender: str) -> None:
         super().__init__(rasa_url, sender)
-        self.client = client
-        self.status = 0
+        self.async_rasa = AsyncRasa(rasa_url, client=client)
 
     async def send(self, message: str) -> list[dict]:
-        response = await self.client.post(
-            self.url, json={"sender": self.sender, "message": message}
-        )
-        self.status = response.status_code
-        self.last = response.json() if response.status_code == 200 else []
         self.turns += 1
+        self.last = []
+        self.last = await self.async_rasa.send(self.sender, message)  # RasaError on failure
         return self.last
+
+
+def failure(error: RasaError) -> str:
+    """The bench's word for a failed reply: timeout, HTTP 500, not JSON, ConnectError."""
+    if error.status is not None:
+        return "not JSON" if error.reason == "not JSON" else f"HTTP {error.status}"
+    return "timeout" if "Timeout" in error.reason else error.reason
 
 
 async def play(
@@ -196,19 +201,10 @@ async def play(
         except AssertionError:
             error = "no such button"
             break
-        except httpx.TimeoutException:
-            error = "timeout"
-            break
-        except httpx.HTTPError as exc:
-            error = type(exc).__name__
-            break
-        except ValueError:
-            error = "not JSON"
+        except RasaError as exc:
+            error = failure(exc)
             break
         seconds = time.perf_counter() - began
-        if chat.status != 200:
-            error = f"HTTP {chat.status}"
-            break
         if not chat.last and script.reply_required:
             error = "empty reply"
             break

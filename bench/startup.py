@@ -40,11 +40,10 @@ import time
 import uuid
 from pathlib import Path
 
-import httpx
-
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
 
+from bot.rasa_client import Rasa, RasaError  # noqa: E402
 from bot.run import setup_steps  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 from testkit.env import free_port, port_open  # noqa: E402
@@ -314,14 +313,10 @@ def measure_bare_init(tmp: Path) -> tuple[dict, Path]:
 def conversation(rasa_url: str, message: str, expect: str) -> dict:
     began = time.monotonic()
     try:
-        reply = httpx.post(
-            f"{rasa_url}/webhooks/rest/webhook",
-            json={"sender": f"bench-{uuid.uuid4().hex[:8]}", "message": message},
-            timeout=60,
-        )
-        texts = [m.get("text", "") for m in reply.json()]
-    except (httpx.HTTPError, ValueError) as error:
-        return {"ok": False, "error": type(error).__name__}
+        replies = Rasa(rasa_url, timeout=60).send(f"bench-{uuid.uuid4().hex[:8]}", message)
+        texts = [m.get("text", "") for m in replies]
+    except RasaError as error:
+        return {"ok": False, "error": error.reason}
     return {
         "ok": any(expect in t for t in texts),
         "seconds": round(time.monotonic() - began, 2),
@@ -420,12 +415,8 @@ def wait_bare_ready(process: subprocess.Popen, port: int, began: float, timeout=
     """Seconds from `began` until /status names a model; None if it stopped or timed out."""
     deadline = began + timeout
     while time.monotonic() < deadline and process.poll() is None:
-        try:
-            status = httpx.get(f"http://127.0.0.1:{port}/status", timeout=2)
-            if status.status_code == 200 and status.json().get("model_file"):
-                return round(time.monotonic() - began, 1)
-        except (httpx.HTTPError, ValueError):
-            pass
+        if Rasa(f"http://127.0.0.1:{port}").model_loaded():
+            return round(time.monotonic() - began, 1)
         time.sleep(0.5)
     return None
 

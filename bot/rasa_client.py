@@ -55,19 +55,34 @@ def _json(response: httpx.Response) -> Any:
 
 
 class AsyncRasa:
-    """Rasa for the web app: each call opens one client and raises RasaError on failure."""
+    """Rasa for the web app: each call opens one client and raises RasaError on failure.
 
-    def __init__(self, rasa_url: str, token: str | None = None, timeout: float = TIMEOUT):
+    A caller that keeps many conversations going at once (bench/load.py) passes its own
+    shared `client` (its connection limits are part of what it measures); the web app
+    does not.
+    """
+
+    def __init__(
+        self,
+        rasa_url: str,
+        token: str | None = None,
+        timeout: float = TIMEOUT,
+        client: httpx.AsyncClient | None = None,
+    ):
         self.url, self.params = _paths(rasa_url, token)
         self.timeout = timeout
+        self.client = client
 
     def _client(self) -> httpx.AsyncClient:
         return httpx.AsyncClient(timeout=self.timeout, verify=ssl_context())
 
     async def _call(self, method: str, path: str, **kwargs: Any) -> Any:
         try:
-            async with self._client() as client:
-                response = await client.request(method, f"{self.url}{path}", **kwargs)
+            if self.client is not None:
+                response = await self.client.request(method, f"{self.url}{path}", **kwargs)
+            else:
+                async with self._client() as client:
+                    response = await client.request(method, f"{self.url}{path}", **kwargs)
         except httpx.HTTPError as exc:
             raise RasaError(type(exc).__name__) from None
         return _json(response)

@@ -49,9 +49,6 @@ class Chat:
 
     def __init__(self, rasa_url: str, sender: str | None = None, timeout: float = 60) -> None:
         self.rasa = Rasa(rasa_url, timeout=timeout)  # send() goes here; a subclass may swap it
-        # The REST channel's address, for subclasses that post with a client of their own
-        # (bench/load.py); changing it does not redirect send().
-        self.url = f"{self.rasa.url}/webhooks/rest/webhook"
         self.sender = sender or "test-" + uuid.uuid4().hex[:12]
         self.last: list[dict] = []
         self.transcript: list[tuple[str, str]] = []

@@ -43,6 +43,15 @@ def test_test_support_imports_nothing_from_tests():
     assert not wrong
 
 
+def test_the_tests_kit_and_benches_speak_to_rasa_through_the_one_client():
+    """testkit/ and bench/ (bench/load.py, compare.py and startup.py had clients of their
+    own) name Rasa's HTTP paths only in prose, never in a request they build."""
+    built = re.compile(r"[\"'}]" + RASA_PATHS.pattern.replace("|", r"|[\"'}]"))
+    for folder in ("testkit", "bench"):
+        for path in (PROJECT_DIR / folder).rglob("*.py"):
+            assert not built.search(path.read_text(encoding="utf-8")), path
+
+
 def test_only_the_rasa_client_speaks_rasas_http_api_in_the_product():
     for folder in PRODUCT:
         for path in (PROJECT_DIR / folder).rglob("*.py"):
