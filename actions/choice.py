@@ -102,11 +102,16 @@ class ActionAskKeepOthers(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        level = unsure.level_of(tracker.get_slot(unsure.UNSURE))
+        if level >= unsure.LAST_LEVEL:  # issue 20: the third answer in a row not understood
+            dispatcher.utter_message(response="utter_unsure_stop")
+            return []
         others = tracker.get_slot("others_named") or []
         names = conversation.join_words([conversation.person_label(o) for o in others])
         name = tracker.get_slot("mentor_name") or ""
+        text = (texts.KEEP_OTHERS, texts.KEEP_OTHERS_AGAIN, texts.TAP_WHAT_FITS)[level]
         dispatcher.utter_message(
-            text=texts.KEEP_OTHERS.format(names=names),
+            text=text.format(names=names),
             buttons=[
                 {"title": texts.KEEP_OTHERS_YES, "payload": "/affirm"},
                 {"title": texts.KEEP_OTHERS_NO.format(mentor_name=name), "payload": "/deny"},

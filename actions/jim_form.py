@@ -179,6 +179,8 @@ class ValidateJimForm(ChoiceValidation, FormValidationAction):
         if value == conversation.SKIPPED:
             return {"youth_name": conversation.SKIPPED}
         name = clean_name(value if isinstance(value, str) else None)
+        if name is not None and name_from_answer(value, latest_text(tracker)) is None:
+            name = None  # "oma", "de buurman": the person, typed one question too early
         if name is None:
             return {"youth_name": None, **could_not_use(tracker)}
         return {"youth_name": name}
@@ -214,8 +216,18 @@ class ValidateJimForm(ChoiceValidation, FormValidationAction):
             return guess.slots
         extra: dict[str, Any] = {unsure.GUESS: None} if pending else {}
         description = unsure.description_of(entities)
-        if value == "anders" and not description and latest_text(tracker).startswith("/"):
-            description = tracker.get_slot(unsure.UNUSABLE)  # "Bedoel je ...?" - "Ja"
+        shown = tracker.get_slot(unsure.UNUSABLE)
+        typed_yes = unsure.yes_to_shown_back(
+            latest_intent(tracker), entities, tracker.get_slot(unsure.UNSURE), shown
+        )
+        if typed_yes:
+            value = "anders"  # "Bedoel je: samen? Tik dan op Ja." and "ja" typed, not tapped
+        if (
+            value == "anders"
+            and not description
+            and (latest_text(tracker).startswith("/") or typed_yes)
+        ):
+            description = shown  # "Bedoel je ...?" - "Ja"
         decision = decide_relation(
             RelationAnswer(
                 value=value,

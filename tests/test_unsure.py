@@ -240,6 +240,23 @@ def test_someone_described_is_someone_else_with_the_description_for_the_coach(di
     assert result[unsure.RELATION_TEXT] == text
 
 
+@pytest.mark.parametrize("typed", ["ja", "jaa", "ja die"])
+def test_a_typed_yes_to_the_shown_back_answer_is_the_tap(typed, dispatcher, domain):
+    """ "Bedoel je: de man van de snackbar? Tik dan op Ja." - a youth types "ja"."""
+    tracker = form_tracker("relation", "affirm", {"relation": typed}, typed)
+    tracker.slots[unsure.UNSURE] = 1.0
+    tracker.slots[unsure.UNUSABLE] = "de man van de snackbar"
+    result = validate_relation(tracker, dispatcher, domain)
+    assert result["relation"] == "anders"
+    assert result[unsure.RELATION_TEXT] == "de man van de snackbar"
+
+
+def test_a_yes_without_an_answer_shown_back_is_no_relation(dispatcher, domain):
+    tracker = form_tracker("relation", "affirm", {"relation": "ja"}, "ja")
+    result = validate_relation(tracker, dispatcher, domain)
+    assert result.get("relation") is None
+
+
 def test_the_name_after_a_description_keeps_the_description(dispatcher, domain):
     """ "meneer el amrani" at "Hoe heet die persoon?" reads as someone else again: the
     coach still gets "bij de moskee is een meneer die mij helpt", not the name twice."""
@@ -332,3 +349,47 @@ async def test_a_rare_name_is_taken_only_at_its_own_question(dispatcher, domain)
     tracker = form_tracker("knows_already", "out_of_scope", text="Xandrietje")
     events = await ValidateJimForm().run(dispatcher, tracker, domain)
     assert "mentor_name" not in slot_events(events) and "youth_name" not in slot_events(events)
+
+
+@pytest.mark.parametrize("typed", ["oma", "de buurman", "mijn moeder", "Trainer"])
+async def test_a_relation_is_never_the_youths_own_name(typed, dispatcher, domain):
+    """ "oma" at "Hoe wil je dat ik je noem?" is the person, typed too early: asked again."""
+    tracker = form_tracker("youth_name", "inform_mentor", {"youth_name": typed}, typed)
+    events = await ValidateJimForm().run(dispatcher, tracker, domain)
+    assert slot_events(events)["youth_name"] is None
+    assert slot_events(events)[unsure.UNSURE] == 1.0
+
+
+@pytest.mark.parametrize(
+    "typed, name", [("noor", "Noor"), ("Fenna-Lot", "Fenna-Lot"), ("Mo", "Mo")]
+)
+async def test_the_youths_own_name_is_kept(typed, name, dispatcher, domain):
+    tracker = form_tracker("youth_name", "inform_name", {"youth_name": typed}, typed)
+    events = await ValidateJimForm().run(dispatcher, tracker, domain)
+    assert slot_events(events)["youth_name"] == name
+
+
+@pytest.mark.parametrize("level", [0, 1, 2, 3])
+def test_the_keep_question_has_other_words_after_an_unusable_answer(level, dispatcher, domain):
+    from actions.choice import ActionAskKeepOthers
+
+    tracker = make_tracker(
+        {
+            unsure.UNSURE: float(level),
+            "others_named": [{"relation": "buurman"}],
+            "mentor_name": "Ans",
+        }
+    )
+    ActionAskKeepOthers().run(dispatcher, tracker, domain)
+    (message,) = dispatcher.messages
+    if level == 3:
+        assert message["response"] == "utter_unsure_stop"
+    elif level == 0:
+        assert message["text"].startswith("Je noemde ook")
+    else:
+        assert message["text"] == (
+            "Mag je coach ook weten van je buurman? Tik op een knop."
+            if level == 1
+            else "Tik op de knop die het best past."
+        )
+        assert [b["payload"] for b in message["buttons"]] == ["/affirm", "/deny"]

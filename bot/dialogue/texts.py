@@ -29,6 +29,9 @@ SUMMARY_BUTTON_CHANGE = "✏️ Iets veranderen"
 PICK_FIRST = "Je noemt {names}. Wie wil je het liefst als JIM?"
 # ... and says whether the others may be named to the coach too.
 KEEP_OTHERS = "Je noemde ook {names}. Mag je coach dat ook weten?"
+# the same question after an answer that could not be used (issue 20: other words each time)
+KEEP_OTHERS_AGAIN = "Mag je coach ook weten van {names}? Tik op een knop."
+TAP_WHAT_FITS = "Tik op de knop die het best past."
 KEEP_OTHERS_YES = "✅ Ja, dat mag"
 KEEP_OTHERS_NO = "❌ Nee, alleen {mentor_name}"
 

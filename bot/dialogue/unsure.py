@@ -94,6 +94,12 @@ def relation_guess(
     return None
 
 
+def yes_to_shown_back(intent: str | None, entities: list[dict], level: Any, shown: Any) -> bool:
+    """A typed "ja" to "Bedoel je: de man van de snackbar? Tik dan op Ja." (level 1, the
+    answer shown back): the same as tapping "Ja, die bedoel ik"."""
+    return intent == "affirm" and not entities and level_of(level) == 1 and bool(shown)
+
+
 def description_of(entities: list[dict]) -> str | None:
     """The youth's own description of someone else, for the coach ("de imam")."""
     for entity in entities:
