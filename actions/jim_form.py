@@ -13,7 +13,7 @@ from actions.choice import ChoiceValidation, ask_pick, required_with_choice
 from actions.unsure import mentor_name_prompt, relation_prompt
 from bot.dialogue import conversation, texts, unsure
 from bot.dialogue.relation_step import RelationAnswer, decide_relation
-from bot.vocabulary import KNOWS_ALREADY, clean_name, lone_name, name_from_answer, relation_label
+from bot.vocabulary import KNOWS_ALREADY, lone_name, name_from_answer, relation_label
 
 FORM = "jim_form"
 
@@ -178,9 +178,10 @@ class ValidateJimForm(ChoiceValidation, FormValidationAction):
     ) -> dict[str, Any]:
         if value == conversation.SKIPPED:
             return {"youth_name": conversation.SKIPPED}
-        name = clean_name(value if isinstance(value, str) else None)
-        if name is not None and name_from_answer(value, latest_text(tracker)) is None:
-            name = None  # "oma", "de buurman": the person, typed one question too early
+        # The form's tidying of names: fillers and emoji at the ends go ("levi hoor",
+        # "kiki 😊"), and a relation is never the youth's own name ("oma", "de buurman":
+        # the person, typed one question too early)
+        name = name_from_answer(value if isinstance(value, str) else None, latest_text(tracker))
         if name is None:
             return {"youth_name": None, **could_not_use(tracker)}
         return {"youth_name": name}

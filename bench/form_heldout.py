@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import logging
 import os
 import re
@@ -41,12 +42,14 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 HELD_OUT = ROOT / "bench" / "form_heldout.yml"
 
-# Intents after which the form's `from_text` mappings do not read the text (domain.yml).
-NOT_AN_ANSWER = {
-    "crisis", "crisis_check", "doing_fine", "stop", "not_understood", "explain_jim",
-    "bot_challenge", "dont_know", "go_back", "change_choice", "withdraw_consent", "thanks",
-    "greet", "goodbye", "ask_what_happens", "out_of_scope", "ask_status", "undo_withdraw",
-}  # fmt: skip
+
+@functools.cache
+def not_an_answer() -> frozenset[str]:
+    """Intents after which the form's `from_text` mappings do not read the text: the
+    domain's `not_an_answer` list, read from domain.yml (a copy here had drifted)."""
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    mapping = next(m for m in domain["slots"]["youth_name"]["mappings"] if m["type"] == "from_text")
+    return frozenset(mapping["not_intent"])
 
 
 def normalise(text: str) -> str:
@@ -80,13 +83,17 @@ def stored_name(item: dict, parse: dict) -> str | None:
     intent = parse["intent"]["name"]
     if found is not None and (kind == "youth_name" or intent == "inform_mentor"):
         value = found.get("value")
-    elif question == kind and intent not in NOT_AN_ANSWER and intent != "deny":
+    elif question == kind and intent not in not_an_answer() and intent != "deny":
         value = item["text"]  # the from_text mapping
+    elif question == kind and intent == "out_of_scope" and hasattr(vocabulary, "lone_name"):
+        value = vocabulary.lone_name(item["text"])  # a rare name (actions/jim_form.py)
+        if value is None:
+            return None
     else:
         return None
-    if hasattr(vocabulary, "name_from_answer"):  # the form's own tidying (issue 20 on)
-        return vocabulary.name_from_answer(value, item["text"])
-    return vocabulary.clean_name(value)
+    if not hasattr(vocabulary, "name_from_answer"):
+        return vocabulary.clean_name(value)
+    return vocabulary.name_from_answer(value, item["text"])  # validate_youth/mentor_name
 
 
 def main(argv: list[str] | None = None) -> int:

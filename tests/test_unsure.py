@@ -361,7 +361,14 @@ async def test_a_relation_is_never_the_youths_own_name(typed, dispatcher, domain
 
 
 @pytest.mark.parametrize(
-    "typed, name", [("noor", "Noor"), ("Fenna-Lot", "Fenna-Lot"), ("Mo", "Mo")]
+    "typed, name",
+    [
+        ("noor", "Noor"),
+        ("Fenna-Lot", "Fenna-Lot"),
+        ("Mo", "Mo"),
+        ("kiki 😊", "Kiki"),
+        ("levi hoor", "Levi"),
+    ],
 )
 async def test_the_youths_own_name_is_kept(typed, name, dispatcher, domain):
     tracker = form_tracker("youth_name", "inform_name", {"youth_name": typed}, typed)
