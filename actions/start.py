@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import review
 from actions.common import engine
 from actions.jim_form import latest_intent
 from bot.coach.handoff import invite_status
@@ -146,4 +147,6 @@ class ActionResume(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        # issue 19: "snap ik niet" or a message the NLU was unsure of, outside the form
+        review.note(tracker, question=open_question)
         return resume(dispatcher, tracker)
