@@ -9,9 +9,10 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import review
-from actions.common import engine
+from actions.common import engine, settings
 from actions.jim_form import latest_intent
 from bot.coach.handoff import invite_status
+from bot.dialogue import texts
 from bot.dialogue.form import FORM_SLOTS
 
 IN_PROGRESS = ("form", "summary", "parents", "consent")
@@ -128,6 +129,8 @@ class ActionStart(Action):
             dispatcher.utter_message(response="utter_welcome_back")
             return events + resume(dispatcher, tracker)
         dispatcher.utter_message(response="utter_welcome")
+        if settings().learn_from_chats:  # issue 19: what may be read, and without the name
+            dispatcher.utter_message(text=texts.LEARNING_NOTE)
         fresh = events + reset_choice() + [SlotSet("stage", "form"), SlotSet("reference", None)]
         if code is not None and status == "ok":
             # issue 18: a coach's invite to choose again offers the people named before first

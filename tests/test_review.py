@@ -344,3 +344,37 @@ def test_the_export_passes_rasa_data_validate_next_to_the_data(tmp_path):
     validator = Validator.from_importer(importer)
     assert isinstance(importer.get_domain(), Domain)
     assert validator.verify_nlu(ignore_warnings=False)
+
+
+# --- the youth's privacy text ----------------------------------------------------------------
+
+
+def start_tracker() -> Tracker:
+    return Tracker(
+        sender_id="youth-start", slots={}, latest_message={"text": "/start", "intent": {
+            "name": "start", "confidence": 1.0}, "entities": []},
+        events=[ActionExecuted("action_listen")], paused=False, followup_action=None,
+        active_loop={}, latest_action_name="action_listen",
+    )  # fmt: skip
+
+
+def said(dispatcher: CollectingDispatcher) -> list[str]:
+    return [m.get("text") or m.get("response") for m in dispatcher.messages]
+
+
+def test_the_welcome_tells_what_may_be_read_only_when_learning_is_on(learning, domain):
+    from actions.start import ActionStart
+    from bot.dialogue import texts
+
+    dispatcher = CollectingDispatcher()
+    ActionStart().run(dispatcher, start_tracker(), domain)
+    assert said(dispatcher) == ["utter_welcome", texts.LEARNING_NOTE]
+    assert "zonder je naam" in texts.LEARNING_NOTE
+
+
+def test_the_welcome_says_nothing_of_it_when_learning_is_off(action_settings, domain):
+    from actions.start import ActionStart
+
+    dispatcher = CollectingDispatcher()
+    ActionStart().run(dispatcher, start_tracker(), domain)
+    assert said(dispatcher) == ["utter_welcome"]
