@@ -107,7 +107,13 @@ def test_the_table_uses_names_from_the_lookup_and_names_not_in_it():
 
 @pytest.mark.parametrize(
     "text",
-    ["ik snap het niet", "mijn buurvrouw", "ik ben 15", "in 2010 en toen", "de moeder van mijn vader"],
+    [
+        "ik snap het niet",
+        "mijn buurvrouw",
+        "ik ben 15",
+        "in 2010 en toen",
+        "de moeder van mn vader",
+    ],
 )
 def test_ordinary_words_stay(text):
     assert masking.mask(text) == text
@@ -320,8 +326,12 @@ def test_the_export_passes_rasa_data_validate_next_to_the_data(tmp_path):
 
     body = export.to_yaml(
         [
-            labelled(1, "mijn oom [NAAM] wil het wel", "inform_mentor",
-                     [("relation", "oom"), ("mentor_name", "[NAAM]")]),
+            labelled(
+                1,
+                "mijn oom [NAAM] wil het wel",
+                "inform_mentor",
+                [("relation", "oom"), ("mentor_name", "[NAAM]")],
+            ),
             labelled(2, "bel haar op [TELEFOON]", "inform_contact", [("contact", "[TELEFOON]")]),
             labelled(3, "hoe lang duurt dat nog eigenlijk dan", "ask_status"),
             labelled(4, "ja", "affirm"),  # already in data/nlu: left out

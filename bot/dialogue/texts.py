@@ -112,4 +112,7 @@ ASK_MENTOR_NAME_UNSURE = {
 
 # --- issue 19: the youth's privacy text when LEARN_FROM_CHATS is on ----------------------
 # Said right after the welcome (action_start), only when the organisation turned learning on.
-LEARNING_NOTE = "Snap ik een bericht niet? Dan mag iemand het later lezen, zonder je naam. Zo leer ik beter praten."
+LEARNING_NOTE = (
+    "Snap ik een bericht niet? Dan mag iemand het later lezen, zonder je naam. "
+    "Zo leer ik beter praten."
+)
