@@ -388,3 +388,16 @@ def test_the_welcome_says_nothing_of_it_when_learning_is_off(action_settings, do
     dispatcher = CollectingDispatcher()
     ActionStart().run(dispatcher, start_tracker(), domain)
     assert said(dispatcher) == ["utter_welcome"]
+
+
+def test_the_replay_bench_scores_per_intent_and_overall():
+    from bench.review_replay import report, score
+
+    result = score(
+        [("affirm", "affirm"), ("affirm", "nlu_fallback"), ("ask_status", "deny"),
+         ("ask_status", "ask_status")]
+    )  # fmt: skip
+    assert result["per_intent"] == {"affirm": (1, 2), "ask_status": (1, 2)}
+    assert (result["right"], result["again"], result["wrong"]) == (2, 1, 1)
+    assert result["accuracy"] == 0.5
+    assert "50.0%" in report(result, "model")

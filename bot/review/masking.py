@@ -33,7 +33,7 @@ _EMAIL_RE = re.compile(r"[\w.+\-]+\s?(?:@|\(at\))\s?[\w\-]+(?:\s?\.\s?[\w\-]+)+"
 # 06-12345678, 06 1234 5678, +31 6 12345678, 0031612345678, 020-1234567, (020) 123 45 67;
 # then any other run of 6 or more digits with spaces or dashes between them.
 _PHONE_RE = re.compile(
-    r"(?:(?:\+|00)\s?31[\s\-]?(?:\(0\)[\s\-]?)?|\(0\d{1,3}\)[\s\-]?)?" r"\d(?:[\s\-.]?\d){5,}"
+    r"(?:(?:\+|00)\s?31[\s\-]?(?:\(0\)[\s\-]?)?|\(0\d{1,3}\)[\s\-]?)?\d(?:[\s\-.]?\d){5,}"
 )
 _POSTCODE_RE = re.compile(r"\b[1-9]\d{3}\s?(?P<letters>[A-Za-z]{2})\b")
 # two-letter words a number is often followed by, that are no postcode ("in 2010 en toen")
