@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from actions.common import engine, settings
 from bot.review import queue
+from bot.settings import SettingsError
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +42,15 @@ def _names(tracker: Tracker) -> tuple[str, ...]:
     return tuple(names)
 
 
+def learning_on() -> bool:
+    """LEARN_FROM_CHATS of this process; off when the settings cannot be read (unit tests of
+    actions that need no database run without a .env)."""
+    try:
+        return settings().learn_from_chats
+    except SettingsError:
+        return False
+
+
 def note(
     tracker: Tracker,
     refused: bool = False,
@@ -51,9 +61,9 @@ def note(
     `question`: how to find the question the youth was at, when it is not the form's
     `requested_slot` (only called with learning on).
     """
-    config = settings()
-    if not config.learn_from_chats:
+    if not learning_on():
         return
+    config = settings()
     message = tracker.latest_message or {}
     intent = message.get("intent") or {}
     seen = queue.Seen(

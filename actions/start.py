@@ -9,7 +9,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import review
-from actions.common import engine, settings
+from actions.common import engine
 from actions.jim_form import latest_intent
 from bot.coach.handoff import invite_status
 from bot.dialogue import texts
@@ -129,7 +129,7 @@ class ActionStart(Action):
             dispatcher.utter_message(response="utter_welcome_back")
             return events + resume(dispatcher, tracker)
         dispatcher.utter_message(response="utter_welcome")
-        if settings().learn_from_chats:  # issue 19: what may be read, and without the name
+        if review.learning_on():  # issue 19: what may be read, and without the name
             dispatcher.utter_message(text=texts.LEARNING_NOTE)
         fresh = events + reset_choice() + [SlotSet("stage", "form"), SlotSet("reference", None)]
         if code is not None and status == "ok":
