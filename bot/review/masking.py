@@ -65,7 +65,10 @@ _NEVER_NAME = frozenset(
     "mijn mn me m'n zijn haar hun onze ons van voor bij met op in aan uit naar is was ben "
     "heet heb heeft wil weet kan mag moet gaat zegt zei doet al nog dan toen nu hier daar "
     "echt heel erg zo ja nee oke ok hoi hallo doei bedankt dank sorry jim coach niks niemand "
-    "iemand iets wat wie waar hoe waarom wanneer want omdat als dus gewoon eigenlijk".split()
+    "iemand iets wat wie waar hoe waarom wanneer want omdat als dus gewoon eigenlijk "
+    # verbs that often follow "mijn oma ..."
+    "woont werkt helpt luistert vindt komt zit speelt snapt begrijpt praat belt kookt "
+    "zorgt geeft neemt staat ligt loopt rijdt leert weet".split()
 )
 # a capitalised word inside a sentence that is no name
 _CAPITAL_OK = frozenset("ik jim ok oke nee ja hoi whatsapp instagram snapchat tiktok".split())
