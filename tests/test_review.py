@@ -401,3 +401,19 @@ def test_the_replay_bench_scores_per_intent_and_overall():
     assert (result["right"], result["again"], result["wrong"]) == (2, 1, 1)
     assert result["accuracy"] == 0.5
     assert "50.0%" in report(result, "model")
+
+
+def test_the_replay_bench_reads_the_queues_labelled_items(action_settings, engine, tmp_path):
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    from bench.review_replay import queue_file
+
+    with Session(engine) as session, session.begin():
+        queue.keep(session, action_settings.secret_key, seen("ik heet xandrietje hoor"))
+        queue.keep(session, action_settings.secret_key, seen("nog niet gelabeld dit"))
+        first = session.execute(select(ReviewItem).order_by(ReviewItem.id)).scalars().first()
+        first.label_intent = "inform_name"
+        first.label_entities = [{"entity": "youth_name", "value": "[NAAM]"}]
+    [example] = load_data(str(queue_file(tmp_path))).intent_examples
+    assert example.get("intent") == "inform_name"
+    assert [e["entity"] for e in example.get("entities")] == ["youth_name"]
