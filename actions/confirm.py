@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from actions import after_choice
+from actions import after_choice, review
 from actions.common import engine, settings
 from actions.jim_form import latest_intent
 from actions.start import FORM_SLOTS, reset_choice, resume
@@ -85,6 +85,7 @@ class ActionConfirmAsk(Action):
             _sent(tracker),
             _typed(tracker),
         )
+        review.note(tracker)  # issue 19: a fallback or an unsure guess, LEARN_FROM_CHATS only
         if decision.kind == "fallback":
             dispatcher.utter_message(response="utter_default")
             return resume(dispatcher, tracker)

@@ -9,6 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import review
 from actions.choice import ChoiceValidation, ask_pick, required_with_choice
 from actions.unsure import mentor_name_prompt, relation_prompt
 from bot.dialogue import conversation, texts, unsure
@@ -37,6 +38,14 @@ def latest_text(tracker: Tracker) -> str:
 def could_not_use(tracker: Tracker) -> dict[str, Any]:
     """The slots that count one more answer in a row the form could not use (issue 20)."""
     return unsure.rejected(tracker.get_slot(unsure.UNSURE), latest_text(tracker))
+
+
+def refused_now(events: list[dict[str, Any]]) -> bool:
+    """Issue 19: this message counted as an answer the form could not use (`unsure` >= 1)."""
+    return any(
+        e.get("event") == "slot" and e.get("name") == unsure.UNSURE and (e.get("value") or 0) >= 1
+        for e in events
+    )
 
 
 def own_reply(domain: DomainDict) -> frozenset[str]:
@@ -98,7 +107,9 @@ class ValidateJimForm(ChoiceValidation, FormValidationAction):
             e.get("event") == "slot" and e.get("name") != "requested_slot" for e in events
         ):
             events.append(SlotSet("simpler", False))
-        return events + self._help_count(tracker, events, own_reply(domain), explained)
+        events = events + self._help_count(tracker, events, own_reply(domain), explained)
+        review.note(tracker, refused=refused_now(events))  # issue 19, LEARN_FROM_CHATS only
+        return events
 
     @staticmethod
     def _help_count(

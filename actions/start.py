@@ -8,9 +8,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import review
 from actions.common import engine
 from actions.jim_form import latest_intent
 from bot.coach.handoff import invite_status
+from bot.dialogue import texts
 from bot.dialogue.form import FORM_SLOTS
 
 IN_PROGRESS = ("form", "summary", "parents", "consent")
@@ -127,6 +129,8 @@ class ActionStart(Action):
             dispatcher.utter_message(response="utter_welcome_back")
             return events + resume(dispatcher, tracker)
         dispatcher.utter_message(response="utter_welcome")
+        if review.learning_on():  # issue 19: what may be read, and without the name
+            dispatcher.utter_message(text=texts.LEARNING_NOTE)
         fresh = events + reset_choice() + [SlotSet("stage", "form"), SlotSet("reference", None)]
         if code is not None and status == "ok":
             # issue 18: a coach's invite to choose again offers the people named before first
@@ -146,4 +150,6 @@ class ActionResume(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        # issue 19: "snap ik niet" or a message the NLU was unsure of, outside the form
+        review.note(tracker, question=open_question)
         return resume(dispatcher, tracker)

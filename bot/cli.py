@@ -205,11 +205,17 @@ def cmd_privacy_purge(args: argparse.Namespace) -> int:
     settings = get_settings()
     days = args.days if args.days is not None else settings.retention_days
     with _database() as engine:
-        removed = privacy.purge(engine, days, access_log_days=settings.access_log_days)
+        removed = privacy.purge(
+            engine,
+            days,
+            access_log_days=settings.access_log_days,
+            review_keep_days=settings.review_keep_days,
+        )
     print(
         f"Older than {days} days: deleted {removed.nominations} closed nomination(s) and "
         f"{removed.conversations} conversation(s) ({removed.events} events); access-log "
-        f"entries older than {settings.access_log_days} days."
+        f"entries older than {settings.access_log_days} days; review-queue messages older "
+        f"than {settings.review_keep_days} days."
     )
 
 

@@ -152,6 +152,10 @@ class Settings:
     oidc_client_secret: str = ""
     oidc_allowed_domains: tuple[str, ...] = ()
     oidc_team_claim: str = ""
+    # issue 19: keep masked messages the bot did not understand for the beheerder's review
+    # queue ("Leren"); off unless the organisation turns it on; kept this many days.
+    learn_from_chats: bool = False
+    review_keep_days: int = 30
     project_dir: Path = field(default=PROJECT_DIR)
 
     @property
@@ -271,6 +275,8 @@ def load_settings(env_file: Path | None = None, environ: dict[str, str] | None =
             d.strip().lower() for d in get("OIDC_ALLOWED_DOMAINS", "").split(",") if d.strip()
         ),
         oidc_team_claim=get("OIDC_TEAM_CLAIM", ""),
+        learn_from_chats=_as_bool("LEARN_FROM_CHATS", get("LEARN_FROM_CHATS", "false")),
+        review_keep_days=_as_positive_int("REVIEW_KEEP_DAYS", get("REVIEW_KEEP_DAYS", "30")),
     )
     if settings.oidc_issuer and not (
         settings.oidc_client_id and settings.oidc_client_secret and settings.oidc_allowed_domains

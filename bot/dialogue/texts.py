@@ -112,3 +112,10 @@ ASK_MENTOR_NAME_UNSURE = {
     1: "Ik snap de naam nog niet. Typ alleen de voornaam, zoals Riet. Hoe heet {label}?",
     2: "Typ de naam van {label}. Een bijnaam mag ook.",
 }
+
+# --- issue 19: the youth's privacy text when LEARN_FROM_CHATS is on ----------------------
+# Said right after the welcome (action_start), only when the organisation turned learning on.
+LEARNING_NOTE = (
+    "Snap ik een bericht niet? Dan mag iemand het later lezen, zonder je naam. "
+    "Zo leer ik beter praten."
+)

@@ -75,6 +75,9 @@ def settings_as_env(settings: Settings) -> dict[str, str]:
         "NOTIFY_EMAIL": settings.notify_email,
         "RETENTION_DAYS": str(settings.retention_days),
         "LOCK_STORE_URL": settings.lock_store_url,
+        # issue 19: the action server keeps unclear messages only when this is on
+        "LEARN_FROM_CHATS": "true" if settings.learn_from_chats else "false",
+        "REVIEW_KEEP_DAYS": str(settings.review_keep_days),
     }
 
 

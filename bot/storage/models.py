@@ -443,3 +443,32 @@ class Passkey(Base):
     sign_count = Column(Integer, nullable=False, default=0)
     created_at = Column(UTCDateTime, nullable=False, default=utcnow)
     last_used_at = Column(UTCDateTime, nullable=True)
+
+
+# --- issue 19: the review queue ("Leren") ---------------------------------------------
+
+
+class ReviewItem(Base):
+    """A message the bot did not understand, masked, for the beheerder to label or throw away.
+
+    Only with LEARN_FROM_CHATS on. Holds the masked text (never the raw one), why it was kept,
+    the intent the NLU guessed, the question it was asked at and when; the conversation
+    only as the keyed pseudonym of issue 23 (so a deletion on request finds it, nobody can
+    read the chat from it). Removed after REVIEW_KEEP_DAYS; thrown away = deleted.
+    """
+
+    __tablename__ = "review_items"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    conversation = Column(String(64), nullable=False, index=True)  # HMAC, never the raw id
+    message_key = Column(String(64), nullable=False, unique=True)  # one row per message
+    text = Column(Text, nullable=False)  # masked
+    reason = Column(String(20), nullable=False)  # fallback, not_understood, low_confidence, refused
+    intent = Column(String(64), nullable=True)  # the NLU's guess
+    confidence = Column(Integer, nullable=True)  # percent
+    question = Column(String(64), nullable=True)  # the form question or the bot's last text
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow, index=True)
+    label_intent = Column(String(64), nullable=True)
+    label_entities = Column(JSON, nullable=True)  # [{"entity": ..., "value": substring}]
+    labelled_at = Column(UTCDateTime, nullable=True)
+    labelled_by = Column(String(36), nullable=True)  # the beheerder's account id

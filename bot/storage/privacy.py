@@ -53,14 +53,19 @@ def delete_conversation(
 ) -> Removed:
     """Remove everything about one conversation: nomination, alternatives, audit, tracker.
 
-    With `secret_key` (SECRET_KEY) also its coach signals, which hold the conversation only
-    as a keyed hash (issue 24, bot/coach/coach_signal.py).
+    With `secret_key` (SECRET_KEY) also its coach signals and its review-queue items, which
+    hold the conversation only as a keyed hash (issue 24, bot/coach/coach_signal.py;
+    issue 19, bot/review/queue.py).
     """
     with Session(engine) as session, session.begin():
         if secret_key:
             from bot.coach.coach_signal import forget_conversation
 
             forget_conversation(session, secret_key, conversation_id)
+            # issue 19: the review queue holds the same keyed pseudonym, never the id
+            from bot.review import queue
+
+            queue.forget_conversation(session, secret_key, conversation_id)
         nominations = session.execute(
             select(Nomination).where(
                 or_(
@@ -111,15 +116,25 @@ def _forget_keys(connection, conversation_ids: list[str]) -> None:
 
 
 def purge(
-    engine: Engine, days: int, now: datetime | None = None, access_log_days: int | None = None
+    engine: Engine,
+    days: int,
+    now: datetime | None = None,
+    access_log_days: int | None = None,
+    review_keep_days: int | None = None,
 ) -> Removed:
     """Delete conversations idle for `days` and closed nominations older than `days`.
 
     Issue 17: access-log entries go after `access_log_days` (ACCESS_LOG_DAYS), their own,
     longer term, never with the nominations they name; used or expired sign-in links go.
+    Issue 19: review-queue items go after `review_keep_days` (REVIEW_KEEP_DAYS).
     """
     now = now or datetime.now(timezone.utc)
     cutoff = now - timedelta(days=days)
+    if review_keep_days is not None:
+        from bot.review import queue
+
+        with Session(engine) as session, session.begin():
+            queue.purge(session, review_keep_days, now)
     if access_log_days is not None:
         from bot.accounts import access_log, sessions
         from bot.storage.models import LoginLink
