@@ -8,10 +8,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import insight
 from actions.common import engine
 from actions.jim_form import latest_intent
 from bot.coach.handoff import invite_status
 from bot.dialogue.form import FORM_SLOTS
+from bot.insight import counters
 
 IN_PROGRESS = ("form", "summary", "parents", "consent")
 # Messages that answer a question. After a pause (the help lines, "stop") such a message
@@ -128,6 +130,10 @@ class ActionStart(Action):
             return events + resume(dispatcher, tracker)
         dispatcher.utter_message(response="utter_welcome")
         fresh = events + reset_choice() + [SlotSet("stage", "form"), SlotSet("reference", None)]
+        # issue 19: counted once per conversation; the invite (if valid) names the team
+        insight.count(
+            tracker, counters.STARTED, code if code is not None and status == "ok" else None
+        )
         if code is not None and status == "ok":
             # issue 18: a coach's invite to choose again offers the people named before first
             from actions.after_choice import offer_after_invite
