@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.accounts import tokens
-from bot.insight import counters, report
+from bot.insight import counters, demo_seed, report
 from bot.insight.counters import CONSENT_NO, CONSENT_YES, STARTED
 from bot.storage import Coach, Nomination, StatusChange, repo
 from bot.storage.models import InsightCount, InsightMark
@@ -82,6 +82,18 @@ def seed_nominations(engine) -> None:
     nid = make_nomination(engine, "team-b")
     with Session(engine) as session, session.begin():
         session.get(Nomination, nid).created_at = at(DAY)
+
+
+def real_counts(session) -> dict[str, int]:
+    """Every count summed over the teams but the demo team (its made-up counts aside)."""
+    demo = repo.get_team(session, repo.DEMO_TEAM_SLUG)
+    return dict(
+        session.execute(
+            select(InsightCount.metric, func.sum(InsightCount.count))
+            .where(InsightCount.team_id != (demo.id if demo else ""))
+            .group_by(InsightCount.metric)
+        ).all()
+    )
 
 
 def figures(engine, team_id: str) -> dict:
@@ -167,7 +179,7 @@ def test_the_counters_are_idempotent_in_the_database_across_processes(engine, se
     assert counters.record_step(engine, settings, "chat-1", "youth_name") is True
     assert counters.record_step(engine, settings, "chat-1", "youth_name") is False
     with Session(engine) as session:
-        counts = dict(session.execute(select(InsightCount.metric, InsightCount.count)).all())
+        counts = real_counts(session)
         marks = session.execute(select(InsightMark.conversation, InsightMark.step)).all()
     assert counts[STARTED] == 1 and counts["youth_name"] == 1
     assert counts["left:started"] == 0 and counts["left:youth_name"] == 1
@@ -186,8 +198,11 @@ def test_a_conversation_counts_for_its_invites_team(engine, settings):
     counters.record_step(engine, settings, "chat-inv", STARTED, code)
     counters.record_step(engine, settings, "chat-inv", "youth_name")  # the slot may be gone
     with Session(engine) as session:
+        demo = repo.get_team(session, repo.DEMO_TEAM_SLUG)  # its made-up counts aside
         rows = session.execute(
-            select(InsightCount.team_id, InsightCount.metric).where(InsightCount.count > 0)
+            select(InsightCount.team_id, InsightCount.metric).where(
+                InsightCount.count > 0, InsightCount.team_id != (demo.id if demo else "")
+            )
         ).all()
     assert {(t, m) for t, m in rows} == {
         (team_id, STARTED), (team_id, "youth_name"), (team_id, "left:youth_name")
@@ -232,13 +247,7 @@ async def test_the_start_and_the_form_count_each_question_once(action_settings, 
         counters.forget_seen()
         await ValidateJimForm().run(CollectingDispatcher(), answer, domain)
     with Session(engine) as session:
-        counts = dict(
-            session.execute(
-                select(InsightCount.metric, func.sum(InsightCount.count)).group_by(
-                    InsightCount.metric
-                )
-            ).all()
-        )
+        counts = real_counts(session)
     assert counts[STARTED] == 1
     assert counts["youth_name"] == 1
     assert counts["youth_age"] == 1  # asked next
@@ -328,3 +337,20 @@ def test_portal_page_for_teamleider_with_charts_and_tables_coach_403(client, eng
     assert portal_login(client, engine, cor).status_code == 303
     assert client.get("/coach/inzicht").status_code == 403
     assert 'href="/coach/inzicht"' not in client.get("/coach").text
+
+
+def test_demo_team_has_made_up_counts_and_the_demo_page_shows_them(client, engine, settings):
+    """Demo mode: the demo team's insight on demo data; no other team's figures."""
+    assert settings.demo
+    seed_conversations(engine)
+    page = client.get("/demo/inzicht")
+    assert page.status_code == 200
+    assert page.text.count('role="img"') == 4
+    with Session(engine) as session:
+        demo = repo.get_team(session, repo.DEMO_TEAM_SLUG)
+        data = report.insights(session, [demo.id], report.Period.parse(None, None))
+        again = demo_seed.seed(session, demo.id, counters.today())
+    assert isinstance(data["conversations_started"], int) and data["conversations_started"] > 20
+    assert again is False  # made once
+    started = page.text.split('id="started">')[1].split("<")[0]
+    assert started == str(data["conversations_started"])

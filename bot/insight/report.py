@@ -28,14 +28,17 @@ MASK_BELOW = 5
 MASKED = "<5"
 MAX_DAYS = 366 * 3  # the longest period one request may ask for
 
-# Van Dam et al. (2017): 83 % of the youths named a mentor, after 33 days on average.
+# Van Dam et al. (2017), abstract: "A total of 83 per cent of the juveniles in the YIM group
+# were able to nominate a mentor after an average of thirty-three days" (96 youths, case files).
 RESEARCH = {
     "share_became_jim": 0.83,
     "mean_days_to_jim": 33,
+    "measured": "share of youths in the JIM approach who named a mentor, and the mean days"
+    " until they did (from the start of the approach, not from a nomination)",
     "source": "Van Dam, L., Neels, S., De Winter, M., Branje, S., Wijsbroek, S., Hutschemaekers,"
     " G., Dekker, A., Sekreve, A., Zwaanswijk, M., Wissink, I., & Stams, G. J. (2017). Youth"
     " Initiated Mentors: Do They Offer an Alternative for Out-of-Home Placement in Youth"
-    " Care? British Journal of Social Work, 47(6), 1764-1780.",
+    " Care? British Journal of Social Work, 47(6), 1764-1780. doi:10.1093/bjsw/bcx092",
 }
 
 STEP_LABELS = {

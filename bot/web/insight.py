@@ -137,10 +137,10 @@ def charts_for(data: dict) -> list[dict]:
         (report.STATUS_LABELS.get(s, s), v) for s, v in data["nominations"]["per_status"].items()
     ]
     made = [
-        ("funnel", "Hoeveel gesprekken elke vraag bereikten", funnel, "Bereikt"),
-        ("left", "Waar jongeren stopten zonder te versturen", left, "Gestopt"),
-        ("consent", "Toestemming om te delen", consent, "Aantal"),
-        ("status", "Nominaties per status", statuses, "Aantal"),
+        ("funnel", "Hoeveel gesprekken elke vraag bereikten", funnel, ("Vraag", "Bereikt")),
+        ("left", "Waar jongeren stopten zonder te versturen", left, ("Vraag", "Gestopt")),
+        ("consent", "Toestemming om te delen", consent, ("Antwoord", "Aantal")),
+        ("status", "Nominaties per status", statuses, ("Status", "Aantal")),
     ]
     return [
         {
@@ -148,9 +148,9 @@ def charts_for(data: dict) -> list[dict]:
             "title": title,
             "svg": charts.bar_chart("chart-" + chart_id, title, rows),
             "rows": rows,
-            "column": column,
+            "columns": columns,
         }
-        for chart_id, title, rows, column in made
+        for chart_id, title, rows, columns in made
     ]
 
 
