@@ -354,3 +354,19 @@ def test_demo_team_has_made_up_counts_and_the_demo_page_shows_them(client, engin
     assert again is False  # made once
     started = page.text.split('id="started">')[1].split("<")[0]
     assert started == str(data["conversations_started"])
+
+
+def test_deleting_a_youths_data_removes_the_markers_and_keeps_the_counts(engine, settings):
+    from bot.storage import privacy
+    from bot.storage.models import InsightConversation
+
+    counters.forget_seen()
+    counters.record_step(engine, settings, "chat-del", STARTED)
+    counters.record_step(engine, settings, "chat-del", "youth_name")
+    privacy.delete_conversation(engine, "chat-del", settings.secret_key)
+    with Session(engine) as session:
+        assert session.execute(select(func.count()).select_from(InsightMark)).scalar() == 0
+        kept = session.execute(select(func.count()).select_from(InsightConversation)).scalar()
+        assert kept == 0
+        assert real_counts(session)[STARTED] == 1
+    counters.forget_seen()

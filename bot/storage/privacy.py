@@ -17,6 +17,8 @@ from bot.storage.models import (
     ConversationKey,
     DemoConversation,
     DemoSession,
+    InsightConversation,
+    InsightMark,
     Invite,
     Nomination,
     SafetySignal,
@@ -61,6 +63,21 @@ def delete_conversation(
             from bot.coach.coach_signal import forget_conversation
 
             forget_conversation(session, secret_key, conversation_id)
+            # issue 19: its insight markers (keyed by the same pseudonym); the counts stay,
+            # they hold no one
+            from bot.storage.repo import conversation_ref
+
+            session.execute(
+                delete(InsightMark).where(
+                    InsightMark.conversation == conversation_ref(secret_key, conversation_id)
+                )
+            )
+            session.execute(
+                delete(InsightConversation).where(
+                    InsightConversation.conversation
+                    == conversation_ref(secret_key, conversation_id)
+                )
+            )
         nominations = session.execute(
             select(Nomination).where(
                 or_(
@@ -141,6 +158,13 @@ def purge(
         for nomination in old:
             session.delete(nomination)
             removed_nominations += 1
+        # issue 19: insight markers of conversations that started before the cutoff (the
+        # counts stay: they hold no one)
+        old_markers = select(InsightConversation.conversation).where(
+            InsightConversation.created_at < cutoff
+        )
+        session.execute(delete(InsightMark).where(InsightMark.conversation.in_(old_markers)))
+        session.execute(delete(InsightConversation).where(InsightConversation.created_at < cutoff))
         # Coach signals a coach handled before the cutoff (issue 24); open ones stay.
         session.execute(
             delete(SafetySignal).where(
