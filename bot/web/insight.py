@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from bot.accounts.tokens import Caller
 from bot.insight import charts, report
 from bot.storage import Coach, Team, repo
-from bot.web import portal
+from bot.web import api, portal
 from bot.web.api import ErrorOut, log_access
 from bot.web.deps import current_coach, get_session
 
@@ -26,7 +26,8 @@ LEADERS = ("teamleider", "beheerder")
 FORBIDDEN = "Inzicht is er voor een teamleider of beheerder."
 NO_TEAM = "No team with this name for you."
 
-api_router = APIRouter(prefix="/api", tags=["insights"])
+# The same documented answers as the rest of the API (401 without a token, 429).
+api_router = APIRouter(prefix="/api", tags=["insights"], responses=dict(api.router.responses))
 portal_router = APIRouter(prefix="/coach", include_in_schema=False)
 demo_router = APIRouter(prefix="/demo", include_in_schema=False)
 
