@@ -370,3 +370,21 @@ def test_deleting_a_youths_data_removes_the_markers_and_keeps_the_counts(engine,
         assert kept == 0
         assert real_counts(session)[STARTED] == 1
     counters.forget_seen()
+
+
+def test_purge_removes_old_markers_and_keeps_the_counts(engine, settings):
+    from bot.storage import privacy
+    from bot.storage.models import InsightConversation
+
+    counters.forget_seen()
+    counters.record_step(engine, settings, "chat-old", STARTED)
+    counters.record_step(engine, settings, "chat-new", STARTED)
+    old_ref = repo.conversation_ref(settings.secret_key, "chat-old")
+    with Session(engine) as session, session.begin():
+        session.get(InsightConversation, old_ref).created_at = at(DAY, -200)
+    privacy.purge(engine, 180, now=at(DAY))
+    with Session(engine) as session:
+        left = set(session.execute(select(InsightMark.conversation)).scalars())
+        assert left == {repo.conversation_ref(settings.secret_key, "chat-new")}
+        assert real_counts(session)[STARTED] == 2
+    counters.forget_seen()

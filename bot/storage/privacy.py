@@ -163,8 +163,16 @@ def purge(
         old_markers = select(InsightConversation.conversation).where(
             InsightConversation.created_at < cutoff
         )
-        session.execute(delete(InsightMark).where(InsightMark.conversation.in_(old_markers)))
-        session.execute(delete(InsightConversation).where(InsightConversation.created_at < cutoff))
+        session.execute(
+            delete(InsightMark)
+            .where(InsightMark.conversation.in_(old_markers))
+            .execution_options(synchronize_session=False)
+        )
+        session.execute(
+            delete(InsightConversation)
+            .where(InsightConversation.created_at < cutoff)
+            .execution_options(synchronize_session=False)
+        )
         # Coach signals a coach handled before the cutoff (issue 24); open ones stay.
         session.execute(
             delete(SafetySignal).where(
