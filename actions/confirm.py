@@ -15,12 +15,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from actions import after_choice, review
+from actions import after_choice, insight, review
 from actions.common import engine, settings
 from actions.jim_form import latest_intent
 from actions.start import FORM_SLOTS, reset_choice, resume
 from bot.coach import followup, withdrawal
 from bot.dialogue import confirm, texts
+from bot.insight import counters
 from bot.storage import repo
 
 logger = logging.getLogger(__name__)
@@ -142,6 +143,7 @@ class ActionConfirmAnswer(Action):
             dispatcher.utter_message(response="utter_choice_kept")
             return done + resume(dispatcher, tracker, note_kept=False)
         if act == "decline":
+            insight.count(tracker, counters.CONSENT_NO)  # issue 19: once per conversation
             dispatcher.utter_message(response="utter_consent_no")
             return done + reset_choice() + [SlotSet("stage", "declined")]
         if act == "restart" and not _sent(tracker):

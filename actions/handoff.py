@@ -10,10 +10,12 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
+from actions import insight
 from actions.common import engine, settings
 from actions.start import resume
 from bot.coach import handoff
 from bot.dialogue import confirm, conversation, texts
+from bot.insight import counters
 from bot.storage.models import ASKED_BY, PARENTS_ANSWERS
 from bot.storage.repo import NominationInput
 
@@ -134,6 +136,7 @@ class ActionHandoff(Action):
             logger.warning("handoff refused incomplete data; asking again")
             dispatcher.utter_message(response="utter_default")
             return [SlotSet("stage", "form")]
+        insight.count(tracker, counters.CONSENT_YES)  # issue 19: once per conversation
         # issue 25: the parents were asked before the yes; the youth hears where it went
         if result.coach_name:
             recipient = texts.CONSENT_TO_COACH.format(coach=result.coach_name)

@@ -9,10 +9,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import review
+from actions import insight, review
 from actions.choice import ChoiceValidation, ask_pick, required_with_choice
 from actions.unsure import mentor_name_prompt, relation_prompt
 from bot.dialogue import conversation, texts, unsure
+from bot.dialogue.form import QUESTION_ORDER
 from bot.dialogue.relation_step import RelationAnswer, decide_relation
 from bot.vocabulary import KNOWS_ALREADY, lone_name, name_from_answer, relation_label
 
@@ -107,9 +108,29 @@ class ValidateJimForm(ChoiceValidation, FormValidationAction):
             e.get("event") == "slot" and e.get("name") != "requested_slot" for e in events
         ):
             events.append(SlotSet("simpler", False))
-        events = events + self._help_count(tracker, events, own_reply(domain), explained)
+        events += self._help_count(tracker, events, own_reply(domain), explained)
         review.note(tracker, refused=refused_now(events))  # issue 19, LEARN_FROM_CHATS only
+        await self._count_questions(dispatcher, tracker, domain, events)
         return events
+
+    async def _count_questions(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+        events: list[dict[str, Any]],
+    ) -> None:
+        """Issue 19: the question the youth answered now and the one asked next are
+        counted as reached, once per conversation (bot/insight/counters.py)."""
+        asked = tracker.get_slot("requested_slot")
+        if asked in QUESTION_ORDER:
+            insight.count(tracker, asked)
+        required = await self.required_slots(
+            self.domain_slots(domain), dispatcher, insight.after(tracker, events), domain
+        )
+        coming = insight.next_question(tracker, events, required)
+        if coming in QUESTION_ORDER and coming != asked:
+            insight.count(tracker, coming)
 
     @staticmethod
     def _help_count(

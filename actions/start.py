@@ -8,12 +8,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import review
+from actions import insight, review
 from actions.common import engine
 from actions.jim_form import latest_intent
 from bot.coach.handoff import invite_status
 from bot.dialogue import texts
 from bot.dialogue.form import FORM_SLOTS
+from bot.insight import counters
 
 IN_PROGRESS = ("form", "summary", "parents", "consent")
 # Messages that answer a question. After a pause (the help lines, "stop") such a message
@@ -132,6 +133,10 @@ class ActionStart(Action):
         if review.learning_on():  # issue 19: what may be read, and without the name
             dispatcher.utter_message(text=texts.LEARNING_NOTE)
         fresh = events + reset_choice() + [SlotSet("stage", "form"), SlotSet("reference", None)]
+        # issue 19: counted once per conversation; the invite (if valid) names the team
+        insight.count(
+            tracker, counters.STARTED, code if code is not None and status == "ok" else None
+        )
         if code is not None and status == "ok":
             # issue 18: a coach's invite to choose again offers the people named before first
             from actions.after_choice import offer_after_invite

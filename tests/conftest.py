@@ -80,10 +80,21 @@ def session(engine):
         yield session
 
 
+@pytest.fixture(autouse=True)
+def no_insight_without_database(monkeypatch):
+    """Actions count insight steps (issue 19) only in tests with a database of their own
+    (`action_settings`): a unit test of an action never writes to a real database."""
+    from actions import insight
+
+    monkeypatch.setattr(insight, "RECORD", False)
+
+
 @pytest.fixture
 def action_settings(settings: Settings, engine, monkeypatch):
     """Point the actions (which read the process settings) at this test's database."""
-    from actions import common
+    from actions import common, insight
+
+    monkeypatch.setattr(insight, "RECORD", True)
 
     for key, value in {
         "JIM_DEMO": "true" if settings.demo else "false",

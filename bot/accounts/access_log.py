@@ -28,6 +28,7 @@ ACTIONS = {
     "invite": "nieuwe uitnodiging gemaakt",
     "history": "geschiedenis bekeken",
     "accesslog": "toegangslog bekeken",
+    "insight": "inzicht bekeken",
 }
 CHANNELS = ("portal", "api")
 PAGE = 100

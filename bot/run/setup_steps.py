@@ -11,6 +11,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy.orm import Session
 
+from bot.insight import counters, demo_seed
 from bot.settings import PLACEHOLDER_PREFIX, Settings
 from bot.storage import make_engine, repo
 
@@ -115,6 +116,8 @@ def ensure_base_data(settings: Settings) -> str | None:
             if not settings.demo:
                 return None
             team = repo.ensure_team(session, repo.DEMO_TEAM_SLUG, "Demo team", is_demo=True)
+            session.flush()
+            demo_seed.seed(session, team.id, counters.today())  # issue 19: /demo/inzicht
             token = demo_token(settings)
             if repo.coach_for_token(session, token) is None:
                 repo.create_coach(session, team, DEMO_COACH_NAME, token=token)

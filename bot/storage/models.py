@@ -13,8 +13,10 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -132,6 +134,11 @@ class Nomination(Base):
     """A youth's chosen JIM plus the youth's consent, as handed to the coach."""
 
     __tablename__ = "nominations"
+    # issue 19: insight reads a team's (or every team's) nominations of a period
+    __table_args__ = (
+        Index("ix_nominations_team_created", "team_id", "created_at"),
+        Index("ix_nominations_created_at", "created_at"),
+    )
 
     id = Column(String(36), primary_key=True, default=new_id)
     reference = Column(String(16), unique=True, nullable=False)
@@ -472,3 +479,51 @@ class ReviewItem(Base):
     label_entities = Column(JSON, nullable=True)  # [{"entity": ..., "value": substring}]
     labelled_at = Column(UTCDateTime, nullable=True)
     labelled_by = Column(String(36), nullable=True)  # the beheerder's account id
+
+
+# --- insight (issue 19): counts kept as events arrive, never a youth's name or words ----------
+
+
+class InsightCount(Base):
+    """One aggregate count of a team on a day (the day the conversation started): a funnel
+    step reached, where conversations left, a consent answer. Read by bot/insight/."""
+
+    __tablename__ = "insight_counts"
+
+    team_id = Column(
+        String(36), ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True, nullable=False
+    )
+    day = Column(Date, primary_key=True, nullable=False)
+    metric = Column(String(40), primary_key=True, nullable=False)
+    count = Column(Integer, nullable=False, default=0)
+
+    __table_args__ = (Index("ix_insight_counts_day", "day"),)
+
+
+class InsightConversation(Base):
+    """Where one conversation is in the funnel, keyed by its pseudonym (never the chat's id):
+    its team and start day, the furthest question reached and whether it was sent."""
+
+    __tablename__ = "insight_conversations"
+
+    conversation = Column(String(64), primary_key=True)
+    team_id = Column(
+        String(36), ForeignKey("teams.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    day = Column(Date, nullable=False)
+    last_step = Column(String(40), nullable=True)
+    sent = Column(Boolean, nullable=False, default=False)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow, index=True)
+
+
+class InsightMark(Base):
+    """A step this conversation reached, once: the marker that keeps the counts idempotent."""
+
+    __tablename__ = "insight_marks"
+
+    conversation = Column(
+        String(64),
+        ForeignKey("insight_conversations.conversation", ondelete="CASCADE"),
+        primary_key=True,
+    )
+    step = Column(String(40), primary_key=True)

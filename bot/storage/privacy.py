@@ -17,6 +17,8 @@ from bot.storage.models import (
     ConversationKey,
     DemoConversation,
     DemoSession,
+    InsightConversation,
+    InsightMark,
     Invite,
     Nomination,
     SafetySignal,
@@ -66,6 +68,21 @@ def delete_conversation(
             from bot.review import queue
 
             queue.forget_conversation(session, secret_key, conversation_id)
+            # issue 19: its insight markers (keyed by the same pseudonym); the counts stay,
+            # they hold no one
+            from bot.storage.repo import conversation_ref
+
+            session.execute(
+                delete(InsightMark).where(
+                    InsightMark.conversation == conversation_ref(secret_key, conversation_id)
+                )
+            )
+            session.execute(
+                delete(InsightConversation).where(
+                    InsightConversation.conversation
+                    == conversation_ref(secret_key, conversation_id)
+                )
+            )
         nominations = session.execute(
             select(Nomination).where(
                 or_(
@@ -156,6 +173,21 @@ def purge(
         for nomination in old:
             session.delete(nomination)
             removed_nominations += 1
+        # issue 19: insight markers of conversations that started before the cutoff (the
+        # counts stay: they hold no one)
+        old_markers = select(InsightConversation.conversation).where(
+            InsightConversation.created_at < cutoff
+        )
+        session.execute(
+            delete(InsightMark)
+            .where(InsightMark.conversation.in_(old_markers))
+            .execution_options(synchronize_session=False)
+        )
+        session.execute(
+            delete(InsightConversation)
+            .where(InsightConversation.created_at < cutoff)
+            .execution_options(synchronize_session=False)
+        )
         # Coach signals a coach handled before the cutoff (issue 24); open ones stay.
         session.execute(
             delete(SafetySignal).where(

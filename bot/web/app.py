@@ -18,7 +18,18 @@ from bot.accounts.sso import SsoConfig
 from bot.coach import notify
 from bot.settings import Settings, get_settings
 from bot.storage import make_engine
-from bot.web import api, api_docs, chat, demo, jim_page, learn, portal, portal_after, team_portal
+from bot.web import (
+    api,
+    api_docs,
+    chat,
+    demo,
+    insight,
+    jim_page,
+    learn,
+    portal,
+    portal_after,
+    team_portal,
+)
 from bot.web.deps import get_session
 from bot.web.ratelimit import Limits
 from bot.web.security import SecurityHeaders
@@ -72,6 +83,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(jim_page.router)  # issue 18: the page for the chosen person
     app.include_router(team_portal.router)
     app.include_router(learn.router)  # issue 19: the review queue, beheerder only
+    app.include_router(insight.api_router)  # issue 19: insight
+    app.include_router(insight.portal_router)
+    app.include_router(insight.demo_router)
     app.include_router(demo.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 

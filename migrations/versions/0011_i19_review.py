@@ -1,7 +1,7 @@
 """issue 19: the review queue of messages the bot did not understand (masked)
 
 Revision ID: 0010_i19_review
-Revises: 0006_i25_asked_by
+Revises: 0010_i19_insight
 """
 
 import sqlalchemy as sa
@@ -10,7 +10,7 @@ from alembic import op
 import bot.storage.models
 
 revision = "0010_i19_review"
-down_revision = "0006_i25_asked_by"
+down_revision = "0010_i19_insight"
 branch_labels = None
 depends_on = None
 
