@@ -338,7 +338,7 @@ def test_everyday_context_keeps_the_second_pass_words_quiet(text):
 # thin, each row written from the help lines' own descriptions and how youths type, not
 # from either set; every row gave another level or kind with the rules before.
 THIRD_PASS_CLEAR = [
-    ("ik zit weer te cutten", "self_harm"),
+    ("ik heb vannacht gecut", "self_harm"),
     ("ik heb zo n drang om te krassen", "self_harm"),
     ("gisteren weer gekrast", "self_harm"),
     ("ik heb mn scheermesje weer gepakt", "self_harm"),
@@ -354,7 +354,7 @@ THIRD_PASS_CLEAR = [
     ("een man op discord zegt dat ik het niet mag vertellen aan mn ouders, alleen wij", "online"),
     ("in de chat vraagt hij steeds wat ik aan heb", "online"),
     ("iemand op snap vroeg of ik nog maagd ben", "online"),
-    ("mn stiefvader zei dat het ons kleine geheim blijft", "sexual"),
+    ("mn stiefvader noemt het ons kleine geheim", "sexual"),
     ("hij doet dingen met me als mama werkt", "sexual"),
     ("zijn hand zat onder mn shirt", "sexual"),
     ("mn oom kijkt als ik douche", "sexual"),
@@ -379,8 +379,8 @@ THIRD_PASS_CLEAR = [
 THIRD_PASS_CHECK = [
     ("het voelt zo zinloos", "self_harm"),
     ("hij wil dat we naar telegram gaan", "online"),
-    ("het is ons geheimpje", "sexual"),
-    ("heb sinds gister niks gegeten", "home"),
+    ("we hebben een geheimpje samen", "sexual"),
+    ("gisteren en vandaag niks gegeten", "home"),
     ("ik vond naalden in de badkamer", "home"),
     ("ik ruim het op zodat de buren niks zien", "danger"),
     ("weet iemand een slaapplek", "homeless"),
@@ -423,7 +423,7 @@ def test_third_pass_words_keep_everyday_messages_quiet(text):
 
 
 def test_sexual_abuse_in_a_chat_also_gets_helpwanted():
-    result = assess_words("hij zei in de chat dat het ons geheimpje is")
+    result = assess_words("in de chat noemt hij het ons geheimpje")
     assert result.level == CLEAR
     assert "utter_help_helpwanted" in help_lines(result.kinds, age=14)
     assert "utter_help_csg" in help_lines(result.kinds, age=14)
