@@ -398,6 +398,7 @@ THIRD_PASS_NONE = [
     "mijn vader geeft een trap tegen de bal",
     "hij is 40 jaar en we spreken af in de stad",
     "mijn vriendin zei het is klaar met jou",
+    "hij zou me niet slaan",
 ]
 
 

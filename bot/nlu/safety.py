@@ -208,13 +208,13 @@ _CLEAR: list[tuple[str, str]] = [
     (SELF_HARM, r"\bsigaret (?:\w+ ){0,3}(?:arm|huid|hand)\b"),
     # violence (anyone)
     (VIOLENCE, rf"\b{_HIT}(?: \w+)? {_ME}\b(?! \w+ (?:bal|hand|knuffel))"),
-    (VIOLENCE, rf"\b{_ME} (?:\w+ )?{_HIT}\b(?! (?:de|een|het) (?:bal|hand))"),
+    (VIOLENCE, rf"\b{_ME} (?:(?!nooit|niet)\w+ )?{_HIT}\b(?! (?:de|een|het) (?:bal|hand))"),
     (VIOLENCE, rf"\b(?:word|werd|ben|wordt|worden) (?:\w+ ){{0,3}}{_BEATEN}\b"),
     (VIOLENCE, rf"\b(?:doet|doen|deed|deden|gedaan) (?:\w+ )?{_ME} (?:\w+ )?pijn\b"),
     (VIOLENCE, rf"\b(?:bedreigt|bedreigen|bedreigde|dreigt|dreigen|dreigde) {_ME}\b"),
     (
         VIOLENCE,
-        rf"\b{_ME} (?:\w+ ){{0,3}}(?:vermoorden|doodmaken|dood maken|neersteken|"
+        rf"\b{_ME} (?:(?!nooit|niet)\w+ ){{0,3}}(?:vermoorden|doodmaken|dood maken|neersteken|"
         r"afmaken|in elkaar slaan|slaan|steken)\b",
     ),
     (
