@@ -332,3 +332,99 @@ def test_bullying_with_an_unsure_sign_of_self_harm_gets_113():
 )
 def test_everyday_context_keeps_the_second_pass_words_quiet(text):
     assert assess_words(text).level == NONE
+
+
+# Third pass of words (2026-12-04, issue 24c): kinds of wording the fresh set showed were
+# thin, each row written from the help lines' own descriptions and how youths type, not
+# from either set; every row gave another level or kind with the rules before.
+THIRD_PASS_CLEAR = [
+    ("ik heb vannacht gecut", "self_harm"),
+    ("ik heb zo n drang om te krassen", "self_harm"),
+    ("gisteren weer gekrast", "self_harm"),
+    ("ik heb mn scheermesje weer gepakt", "self_harm"),
+    ("ik draag altijd mouwen om mn littekens te verstoppen", "self_harm"),
+    ("ik hou een aansteker tegen mn arm", "self_harm"),
+    ("mijn bestaan is nutteloos", "self_harm"),
+    ("ik ben een last voor mn familie", "self_harm"),
+    ("niemand zou me echt missen", "self_harm"),
+    ("ik wou dat ik nooit geboren was", "self_harm"),
+    ("ik wil er gewoon een einde aan", "self_harm"),
+    ("hij wil geld anders stuurt hij het door naar mn school", "online"),
+    ("hij zet het online als ik niet betaal", "online"),
+    ("een man op discord zegt dat ik het niet mag vertellen aan mn ouders, alleen wij", "online"),
+    ("in de chat vraagt hij steeds wat ik aan heb", "online"),
+    ("iemand op snap vroeg of ik nog maagd ben", "online"),
+    ("mn stiefvader noemt het ons kleine geheim", "sexual"),
+    ("hij doet dingen met me als mama werkt", "sexual"),
+    ("zijn hand zat onder mn shirt", "sexual"),
+    ("mn oom kijkt als ik douche", "sexual"),
+    ("we zijn hele weekenden alleen", "home"),
+    ("ze laten mij en mn broertje vaak alleen", "home"),
+    ("al weken geen stroom thuis", "home"),
+    ("mama blowt de hele dag", "home"),
+    ("als papa gedronken heeft wordt hij eng", "home"),
+    ("mijn vader wordt agressief van de drank", "home"),
+    ("ik ben van thuis ontsnapt", "homeless"),
+    ("ik ga nooit meer terug", "homeless"),
+    ("al twee nachten niet thuis geslapen", "homeless"),
+    ("ik slaap nu bij iemand die ik van internet ken", "homeless"),
+    ("ik ga naar een man die ik via snap ken", "homeless"),
+    ("hij geeft me klappen", "violence"),
+    ("mn vader greep me bij mn keel", "violence"),
+    ("hij zei dat hij me na school met zn vrienden komt afmaken", "violence"),
+    ("mijn broers houden me de hele tijd in de gaten", "honour"),
+    ("als mn vader hoort over mn vriendje maakt hij me dood", "honour"),
+    ("een busje rijdt achter me", "danger"),
+]
+THIRD_PASS_CHECK = [
+    ("het voelt zo zinloos", "self_harm"),
+    ("hij wil dat we naar telegram gaan", "online"),
+    ("we hebben een geheimpje samen", "sexual"),
+    ("gisteren en vandaag niks gegeten", "home"),
+    ("ik vond naalden in de badkamer", "home"),
+    ("ik ruim het op zodat de buren niks zien", "danger"),
+    ("weet iemand een slaapplek", "homeless"),
+    ("als hij dat nog 1 keer doet ga ik weg", "homeless"),
+    ("hij bonkt op mn deur", "danger"),
+]
+THIRD_PASS_NONE = [
+    "ik ga ervandoor",
+    "ik heb geen zin om verder te gaan",
+    "ik ga nooit meer terug naar die kapper",
+    "mijn moeder vraagt of ik al in bed lig",
+    "ik heb de uien gesneden",
+    "mijn moeder gebruikt mijn laptop",
+    "ik woon al twee jaar niet meer thuis",
+    "mijn vader geeft een trap tegen de bal",
+    "hij is 40 jaar en we spreken af in de stad",
+    "mijn vriendin zei het is klaar met jou",
+    "hij zou me niet slaan",
+]
+
+
+@pytest.mark.parametrize("text, kind", THIRD_PASS_CLEAR)
+def test_third_pass_danger_is_clear_with_its_kind(text, kind):
+    result = assess_words(text)
+    assert result.level == CLEAR
+    assert kind in result.kinds
+
+
+@pytest.mark.parametrize("text, kind", THIRD_PASS_CHECK)
+def test_third_pass_signs_get_the_check(text, kind):
+    result = assess_words(text)
+    assert result.level == CHECK
+    assert kind in result.kinds
+    # 113 only for self-harm or suicide
+    assert ("utter_help_113" in help_lines(result.kinds, age=15)) == (kind == "self_harm")
+
+
+@pytest.mark.parametrize("text", THIRD_PASS_NONE)
+def test_third_pass_words_keep_everyday_messages_quiet(text):
+    assert not assess_words(text).at_least(CHECK)
+
+
+def test_sexual_abuse_in_a_chat_also_gets_helpwanted():
+    result = assess_words("in de chat noemt hij het ons geheimpje")
+    assert result.level == CLEAR
+    assert "utter_help_helpwanted" in help_lines(result.kinds, age=14)
+    assert "utter_help_csg" in help_lines(result.kinds, age=14)

@@ -126,16 +126,20 @@ _ME = r"(?:me|mij|mn|m|ons)"
 _MY = r"(?:mijn|mn|m|me|mij|onze|ons)"
 _PARENT = (
     r"(?:vader|moeder|papa|mama|pap|mam|pa|ma|ouders|stiefvader|stiefmoeder|stiefpa|"
-    r"stiefma|vriend van mijn moeder|vriend van mn moeder|vriendin van mijn vader)"
+    r"stiefma|stiefpapa|stiefmama|mams|paps|vriend van mijn moeder|vriend van mn moeder|"
+    r"vriend van mama|vriend van mn ma|mama haar vriend|mama dr vriend|moeders vriend|"
+    r"vriendin van mijn vader|vriendin van papa)"
 )
 _HIT = (
     r"(?:slaat|slaan|sloeg|sloegen|schopt|schoppen|schopte|schopten|stompt|stompen|stompte|"
+    r"mept|meppen|mepte|ramt|ramde|beukt|timmert|knalt|knalde|"
     r"trapt|trappen|trapte|duwt|duwde|wurgt|wurgde|knijpt|mishandelt|mishandelen|"
     r"bijt|krabt|gooit|gooien|gooide|pakt|sleurt|sleept)"
 )
 _BEATEN = (
     r"(?:geslagen|geschopt|gestompt|getrapt|mishandeld|gewurgd|bedreigd|"
-    r"in elkaar geslagen|opgesloten|vastgebonden|verkracht|misbruikt|aangerand|gechanteerd)"
+    r"in elkaar geslagen|opgesloten|vastgebonden|verkracht|misbruikt|aangerand|gechanteerd|"
+    r"afgetuigd|gemept|geramd|toegetakeld|betast|afgeperst)"
 )
 
 # Clear words of danger: (kind, pattern). Searched in each clause of the message.
@@ -204,13 +208,13 @@ _CLEAR: list[tuple[str, str]] = [
     (SELF_HARM, r"\bsigaret (?:\w+ ){0,3}(?:arm|huid|hand)\b"),
     # violence (anyone)
     (VIOLENCE, rf"\b{_HIT}(?: \w+)? {_ME}\b(?! \w+ (?:bal|hand|knuffel))"),
-    (VIOLENCE, rf"\b{_ME} (?:\w+ )?{_HIT}\b(?! (?:de|een|het) (?:bal|hand))"),
+    (VIOLENCE, rf"\b{_ME} (?:(?!nooit|niet)\w+ )?{_HIT}\b(?! (?:de|een|het) (?:bal|hand))"),
     (VIOLENCE, rf"\b(?:word|werd|ben|wordt|worden) (?:\w+ ){{0,3}}{_BEATEN}\b"),
     (VIOLENCE, rf"\b(?:doet|doen|deed|deden|gedaan) (?:\w+ )?{_ME} (?:\w+ )?pijn\b"),
     (VIOLENCE, rf"\b(?:bedreigt|bedreigen|bedreigde|dreigt|dreigen|dreigde) {_ME}\b"),
     (
         VIOLENCE,
-        rf"\b{_ME} (?:\w+ ){{0,3}}(?:vermoorden|doodmaken|dood maken|neersteken|"
+        rf"\b{_ME} (?:(?!nooit|niet)\w+ ){{0,3}}(?:vermoorden|doodmaken|dood maken|neersteken|"
         r"afmaken|in elkaar slaan|slaan|steken)\b",
     ),
     (
@@ -622,6 +626,282 @@ _CLEAR: list[tuple[str, str]] = [
         HONOUR,
         r"\b(?:controleert|controleren|volgt|volgen) (?:\w+ ){0,4}met wie ik (?:praat|omga|app)\b",
     ),
+    # third pass (2026-12-04, issue 24c): the kinds the fresh set showed were thin, written
+    # from the help lines' own descriptions of these dangers (113, Helpwanted, Centrum
+    # Seksueel Geweld, Veilig Thuis, Kindertelefoon) and how youths type, not from the set.
+    # self-harm: the words youths use for it, the urge, wounds hidden, burning
+    (
+        SELF_HARM,
+        r"\b(?:cutten|gecut|gecutted|cutting|selfharm|self harm|zelfbeschadig\w*|"
+        r"zelfverwond\w*|automutil\w*)\b",
+    ),
+    (
+        SELF_HARM,
+        r"\b(?:zin|drang|behoefte|neiging) (?:\w+ ){0,3}(?:om )?(?:te )?(?:snijden|cutten|"
+        r"krassen|branden|mesje|mezelf)\b",
+    ),
+    (
+        SELF_HARM,
+        r"\b(?:littekens|sneetjes|snijwonden|wondjes|brandwonden)\b(?: \w+){0,4} "
+        r"(?:verstop|verstoppen|verstopt|niemand mag zien|mouwen|bedekken|niemand ziet|"
+        r"stiekem|zelf gedaan|zelf gemaakt)\b|\b(?:verstop|verstoppen) (?:\w+ ){0,2}"
+        r"(?:littekens|sneetjes|snijwonden|wondjes)\b",
+    ),
+    (
+        SELF_HARM,
+        r"\b(?:aansteker|sigaret|strijkijzer|heet water) (?:\w+ ){0,3}(?:op|tegen|in) "
+        r"(?:mijn|mn) (?:huid|arm|armen|been|benen|hand|handen|pols|buik)\b",
+    ),
+    # hopelessness and wanting to be gone (113's warning signs)
+    (
+        SELF_HARM,
+        r"\b(?:mijn leven|het leven|leven|bestaan|alles|mijn bestaan)\b (?:\w+ ){0,2}(?:zinloos|"
+        r"nutteloos|heeft geen nut|heeft geen doel|niks waard|niets waard|pointless)\b",
+    ),
+    (
+        SELF_HARM,
+        r"\b(?:een )?last voor (?:iedereen|mijn ouders|mn ouders|jullie|mijn familie|"
+        r"mn familie|de wereld|mijn moeder|mijn vader|ze|hen)\b",
+    ),
+    (
+        SELF_HARM,
+        r"\bniemand (?:zou|gaat|zal) (?:\w+ ){0,3}(?:missen|merken dat ik weg)\b|"
+        r"\b(?:iedereen|de wereld|mijn ouders|mn ouders) (?:\w+ ){0,3}beter (?:af )?"
+        r"(?:zonder|als ik er niet)\b",
+    ),
+    (
+        SELF_HARM,
+        r"\b(?:wou|wilde|wens|had|was ik maar) (?:\w+ ){0,3}(?:nooit|niet) geboren\b|"
+        r"\b(?:levensmoe|leven zat|zat van het leven|moe van het leven)\b|"
+        r"\bgeen (?:reden|zin) (?:meer )?om (?:te leven|nog te leven)\b|"
+        r"\b(?:niks|niets|niemand) (?:meer )?om voor te leven\b",
+    ),
+    (SELF_HARM, r"\b(?:voor altijd|voorgoed|eeuwig) (?:\w+ )?(?:slapen|weg zijn)\b"),
+    (SELF_HARM, r"\b(?:wil|ga) (?:\w+ ){0,2}er (?:een )?(?:eind|einde) aan\b"),
+    # online: sextortion, a stranger moving the chat to a private app, questions about bed
+    (
+        ONLINE,
+        r"\banders (?:\w+ ){0,5}(?:online|op internet|op insta|op snap|op tiktok|naar iedereen|"
+        r"naar mijn ouders|naar mn ouders|naar mijn school|rondsturen|rond sturen|verspreid\w*|"
+        r"doorsturen|stuurt (?:\w+ ){0,2}door|zet (?:\w+ ){0,3}online|(?:gaat|gaan) "
+        r"(?:\w+ ){0,3}rond|rondgaan)\b",
+    ),
+    (
+        ONLINE,
+        r"\b(?:zet|stuurt|deelt|verspreidt|post) (?:\w+ ){0,5}(?:als|tenzij) ik (?:\w+ ){0,2}"
+        r"(?:niet |geen )?(?:betaal|betalen|geld|meer stuur|euro)\b",
+    ),
+    (
+        ONLINE,
+        r"\b(?:screenshots?|opnames?|chats|gesprekken)\b(?: \w+){0,6} (?:dreigt|dreigen|"
+        r"anders|tenzij|verspreid\w*|rondsturen|betalen)\b",
+    ),
+    (
+        ONLINE,
+        r"\b(?:oudere|volwassen|een man|man van|iemand|een jongen|een meisje|hij|ze) "
+        r"(?:\w+ ){0,2}(?:op|van|via|uit) (?:tiktok|insta|instagram|snap|snapchat|discord|"
+        r"roblox|fortnite|een game|de game|internet|whatsapp|een app)\b(?: \w+){0,6} "
+        r"(?:andere app|prive|telegram|snapchat|signal|kik|alleen wij|niet (?:mag |mogen )?"
+        r"vertellen|niemand vertellen|geheim|"
+        r"lichaam|in bed|naakt|ondergoed|webcam|cam)\b",
+    ),
+    (
+        ONLINE,
+        r"\b(?:hij|ze|die man|die jongen|iemand) (?:is|van) (?:al )?(?:\d\d|twintig|dertig|"
+        r"veertig|vijftig)\b(?: jaar| jr)?(?: \w+){0,8} (?:snapchat|telegram|prive|geheim|"
+        r"niet vertellen|mijn lichaam|naar bed|naakt)\b",
+    ),
+    (
+        ONLINE,
+        r"\b(?:online|in de chat|appt|dm|dms|snap|snapchat|insta|discord|tiktok|in een game)\b"
+        r"(?: \w+){0,8} (?:vraagt|vroeg|vragen|wil weten) (?:\w+ ){0,5}(?:in bed|mijn bed|"
+        r"op bed|wat ik aan|hoe ik eruit zie|naakt|alleen thuis|lichaam|seks|sex|maagd)\b",
+    ),
+    (
+        SEXUAL,
+        r"\b(?:vraagt|vroeg|vragen|wil weten) (?:\w+ ){0,5}(?:over|naar|of|wat) (?:\w+ ){0,2}"
+        r"(?:seks|sex|maagd|ondergoed|mijn borsten|mn borsten)\b",
+    ),
+    (ONLINE, r"\bbetaalt (?:mij|me) (?:\w+ ){0,2}voor (?:foto|fotos|pics|filmpjes|filmpje)\b"),
+    (SEXUAL, r"\bsugar ?dadd\w*\b"),
+    # sexual abuse: the secret it is kept with, "dingen", hands under clothes, no said
+    (
+        SEXUAL,
+        r"\b(?:zegt|zei|zeggen|noemt|noemde) (?:\w+ ){0,3}(?:ons|onze|een) (?:kleine? )?"
+        r"geheim(?:pje|je)?\b|\bons (?:kleine? )?geheim(?:pje|je)? (?:is|blijft|moet)\b",
+    ),
+    (
+        SEXUAL,
+        r"\b(?:wil|wilde|laat|liet|dwingt) (?:\w+ )?dat ik (?:\w+ ){0,2}dingen (?:bij|met|aan|"
+        r"voor) (?:hem|haar) doe\b|\b(?:doet|deed|doen) (?:\w+ )?dingen (?:met|bij|aan) "
+        r"(?:mij|me)\b|\bdingen (?:\w+ ){0,3}die ik (?:niet fijn|niet leuk|eng|vies) vind\b",
+    ),
+    (
+        SEXUAL,
+        r"\b(?:hand|handen|vingers) (?:\w+ ){0,3}(?:in|onder) (?:mijn|mn) (?:broek|rok|shirt|"
+        r"trui|kleren|onderbroek|ondergoed|bh|jurk)\b",
+    ),
+    (SEXUAL, r"\btegen (?:mijn|mn) (?:wil|zin) (?:\w+ ){0,3}(?:aan|gezoend|gekust|seks|sex)\b"),
+    (
+        SEXUAL,
+        r"\b(?:zoent|kust|zoende|kuste|streelt|aait|betast) (?:\w+ ){0,4}(?:terwijl|ook al|"
+        r"hoewel) ik (?:\w+ ){0,2}(?:nee|niet wil|stop)\b",
+    ),
+    (
+        SEXUAL,
+        r"\b(?:stiefvader|stiefpa|stiefbroer|oom|opa|neef|hij|die man|vriend van (?:mijn |mn )?"
+        r"(?:moeder|mama|ma)) (?:\w+ ){0,3}(?:kijkt|komt binnen|gluurt|filmt) (?:\w+ ){0,3}"
+        r"(?:als|wanneer|terwijl) ik (?:\w+ ){0,2}(?:douche|in bad|me omkleed|mij omkleed|naakt|"
+        r"me aankleed)\b",
+    ),
+    (SEXUAL, r"\b(?:moet|moest) (?:\w+ ){0,3}(?:pijpen|aftrekken|beffen|aan zijn piemel)\b"),
+    # neglect: alone for days or weekends, no power, nobody who cares for the child
+    (
+        HOME,
+        r"\b(?:hele|halve|alle) (?:weekenden|weekend|nachten|dagen|week|weken) (?:\w+ )?alleen\b|"
+        r"\balleen (?:\w+ )?(?:al|sinds) (?:\w+ ){0,2}(?:dagen|weken|nachten|week)\b",
+    ),
+    (
+        HOME,
+        r"\b(?:laten|laat|liet|lieten) (?:mij|me|ons) en (?:mijn |mn )?\w+ (?:(?!nooit|niet)\w+ )"
+        r"{0,3}alleen\b",
+    ),
+    (
+        HOME,
+        r"\b(?:geen|nooit) (?:stroom|licht|verwarming|warm water|gas)\b(?: \w+){0,4} "
+        r"(?:dagen|weken|al|thuis|in huis|koud|afgesloten)\b|\b(?:stroom|gas|water|licht) "
+        r"(?:\w+ ){0,2}(?:afgesloten|eraf gehaald)\b",
+    ),
+    (
+        HOME,
+        r"\bkoelkast (?:\w+ ){0,2}(?:altijd|weer|steeds|nooit|al dagen|al weken) (?:\w+ )?leeg\b",
+    ),
+    (
+        HOME,
+        rf"\b{_PARENT} (?:\w+ ){{0,3}}(?:zorgen|zorgt|letten|let|koken|kookt) (?:\w+ )?niet "
+        r"(?:\w+ )?(?:voor|op) (?:mij|me|ons)\b|\bniemand (?:die|dat) (?:\w+ )?(?:voor|op) "
+        r"(?:mij|me|ons) (?:zorgt|let)\b|\b(?:zorg|zorgen) (?:\w+ ){0,2}(?:zelf|helemaal alleen) "
+        r"voor (?:mezelf|ons)\b",
+    ),
+    (
+        HOME,
+        r"\b(?:honger|niks gegeten|niets gegeten) (?:\w+ ){0,4}want (?:\w+ ){0,3}(?:thuis|geen)",
+    ),
+    # a parent who drinks or uses: the verbs, the state, what it does at home
+    (
+        HOME,
+        rf"\b{_PARENT} (?:\w+ ){{0,3}}(?:blowt|blowen|rookt wiet|roken wiet|snuift|snuiven|"
+        r"ruikt naar (?:drank|alcohol|bier|wiet)|laveloos|onder invloed|van de wereld|"
+        r"ladderzat|stomdronken|teut|lazarus|aan het (?:drinken|zuipen|blowen|gebruiken|"
+        r"snuiven))\b",
+    ),
+    (
+        HOME,
+        rf"\bals {_PARENT} (?:\w+ ){{0,2}}(?:gedronken|gebruikt|geblowd|gesnoven|drinkt|"
+        r"blowt|snuift|zuipt|dronken|zat|high|stoned)\b",
+    ),
+    (
+        HOME,
+        r"\b(?:wordt|worden|werd|is|zijn) (?:\w+ ){0,2}(?:agressief|gemeen|eng|gewelddadig|"
+        r"boos) (?:\w+ ){0,2}(?:van|door|na|als) (?:\w+ ){0,2}(?:drank|drinken|drugs|blowen|"
+        r"bier|alcohol|wiet|coke|pillen|gedronken|gebruikt)\b",
+    ),
+    (HOME, r"\b(?:thuis|bij ons|in huis) (?:\w+ ){0,3}(?:gedeald|coke|cocaine|heroine)\b"),
+    (
+        HOME,
+        rf"\b(?:spuiten|spuitjes|naalden|zilverpapier|lijntjes|zakjes|poeder|lege flessen) "
+        rf"(?:\w+ ){{0,4}}van {_MY} {_PARENT}\b",
+    ),
+    # running away, not going home, going to someone met online
+    (
+        HOMELESS,
+        r"\b(?:ervandoor|er vandoor|weggegaan|weg gegaan|gevlucht|ontsnapt|weggevlucht)\b"
+        r"(?: \w+){0,3} (?:van huis|van thuis|thuis|uit huis)\b|"
+        r"\b(?:van huis|van thuis|uit huis) (?:\w+ ){0,2}(?:ervandoor|weggegaan|gevlucht|"
+        r"ontsnapt|weggerend|weggefietst)\b",
+    ),
+    (
+        HOMELESS,
+        r"\b(?:ga|ging|kom|wil|hoef|gaan) (?:\w+ )?(?:nooit|niet) meer terug\b(?! (?:naar|op|"
+        r"in|bij) (?!(?:huis|thuis|mijn ouders|mn ouders|ons huis|mijn familie)\b))",
+    ),
+    (
+        HOMELESS,
+        r"\b(?:al|sinds) (?:\w+ ){0,2}(?:dagen|nachten|gisteren|vrijdag|zaterdag|zondag|maandag|"
+        r"dinsdag|woensdag|donderdag|een week|twee weken|vorige week) (?:\w+ ){0,2}(?:niet|nooit)"
+        r" (?:meer )?(?:thuis|naar huis)\b|\b(?:nachten|dagen) (?:\w+ )?niet (?:meer )?"
+        r"(?:thuis|naar huis) (?:geweest|gegaan|geslapen)\b",
+    ),
+    (
+        HOMELESS,
+        r"\b(?:slaap|sliep|slapen|geslapen|logeer|blijf|woon) (?:\w+ ){0,2}bij (?:\w+ ){0,2}"
+        r"(?:vreemde|vreemden|onbekende|onbekenden|iemand die ik (?:niet|net|online|van "
+        r"internet) (?:\w+ )?ken|een man die ik|iemand van (?:internet|snap|insta|tiktok))\b",
+    ),
+    (
+        HOMELESS,
+        r"\b(?:ga|gaan|ging|vlucht|ren|wil) (?:\w+ ){0,3}(?:naar|bij) (?:een |die |de )?"
+        r"(?:man|vent|oudere jongen) (?:\w+ ){0,2}die ik (?:\w+ ){0,4}(?:op|via|van) (?:insta|"
+        r"instagram|snap|snapchat|tiktok|internet|discord|roblox|een app|een game|online)\b",
+    ),
+    (HOMELESS, r"\b(?:zwerf|zwerven|zwerft|rondgezworven|rondzwerven)\b"),
+    (
+        HOMELESS,
+        r"\b(?:vannacht|vanavond|morgen) (?:\w+ ){0,4}weg (?:\w+ ){0,2}(?:en|zonder dat) "
+        r"(?:niemand|ze|mijn ouders|mn ouders) (?:\w+ ){0,2}(?:weet|weten|merken|merkt)\b",
+    ),
+    # violence: blows given, grabbed by the throat, neighbours calling the police, threats
+    (
+        VIOLENCE,
+        rf"\b(?:geeft|geven|gaf|gaven) {_ME} (?:\w+ )?(?:klappen|een klap|een mep|"
+        r"meppen|slaag|een schop|een trap|tikken|een knal|een oplawaai|een dreun|dreunen|"
+        r"een pak slaag)\b",
+    ),
+    (
+        VIOLENCE,
+        rf"\b(?:grijpt|greep|pakt|pakte|trekt|trok) (?:\w+ ){{0,2}}{_ME} (?:\w+ ){{0,2}}(?:bij|aan)"
+        r" (?:de|mijn|mn) (?:keel|nek|haren|haar|kraag)\b",
+    ),
+    (
+        VIOLENCE,
+        r"^(?!.*\b(?:haha\w*|hihi|grapje|xd|lol)\b).*\b(?:zegt|zei|dreigt|dreigde) (?:\w+ )"
+        r"{0,4}(?:me|mij|ons) (?:\w+ ){0,7}(?:afmaken|afmaakt|vermoorden|vermoordt|doodmaken|"
+        r"neersteken|neersteekt)\b",
+    ),
+    (
+        HOME,
+        r"\b(?:politie|buren) (?:\w+ ){0,4}(?:gebeld|bellen|kwam|kwamen|stond|was er) "
+        r"(?:\w+ ){0,4}(?:ruzie|geschreeuw|vechten|slaan|gevecht)\b|\b(?:ruzie|geschreeuw|"
+        r"vechten|gevecht) (?:\w+ ){0,6}(?:politie gebeld|politie kwam)\b",
+    ),
+    (HOME, r"\bblijf ?van ?mijn ?lijf\w*\b"),
+    # forced marriage and honour: virginity, being watched, threats about a boy- or girlfriend
+    (HONOUR, r"\b(?:maagdelijkheid\w*|maagdenvlies\w*|achterlating)\b"),
+    (
+        HONOUR,
+        r"\b(?:broer|broers|neven|familie|ooms) (?:\w+ ){0,3}(?:bewaken|bewaakt|bespioneren|"
+        r"bespioneert|houden (?:\w+ ){0,4}in de gaten|houdt (?:\w+ ){0,4}in de gaten|doorzoeken|"
+        r"doorzoekt)(?: (?:\w+ ){0,2}(?:mij|me|mijn telefoon|mn telefoon))?\b",
+    ),
+    (
+        HONOUR,
+        r"\b(?:familie|vader|broer|broers|oom|ooms|neef|neven|ouders)\b(?: \w+){0,8} "
+        r"(?:jongen|vriendje|vriend|meisje|vriendin)\b(?: \w+){0,8} (?:klaar met (?:jou|je|mij|"
+        r"me)|dood|afmaken|vermoord\w*|opsluiten|schande)\b",
+    ),
+    # danger now: a stranger inside, followed, pulled into a car, fire or gas
+    (DANGER, r"\b(?:inbreker|inbrekers)\b(?: \w+){0,3} (?:in huis|binnen|beneden|boven|hier|nu)\b"),
+    (
+        DANGER,
+        r"\b(?:man|mannen|auto|busje|jongens) (?:\w+ ){0,3}(?:achtervolgt|achtervolgen|"
+        r"rijdt achter|loopt achter) (?:\w+ )?(?:mij|me)\b",
+    ),
+    (
+        DANGER,
+        r"\b(?:trekt|trok|sleurt|sleurde|duwt|duwde) (?:\w+ )?(?:mij|me) (?:\w+ ){0,2}"
+        r"(?:in|de) (?:de |een |zijn )?(?:auto|busje|bus|wagen)\b",
+    ),
+    (DANGER, r"\b(?:er is brand|brand in (?:ons|het|mijn|mn) huis|ruik gas|gaslucht)\b"),
     # no kind named
     (DANGER, r"\bin (?:groot |echt |levens)?gevaar\b"),
     (DANGER, r"\b(?:ben|voel) (?:\w+ ){0,2}(?:niet veilig|onveilig)\b"),
@@ -725,6 +1005,105 @@ _UNSURE: list[tuple[str, str]] = [
         r"\benge (?:man|mannen)\b",
     ),
     (SELF_HARM, r"\bwil (?:\w+ ){0,2}(?:weg zijn|weg wezen)\b"),
+    # third pass (2026-12-04, issue 24c): signs that may be harmless on their own
+    (
+        SELF_HARM,
+        r"\b(?:zinloos|ik ben waardeloos|ik ben niks waard|ik ben niets waard|"
+        r"kan het niet meer aan|trek het niet meer|hou het niet meer vol|mesje|mesjes|"
+        r"littekens)\b",
+    ),
+    (DANGER, r"\bbloed (?:\w+ ){0,2}(?:stopt niet|houdt niet op|blijft komen)\b"),
+    (
+        ONLINE,
+        r"\b(?:wil|vraagt|zegt|wilde|vroeg) (?:\w+ ){0,4}(?:naar|op|via) (?:snapchat|telegram|"
+        r"kik|signal|wickr|prive|een andere app|andere app)\b",
+    ),
+    (
+        ONLINE,
+        r"\b(?:man|jongen|iemand|vriend|vriendin|meisje) (?:\w+ )?die ik (?:\w+ ){0,3}(?:op|via|"
+        r"van) (?:insta|instagram|snap|snapchat|tiktok|internet|discord|roblox|online)\b|"
+        r"\b(?:afspreken|afgesproken|ontmoeten) (?:\w+ ){0,6}(?:online|van insta|van snap|"
+        r"van tiktok|van internet|van discord)\b",
+    ),
+    (SEXUAL, r"\bgeheim(?:pje|je)\b|\bons geheim\b|\bniemand mag het weten\b"),
+    (
+        SEXUAL,
+        r"\b(?:vraagt|vroeg|vragen|wil weten) (?:\w+ ){0,5}(?:in bed|mijn lichaam|mn lichaam|"
+        r"wat ik aanheb|wat ik aan heb|hoe ik eruit zie)\b",
+    ),
+    (SEXUAL, r"\b(?:s nachts|snachts|nachts) (?:\w+ ){0,3}(?:op|in) (?:mijn|mn) (?:kamer|bed)\b"),
+    (
+        HOME,
+        r"\b(?:niks|niets) (?:\w+ )?gegeten\b(?: \w+){0,4} (?:gister|gisteren|eergisteren)\b|"
+        r"\b(?:gister|gisteren) (?:\w+ ){0,3}(?:niks|niets) gegeten\b",
+    ),
+    (
+        HOME,
+        r"\bkoelkast (?:\w+ ){0,2}leeg\b|\bgeen (?:geld )?(?:voor )?eten (?:\w+ ){0,2}"
+        r"(?:gekocht|in huis)\b|\b(?:nooit|bijna nooit) iemand thuis\b|"
+        r"\bmoet (?:\w+ ){0,2}zelf (?:eten|koken|boodschappen)\b",
+    ),
+    (
+        HOME,
+        r"\b(?:spuiten|naalden|zilverpapier|lijntjes)\b(?: \w+){0,4} (?:in de badkamer|in de "
+        r"kast|gevonden|onder het bed)\b|\b(?:vond|gevonden) (?:\w+ ){0,3}(?:spuiten|naalden|"
+        r"zilverpapier)\b",
+    ),
+    (
+        DANGER,
+        r"\bzodat (?:de buren|niemand|school|de juf|de meester|de buurt) (?:\w+ ){0,2}(?:het )?"
+        r"(?:niet )?(?:ziet|zien|weet|weten|merkt|merken|ruikt|hoort|horen)\b|"
+        r"\b(?:buren|school|juf|meester) (?:\w+ ){0,3}(?:mogen|mag) (?:het )?(?:niet|nooit) "
+        r"(?:zien|weten|merken)\b",
+    ),
+    (
+        HOMELESS,
+        r"\b(?:slaapplek|slaapplaats|onderdak|noodopvang|crisisopvang)\b|"
+        r"\bwaar niemand (?:mij|me) (?:\w+ )?(?:kent|vindt|kan vinden|zoekt)\b",
+    ),
+    (
+        HOMELESS,
+        r"\bals\b(?: \w+){1,8} (?:ben|ga|loop|ren) ik (?:\w+ )?weg\b|"
+        r"\b(?:gevlucht|vluchten|wegrennen)\b",
+    ),
+    (
+        DANGER,
+        r"\b(?:als|dat) het (?:nog (?:\w+ )?(?:keer|x) |weer |nog een keer )gebeurt\b|"
+        r"\bzegt (?:\w+ ){0,2}dat ik het verdien\w*\b",
+    ),
+    (
+        VIOLENCE,
+        r"\b(?:is het|ben je|is t) (?:\w+ )?(?:klaar|gedaan|over|afgelopen) met (?:jou|je|mij|"
+        r"me)\b|\b(?:dan ben je|je bent) dood\b",
+    ),
+    (
+        HONOUR,
+        r"\bnikah\b|\b(?:erachter komt|erachter komen|mogen niet weten|mag niet weten)\b"
+        r"(?: \w+){0,5} (?:vriend|vriendje|vriendin|homo|gay|lesbisch|trans|relatie)\b|"
+        r"\b(?:vriend|vriendje|vriendin|homo|lesbisch|relatie)\b(?: \w+){0,5} (?:erachter komt|"
+        r"erachter komen|mag niet weten|mogen niet weten)\b",
+    ),
+    (
+        DANGER,
+        r"\b(?:bonkt|bonst|beukt|ramt|schopt|trapt|bonken|beuken) (?:\w+ ){0,2}(?:op|tegen|"
+        r"aan) (?:de|mijn|onze|mn) (?:deur|voordeur|raam|ramen)\b",
+    ),
+]
+
+# Clear words that cooking, crafts and the other harmless contexts of `_HARMLESS` take
+# back: "ik heb weer gesneden" is self-harm, "ik heb de uien gesneden" is not. (kind, pattern)
+_CLEAR_UNLESS_HARMLESS: list[tuple[str, str]] = [
+    (
+        SELF_HARM,
+        r"\b(?:weer|opnieuw|vannacht|gisteren|vandaag) (?:\w+ ){0,2}(?:gesneden|gekrast|"
+        r"gebrand)\b|\b(?:heb|had) (?:ik )?(?:weer )?(?:gesneden|gekrast)\b|"
+        r"\b(?:aan het|weer) (?:snijden|krassen)\b",
+    ),
+    (
+        SELF_HARM,
+        r"\b(?:mesje|mesjes|scheermes\w*|stanleymes\w*|snijmes\w*)\b(?: \w+){0,4} (?:gepakt|"
+        r"pakken|pak|weer|verstopt|verstop|bewaar|bewaard|gekocht)\b",
+    ),
 ]
 
 # Context that makes a word of danger harmless. The word matched is taken back when
@@ -775,12 +1154,13 @@ _HARMLESS: list[str] = [
     r"\bpijn (?:van|na) (?:het |de )?(?:sporten|sport|training|vallen|voetbal|beugel|"
     r"tandarts|prik|griep)\b",
     # cooking and crafts
-    r"\b(?:snijden|snij|snijd|sneed|mes|messen|kras|krassen)\b(?: \w+){0,4} "
+    r"\b(?:snijden|snij|snijd|sneed|gesneden|mes|messen|mesje|kras|krassen|gekrast)\b"
+    r"(?: \w+){0,4} "
     r"(?:groente|groenten|brood|uien|ui|tomaat|tomaten|vlees|taart|appel|papier|karton|"
     r"koken|kookt|keuken|eten|haar|knutselen|hout|plank|fruit|kaas|pizza|telefoon|scherm|"
-    r"auto|tafel|cd|lak)\b",
+    r"auto|tafel|cd|lak|vinger|duim|potlood|stof|karton)\b",
     r"\b(?:groente|groenten|brood|uien|taart|vlees|papier|haar|knutselen)\b(?: \w+){0,3} "
-    r"(?:snijden|snij|snijd|knippen)\b",
+    r"(?:snijden|snij|snijd|knippen|gesneden|gekrast|geknipt)\b",
     # drinks that are harmless
     r"\b(?:drinkt|drinken|dronk)\b(?: \w+){0,3} (?:koffie|thee|water|cola|melk|limonade|"
     r"sap|chocomel|fris|ranja|energy|redbull)\b",
@@ -813,7 +1193,8 @@ _HARMLESS: list[str] = [
     r"\bfoto(?:s)? (?:\w+ ){0,3}(?:van de vakantie|van ons|van mijn hond|op school|voor "
     r"de klas|maken)\b",
     r"\b(?:politieagent|bij de politie|politie (?:werkt|is haar|is zijn))\b",
-    r"\bweg (?:van|naar) (?:school|de stad|vakantie)\b",
+    r"\bweg (?:van|naar) (?:school|de stad|vakantie|de les|les|de klas|klas|training|"
+    r"de tafel|tafel|het feest|feestje)\b",
     r"\b(?:vakantie|kamp|logeren|schoolreis|werkweek|toernooi|sleepover)\b",
     r"\b(?:houdt|hield) (?:mij|me) (?:\w+ )?vast (?:als|wanneer|toen)\b",
     r"\bwil weg (?:met|naar|op) (?:vakantie|haar|hem|de stad)\b",
@@ -912,6 +1293,12 @@ def _assess_clause(clause: str, found: _Found, media: bool = False) -> None:
                         found.taken_back = True
                     continue
                 found.add(CLEAR, kind)
+        for kind, pattern in _CLEAR_UNLESS_HARMLESS:
+            for match in re.finditer(pattern, form):
+                if harmless or _negated(form, match.start(), match.end()):
+                    found.taken_back = True
+                    continue
+                found.add(CLEAR, kind)
     if found.level == CLEAR:
         return
     for form in dict.fromkeys((clause, _without_fillers(clause))):
@@ -924,6 +1311,11 @@ def _assess_clause(clause: str, found: _Found, media: bool = False) -> None:
 
 
 _AT_HOME = re.compile(rf"\b(?:{_PARENT}|thuis|broer|zus|oom|opa)\b")
+# Sexual abuse told about a chat, an app or a game is online abuse too (Helpwanted).
+_ONLINE_PLACE = re.compile(
+    r"\b(?:online|internet|insta|instagram|snap|snapchat|tiktok|discord|telegram|whatsapp|"
+    r"appt|appen|dm|dms|chat|chatten|webcam|cam|roblox|fortnite|in een game)\b"
+)
 
 
 def assess_words(text: str | None) -> Assessment:
@@ -936,12 +1328,15 @@ def assess_words(text: str | None) -> Assessment:
     media = bool(_MEDIA.search(whole))
     for clause in clauses:
         _assess_clause(clause, found, media)
-    if len(clauses) > 1 and found.level != CLEAR:
-        # a phrase split by a comma ("ik wil, niet meer leven") still counts
+    if (len(clauses) > 1 or clauses != [whole]) and found.level != CLEAR:
+        # a phrase split by a comma ("ik wil, niet meer leven") or by a word that borders
+        # a clause ("hele weekenden alleen") still counts
         _assess_clause(whole, found, media)
     # violence by a parent or at home is also danger at home (Veilig Thuis)
     if VIOLENCE in found.kinds and _AT_HOME.search(whole):
         found.add(found.found[VIOLENCE], HOME)
+    if SEXUAL in found.found and ONLINE not in found.found and _ONLINE_PLACE.search(whole):
+        found.add(found.found[SEXUAL], ONLINE)
     # "gepest" with thoughts of self-harm is bullying and self-harm, both clear
     if BULLYING in found.kinds and SELF_HARM in found.kinds and found.level == CHECK:
         found.level = CLEAR
