@@ -428,3 +428,55 @@ def test_sexual_abuse_in_a_chat_also_gets_helpwanted():
     assert result.level == CLEAR
     assert "utter_help_helpwanted" in help_lines(result.kinds, age=14)
     assert "utter_help_csg" in help_lines(result.kinds, age=14)
+
+
+# Other languages (2026-12-04): danger written in the language that comes, with the
+# harmless look-alikes. Written apart from the safety sets; 19 of the 21 danger rows fail
+# on the Dutch-only rules before (two English ones were caught already).
+OTHER_LANGUAGES_CLEAR = [
+    ("i want to kill myself tonight", safety.SELF_HARM),
+    ("i dont want to live anymore", safety.SELF_HARM),
+    ("everyone would be better off without me", safety.SELF_HARM),
+    ("my stepdad beats me every night", safety.HOME),
+    ("he hits me when he is drunk", safety.VIOLENCE),
+    ("i got kicked out and have nowhere to sleep", safety.HOMELESS),
+    ("he says he will post my nudes unless i pay", safety.ONLINE),
+    ("my uncle molested me", safety.SEXUAL),
+    ("they want to force me to marry my cousin", safety.HONOUR),
+    ("abim beni dövdü yine", safety.VIOLENCE),
+    ("intihar etmek istiyorum", safety.SELF_HARM),
+    ("zorla evlendirilecegim", safety.HONOUR),
+    ("ojczym mnie bije", safety.VIOLENCE),
+    ("chcę się zabić", safety.SELF_HARM),
+    ("bghit nqtel rasi", safety.SELF_HARM),
+    ("أريد أن أموت", safety.SELF_HARM),
+    ("بابا يضربني كل يوم", safety.VIOLENCE),
+    ("je veux mourir", safety.SELF_HARM),
+    ("mon pere me frappe", safety.VIOLENCE),
+    ("quiero morirme", safety.SELF_HARM),
+    ("mi ke mata mi mes", safety.SELF_HARM),
+]
+OTHER_LANGUAGES_NONE = [
+    "this game is killing me lol",
+    "he would never hit me",
+    "my dad doesnt hit me",
+    "they beat me at fifa",
+    "my brother hit me with a ball in the game",
+    "she hurt me with her words haha",
+    "i m going to die of boredom",
+    "i could kill for a pizza",
+    "my phone died",
+    "annem yemek yapiyor",
+    "tata gotuje obiad",
+]
+
+
+@pytest.mark.parametrize("text, kind", OTHER_LANGUAGES_CLEAR)
+def test_danger_in_other_languages_is_clear_with_its_kind(text, kind):
+    result = assess_words(text)
+    assert result.level == CLEAR and kind in result.kinds, result
+
+
+@pytest.mark.parametrize("text", OTHER_LANGUAGES_NONE)
+def test_look_alikes_in_other_languages_give_no_alarm(text):
+    assert assess_words(text).level == NONE

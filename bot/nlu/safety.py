@@ -912,6 +912,92 @@ _CLEAR: list[tuple[str, str]] = [
         r"\bik ben (?:zo |heel |echt )?bang\b(?! (?:voor|dat|om|van) (?:spinnen|honden|"
         r"het donker|de tandarts|examens|toetsen|te laat|hoogte))(?:$| (?:help|hij|ze|want))",
     ),
+    # other languages (2026-12-04): a youth in danger writes in the language that comes.
+    # Common ways to say these dangers in English, Turkish, Arabic (also Moroccan Darija in
+    # Latin letters), Polish, French, Spanish and Papiamento, after `normalise` (no accents:
+    # "öldürmek" is "oldurmek"; "ı" and "ł" stay). 112 answers in any language.
+    (
+        SELF_HARM,
+        r"\b(?:kill|killing|hurt|hurting|cut|cutting|harm|harming) myself\b"
+        r"|\bend (?:my life|it all)\b"
+        r"|\b(?:want|wanna) (?:to )?(?:die|end it)\b|\bsuicidal\b|\bno reason to live\b"
+        r"|\b(?:dont|don t|do not) want to (?:live|be alive|exist)\b|\bbetter off dead\b"
+        r"|\bbetter off without me\b|\bwish i (?:was|were) dead\b|\bwish i was never born\b",
+    ),
+    (
+        VIOLENCE,
+        r"\b(?:dad|father|stepdad|stepfather|mom|mum|mother|stepmom|stepmother|brother|"
+        r"parents|uncle) (?:(?!never|not|dont|didnt|wouldnt|doesnt)\w+ ){0,2}(?:hits|beats|"
+        r"kicks|chokes|hurts|hit|beat|kicked|choked|hurt|abuses|abused) me\b"
+        r"|\b(?:he|she|they) (?:(?!never|not|dont|didnt|wouldnt|doesnt)\w+ ){0,2}(?:hits|beats|"
+        r"chokes|abuses) me\b(?! at)|\bbeing (?:attacked|beaten|abused)\b"
+        r"|\bsomeone (?:is )?(?:attacking|beating|hitting) me\b",
+    ),
+    (
+        SEXUAL,
+        r"\b(?:raped|rape me|molested|sexually abused|sexual abuse)\b|\b(?:touched|touches|"
+        r"touching) me (?:\w+ ){0,3}(?:didnt want|didn t want|without|against|down there|"
+        r"where i)\b",
+    ),
+    (
+        ONLINE,
+        r"\bblackmail\w*\b|\bsextort\w*\b|\b(?:leak|post|share|send|spread)\w* (?:\w+ ){0,3}"
+        r"(?:nudes|nude pics|nude photos|my pics|my photos|my videos)\b"
+        r"|\b(?:nudes|nude pics|my pics|my photos) (?:\w+ ){0,4}"
+        r"(?:unless|or else|if i dont|if i don t)\b",
+    ),
+    (
+        HOMELESS,
+        r"\bran away\b|\brunning away\b|\brun away from home\b|\bkicked (?:me )?out\b"
+        r"|\bthrew me out\b|\bnowhere to (?:sleep|go|stay)\b|\bsleeping (?:on the street|"
+        r"outside|rough)\b|\bhomeless\b",
+    ),
+    (
+        HOME,
+        r"\b(?:mom|mum|mother|dad|father|parents|stepdad) (?:is |are )?(?:always |often |"
+        r"every day |again )?(?:drunk|wasted|high|on drugs|using drugs)\b"
+        r"|\bno food (?:at home|in the house)\b|\bnobody (?:feeds|takes care of) me\b",
+    ),
+    (HONOUR, r"\bforc\w* (?:me )?(?:to )?marr\w*\b|\bhonou?r (?:killing|violence)\b"),
+    (DANGER, r"\b(?:i m|im|i am) (?:in danger|not safe)\b|\bsomeone is following me\b"),
+    # Turkish
+    (
+        SELF_HARM,
+        r"\bkendimi (?:oldur\w*|kes\w*|as\w*|oldurece\w*)\b|\bolmek isti\w*\b|\bintihar\w*\b"
+        r"|\byasamak istemiyorum\b",
+    ),
+    (
+        VIOLENCE,
+        r"\b(?:babam|annem|abim|agabeyim|uvey babam|kocam|amcam) (?:\w+ ){0,2}(?:dov|vur)\w*\b"
+        r"|\bbeni (?:dov|vur)\w*\b",
+    ),
+    (SEXUAL, r"\b(?:taciz\w*|tecavuz\w*)\b"),
+    (HONOUR, r"\bzorla (?:evlen|nisanl)\w*\b"),
+    (HOMELESS, r"\bevden (?:kac|at)\w*\b"),
+    # Arabic script, and Moroccan Darija in Latin letters
+    (SELF_HARM, r"انتحار|(?:اريد|بدي|ابغى|بغيت|نبغي) (?:ان )?(?:اموت|موت|نموت|انتحر)"),
+    (VIOLENCE, r"يضربني|تضربني|يضربوني"),
+    (SELF_HARM, r"\bbghit n?mou?t\b|\bn(?:q|k)t(?:e|a)l ras+i\b|\bbghit nqtel\b"),
+    (VIOLENCE, r"\b(?:kay|tay|ka|ta)?d(?:e)?r(?:e)?bni\b"),
+    # Polish
+    (SELF_HARM, r"\b(?:chce|chcialbym|chcialabym) (?:umrzec|sie zabic)\b|\bzabic sie\b"),
+    (SELF_HARM, r"\bsamoboj\w*\b"),
+    (
+        VIOLENCE,
+        r"\b(?:tata|ojciec|mama|matka|ojczym|brat) (?:\w+ ){0,2}(?:mnie )?(?:bije|bil|bila|"
+        r"uderza)\b|\bmnie (?:bije|bil|bila|uderza)\b",
+    ),
+    (SEXUAL, r"\bgwa[lł]c\w*\b|\bgwa[lł]t\w*\b|\bmolest\w*\b"),
+    # French and Spanish
+    (
+        SELF_HARM,
+        r"\bje veux mourir\b|\bme suicider\b|\bme tuer\b|\bquiero morir\w*\b"
+        r"|\bme quiero matar\b|\bmatarme\b",
+    ),
+    (VIOLENCE, r"\b(?:il|elle|mon pere|ma mere) me (?:frappe|bat)\b"),
+    # Papiamento
+    (SELF_HARM, r"\bmi ke muri\b|\bmata mi mes\b|\bmi no ke biba\b"),
+    (VIOLENCE, r"\b(?:ta|a) dal mi\b|\bta bati mi\b"),
 ]
 # "ik wil niet meer" on its own, or with anything else after it, is a crisis; only these
 # words after it make it about this chat ("ik wil niet meer meedoen", "... dat je het stuurt").
@@ -1201,7 +1287,11 @@ _HARMLESS: list[str] = [
 ]
 # Negation near a word of danger takes it back: "ze zou me nooit pijn doen", "hij slaat
 # nooit". Only within two words before or after it, in the same clause.
-_NEGATIONS = {"nooit", "niet", "geen", "nimmer", "niks", "niets", "nergens"}
+_NEGATIONS = {
+    "nooit", "niet", "geen", "nimmer", "niks", "niets", "nergens",
+    # other languages (the block above): "he would never hit me", "asla", "nigdy", "jamais"
+    "never", "not", "dont", "didnt", "wouldnt", "doesnt", "asla", "nigdy", "jamais", "nunca",
+}  # fmt: skip
 _NEGATION_WINDOW = 2
 # Clause borders: a negation or context in one clause says nothing about another.
 _CLAUSE_SPLIT = re.compile(r"[,.;:!?\n]+|\b(?:maar|want|omdat|behalve|alleen)\b")
@@ -1216,7 +1306,8 @@ _ABOUT_ME = re.compile(r"\b(?:ik|me|mij|mezelf|mijn)\b")
 # Sport or an accident: a kick or a bruise there is not violence against the youth.
 _SPORT_OR_ACCIDENT = re.compile(
     r"\b(?:per ongeluk|voetbal|hockey|training|wedstrijd|judo|karate|boksen|kickboksen|"
-    r"rugby|handbal|gevallen|viel)\b"
+    r"rugby|handbal|gevallen|viel|by accident|accidentally|football|soccer|ball|game|"
+    r"fifa|playing|match|practice)\b"
 )
 
 
@@ -1310,7 +1401,11 @@ def _assess_clause(clause: str, found: _Found, media: bool = False) -> None:
                 found.add(CHECK, kind)
 
 
-_AT_HOME = re.compile(rf"\b(?:{_PARENT}|thuis|broer|zus|oom|opa)\b")
+_AT_HOME = re.compile(
+    rf"\b(?:{_PARENT}|thuis|broer|zus|oom|opa|dad|father|stepdad|stepfather|mom|mum|mother|"
+    r"stepmom|parents|brother|uncle|at home|babam|annem|abim|uvey babam|tata|ojciec|matka|"
+    r"ojczym|mon pere|ma mere)\b"
+)
 # Sexual abuse told about a chat, an app or a game is online abuse too (Helpwanted).
 _ONLINE_PLACE = re.compile(
     r"\b(?:online|internet|insta|instagram|snap|snapchat|tiktok|discord|telegram|whatsapp|"
