@@ -455,6 +455,7 @@ OTHER_LANGUAGES_CLEAR = [
     ("mon pere me frappe", safety.VIOLENCE),
     ("quiero morirme", safety.SELF_HARM),
     ("mi ke mata mi mes", safety.SELF_HARM),
+    ("mn vader slaat me als ik te lang game", safety.VIOLENCE),  # "game" is no sport here
 ]
 OTHER_LANGUAGES_NONE = [
     "this game is killing me lol",
@@ -468,6 +469,8 @@ OTHER_LANGUAGES_NONE = [
     "my phone died",
     "annem yemek yapiyor",
     "tata gotuje obiad",
+    "mn trainer want die luistert",  # Dutch "want die" is no "want to die"
+    "mijn oom want die snapt me",
 ]
 
 

@@ -920,7 +920,7 @@ _CLEAR: list[tuple[str, str]] = [
         SELF_HARM,
         r"\b(?:kill|killing|hurt|hurting|cut|cutting|harm|harming) myself\b"
         r"|\bend (?:my life|it all)\b"
-        r"|\b(?:want|wanna) (?:to )?(?:die|end it)\b|\bsuicidal\b|\bno reason to live\b"
+        r"|\b(?:want to|wanna) (?:die|end it)\b|\bsuicidal\b|\bno reason to live\b"
         r"|\b(?:dont|don t|do not) want to (?:live|be alive|exist)\b|\bbetter off dead\b"
         r"|\bbetter off without me\b|\bwish i (?:was|were) dead\b|\bwish i was never born\b",
     ),
@@ -1306,8 +1306,8 @@ _ABOUT_ME = re.compile(r"\b(?:ik|me|mij|mezelf|mijn)\b")
 # Sport or an accident: a kick or a bruise there is not violence against the youth.
 _SPORT_OR_ACCIDENT = re.compile(
     r"\b(?:per ongeluk|voetbal|hockey|training|wedstrijd|judo|karate|boksen|kickboksen|"
-    r"rugby|handbal|gevallen|viel|by accident|accidentally|football|soccer|ball|game|"
-    r"fifa|playing|match|practice)\b"
+    r"rugby|handbal|gevallen|viel|by accident|accidentally|football|soccer|with (?:a|the) "
+    r"ball|in (?:a|the) game|at fifa)\b"
 )
 
 
