@@ -21,6 +21,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.coach import coaching
 from bot.insight.counters import CONSENT_NO, CONSENT_YES, LEFT, LOCAL_TZ, STARTED, STEPS
 from bot.storage.models import STATUSES, InsightCount, Nomination, StatusChange, Team
 
@@ -54,13 +55,7 @@ STEP_LABELS = {
     "asked_by": "Wie vraagt het",
     "contact": "Contactgegevens",
 }
-STATUS_LABELS = {
-    "nieuw": "Nieuw",
-    "in_contact": "In contact",
-    "jim_gestart": "JIM gestart",
-    "niet_gelukt": "Niet gelukt",
-    "ingetrokken": "Ingetrokken",
-}
+STATUS_LABELS = coaching.STATUS_LABELS  # the portal's words for each status, one source
 CLOSED = ("jim_gestart", "niet_gelukt")
 
 
