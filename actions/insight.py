@@ -4,6 +4,7 @@ log line says which step only (no name, no text, no conversation id)."""
 
 from __future__ import annotations
 
+import functools
 import logging
 from typing import Any
 
@@ -18,6 +19,18 @@ logger = logging.getLogger(__name__)
 # Tests without a database of their own switch this off (tests/conftest.py); the
 # `action_settings` fixture, which points the actions at a test database, switches it on.
 RECORD = True
+# The count is written on a background thread (bot.insight.counters.StepWriter): the reply
+# does not wait for it. Unit tests that read the count right after the action switch this
+# off (the `action_settings` fixture).
+BACKGROUND = True
+WRITER = counters.StepWriter()
+
+
+def _record(conversation_id: str, step: str, code: str | None) -> None:
+    try:
+        counters.record_step(engine(), settings(), conversation_id, step, code)
+    except (SQLAlchemyError, OSError):
+        logger.warning("insight step %s not counted: the database did not answer", step)
 
 
 def count(tracker: Tracker, step: str, invite_code: str | None = None) -> None:
@@ -25,11 +38,12 @@ def count(tracker: Tracker, step: str, invite_code: str | None = None) -> None:
     `invite_code` for the start, when the slot is not set yet)."""
     if not RECORD:
         return
-    try:
-        code = invite_code or tracker.get_slot("invite_code")
-        counters.record_step(engine(), settings(), tracker.sender_id, step, code)
-    except (SQLAlchemyError, OSError):
-        logger.warning("insight step %s not counted: the database did not answer", step)
+    code = invite_code or tracker.get_slot("invite_code")
+    job = functools.partial(_record, tracker.sender_id, step, code)
+    if BACKGROUND:
+        WRITER.submit(job)
+    else:
+        job()
 
 
 def after(tracker: Tracker, events: list[dict[str, Any]]) -> Tracker:

@@ -95,6 +95,7 @@ def action_settings(settings: Settings, engine, monkeypatch):
     from actions import common, insight
 
     monkeypatch.setattr(insight, "RECORD", True)
+    monkeypatch.setattr(insight, "BACKGROUND", False)  # read right after the action
 
     for key, value in {
         "JIM_DEMO": "true" if settings.demo else "false",

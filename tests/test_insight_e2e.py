@@ -3,6 +3,8 @@ keeps for whole conversations (a youth who sends, a youth who stops at the relat
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -24,17 +26,17 @@ def test_the_action_server_counts_each_step_once(live):
     for message in ["/start", "sam", "sam", "14"]:  # the name typed twice: still once
         stopped.send(message)
     engine = make_engine(live.settings.database_url)
-    try:
+    ref_sent = repo.conversation_ref(live.settings.secret_key, sent.sender)
+    ref_stopped = repo.conversation_ref(live.settings.secret_key, stopped.sender)
+
+    def read() -> tuple[set, dict]:
         with Session(engine) as session:
             team = repo.get_team(session, live.settings.default_team)
-            mine = {
-                repo.conversation_ref(live.settings.secret_key, c.sender) for c in (sent, stopped)
-            }
             steps = {
                 (c, s)
                 for c, s in session.execute(
                     select(InsightMark.conversation, InsightMark.step).where(
-                        InsightMark.conversation.in_(mine)
+                        InsightMark.conversation.in_({ref_sent, ref_stopped})
                     )
                 )
             }
@@ -45,10 +47,18 @@ def test_the_action_server_counts_each_step_once(live):
                     .group_by(InsightCount.metric)
                 ).all()
             )
+        return steps, counts
+
+    # the action server writes the counts on a background thread, after the reply: they
+    # arrive within moments (and never block a reply)
+    try:
+        deadline = time.monotonic() + 15
+        steps, counts = read()
+        while len(steps) < 14 and time.monotonic() < deadline:
+            time.sleep(0.2)
+            steps, counts = read()
     finally:
         engine.dispose()
-    ref_sent = repo.conversation_ref(live.settings.secret_key, sent.sender)
-    ref_stopped = repo.conversation_ref(live.settings.secret_key, stopped.sender)
     assert {s for c, s in steps if c == ref_sent} >= {
         "started", "youth_name", "youth_age", "relation", "mentor_name", "mentor_reason",
         "knows_already", "asked_by", "contact", "consent_yes",
