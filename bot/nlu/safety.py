@@ -147,7 +147,11 @@ _CLEAR: list[tuple[str, str]] = [
     # self-harm and suicide
     (SELF_HARM, r"\b(?:zelfmoord\w*|suicide\w*|suicida\w*|zelfdoding)\b"),
     (SELF_HARM, r"\bwil (?:ik )?(?:dood|doodgaan|dood gaan|sterven)\b"),
-    (SELF_HARM, r"\b(?:was|ben|lig) (?:ik )?(?:maar |liever |beter )?dood\b"),
+    (
+        SELF_HARM,
+        r"\b(?:was|ben|lig) (?:ik )?(?:maar |liever |beter )?dood\b"
+        r"(?! (?:moe|op|eng|stil|saai|ziek|nerveus|gewoon|serieus|verveeld|benieuwd)\b)",
+    ),
     (
         SELF_HARM,
         r"\b(?:mezelf|mijzelf|me zelf|mzelf)\b(?: \w+){0,3} (?:iets |wat )?"
@@ -300,7 +304,7 @@ _CLEAR: list[tuple[str, str]] = [
         r"\b(?:verkracht\w*|verkragt\w*|verkraggt\w*|aangerand|aanrand\w*|misbruik\w*|seksueel\w*|"
         r"ongewenst\w*)\b",
     ),
-    (SEXUAL, rf"\b(?:zit|zat|zitten|zaten|komt|kwam) (?:\w+ ){{0,2}}aan {_ME}\b"),
+    (SEXUAL, rf"\b(?:zit|zat|zitten|zaten|komt|kwam) (?:\w+ ){{0,2}}aan {_ME}\b(?! te\b)"),
     (SEXUAL, rf"\b(?:raakt|raken|raakte) {_ME} (?:\w+ ){{0,2}}aan\b"),
     (SEXUAL, r"\baan mijn (?:lijf|lichaam|borsten|kont|billen|kruis|piemel|plassertje)\b"),
     (SEXUAL, rf"\b(?:dwingt|dwingen|dwong|dwongen) {_ME}\b"),
@@ -998,6 +1002,69 @@ _CLEAR: list[tuple[str, str]] = [
     # Papiamento
     (SELF_HARM, r"\bmi ke muri\b|\bmata mi mes\b|\bmi no ke biba\b"),
     (VIOLENCE, r"\b(?:ta|a) dal mi\b|\bta bati mi\b"),
+    # fourth pass (2026-12-04, issue 24): word orders and words the nets lacked
+    (
+        HOMELESS,
+        r"\bhuis uit (?:\w+ )?(?:gezet|gegooid|geschopt|getrapt|gezonden)\b|"
+        r"\bhet huis uit (?:\w+ )?(?:zetten|gooien|schoppen)\b",
+    ),
+    (SELF_HARM, r"\bstoppen met (?:\w+ ){0,3}(?:leven|mijn leven|het leven)\b"),
+    (SELF_HARM, r"\ber (?:\w+ )?beter niet (?:kan |kon |zou )?(?:zijn|wezen)\b"),
+    (
+        SELF_HARM,
+        r"\b(?:in|op) (?:mijn|de) (?:arm|armen|been|benen|bovenbenen|pols|polsen|huid|buik)\b"
+        r"(?: \w+){0,2} (?:gekrast|opengekrast|gesneden|gebrand)\b",
+    ),
+    (
+        SELF_HARM,
+        r"\b(?:sneetjes|sneeen|sneden|krassen|snijwonden|wondjes) van mezelf\b|"
+        r"\bvol (?:met )?(?:sneetjes|sneeen|snijwonden|krassen van mezelf)\b",
+    ),
+    (
+        SELF_HARM,
+        r"\b(?:krab|krabben|krabde|kras|krassen|trek|pulk) (?:ik )?(?:\w+ )?(?:mijn )?"
+        r"(?:huid|arm|armen|benen) (?:\w+ )?(?:open|kapot|stuk)\b",
+    ),
+    (SELF_HARM, r"\bbloedt?\b(?: \w+){0,4} van wat ik (?:deed|gedaan heb|doe|heb gedaan)\b"),
+    (BULLYING, r"\b(?:kys|kill urself|kill yourself|ga dood zeggen|zeggen dat ik dood moet)\b"),
+    (
+        SEXUAL,
+        rf"\baan {_ME} (?:\w+ )?(?:zitten|zit|zat|komen|komt)\b(?! te\b)|"
+        r"\b(?:naar bed|seks|sex) (?:\w+ ){0,3}voor geld\b|\bvoor geld (?:\w+ ){0,3}"
+        r"(?:naar bed|seks|sex)\b",
+    ),
+    (ONLINE, r"\b(?:dickpics|dick pics|dikpics|dikpic)\b"),
+    (
+        ONLINE,
+        r"\b(?:foto|fotos|filmpje|filmpjes|video|pic|pics) (?:van )?(?:mezelf|mij)\b"
+        r"(?: \w+){0,6} (?:online|verspreid\w*|rondgestuurd|doorgestuurd|gedeeld|gepost)\b",
+    ),
+    (
+        HONOUR,
+        r"\b(?:wants? me to|want me to|have to|make me|forcing me to) marry\b|"
+        r"\bniet (?:meer )?terug (?:\w+ ){0,2}naar nederland\b",
+    ),
+    (VIOLENCE, rf"\b(?:maken|maakt|maak) (?:ze|hij|zij|hun|die|zn|mijn|ze mij) {_ME} af\b"),
+    (
+        DANGER,
+        r"\b(?:ligt|lag) (?:\w+ ){0,2}op de (?:grond|vloer) (?:\w+ ){0,2}(?:doet|zegt|reageert) "
+        r"(?:niks|niets) meer\b",
+    ),
+    (
+        DANGER,
+        r"\b(?:laten|lieten|liet) (?:mij|me) (?:\w+ )?niet (?:uitstappen|gaan|weg|los|eruit)\b",
+    ),
+    (
+        VIOLENCE,
+        r"\b(?:bij|aan) (?:mijn|de) (?:keel|nek|haren) (?:\w+ )?(?:gepakt|gegrepen|vastgepakt|"
+        r"getrokken|vastgehouden)\b",
+    ),
+    (
+        VIOLENCE,
+        r"\b(?:gooit|gooide|smeet|smijt|gooien|gooiden) (?:\w+ ){0,3}(?:naar|tegen) (?:mijn) "
+        r"(?:hoofd|gezicht|kop)\b",
+    ),
+    (HOME, rf"\b{_PARENT} er (?:\w+ )?nooit (?:is|zijn)\b"),
 ]
 # "ik wil niet meer" on its own, or with anything else after it, is a crisis; only these
 # words after it make it about this chat ("ik wil niet meer meedoen", "... dat je het stuurt").
@@ -1174,6 +1241,24 @@ _UNSURE: list[tuple[str, str]] = [
         r"\b(?:bonkt|bonst|beukt|ramt|schopt|trapt|bonken|beuken) (?:\w+ ){0,2}(?:op|tegen|"
         r"aan) (?:de|mijn|onze|mn) (?:deur|voordeur|raam|ramen)\b",
     ),
+    # fourth pass (2026-12-04, issue 24): indirect signs, the check first
+    (SELF_HARM, r"\bben ik er (?:\w+ ){0,2}niet meer\b|\bik ben er (?:\w+ ){0,3}toch niet meer\b"),
+    (SELF_HARM, r"\b(?:wil|ga|kom) (?:\w+ ){0,4}(?:naar de hemel|in de hemel)\b"),
+    (SELF_HARM, r"\bwordt (?:\w+ )?nooit (?:meer )?beter\b|\bmoe van (?:het )?leven\b"),
+    (
+        SELF_HARM,
+        r"\bexpres (?:\w+ )?(?:niks|niets|niet|geen eten)\b(?: \w+){0,2} ?(?:eten|eet|gegeten)?|"
+        r"\b(?:eet|eten) (?:\w+ ){0,4}expres (?:niks|niets|niet)\b",
+    ),
+    (VIOLENCE, r"\b(?:wordt|werd|word|worden) (?:\w+ ){0,2}agressief\b"),
+    (HOME, r"\blege (?:flessen|blikken|drankflessen)\b"),
+    (HOME, r"\bslaap (?:\w+ ){0,2}op de (?:grond|vloer)\b|\bgeen (?:eigen )?bed\b"),
+    (DANGER, r"\b(?:man|vreemde|iemand) (?:\w+ ){0,2}in (?:mijn) (?:kamer|slaapkamer)\b"),
+    (
+        ONLINE,
+        r"\b(?:man|jongen|iemand|vent) (?:\w+ ){0,3}(?:van )?(?:[2-6]\d)\b(?: \w+){0,6} "
+        r"(?:afspreken|afspraak|ontmoeten|bij hem)\b",
+    ),
 ]
 
 # Clear words that cooking, crafts and the other harmless contexts of `_HARMLESS` take
@@ -1199,7 +1284,8 @@ _HARMLESS: list[str] = [
     r"\bdood (?:van|vd|v) (?:het |de )?(?:lachen|honger|dorst|verveling|schrik|kou|"
     r"slaap|moeheid|stress|zenuwen)\b",
     r"\b(?:doodmoe|doodop|doodgewoon|doodstil|doodeng|doodsbang voor (?:spinnen|honden))\b",
-    r"\b(?:lach|lachen|lachte) (?:me|mij|mezelf|ons) (?:\w+ )?(?:dood|kapot|rot)\b",
+    r"\b(?:lach|lachen|lachte|lacht) (?:me|mij|mezelf|ons) (?:\w+ )?(?:dood|kapot|rot)\b",
+    r"\bdood (?:moe|op|eng|stil|saai|ziek|nerveus|verveeld)\b",
     r"\b(?:telefoon|mobiel|gsm|batterij|accu|laptop|tablet|ipad|iphone|oplader|"
     r"plant|plantje|vis|visje|goudvis|hamster|konijn|cavia|hond|kat|poes|vogel|"
     r"opa|oma|overgrootvader|overgrootmoeder|oom|tante|buurman|buurvrouw|grootvader|"
@@ -1361,6 +1447,19 @@ def _special(form: str) -> str:
     return level
 
 
+# "mama vermoordt me als ik te laat ben": a threat said as an idiom; the check, not the
+# help lines at once (a threat with another condition, "als hij het hoort", stays clear).
+_THREAT_IDIOM = re.compile(
+    rf"\b(?:vermoordt|vermoorden|vermoord|maakt|maken) (?:\w+ )?{_ME} (?:af )?als (?:ik|je)\b"
+)
+
+# Sleeping out or running away told as the past or as a trip.
+_PAST_OR_TRIP = re.compile(
+    r"\b(?:vroeger|lang geleden|jaren geleden|toen ik klein was|vakantie|kamp|logeren|"
+    r"schoolreis|werkweek|kamperen|camping)\b"
+)
+
+
 def _assess_clause(clause: str, found: _Found, media: bool = False) -> None:
     harmless = media or any(re.search(pattern, clause) for pattern in _HARMLESS)
     sport = bool(_SPORT_OR_ACCIDENT.search(clause))
@@ -1376,6 +1475,13 @@ def _assess_clause(clause: str, found: _Found, media: bool = False) -> None:
             for match in re.finditer(pattern, form):
                 if third_person or (sport and kind == VIOLENCE):
                     found.taken_back = True
+                    continue
+                if (kind == VIOLENCE and _THREAT_IDIOM.search(form)) or (
+                    kind == HOMELESS and _PAST_OR_TRIP.search(form)
+                ):
+                    # an idiom, or sleeping out or running away told as the past, a trip,
+                    # a game: the check, never nothing
+                    found.add(CHECK, kind)
                     continue
                 if _negated(form, match.start(), match.end()):
                     if _stopped(form, match.end()):
