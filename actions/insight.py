@@ -4,7 +4,6 @@ log line says which step only (no name, no text, no conversation id)."""
 
 from __future__ import annotations
 
-import functools
 import logging
 from typing import Any
 
@@ -19,18 +18,21 @@ logger = logging.getLogger(__name__)
 # Tests without a database of their own switch this off (tests/conftest.py); the
 # `action_settings` fixture, which points the actions at a test database, switches it on.
 RECORD = True
-# The count is written on a background thread (bot.insight.counters.StepWriter): the reply
-# does not wait for it. Unit tests that read the count right after the action switch this
-# off (the `action_settings` fixture).
+# The count is written on a background thread, many steps in one transaction
+# (bot.insight.counters.StepWriter): the reply does not wait for it. Unit tests that read
+# the count right after the action switch this off (the `action_settings` fixture).
 BACKGROUND = True
-WRITER = counters.StepWriter()
 
 
-def _record(conversation_id: str, step: str, code: str | None) -> None:
+def _write(steps: list[tuple]) -> None:
     try:
-        counters.record_step(engine(), settings(), conversation_id, step, code)
+        counters.record_steps(engine(), settings(), steps)
     except (SQLAlchemyError, OSError):
-        logger.warning("insight step %s not counted: the database did not answer", step)
+        names = ", ".join(sorted({step for _, step, _ in steps}))
+        logger.warning("insight steps %s not counted: the database did not answer", names)
+
+
+WRITER = counters.StepWriter(_write)
 
 
 def count(tracker: Tracker, step: str, invite_code: str | None = None) -> None:
@@ -39,11 +41,11 @@ def count(tracker: Tracker, step: str, invite_code: str | None = None) -> None:
     if not RECORD:
         return
     code = invite_code or tracker.get_slot("invite_code")
-    job = functools.partial(_record, tracker.sender_id, step, code)
+    item = (tracker.sender_id, step, code)
     if BACKGROUND:
-        WRITER.submit(job)
+        WRITER.submit(item)
     else:
-        job()
+        _write([item])
 
 
 def after(tracker: Tracker, events: list[dict[str, Any]]) -> Tracker:
