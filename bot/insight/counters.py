@@ -186,30 +186,42 @@ def _mark(session: Session, conversation: str, step: str) -> bool:
     return result.rowcount == 1
 
 
+Add = Callable[[str, date, str, int], None]
+
+
+def _count(row: InsightConversation, step: str, add: Add) -> None:
+    """The counts one new step changes (`add(team_id, day, metric, by)`)."""
+    add(row.team_id, row.day, step, 1)
+    if step in STEPS:
+        before = STEPS.index(row.last_step) if row.last_step in STEPS else -1
+        if STEPS.index(step) > before:
+            if not row.sent:
+                if row.last_step:
+                    add(row.team_id, row.day, LEFT + row.last_step, -1)
+                add(row.team_id, row.day, LEFT + step, 1)
+            row.last_step = step
+    elif step == CONSENT_YES and not row.sent:
+        if row.last_step:
+            add(row.team_id, row.day, LEFT + row.last_step, -1)
+        row.sent = True
+
+
+def _check(step: str) -> None:
+    if step not in STEPS and step not in CONSENT:
+        raise ValueError(f"unknown insight step {step!r}")
+
+
 def record(session: Session, conversation: str, team_id: str, step: str, day: date) -> bool:
     """Count `step` for this conversation once; True if it counted now.
 
     `team_id` and `day` are used only when the conversation is new to insight: later steps
     stay with the team and day the conversation started with.
     """
-    if step not in STEPS and step not in CONSENT:
-        raise ValueError(f"unknown insight step {step!r}")
+    _check(step)
     row = _conversation(session, conversation, team_id, day)
     if not _mark(session, conversation, step):
         return False
-    bump(session, row.team_id, row.day, step)
-    if step in STEPS:
-        before = STEPS.index(row.last_step) if row.last_step in STEPS else -1
-        if STEPS.index(step) > before:
-            if not row.sent:
-                if row.last_step:
-                    bump(session, row.team_id, row.day, LEFT + row.last_step, -1)
-                bump(session, row.team_id, row.day, LEFT + step)
-            row.last_step = step
-    elif step == CONSENT_YES and not row.sent:
-        if row.last_step:
-            bump(session, row.team_id, row.day, LEFT + row.last_step, -1)
-        row.sent = True
+    _count(row, step, lambda team, day_, metric, by: bump(session, team, day_, metric, by))
     return True
 
 
@@ -244,24 +256,42 @@ def record_steps(
     step, invite code) in one transaction; returns how many counted now. Nothing of the
     conversation is stored but its keyed pseudonym."""
     todo = []
+    wanted: set[tuple[str, str]] = set()
     for conversation_id, step, invite_code in steps:
         if not conversation_id:
             continue
         conversation = repo.conversation_ref(settings.secret_key, conversation_id)
-        if (conversation, step) not in _seen:
+        if (conversation, step) not in _seen and (conversation, step) not in wanted:
+            wanted.add((conversation, step))
             todo.append((conversation, conversation_id, step, invite_code))
     if not todo:
         return 0
     counted = 0
     with Session(engine) as session, session.begin():
+        # one row per conversation and one upsert per count, however many steps came
+        rows: dict[str, InsightConversation] = {}
+        sums: dict[tuple[str, date, str], int] = {}
+
+        def add(team_id: str, day: date, metric: str, by: int) -> None:
+            sums[(team_id, day, metric)] = sums.get((team_id, day, metric), 0) + by
+
         for conversation, conversation_id, step, invite_code in todo:
-            known = session.get(InsightConversation, conversation)
-            team_id = (
-                known.team_id
-                if known is not None
-                else conversation_team_id(session, settings, conversation_id, invite_code)
-            )
-            counted += record(session, conversation, team_id, step, today())
+            _check(step)
+            row = rows.get(conversation)
+            if row is None:
+                known = session.get(InsightConversation, conversation)
+                team_id = (
+                    known.team_id
+                    if known is not None
+                    else conversation_team_id(session, settings, conversation_id, invite_code)
+                )
+                row = rows[conversation] = _conversation(session, conversation, team_id, today())
+            if _mark(session, conversation, step):
+                counted += 1
+                _count(row, step, add)
+        for (team_id, day, metric), by in sums.items():
+            if by:
+                bump(session, team_id, day, metric, by)
     if len(_seen) >= _SEEN_MAX:
         _seen.clear()
     _seen.update((conversation, step) for conversation, _, step, _ in todo)
