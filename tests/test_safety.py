@@ -532,6 +532,8 @@ FOURTH_PASS_NONE = [
     "ik ben er morgen niet",
     "ik slaap bij mijn oma",
     "mijn buurman van 60 helpt me met mijn fiets",
+    "mijn broer gooit de bal steeds naar mijn hoofd bij voetbal",
+    "ze gooide een bal tegen mijn hoofd bij gym",
 ]
 
 

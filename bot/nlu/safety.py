@@ -1061,7 +1061,8 @@ _CLEAR: list[tuple[str, str]] = [
     ),
     (
         VIOLENCE,
-        r"\b(?:gooit|gooide|smeet|smijt|gooien|gooiden) (?:\w+ ){0,3}(?:naar|tegen) (?:mijn) "
+        r"\b(?:gooit|gooide|smeet|smijt|gooien|gooiden) (?!(?:\w+ ){0,3}bal\b)(?:\w+ ){0,3}"
+        r"(?:naar|tegen) (?:mijn) "
         r"(?:hoofd|gezicht|kop)\b",
     ),
     (HOME, rf"\b{_PARENT} er (?:\w+ )?nooit (?:is|zijn)\b"),
