@@ -402,15 +402,67 @@ THIRD_PASS_NONE = [
 ]
 
 
-@pytest.mark.parametrize("text, kind", THIRD_PASS_CLEAR)
-def test_third_pass_danger_is_clear_with_its_kind(text, kind):
+# Fourth pass (2026-12-04): word orders and words the nets lacked; measured afterwards on
+# bench/safety_set_fourth.yml, which nobody who wrote these rules had seen.
+FOURTH_PASS_CLEAR = [
+    ("mn stiefvader heeft me gisteren het huis uit gezet", safety.HOMELESS),
+    ("ik wil stoppen met leven", safety.SELF_HARM),
+    ("iedereen zegt dat ik er beter niet kan zijn", safety.SELF_HARM),
+    ("ik heb vannacht weer op mijn bovenbenen gekrast", safety.SELF_HARM),
+    ("mijn benen zitten vol met sneetjes van mezelf", safety.SELF_HARM),
+    ("ik krab mijn huid open tot het bloedt", safety.SELF_HARM),
+    ("mijn pols bloedt van wat ik heb gedaan", safety.SELF_HARM),
+    ("ze sturen kys in de groep", safety.BULLYING),
+    ("die man wil aan me zitten", safety.SEXUAL),
+    ("ik moet met hem naar bed voor geld", safety.SEXUAL),
+    ("ik krijg dikpics van een onbekende", safety.ONLINE),
+    ("er gaat een video van mij rond en iedereen heeft hem doorgestuurd", safety.ONLINE),
+    ("my dad wants me to marry my cousin", safety.HONOUR),
+    ("ik mag niet meer terug naar nederland na de vakantie", safety.HONOUR),
+    ("als mijn broers dat horen maken ze me af", safety.VIOLENCE),
+    ("mijn vader ligt op de vloer en reageert niks meer", safety.DANGER),
+    ("ze laten me niet gaan uit de auto", safety.DANGER),
+    ("mijn moeder heeft me bij mijn haren gepakt", safety.VIOLENCE),
+    ("hij gooide een bord naar mijn hoofd", safety.VIOLENCE),
+    ("ik woon bij mijn opa want mama er nooit is", safety.HOME),
+]
+FOURTH_PASS_CHECK = [
+    ("mama vermoordt me als ik mijn kamer niet opruim", safety.VIOLENCE),
+    ("ik ben er volgende maand toch niet meer", safety.SELF_HARM),
+    ("ik wil ook naar de hemel bij oma", safety.SELF_HARM),
+    ("het wordt nooit meer beter", safety.SELF_HARM),
+    ("ik eet expres niks meer", safety.SELF_HARM),
+    ("papa wordt agressief als hij verliest", safety.VIOLENCE),
+    ("overal lege flessen op tafel", safety.HOME),
+    ("ik slaap op de grond", safety.HOME),
+    ("er staat een man in mijn kamer", safety.DANGER),
+    ("een man van 31 van snapchat wil afspreken", safety.ONLINE),
+    ("ik ben vroeger een keer weggelopen", safety.HOMELESS),
+]
+FOURTH_PASS_NONE = [
+    "ik ben dood moe",
+    "hij zit altijd aan me te zeuren",
+    "ze lacht me dood",
+    "ik heb de uien gesneden",
+    "mijn oom heeft een huis in turkije",
+    "mijn oma is in de hemel",
+    "ik ben er morgen niet",
+    "ik slaap bij mijn oma",
+    "mijn buurman van 60 helpt me met mijn fiets",
+    "mijn broer gooit de bal steeds naar mijn hoofd bij voetbal",
+    "ze gooide een bal tegen mijn hoofd bij gym",
+]
+
+
+@pytest.mark.parametrize("text, kind", THIRD_PASS_CLEAR + FOURTH_PASS_CLEAR)
+def test_third_and_fourth_pass_danger_is_clear_with_its_kind(text, kind):
     result = assess_words(text)
     assert result.level == CLEAR
     assert kind in result.kinds
 
 
-@pytest.mark.parametrize("text, kind", THIRD_PASS_CHECK)
-def test_third_pass_signs_get_the_check(text, kind):
+@pytest.mark.parametrize("text, kind", THIRD_PASS_CHECK + FOURTH_PASS_CHECK)
+def test_third_and_fourth_pass_signs_get_the_check(text, kind):
     result = assess_words(text)
     assert result.level == CHECK
     assert kind in result.kinds
@@ -418,8 +470,8 @@ def test_third_pass_signs_get_the_check(text, kind):
     assert ("utter_help_113" in help_lines(result.kinds, age=15)) == (kind == "self_harm")
 
 
-@pytest.mark.parametrize("text", THIRD_PASS_NONE)
-def test_third_pass_words_keep_everyday_messages_quiet(text):
+@pytest.mark.parametrize("text", THIRD_PASS_NONE + FOURTH_PASS_NONE)
+def test_third_and_fourth_pass_words_keep_everyday_messages_quiet(text):
     assert not assess_words(text).at_least(CHECK)
 
 
@@ -482,73 +534,4 @@ def test_danger_in_other_languages_is_clear_with_its_kind(text, kind):
 
 @pytest.mark.parametrize("text", OTHER_LANGUAGES_NONE)
 def test_look_alikes_in_other_languages_give_no_alarm(text):
-    assert assess_words(text).level == NONE
-
-
-# Fourth pass (2026-12-04): word orders and words the nets lacked; measured afterwards on
-# bench/safety_set_fourth.yml, which nobody who wrote these rules had seen.
-FOURTH_PASS_CLEAR = [
-    ("mn stiefvader heeft me gisteren het huis uit gezet", safety.HOMELESS),
-    ("ik wil stoppen met leven", safety.SELF_HARM),
-    ("iedereen zegt dat ik er beter niet kan zijn", safety.SELF_HARM),
-    ("ik heb vannacht weer op mijn bovenbenen gekrast", safety.SELF_HARM),
-    ("mijn benen zitten vol met sneetjes van mezelf", safety.SELF_HARM),
-    ("ik krab mijn huid open tot het bloedt", safety.SELF_HARM),
-    ("mijn pols bloedt van wat ik heb gedaan", safety.SELF_HARM),
-    ("ze sturen kys in de groep", safety.BULLYING),
-    ("die man wil aan me zitten", safety.SEXUAL),
-    ("ik moet met hem naar bed voor geld", safety.SEXUAL),
-    ("ik krijg dikpics van een onbekende", safety.ONLINE),
-    ("er gaat een video van mij rond en iedereen heeft hem doorgestuurd", safety.ONLINE),
-    ("my dad wants me to marry my cousin", safety.HONOUR),
-    ("ik mag niet meer terug naar nederland na de vakantie", safety.HONOUR),
-    ("als mijn broers dat horen maken ze me af", safety.VIOLENCE),
-    ("mijn vader ligt op de vloer en reageert niks meer", safety.DANGER),
-    ("ze laten me niet gaan uit de auto", safety.DANGER),
-    ("mijn moeder heeft me bij mijn haren gepakt", safety.VIOLENCE),
-    ("hij gooide een bord naar mijn hoofd", safety.VIOLENCE),
-    ("ik woon bij mijn opa want mama er nooit is", safety.HOME),
-]
-FOURTH_PASS_CHECK = [
-    ("mama vermoordt me als ik mijn kamer niet opruim", safety.VIOLENCE),
-    ("ik ben er volgende maand toch niet meer", safety.SELF_HARM),
-    ("ik wil ook naar de hemel bij oma", safety.SELF_HARM),
-    ("het wordt nooit meer beter", safety.SELF_HARM),
-    ("ik eet expres niks meer", safety.SELF_HARM),
-    ("papa wordt agressief als hij verliest", safety.VIOLENCE),
-    ("overal lege flessen op tafel", safety.HOME),
-    ("ik slaap op de grond", safety.HOME),
-    ("er staat een man in mijn kamer", safety.DANGER),
-    ("een man van 31 van snapchat wil afspreken", safety.ONLINE),
-    ("ik ben vroeger een keer weggelopen", safety.HOMELESS),
-]
-FOURTH_PASS_NONE = [
-    "ik ben dood moe",
-    "hij zit altijd aan me te zeuren",
-    "ze lacht me dood",
-    "ik heb de uien gesneden",
-    "mijn oom heeft een huis in turkije",
-    "mijn oma is in de hemel",
-    "ik ben er morgen niet",
-    "ik slaap bij mijn oma",
-    "mijn buurman van 60 helpt me met mijn fiets",
-    "mijn broer gooit de bal steeds naar mijn hoofd bij voetbal",
-    "ze gooide een bal tegen mijn hoofd bij gym",
-]
-
-
-@pytest.mark.parametrize("text, kind", FOURTH_PASS_CLEAR)
-def test_fourth_pass_danger_is_clear_with_its_kind(text, kind):
-    result = assess_words(text)
-    assert result.level == CLEAR and kind in result.kinds, result
-
-
-@pytest.mark.parametrize("text, kind", FOURTH_PASS_CHECK)
-def test_fourth_pass_idioms_and_indirect_signs_get_the_check(text, kind):
-    result = assess_words(text)
-    assert result.level == CHECK and kind in result.kinds, result
-
-
-@pytest.mark.parametrize("text", FOURTH_PASS_NONE)
-def test_fourth_pass_look_alikes_give_no_alarm(text):
     assert assess_words(text).level == NONE

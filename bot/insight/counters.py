@@ -98,7 +98,7 @@ class StepWriter:
         return True
 
     def wait(self, timeout: float = 10.0) -> None:
-        """Return once everything queued before this call is written (tests, shutdown)."""
+        """Return once everything queued before this call is written (tests)."""
         if self._thread is None:
             return
         done = threading.Event()
@@ -260,6 +260,7 @@ def record_steps(
     for conversation_id, step, invite_code in steps:
         if not conversation_id:
             continue
+        _check(step)
         conversation = repo.conversation_ref(settings.secret_key, conversation_id)
         if (conversation, step) not in _seen and (conversation, step) not in wanted:
             wanted.add((conversation, step))
@@ -276,7 +277,6 @@ def record_steps(
             sums[(team_id, day, metric)] = sums.get((team_id, day, metric), 0) + by
 
         for conversation, conversation_id, step, invite_code in todo:
-            _check(step)
             row = rows.get(conversation)
             if row is None:
                 known = session.get(InsightConversation, conversation)
