@@ -61,14 +61,25 @@ def _overlaps(entity: dict, reading: Reading) -> bool:
     )
 
 
-def settle_entities(text: str, entities: list[dict]) -> list[Reading]:
-    """Canonical relation entities for `text`, changed in place; returns the readings."""
-    readings = read_relations(text)
-    kept = []
+def settle_entities(
+    text: str, entities: list[dict], readings: list[Reading] | None = None, add: bool = True
+) -> list[Reading]:
+    """Canonical relation entities for `text`, changed in place; returns the readings.
+
+    The classifier's relation entities get their canonical value everywhere. People it did
+    not mark are added only when `add` (the message names a person: `inform_mentor`, the
+    one intent whose relation the form reads): "wanneer belt de coach" or "mijn vader slaat
+    mama" carry no person to choose, and the cross-validation scores them so.
+    """
+    readings = read_relations(text) if readings is None else readings
+    kept: list[dict] = []
+    replacing: list[Reading] = []
     for entity in entities:
         kind = entity.get("entity")
         if kind == "relation":
-            if any(_overlaps(entity, r) for r in readings):
+            over = [r for r in readings if _overlaps(entity, r)]
+            if over:
+                replacing.extend(over)
                 continue  # the reading of the words replaces it
             value = entity.get("value")
             if value not in RELATIONS and value not in (
@@ -87,7 +98,8 @@ def settle_entities(text: str, entities: list[dict]) -> list[Reading]:
     added = [
         r
         for r in readings
-        if not any(_overlaps(e, r) for e in kept if e.get("entity") == "relation")
+        if (add or r in replacing)
+        and not any(_overlaps(e, r) for e in kept if e.get("entity") == "relation")
     ]
     kept.extend(_entity(r) for r in added)
     kept.sort(key=lambda e: e.get("start", 0) if isinstance(e.get("start"), int) else 0)
@@ -115,10 +127,14 @@ class RelationWords(RuleStep):
             if text.startswith("/"):
                 continue  # a button payload says exactly what was meant
             entities = list(message.get(ENTITIES) or [])
-            readings = settle_entities(text, entities)
-            message.set(ENTITIES, entities, add_to_output=True)
+            readings = read_relations(text)
             intent = message.get(INTENT) or {}
-            if names_a_person(text, intent, readings):
+            naming = names_a_person(text, intent, readings)
+            settle_entities(
+                text, entities, readings, add=naming or intent.get("name") == INFORM_MENTOR
+            )
+            message.set(ENTITIES, entities, add_to_output=True)
+            if naming:
                 confidence = max(float(intent.get("confidence") or 0), 0.8)
                 ranking = [
                     dict(item)

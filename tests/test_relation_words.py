@@ -137,3 +137,61 @@ def test_the_pieces_keyboard_sound_and_distance():
     assert distance("buirman", "buurman") == 0.5  # i next to u
     assert distance("buurmna", "buurman") == 0.5  # swapped
     assert distance("buurmpn", "buurman") == 1
+
+
+# Stop 30: everyday words the cross-validation found read as a person. "wanneer" was a
+# parent, "geef" a "chef", "nachten" a "nicht", "coach" (the youth's own professional,
+# issue 25) a sportcoach, "man" in "nah man" someone else, an e-mail address an oma.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wanneer belt de coach", "mijn coach", "is het al bij de coach", "nee onder de 18",
+        "ja ouder dan 18", "geef me een berichtje om te sturen", "ik ben klaar voor de start",
+        "ik zwerf al drie nachten door de stad", "ik heb gewonnen in clash royale",
+        "nah man", "geen idee man", "later man", "later bro", "mail naar oma.ans@hotmail.nl",
+        "tante.anouk@live.nl", "kijk op www.oma-ans.nl",
+    ],
+)  # fmt: skip
+def test_everyday_words_found_in_the_cross_validation_are_no_person(text):
+    assert read_relations(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, relation",
+    [
+        ("mijn voetbalcoach", "sportcoach"), ("bokscoach", "sportcoach"),
+        ("mijn bro", "broer"), ("mijn ouders", "ouder"), ("mijn oudere broer", "broer"),
+    ],
+)  # fmt: skip
+def test_the_words_those_fixes_are_near_still_match(text, relation):
+    assert first(text) == (relation, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "de tante van mijn beste vriendin", "de baas van mijn moeder",
+        "de moeder van een klasgenoot", "de oom van mijn buurjongen",
+    ],
+)  # fmt: skip
+def test_a_relative_of_someone_outside_the_family_is_someone_else(text):
+    readings = read_relations(text)
+    assert [r.relation for r in readings] == ["anders"]
+    assert readings[0].description == text
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("een meneer bij de moskee", "meneer"), ("de eigenaar van de kebabzaak", "eigenaar"),
+        ("een man uit de kerk die mij helpt", "man"), ("iemand van de bieb", "iemand"),
+        ("mijn zwager", "zwager"), ("mijn grote zus", "grote zus"),
+        ("gewoon mijn beste vriend", "beste vriend"),
+    ],
+)  # fmt: skip
+def test_the_entity_is_the_word_that_names_the_person_and_the_description_is_kept(text, word):
+    """The coach reads the whole description; the entity marks the person, as the data does."""
+    reading = read_relations(text)[0]
+    assert text[reading.start : reading.end] == word
+    if reading.relation == "anders":
+        assert reading.description == text

@@ -32,6 +32,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from spacy.lang.nl import stop_words as _stop
+
 from bot.vocabulary import SYNONYMS
 
 # canonical relation of each word (extra to bot.vocabulary.SYNONYMS: forms teens type)
@@ -42,7 +44,7 @@ _MORE_WORDS = {
     "neefje": "neef", "nichtje": "nicht", "neven": "neef", "nichten": "nicht",
     "buurmannen": "buurman", "buurvrouwen": "buurvrouw", "buurvrouwtje": "buurvrouw",
     "buurmeisje": "anders", "buurjongen": "anders",
-    "trainster": "sportcoach", "trainers": "sportcoach", "coach": "sportcoach",
+    "trainster": "sportcoach", "trainers": "sportcoach",
     "docent": "leraar", "docente": "leraar", "lerares": "leraar", "leraren": "leraar",
     "juffrouw": "leraar", "meneer_van_school": "leraar",
     "pleegouders": "pleegouder", "pleegma": "pleegouder", "pleegpa": "pleegouder",
@@ -74,8 +76,26 @@ NOT_RELATIONS = frozenset(
     "baal maan man vrouw nee neer nicht niet nog vaak zus zo dus huis mus bus plus trein "
     "trui trainen train training juist jus jij jou toen tent tand tante's oude ouwe broek "
     "broed brood moet moest vader moeder meester mentor mensen meneer mevrouw mee meer "
-    "vrienden vriendelijk familie buurthuis ander anders andere iemand niemand".split()
+    "vrienden vriendelijk familie buurthuis ander anders andere iemand niemand "
+    # issue 25: "coach" alone is the youth's professional coach, never a sportcoach
+    "coach coaches "
+    # everyday words the cross-validation found read as a person (2026-12-04): "wanneer"
+    # as a parent, "geef" as a "chef", "nachten" as a "nicht", "start" as a trainer
+    "wanneer onder geef geeft geven nacht nachten start klaar later royale mentoren "
+    "oudere ouderen jongere".split()
 )
+# Dutch function words ("wanneer", "onder", "later") are never a typo of a relation word.
+STOP_WORDS = frozenset(_stop.STOP_WORDS)
+# "man" and "bro" are also said to anyone ("nah man", "later bro"): a person only after
+# a word that points at one ("een man uit de kerk", "mijn bro").
+_CALLED = frozenset("man bro".split())
+_POINTING = frozenset(
+    "de een n 'n die deze mijn mn m'n me onze ons zijn zn z'n haar d'r der je jouw "
+    "oude ouwe aardige lieve grote kleine jonge oudere andere".split()
+)
+# Words before a relation word that belong to it ("grote zus", "beste vriend").
+_BEFORE = frozenset("grote kleine beste oudere jongere".split())
+_KIN_WORDS = frozenset("zus broer vriend neef nicht".split())
 
 PARENT_WORDS = frozenset(
     "moeder vader mama papa ma pa mam pap mams paps ouders mammie pappie".split()
@@ -92,6 +112,11 @@ _KIN = {
     ("dochter", "tante"): "nicht", ("zoon", "zus"): "neef", ("zoon", "broer"): "neef",
     ("dochter", "zus"): "nicht", ("dochter", "broer"): "nicht",
 }  # fmt: skip
+# "de X van mijn Y" with one of these as X and a person as Y is someone else ("de tante van
+# mijn vriendin", "de baas van mijn moeder"), unless _KIN gives the relation.
+_RELATIVES = frozenset(
+    "man vrouw broer zus oma opa zoon dochter tante oom neef nicht baas bazin".split()
+)
 _FAMILY_FRIEND_HEADS = frozenset(
     "vriend vriendin vriendinnen vrienden kennis kennissen maat collega".split()
 )
@@ -213,7 +238,13 @@ def word_relation(word: str) -> tuple[str, bool] | None:
         return LEXICON[folded], True
     if _PLEEG.match(folded):
         return "pleegouder", True
-    if len(folded) < 3 or folded in NOT_RELATIONS or folded in _PERSONS or _is_name(folded):
+    if (
+        len(folded) < 3
+        or folded in NOT_RELATIONS
+        or folded in STOP_WORDS
+        or folded in _PERSONS
+        or _is_name(folded)
+    ):
         return None
     for head, relation in _HEADS.items():
         if folded.endswith(head) and len(folded) - len(head) >= 3:
@@ -274,7 +305,7 @@ def _whose(word: str) -> str | None:
 
 
 _OF = re.compile(
-    r"\b(?P<head>[^\W\d_]+)\s+(?:van|vd|v)\s+(?:(?:mijn|mn|m'n|me|de|onze|ons|d|je|der)\s+)?"
+    r"\b(?P<head>[^\W\d_]+)\s+(?:van|vd|v)\s+(?:(?:mijn|mn|m'n|me|de|een|onze|ons|d|je|der)\s+)?"
     r"(?:(?:beste|oude|grote|kleine|lieve)\s+)?(?P<whose>[^\W\d_]+)"
 )
 
@@ -302,8 +333,7 @@ def _family_phrase(text: str) -> Reading | None:
             return Reading("vriend_van_de_familie", *span, typed=typed)
         if whose and (head, whose) in _KIN:
             return Reading(_KIN[(head, whose)], *span, typed=typed)
-        if head in PARENT_WORDS | {"man", "vrouw", "broer", "zus", "oma", "opa", "zoon",
-                                    "dochter"} and whose is not None:  # fmt: skip
+        if head in PARENT_WORDS | _RELATIVES and whose is not None:
             # a relative of a relative the lexicon has no word for
             return Reading("anders", *span, typed=typed, description=describe(text))
         if head in PARENT_WORDS | {"oma", "opa", "broer", "zus"} and whose is None:
@@ -333,11 +363,16 @@ def read_relations(text: str) -> list[Reading]:
     if re.search(r"\bvriend(?:in)?\s+(?:van\s+de|vd)\s+familie\b", folded) and not phrase:
         match = re.search(r"\bvriend(?:in)?\s+(?:van\s+de|vd)\s+familie\b", folded)
         readings.append(Reading("vriend_van_de_familie", *match.span(), typed=match.group()))
-    words = list(_WORD.finditer(text))
+    # words inside an e-mail address or a link are no person ("oma.ans@hotmail.nl")
+    addresses = [m.span() for m in re.finditer(r"\S*@\S+|\S*(?:https?://|www\.)\S*", text)]
+    words = [w for w in _WORD.finditer(text) if not any(a <= w.start() < b for a, b in addresses)]
     for index, match in enumerate(words):
         start, end = match.span()
         if any(r.start <= start < r.end for r in readings):
             continue
+        before = _fold(words[index - 1].group()) if index else ""
+        if _fold(match.group()) in _CALLED and before not in _POINTING:
+            continue  # "nah man", "later bro": said to anyone
         word = match.group()
         folded_word = _fold(word)
         if folded_word == "pleeg" and index + 1 < len(words):
@@ -353,6 +388,9 @@ def read_relations(text: str) -> list[Reading]:
                     Reading("anders", start, words[index + 1].end(), typed="iemand anders")
                 )
                 continue
+        after = _fold(words[index + 1].group()) if index + 1 < len(words) else ""
+        if folded_word == "ouder" and after == "dan":
+            continue  # "ouder dan 18": older, not a parent
         found = word_relation(word)
         if found is None:
             continue
@@ -360,18 +398,33 @@ def read_relations(text: str) -> list[Reading]:
         if relation == "anders":
             readings.append(Reading("anders", start, end, certain, word, describe(text)))
             continue
-        readings.append(Reading(relation, start, end, certain, word))
+        if before in _BEFORE and relation in _KIN_WORDS:
+            start = words[index - 1].start()  # "grote zus", "beste vriend"
+        readings.append(Reading(relation, start, end, certain, text[start:end]))
     readings.sort(key=lambda r: r.start)
     if readings:
         return readings
     place = _NAME_AT_PLACE.match(_fold(text))
-    if place and place.group(3) in PLACE_WORDS and word_relation(place.group(1)) is None:
+    if (
+        place
+        and place.group(3) in PLACE_WORDS
+        and place.group(1) not in _PERSONS
+        and word_relation(place.group(1)) is None
+    ):
         start = place.start(2)  # "hala van het buurthuis": a name and where from
         return [Reading("anders", start, len(text), True, text[start:], describe(text[start:]))]
-    if any(_fold(w.group()) in _PERSONS for w in words):
+    for index, word in enumerate(words):
+        folded_word = _fold(word.group())
+        if folded_word not in _PERSONS:
+            continue
+        if folded_word in _CALLED and (
+            not index or _fold(words[index - 1].group()) not in _POINTING
+        ):
+            continue
         description = describe(text)
         if description:
-            return [Reading("anders", 0, len(text), True, text, description)]
+            # the word that names the person is the entity; the coach reads the description
+            return [Reading("anders", word.start(), word.end(), True, word.group(), description)]
     return []
 
 

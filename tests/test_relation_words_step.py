@@ -1,0 +1,73 @@
+"""The RelationWords pipeline step (nlu_components/relation_words.py) on parsed messages.
+
+A person the classifier did not mark is added only to a message that names a person
+(`inform_mentor`, the one intent whose relation the form reads); the classifier's own
+relation entities get their canonical value in every message.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from nlu_components.relation_words import RelationWords
+
+
+def parsed(text: str, intent: str, confidence: float = 0.9, entities=None) -> Message:
+    message = Message(data={"text": text})
+    message.set("intent", {"name": intent, "confidence": confidence})
+    message.set("intent_ranking", [{"name": intent, "confidence": confidence}])
+    message.set("entities", list(entities or []))
+    return message
+
+
+def relations(message: Message) -> list[tuple[str, str]]:
+    text = message.get("text")
+    return [
+        (text[e["start"] : e["end"]], e["value"])
+        for e in message.get("entities")
+        if e["entity"] == "relation"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("mijn vader slaat mijn moeder", "crisis"),
+        ("belt mijn trainer haar ook", "ask_status"),
+        ("wat doet een mentor", "explain_jim"),
+        ("iemand doet me pijn", "crisis"),
+    ],
+)
+def test_no_person_is_added_to_a_message_that_does_not_name_one(text, intent):
+    message = RelationWords().process([parsed(text, intent)])[0]
+    assert relations(message) == []
+    assert message.get("intent")["name"] == intent
+
+
+@pytest.mark.parametrize(
+    "text, intent, expected",
+    [
+        ("mijn buuvrouw", "inform_mentor", [("buuvrouw", "buurvrouw")]),
+        ("een meneer bij de moskee", "inform_mentor", [("meneer", "anders")]),
+        # a short message naming a person, read as something else: it names a person
+        ("de buurvrouw", "greet", [("buurvrouw", "buurvrouw")]),
+    ],
+)
+def test_a_message_that_names_a_person_gets_the_canonical_relation(text, intent, expected):
+    message = RelationWords().process([parsed(text, intent, 0.45)])[0]
+    assert relations(message) == expected
+    assert message.get("intent")["name"] == "inform_mentor"
+
+
+def test_the_classifiers_own_relation_gets_its_canonical_value_in_any_message():
+    diet = {
+        "entity": "relation",
+        "start": 5,
+        "end": 10,
+        "value": "vader",
+        "extractor": "DIETClassifier",
+    }
+    message = RelationWords().process([parsed("mijn vader drinkt", "crisis", entities=[diet])])[0]
+    assert relations(message) == [("vader", "ouder")]
+    assert message.get("intent")["name"] == "crisis"
