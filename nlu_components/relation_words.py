@@ -78,6 +78,14 @@ def settle_entities(
         kind = entity.get("entity")
         if kind == "relation":
             over = [r for r in readings if _overlaps(entity, r)]
+            same = [r for r in over if (r.start, r.end) == (entity.get("start"), entity.get("end"))]
+            if len(over) == 1 and same:
+                # the classifier found the words; the reading gives the value (as the
+                # EntitySynonymMapper does: the extractor stays, the step is a processor)
+                entity.update({k: v for k, v in _entity(same[0]).items() if k != "extractor"})
+                entity["processors"] = [*entity.get("processors", []), EXTRACTOR]
+                kept.append(entity)
+                continue
             if over:
                 replacing.extend(over)
                 continue  # the reading of the words replaces it

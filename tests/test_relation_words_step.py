@@ -71,3 +71,24 @@ def test_the_classifiers_own_relation_gets_its_canonical_value_in_any_message():
     message = RelationWords().process([parsed("mijn vader drinkt", "crisis", entities=[diet])])[0]
     assert relations(message) == [("vader", "ouder")]
     assert message.get("intent")["name"] == "crisis"
+    # the classifier found it (its extractor stays, so DIET's own score counts it);
+    # this step gave the value, as Rasa's EntitySynonymMapper marks itself
+    (entity,) = message.get("entities")
+    assert entity["extractor"] == "DIETClassifier"
+    assert entity["processors"] == ["RelationWords"]
+
+
+def test_a_reading_wider_than_the_classifiers_words_replaces_them():
+    diet = {
+        "entity": "relation",
+        "start": 12,
+        "end": 16,
+        "value": "zus",
+        "extractor": "DIETClassifier",
+    }
+    message = RelationWords().process(
+        [parsed("gewoon mijn grote zus", "inform_mentor", entities=[diet])]
+    )[0]
+    (entity,) = message.get("entities")
+    assert (entity["value"], entity["extractor"]) == ("zus", "RelationWords")
+    assert relations(message) == [("grote zus", "zus")]
