@@ -279,13 +279,17 @@ def record_steps(
         for conversation, conversation_id, step, invite_code in todo:
             row = rows.get(conversation)
             if row is None:
-                known = session.get(InsightConversation, conversation)
-                team_id = (
-                    known.team_id
-                    if known is not None
-                    else conversation_team_id(session, settings, conversation_id, invite_code)
-                )
-                row = rows[conversation] = _conversation(session, conversation, team_id, today())
+                # a conversation insight knows already: its row, locked for this batch (one
+                # statement; the insert is for a new one, or one another process just added)
+                row = session.execute(
+                    select(InsightConversation)
+                    .where(InsightConversation.conversation == conversation)
+                    .with_for_update()
+                ).scalar_one_or_none()
+                if row is None:
+                    team_id = conversation_team_id(session, settings, conversation_id, invite_code)
+                    row = _conversation(session, conversation, team_id, today())
+                rows[conversation] = row
             if _mark(session, conversation, step):
                 counted += 1
                 _count(row, step, add)
