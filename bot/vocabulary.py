@@ -35,6 +35,16 @@ RELATIONS: dict[str, str] = {
 }
 NOT_ELIGIBLE = {"ouder"}
 
+# Sports and where they are done: "mijn coach van voetbal" is a sportcoach, while "mijn
+# coach" alone is the youth's professional coach (issue 25). Read by the relation step
+# (bot.nlu.relation_words) and the form (bot.dialogue.conversation.is_own_coach).
+SPORT_WORDS: tuple[str, ...] = (
+    "voetbal", "boksen", "box", "sport", "training", "trainen", "club", "hockey", "judo",
+    "zwemmen", "dansen", "turnen", "fitness", "gym", "vechtsport", "kickboksen", "basketbal",
+    "tennis", "karate", "handbal", "volleybal", "atletiek", "korfbal", "honkbal", "rugby",
+    "waterpolo", "taekwondo", "worstelen", "schaken", "padel", "hardlopen", "skaten",
+)  # fmt: skip
+
 # canonical value -> the word the coach reads (portal, demo panel)
 RELATION_NAMES: dict[str, str] = {
     **{value: value for value in RELATIONS},

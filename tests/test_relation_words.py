@@ -161,6 +161,9 @@ def test_everyday_words_found_in_the_cross_validation_are_no_person(text):
     [
         ("mijn voetbalcoach", "sportcoach"), ("bokscoach", "sportcoach"),
         ("mijn bro", "broer"), ("mijn ouders", "ouder"), ("mijn oudere broer", "broer"),
+        # "coach" alone is the professional; a coach of a sport is a sportcoach
+        ("de coach van basketbal", "sportcoach"), ("mijn coach bij tennis", "sportcoach"),
+        ("coach van de voetbalclub", "sportcoach"),
     ],
 )  # fmt: skip
 def test_the_words_those_fixes_are_near_still_match(text, relation):

@@ -10,6 +10,7 @@ from bot.vocabulary import (
     DONT_KNOW,
     RELATION_GROUPS,
     RELATIONS,
+    SPORT_WORDS,
     SUPPORT_KINDS,
     SUPPORT_REASONS,
     canonical_relation,
@@ -104,12 +105,6 @@ def is_professional(text: str | None) -> bool:
 
 
 # issue 25: "coach" alone is the youth's professional coach; with a sport it is a trainer.
-_SPORT_WORDS = (
-    "voetbal", "boksen", "box", "sport", "training", "trainen", "club", "hockey", "judo",
-    "zwemmen", "dansen", "turnen", "fitness", "gym", "vechtsport", "kickboksen", "basketbal",
-)  # fmt: skip
-
-
 def is_own_coach(text: str | None) -> bool:
     """ "mijn coach", "de coach": the professional coach (never the JIM), not a sports
     coach ("mijn coach van voetbal", "sportcoach", "voetbalcoach")."""
@@ -117,7 +112,7 @@ def is_own_coach(text: str | None) -> bool:
     words = re.findall(r"[^\W\d_]+", lower)
     if "coach" not in words and "coah" not in words and "couch" not in words:
         return False
-    return not any(w in lower for w in _SPORT_WORDS)
+    return not any(w in lower for w in SPORT_WORDS)
 
 
 def mentor_label(relation: str | None) -> str:

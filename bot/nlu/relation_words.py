@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from spacy.lang.nl import stop_words as _stop
 
-from bot.vocabulary import SYNONYMS
+from bot.vocabulary import SPORT_WORDS, SYNONYMS
 
 # canonical relation of each word (extra to bot.vocabulary.SYNONYMS: forms teens type)
 _MORE_WORDS = {
@@ -149,6 +149,11 @@ _NAME_AT_PLACE = re.compile(
     r"^\s*([^\W\d_]+)\s+((?:van|bij|uit|op|in)\s+(?:de|het|d|mijn|mn|onze|ons)?\s*([^\W\d_]+).*)$"
 )
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_COACH_OF_A_SPORT = re.compile(
+    r"\bcoach(?:es)?\s+(?:van|bij|op|voor)\s+(?:de\s+|het\s+|mijn\s+|mn\s+)?(?:"
+    + "|".join(sorted(SPORT_WORDS))
+    + r")\w*\b"
+)
 
 
 @dataclass(frozen=True)
@@ -360,6 +365,10 @@ def read_relations(text: str) -> list[Reading]:
     if phrase:
         readings.append(phrase)
     folded = _fold(text)
+    coach = _COACH_OF_A_SPORT.search(folded)
+    if coach and not phrase:
+        # "de coach van basketbal": a sportcoach ("mijn coach" alone is the professional)
+        readings.append(Reading("sportcoach", *coach.span(), typed=text[slice(*coach.span())]))
     if re.search(r"\bvriend(?:in)?\s+(?:van\s+de|vd)\s+familie\b", folded) and not phrase:
         match = re.search(r"\bvriend(?:in)?\s+(?:van\s+de|vd)\s+familie\b", folded)
         readings.append(Reading("vriend_van_de_familie", *match.span(), typed=match.group()))
