@@ -19,7 +19,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.relation_words import Reading, canonical, read_relations
+from bot.nlu.relation_words import Reading, canonical, read_relations, warm
 from bot.vocabulary import RELATIONS
 from nlu_components.base import RuleStep
 
@@ -32,6 +32,8 @@ _KEPT = frozenset(
     "crisis crisis_check stop deny affirm dont_know not_understood go_back change_choice "
     "withdraw_consent undo_withdraw explain_jim inform_contact inform_age".split()
 )
+# "baas van de snackbar", "juf die mij hielp": the person, then where from or who
+_DESCRIBED = re.compile(r"\s+(?:van|vd|bij|uit|op|in|die|dat|waar|met)\b", re.IGNORECASE)
 _ASKS_THE_BOT = re.compile(r"\?|\b(?:jij|jou|jouw|u)\b")
 
 
@@ -120,14 +122,28 @@ def names_a_person(text: str, intent: dict, readings: list[Reading]) -> bool:
     name = intent.get("name")
     if not readings or name == INFORM_MENTOR or name in _KEPT or _ASKS_THE_BOT.search(text.lower()):
         return False
-    if len(text.split()) > 12:
+    words = len(text.split())
+    if words > 12:
         return False
-    return name in _TAKEN or float(intent.get("confidence") or 0) < 0.5
+    if float(intent.get("confidence") or 0) < 0.5:
+        return True
+    if name not in _TAKEN:
+        return False
+    # A confident other intent gives way to a short answer ("de buurvrouw") or a person
+    # described ("een meneer bij de moskee"), not to a story that holds a relation word
+    # ("mijn oom is vorige maand begraven", "mijn moeder werkt vaak in de nacht").
+    return words <= 4 or any(
+        r.description or " " in r.typed or _DESCRIBED.match(text[r.end :]) for r in readings
+    )
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class RelationWords(RuleStep):
     """Canonical relations from typos, sound-alike spelling and descriptions (see the module)."""
+
+    def __init__(self, config: dict | None = None) -> None:
+        super().__init__(config)
+        warm()
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:

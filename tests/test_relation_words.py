@@ -150,6 +150,8 @@ def test_the_pieces_keyboard_sound_and_distance():
         "ik zwerf al drie nachten door de stad", "ik heb gewonnen in clash royale",
         "nah man", "geen idee man", "later man", "later bro", "mail naar oma.ans@hotmail.nl",
         "tante.anouk@live.nl", "kijk op www.oma-ans.nl",
+        # real Dutch words are no typo ("wakker" was a "vader", so a parent)
+        "ik werd laat wakker", "je bent mijn redder", "we vechten soms",
     ],
 )  # fmt: skip
 def test_everyday_words_found_in_the_cross_validation_are_no_person(text):

@@ -92,3 +92,31 @@ def test_a_reading_wider_than_the_classifiers_words_replaces_them():
     (entity,) = message.get("entities")
     assert (entity["value"], entity["extractor"]) == ("zus", "RelationWords")
     assert relations(message) == [("grote zus", "zus")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn oom is vorige maand begraven",
+        "mijn moeder werkt vaak in de nacht",
+        "mijn broer en ik vechten soms om de playstation",
+    ],
+)
+def test_a_confident_other_intent_keeps_a_story_that_holds_a_relation_word(text):
+    message = RelationWords().process([parsed(text, "out_of_scope", 0.9)])[0]
+    assert message.get("intent")["name"] == "out_of_scope"
+    assert relations(message) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "de buurvrouw",
+        "een meneer bij de moskee",
+        "de moeder van mijn moeder",
+        "baas van de snackbar waar ik werk",
+    ],
+)
+def test_a_short_answer_or_a_description_names_a_person_even_after_a_confident_intent(text):
+    message = RelationWords().process([parsed(text, "out_of_scope", 0.9)])[0]
+    assert message.get("intent")["name"] == "inform_mentor"

@@ -259,7 +259,33 @@ def word_relation(word: str) -> tuple[str, bool] | None:
         stem = folded[: -len(ending)]
         if folded.endswith(ending) and len(stem) >= 2 and stem in LEXICON:
             return LEXICON[stem], True
+    if is_dutch_word(folded):
+        return None  # a real word is no typo: "wakker" is not a "vader", "redder" no "broer"
     return _fuzzy(folded)
+
+
+@functools.lru_cache(maxsize=1)
+def _dutch_words():
+    """Dutch word forms and their lemmas (spaCy's lookup table, spacy-lookups-data: 213,000
+    forms), or nothing where that package is missing. Loaded once (about a second)."""
+    try:
+        from spacy.lookups import load_lookups
+
+        table = load_lookups("nl", ["lemma_lookup"]).get_table("lemma_lookup")
+    except Exception:  # pragma: no cover - only the product's own venv has the tables
+        return None, frozenset()
+    return table, frozenset(table.values())
+
+
+def is_dutch_word(folded: str) -> bool:
+    """Whether a word is a Dutch word form of the lookup table (so not a typo)."""
+    table, lemmas = _dutch_words()
+    return folded in lemmas or (table is not None and folded in table)
+
+
+def warm() -> None:
+    """Load the word table now (the pipeline step does, so no youth waits for it)."""
+    _dutch_words()
 
 
 @functools.lru_cache(maxsize=1)
