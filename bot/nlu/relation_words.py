@@ -17,7 +17,9 @@ DESIGN.md, in this order:
    "ie" and "i", "ei" and "ij", "ai" and "e" sound alike to a poor speller). Short words
    (3 or 4 letters: oma, oom, zus, baas) only match on the same sound, and never a known
    first name ("Bas" is not "baas", "Omar" not "oma"), so that "boom" or "buurt" never
-   become an oom or a buurman. A match the module is not sure of is marked uncertain: the
+   become an oom or a buurman. A real Dutch word (a Dutch function word, or a form in
+   spaCy's Dutch lookup table) is never taken for a typo: "wakker" is no "vader",
+   "nachten" no "nicht". A match the module is not sure of is marked uncertain: the
    form then asks "Bedoel je je buurvrouw?" before it uses it;
 4. a person described without a relation word ("de vrijwilliger van het buurthuis",
    "mijn oude oppas"): `anders`, with the description kept for the coach.
