@@ -535,3 +535,16 @@ def test_danger_in_other_languages_is_clear_with_its_kind(text, kind):
 @pytest.mark.parametrize("text", OTHER_LANGUAGES_NONE)
 def test_look_alikes_in_other_languages_give_no_alarm(text):
     assert assess_words(text).level == NONE
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        ("ik heb honger en er is thuis niks", CLEAR),  # "niks" after hunger is the lack
+        ("we hebben niks te eten thuis", CLEAR),
+        ("ik heb geen honger", NONE),  # a negation before it takes it back
+        ("ik heb geen honger hoor", NONE),
+    ],
+)
+def test_nothing_to_eat_is_the_danger_and_no_hunger_is_none(text, level):
+    assert assess_words(text).level == level

@@ -29,12 +29,15 @@ Nothing here imports Rasa; `nlu_components.relation_words` is the glue.
 
 from __future__ import annotations
 
+import ast
 import functools
+import gzip
+import importlib.util
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
-
-from spacy.lang.nl import stop_words as _stop
+from pathlib import Path
 
 from bot.vocabulary import SPORT_WORDS, SYNONYMS
 
@@ -86,8 +89,6 @@ NOT_RELATIONS = frozenset(
     "wanneer onder geef geeft geven nacht nachten start klaar later royale mentoren "
     "oudere ouderen jongere".split()
 )
-# Dutch function words ("wanneer", "onder", "later") are never a typo of a relation word.
-STOP_WORDS = frozenset(_stop.STOP_WORDS)
 # "man" and "bro" are also said to anyone ("nah man", "later bro"): a person only after
 # a word that points at one ("een man uit de kerk", "mijn bro").
 _CALLED = frozenset("man bro".split())
@@ -248,7 +249,7 @@ def word_relation(word: str) -> tuple[str, bool] | None:
     if (
         len(folded) < 3
         or folded in NOT_RELATIONS
-        or folded in STOP_WORDS
+        or folded in _stop_words()
         or folded in _PERSONS
         or _is_name(folded)
     ):
@@ -266,27 +267,50 @@ def word_relation(word: str) -> tuple[str, bool] | None:
     return _fuzzy(folded)
 
 
-@functools.lru_cache(maxsize=1)
-def _dutch_words():
-    """Dutch word forms and their lemmas (spaCy's lookup table, spacy-lookups-data: 213,000
-    forms), or nothing where that package is missing. Loaded once (about a second)."""
-    try:
-        from spacy.lookups import load_lookups
+def _package_file(package: str, *parts: str) -> Path | None:
+    """A data file of an installed package, found without importing the package (spaCy
+    imports TensorFlow; the action server and the web app must not load it)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations)), *parts)
+    return path if path.is_file() else None
 
-        table = load_lookups("nl", ["lemma_lookup"]).get_table("lemma_lookup")
-    except Exception:  # pragma: no cover - only the product's own venv has the tables
-        return None, frozenset()
-    return table, frozenset(table.values())
+
+@functools.lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """Dutch function words ("wanneer", "onder", "later"): never a typo of a relation word.
+    spaCy's list (spacy/lang/nl/stop_words.py), read as text."""
+    path = _package_file("spacy", "lang", "nl", "stop_words.py")
+    if path is None:  # pragma: no cover - spaCy is part of the product's venv
+        return frozenset()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and "\n" in node.value:
+            return frozenset(node.value.split())
+    return frozenset()  # pragma: no cover
+
+
+@functools.lru_cache(maxsize=1)
+def _dutch_words() -> frozenset[str]:
+    """Dutch word forms and their lemmas (spaCy's Dutch lookup table from
+    spacy-lookups-data: 213,000 forms), or nothing where that package is missing. Loaded
+    once, in about a second."""
+    path = _package_file("spacy_lookups_data", "data", "nl_lemma_lookup.json.gz")
+    if path is None:  # pragma: no cover - only the product's own venv has the tables
+        return frozenset()
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        table = json.load(handle)
+    return frozenset(table) | frozenset(table.values())
 
 
 def is_dutch_word(folded: str) -> bool:
     """Whether a word is a Dutch word form of the lookup table (so not a typo)."""
-    table, lemmas = _dutch_words()
-    return folded in lemmas or (table is not None and folded in table)
+    return folded in _dutch_words()
 
 
 def warm() -> None:
-    """Load the word table now (the pipeline step does, so no youth waits for it)."""
+    """Load the word lists now (the pipeline step does, so no youth waits for them)."""
+    _stop_words()
     _dutch_words()
 
 

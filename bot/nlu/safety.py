@@ -1412,10 +1412,17 @@ def _without_fillers(normal: str) -> str:
 _PART_BORDERS = {"en", "of", "om", "dan", "als", "dus", "zodat", "terwijl", "toen"}
 
 
+# Hunger and food: a "niks" after them is the lack itself ("ik heb honger en er is thuis
+# niks"), so only a negation before takes them back ("ik heb geen honger").
+_LACK = re.compile(r"\b(?:honger|eten|gegeten|eet|voedsel|boodschappen)\b")
+
+
 def _negated(clause: str, start: int, end: int) -> bool:
     """A negation within two words before or after the span [start, end), in its part."""
     before = clause[:start].split()[-_NEGATION_WINDOW:]
     after = clause[end:].split()[:_NEGATION_WINDOW]
+    if _LACK.search(clause[start:end]):
+        after = []
     for i in range(len(before) - 1, -1, -1):
         if before[i] in _PART_BORDERS:
             before = before[i + 1 :]
