@@ -75,6 +75,17 @@ def test_list_is_newest_first_with_filter_pagination_and_total(client, engine, t
     assert client.get("/api/nominations?limit=0", headers=auth(teams["a"])).status_code == 422
 
 
+@pytest.mark.parametrize("offset", [10**9 + 1, 2**63, 162087370128015114591272960, -1])
+def test_an_offset_out_of_range_is_a_clear_422_not_a_database_overflow(
+    client, engine, teams, offset
+):
+    """The API fuzz test found a huge offset overflowing SQLite's integer (a 500)."""
+    response = client.get(f"/api/nominations?offset={offset}", headers=auth(teams["a"]))
+    assert response.status_code == 422
+    last = client.get("/api/nominations?offset=1000000000", headers=auth(teams["a"]))
+    assert last.status_code == 200 and last.json() == []
+
+
 def test_get_one_returns_the_design_json(client, engine, teams):
     nid = make_nomination(engine, "team-a")
     body = client.get(f"/api/nominations/{nid}", headers=auth(teams["a"])).json()

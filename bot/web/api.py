@@ -122,13 +122,17 @@ parents), or null (16 or older, or not asked).
 """
 
 
+MAX_OFFSET = 1_000_000_000
+
+
 @router.get("/nominations", tags=["nominations"], description=NOMINATION_FIELDS)
 def list_nominations(
     request: Request,
     response: Response,
     status: str | None = STATUS_FILTER,
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0),
+    # bounded: a huge offset is a clear 422, not a database overflow (SQLite: 64 bits)
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
     coach: Caller = Depends(current_coach),
     session: Session = Depends(get_session),
 ) -> list[dict]:
