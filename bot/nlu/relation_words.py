@@ -86,8 +86,8 @@ NOT_RELATIONS = frozenset(
     "coach coaches "
     # everyday words the cross-validation found read as a person (2026-12-04): "wanneer"
     # as a parent, "geef" as a "chef", "nachten" as a "nicht", "start" as a trainer
-    "wanneer onder geef geeft geven nacht nachten start klaar later royale mentoren "
-    "oudere ouderen jongere".split()
+    # ("wanneer", "onder", "later", "klaar" are Dutch stop words, "start" a lookup form)
+    "geef geeft geven nacht nachten royale mentoren oudere ouderen jongere".split()
 )
 # "man" and "bro" are also said to anyone ("nah man", "later bro"): a person only after
 # a word that points at one ("een man uit de kerk", "mijn bro").
@@ -96,6 +96,14 @@ _POINTING = frozenset(
     "de een n 'n die deze mijn mn m'n me onze ons zijn zn z'n haar d'r der je jouw "
     "oude ouwe aardige lieve grote kleine jonge oudere andere".split()
 )
+
+
+def _said_to_anyone(words: list, index: int) -> bool:
+    """ "nah man", "later bro": a word for anyone, not a person named."""
+    before = _fold(words[index - 1].group()) if index else ""
+    return _fold(words[index].group()) in _CALLED and before not in _POINTING
+
+
 # Words before a relation word that belong to it ("grote zus", "beste vriend").
 _BEFORE = frozenset("grote kleine beste oudere jongere".split())
 _KIN_WORDS = frozenset("zus broer vriend neef nicht".split())
@@ -431,9 +439,9 @@ def read_relations(text: str) -> list[Reading]:
         start, end = match.span()
         if any(r.start <= start < r.end for r in readings):
             continue
+        if _said_to_anyone(words, index):
+            continue
         before = _fold(words[index - 1].group()) if index else ""
-        if _fold(match.group()) in _CALLED and before not in _POINTING:
-            continue  # "nah man", "later bro": said to anyone
         word = match.group()
         folded_word = _fold(word)
         if folded_word == "pleeg" and index + 1 < len(words):
@@ -476,11 +484,7 @@ def read_relations(text: str) -> list[Reading]:
         return [Reading("anders", start, len(text), True, text[start:], describe(text[start:]))]
     for index, word in enumerate(words):
         folded_word = _fold(word.group())
-        if folded_word not in _PERSONS:
-            continue
-        if folded_word in _CALLED and (
-            not index or _fold(words[index - 1].group()) not in _POINTING
-        ):
+        if folded_word not in _PERSONS or _said_to_anyone(words, index):
             continue
         description = describe(text)
         if description:
