@@ -15,7 +15,7 @@ from actions.unsure import mentor_name_prompt, relation_prompt
 from bot.dialogue import conversation, texts, unsure
 from bot.dialogue.form import QUESTION_ORDER
 from bot.dialogue.relation_step import RelationAnswer, decide_relation
-from bot.vocabulary import KNOWS_ALREADY, lone_name, name_from_answer, relation_label
+from bot.vocabulary import KNOWS_ALREADY, name_from_answer, relation_label
 
 FORM = "jim_form"
 
@@ -186,24 +186,32 @@ class ValidateJimForm(ChoiceValidation, FormValidationAction):
         return [slot for slot in slots if slot != "mentor_adult"]
 
     @staticmethod
-    def _lone_name(slot: str, tracker: Tracker) -> dict[str, Any]:
-        """A rare name the NLU read as out of scope ("Xandrietje"), at its own question."""
+    def _out_of_scope_answer(slot: str, tracker: Tracker) -> dict[str, Any]:
+        """An answer the NLU read as out of scope, at its own question: a rare name
+        ("Xandrietje"), a reason in own words ("hij is chill")."""
         if tracker.get_slot("requested_slot") != slot or latest_intent(tracker) not in (
             "out_of_scope",
         ):
             return {}
-        name = lone_name(latest_text(tracker))
-        return {slot: name} if name else {}
+        answer = conversation.answer_out_of_scope(
+            slot, latest_text(tracker), tracker.get_slot("mentor_name")
+        )
+        return {slot: answer} if answer else {}
 
     async def extract_youth_name(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        return self._lone_name("youth_name", tracker)
+        return self._out_of_scope_answer("youth_name", tracker)
 
     async def extract_mentor_name(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        return self._lone_name("mentor_name", tracker)
+        return self._out_of_scope_answer("mentor_name", tracker)
+
+    async def extract_mentor_reason(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self._out_of_scope_answer("mentor_reason", tracker)
 
     def validate_youth_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -393,4 +401,25 @@ class ActionAskMentorName(Action):
         label = relation_label(tracker.get_slot("relation"))
         text = texts.ASK_MENTOR_NAME_SIMPLE if wants_it_simpler(tracker) else texts.ASK_MENTOR_NAME
         dispatcher.utter_message(text=text.format(label=label))
+        return []
+
+
+class ActionOutOfScopeInForm(Action):
+    """Says "Daar kan ik je niet mee helpen" to a side message during the form, except when
+    the open question will take it as its answer (a rare name, a reason in own words):
+    then the bot goes on without telling the youth it could not help."""
+
+    def name(self) -> str:
+        return "action_out_of_scope_in_form"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        answer = conversation.answer_out_of_scope(
+            tracker.get_slot("requested_slot"),
+            latest_text(tracker),
+            tracker.get_slot("mentor_name"),
+        )
+        if not answer:
+            dispatcher.utter_message(response="utter_out_of_scope")
         return []

@@ -548,3 +548,25 @@ def test_look_alikes_in_other_languages_give_no_alarm(text):
 )
 def test_nothing_to_eat_is_the_danger_and_no_hunger_is_none(text, level):
     assert assess_words(text).level == level
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        # "overslaan" in two parts: skipping the question the bot asked (issue 20/24)
+        ("sla maar over", NONE),
+        ("nee sla over", NONE),
+        ("slaan we over", NONE),
+        ("die sla ik over", NONE),
+        ("ik sla deze vraag over", NONE),
+        # hitting "over" a body part stays a sign of danger
+        ("ik sla hem over de kop", CHECK),
+        ("hij sloeg me over mijn hele lijf", CLEAR),
+        ("hij slaat me", CLEAR),
+        ("hij slaat me over en over", CLEAR),
+        ("ze slaan haar over de hele klas heen", CHECK),
+        ("ik sla het eten over want ik wil niet dik zijn", CHECK),
+    ],
+)
+def test_skipping_a_question_is_no_hitting(text, level):
+    assert assess_words(text).level == level

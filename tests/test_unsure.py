@@ -9,8 +9,14 @@ from __future__ import annotations
 
 import pytest
 from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
 
-from actions.jim_form import ActionAskMentorName, ActionAskRelation, ValidateJimForm
+from actions.jim_form import (
+    ActionAskMentorName,
+    ActionAskRelation,
+    ActionOutOfScopeInForm,
+    ValidateJimForm,
+)
 from bot.dialogue import unsure
 from tests.test_actions import form_tracker, make_tracker
 
@@ -343,6 +349,58 @@ async def test_a_question_out_of_scope_is_no_name(typed, dispatcher, domain):
     tracker = form_tracker("mentor_name", "out_of_scope", text=typed)
     events = await ValidateJimForm().run(dispatcher, tracker, domain)
     assert "mentor_name" not in slot_events(events)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "hij is chill",
+        "ken haar al sinds ik klein ben",
+        "hij oordeelt niet over mij",
+        "omdat ze niet snel boos wordt",
+        "Riet is gewoon top",
+        "luistert goed",
+    ],
+)
+async def test_a_reason_in_own_words_read_as_out_of_scope_is_the_reason(typed, dispatcher, domain):
+    """At "Waarom vind je Riet fijn?" the youth's own words are the answer, even when the
+    NLU read them as out of scope; the bot does not first say it cannot help."""
+    tracker = form_tracker("mentor_reason", "out_of_scope", text=typed)
+    events = await ValidateJimForm().run(dispatcher, tracker, domain)
+    assert slot_events(events)["mentor_reason"] == typed
+    said = CollectingDispatcher()
+    ActionOutOfScopeInForm().run(said, tracker, domain)
+    assert said.messages == []
+
+
+@pytest.mark.parametrize(
+    "question, typed",
+    [
+        ("mentor_reason", "wat is het weer vandaag"),
+        ("mentor_reason", "hoe laat is het?"),
+        ("mentor_reason", "ik wil pizza"),
+        ("mentor_reason", "0612345678"),
+        ("youth_name", "<b>x</b>"),
+        ("contact", "hij is chill"),
+    ],
+)
+async def test_a_side_message_that_answers_nothing_gets_the_kind_out_of_scope(
+    question, typed, dispatcher, domain
+):
+    tracker = form_tracker(question, "out_of_scope", text=typed)
+    events = await ValidateJimForm().run(dispatcher, tracker, domain)
+    assert question not in slot_events(events) or slot_events(events)[question] is None
+    said = CollectingDispatcher()
+    ActionOutOfScopeInForm().run(said, tracker, domain)
+    assert [m["response"] for m in said.messages] == ["utter_out_of_scope"]
+
+
+async def test_a_rare_name_needs_no_out_of_scope_answer_first(dispatcher, domain):
+    said = CollectingDispatcher()
+    ActionOutOfScopeInForm().run(
+        said, form_tracker("mentor_name", "out_of_scope", text="ayo"), domain
+    )
+    assert said.messages == []
 
 
 async def test_a_rare_name_is_taken_only_at_its_own_question(dispatcher, domain):

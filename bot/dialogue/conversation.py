@@ -15,6 +15,7 @@ from bot.vocabulary import (
     SUPPORT_REASONS,
     canonical_relation,
     clean_name,
+    lone_name,
     relation_label,
 )
 
@@ -97,6 +98,48 @@ def reason_and_support(value: object) -> tuple[str | None, list[str]]:
         return None, []
     text = " ".join(str(value).split())[:300]
     return text, support_from_text(text)
+
+
+# Words that show an answer is about someone: a pronoun for them, or a reason's own words
+# ("hij is chill", "ken haar al sinds ik klein ben", "omdat ze niet snel boos wordt").
+_ABOUT_SOMEONE = frozenset(
+    "hij ie ze zij haar hem die diegene zn z'n zijn d'r der omdat want sinds altijd nooit".split()
+)
+REASON_MAX_WORDS = 40
+_QUESTION_WORDS = frozenset("wat hoe waarom wie wanneer waar welke welk hoezo wtf".split())
+
+
+def answer_out_of_scope(
+    question: str | None, text: str | None, mentor_name: str | None
+) -> str | None:
+    """The answer an out-of-scope message gives to the open question of the form, if any:
+    a rare name at a name question ("Xandrietje"), a reason in own words at the reason
+    question ("hij is chill"). The form then takes it, and the bot does not first say
+    "Daar kan ik je niet mee helpen"."""
+    if question in ("youth_name", "mentor_name"):
+        return lone_name(text)
+    if question == "mentor_reason" and reads_as_reason(text, mentor_name):
+        return " ".join((text or "").split())
+    return None
+
+
+def reads_as_reason(text: str | None, mentor_name: str | None = None) -> bool:
+    """True when an answer at "Waarom vind je Riet fijn?" is a reason in the youth's own
+    words, although the NLU read it as something else (out of scope): it speaks of
+    someone ("hij is chill", "ken haar al heel lang") or names what they do ("luistert
+    goed"). A question, a number, a code or a long story is never taken."""
+    text = " ".join((text or "").split())
+    if not text or text.startswith("/") or text.endswith("?"):
+        return False
+    words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.lower())
+    if not words or len(words) > REASON_MAX_WORDS or re.search(r"\d{3,}", text):
+        return False
+    if words[0] in _QUESTION_WORDS:
+        return False
+    name = (mentor_name or "").lower().split()
+    if set(words) & _ABOUT_SOMEONE or (name and name[0] in words):
+        return True
+    return bool(support_from_text(text))
 
 
 def is_professional(text: str | None) -> bool:

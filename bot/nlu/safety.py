@@ -1527,10 +1527,25 @@ _ONLINE_PLACE = re.compile(
 )
 
 
+# "overslaan" split in two, as Dutch does with its verbs: skipping a question ("sla maar
+# over", "die slaan we over") is no hitting; "over mijn rug", "over de kop" and "slaat me
+# over" (a person hit, or skipped: not worth the doubt) still are, and so does skipping a
+# meal ("ik sla het eten over"), which keeps the check it had.
+# Read as one word before the message is split at "maar" and the other clause borders.
+_SKIPPING = re.compile(
+    r"\b(?:sla|slaan|slaat|sloeg|sloegen)\b"
+    r"((?:[\s,]+(?!(?:me|mij|hem|haar|ons|jou|je|elkaar|eten|ontbijt|lunch|avondeten|"
+    r"maaltijd|maaltijden|diner)\b)\w+){0,3}?)[\s,]+over\b"
+    r"(?![\s,]+(?:de|het|een|mijn|mn|m|me|zijn|zn|haar|je|z|d|ons|hun)\b)",
+    re.IGNORECASE,
+)
+
+
 def assess_words(text: str | None) -> Assessment:
     """The level and kinds of danger from the words of a message alone."""
     if not text or text.startswith("/"):
         return Assessment()
+    text = _SKIPPING.sub(r"overslaan\1", text)
     found = _Found()
     clauses = _clauses(text)
     whole = _typos(normalise(text))
