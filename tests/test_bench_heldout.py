@@ -102,3 +102,14 @@ def test_a_folds_held_out_names_leave_its_names_lookup():
         {"name": "voornaam", "elements": ["Riet", "Sam", "Bo"]},
         {"name": "relatie", "elements": ["oma", "Truus"]},
     ]
+
+
+def test_the_examples_of_a_revision_are_read_as_plain_texts():
+    """`nlu_cv --examples-of REV` scores the same run on the examples data/nlu held then:
+    the texts must come without their entity marks, lowercase, from that revision."""
+    from bench.nlu_cv import texts_at
+
+    texts = texts_at("HEAD")
+    assert "ik heb pillen" in texts  # data/nlu/safety.yml, crisis_check
+    assert "mijn moeder drinkt elke avond en dan wordt ze boos" in texts  # annotated
+    assert not any("]{" in text or "](" in text for text in texts)
