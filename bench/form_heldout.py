@@ -16,7 +16,8 @@ Figures, each over the messages that carry it:
   stores the name whatever the intent (the slot mappings read the text): a first name
   alone ("sem") is right there when the form stores that name, although the NLU cannot
   know whether it is the youth's own name or the chosen person's; and at the reason
-  question, where the form takes a reason in own words that the NLU read as out of scope;
+  question, whose slot keeps the text of any answer that is not "no answer" (the
+  domain's from_text mapping), and a reason in own words read as out of scope;
 - relation: the `relation` entity is the expected canonical value of DESIGN.md (with the
   fuzzy step of the pipeline, if the model has it); for `anders` with a description, the
   description must be kept (`relation_text`);
@@ -151,9 +152,13 @@ def main(argv: list[str] | None = None) -> int:
         if not at_question and name_kind and item.get(name_kind):
             stored = stored_name(item, parse)
             at_question = (stored or "").lower() == str(item[name_kind]).lower()
-        if not at_question and item["question"] == "reason" and intent == "out_of_scope":
-            # the form takes a reason in own words that the NLU read as out of scope
-            at_question = item["intent"] == "inform_support" and reason_taken(text)
+        if not at_question and item["question"] == "reason" and item["intent"] == "inform_support":
+            # the reason slot maps the text of any answer (from_text), so the youth's reason
+            # is kept whatever the intent, unless it is no answer; and the form takes a
+            # reason in own words that the NLU read as out of scope (reason_taken)
+            at_question = intent not in not_an_answer() or (
+                intent == "out_of_scope" and reason_taken(text)
+            )
         score("intent_q", at_question, f"{item['intent']} -> {intent}: {text}")
         if "relation" in item:
             found = entity(parse, "relation")

@@ -200,3 +200,24 @@ def test_the_entity_is_the_word_that_names_the_person_and_the_description_is_kep
     assert text[reading.start : reading.end] == word
     if reading.relation == "anders":
         assert reading.description == text
+
+
+@pytest.mark.parametrize(
+    "typed, relation",
+    [
+        ("buufrouw", "buurvrouw"),
+        ("de buuf", "buurvrouw"),
+        ("mijn halfbroer", "broer"),
+        ("me stiefopa", "opa"),  # a step-grandparent is no parent
+        ("mn babaanne", "oma"),
+        ("mijn jedda", "oma"),
+        ("mijn tio glenn", "oom"),
+        ("mn manager bij de appie", "baas"),
+        ("vriend vd fam", "vriend_van_de_familie"),
+        ("een goeie vriend van ons gezin", "vriend_van_de_familie"),
+        ("oma van moeders kant", "oma"),  # whose side names no second person
+        ("mijn opa van papa zn kant", "opa"),
+    ],
+)
+def test_family_words_of_many_kinds_give_one_relation(typed, relation):
+    assert [r.relation for r in read_relations(typed)] == [relation]

@@ -363,7 +363,7 @@ def _whose(word: str) -> str | None:
     folded = _fold(word)
     if folded in PARENT_WORDS:
         return "parent"
-    if folded == "familie":
+    if folded in ("familie", "fam", "gezin"):  # "vriend vd fam", "vriend van ons gezin"
         return "familie"
     found = word_relation(folded)
     return found[0] if found and found[1] else None
@@ -375,9 +375,24 @@ _OF = re.compile(
 )
 
 
+# "oma van moeders kant", "mijn opa van papa zn kant": the relative itself, whose side of
+# the family it is does not change who it is
+_SIDE = re.compile(
+    r"\b(?P<head>oma|opa|tante|oom|neef|nicht|omi|opi|ome)\s+(?:van\s+)?"
+    r"(?:(?:mijn|mn|m'n|me|de)\s+)?(?:moeders|vaders|mama'?s|papa'?s|moeder|vader|mama|papa|"
+    r"mam|pap|ma|pa)\s+(?:(?:zn|z'n|zijn|haar|d'r|der)\s+)?kant\b"
+)
+
+
 def _family_phrase(text: str) -> Reading | None:
     """ "de moeder van mijn moeder" -> oma; "de moeder van mijn vriend" -> anders."""
     folded = _fold(text)
+    side = _SIDE.search(folded)
+    if side:
+        relation = word_relation(side.group("head"))
+        if relation and relation[1]:
+            # the whole phrase: the parent word in it names no second person
+            return Reading(relation[0], *side.span(), typed=text[slice(*side.span())])
     door = _NEXT_DOOR.search(folded)
     if door:
         relation = "buurman" if door.group(1) in ("man", "meneer") else "buurvrouw"
