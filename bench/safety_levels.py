@@ -27,7 +27,10 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 _RANK = {"none": 0, "check": 1, "clear": 2}
-SETTINGS = [(0.8, 0.2), (0.8, 0.15), (0.8, 0.1), (0.8, 0.05), (0.9, 0.2), (0.9, 0.1), (0.8, 0.3)]
+SETTINGS = [
+    (0.8, 0.2), (0.8, 0.15), (0.8, 0.1), (0.8, 0.05), (0.9, 0.2), (0.9, 0.1), (0.95, 0.2),
+    (0.8, 0.3),
+]  # fmt: skip
 
 
 async def parse_all(model: Path, sets: list[Path]) -> list[dict]:
@@ -51,11 +54,11 @@ async def parse_all(model: Path, sets: list[Path]) -> list[dict]:
                     {
                         "set": path.name,
                         "group": group,
+                        "text": item["text"],  # kept for `assess`, never printed
                         "crisis": confidence.get("crisis", 0.0),
                         "check": confidence.get("crisis_check", 0.0),
                         "top": ranking[0]["name"] if ranking else None,
                         "words": words.level,
-                        "taken_back": words.taken_back,
                         "pipeline": (parsed.get("danger") or {}).get("level", "none"),
                     }
                 )
@@ -72,21 +75,19 @@ def quiet() -> None:
     configure_structlog(logging.WARNING)
 
 
-def model_level(row: dict, clear_at: float, check_at: float) -> str:
-    """The classifier's level as `bot.nlu.safety.assess` works it out."""
-    if row["crisis"] >= clear_at and row["top"] == "crisis":
-        level = "clear"
-    elif row["crisis"] >= check_at or row["crisis"] + row["check"] >= clear_at:
-        level = "check"
-    else:
-        level = "none"
-    if row["taken_back"] and row["words"] == "none":
-        level = "check" if level == "clear" else "none"
-    return level
-
-
 def level(row: dict, clear_at: float, check_at: float) -> str:
-    return max(row["words"], model_level(row, clear_at, check_at), key=_RANK.__getitem__)
+    """The level `bot.nlu.safety.assess` gives with these thresholds (DIET's own crisis
+    confidence left out: the parse does not give it)."""
+    from bot.nlu.safety import assess
+
+    return assess(
+        row["text"],
+        crisis=row["crisis"],
+        crisis_on_top=row["top"] == "crisis",
+        check=row["check"],
+        clear_at=clear_at,
+        check_at=check_at,
+    ).level
 
 
 def counts(levels_danger: list[str], levels_harmless: list[str]) -> str:

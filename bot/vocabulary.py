@@ -151,7 +151,9 @@ _PHRASES = sorted((k for k in SYNONYMS if " " in k), key=len, reverse=True)
 
 _NAME_PREFIX_RE = re.compile(
     r"^(ik heet|mijn naam is|mn naam is|m'n naam is|ik ben|noem me maar|noem mij maar|noem me|"
-    r"noem mij|zeg maar|je mag|ze heet|zij heet|hij heet|die heet|dat is|het is|heet|is)\s+",
+    r"noem mij|ik noem hem|ik noem haar|we noemen hem|we noemen haar|wij noemen hem|"
+    r"wij noemen haar|zeg maar|je mag|ze heet|zij heet|hij heet|die heet|dat is|het is|heet|"
+    r"is)\s+",
     re.IGNORECASE,
 )
 _NAME_RE = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+){0,3}$")
@@ -222,7 +224,7 @@ def lone_name(text: str | None) -> str | None:
 
 
 # Words around a name that are not part of it: "ehh fenna", "levi hoor", "gewoon opa".
-_FILLERS = frozenset("eh ehh ehm uh uhm uhh hmm nou dus gewoon hoor toch he hè ok oke".split())
+_FILLERS = frozenset("eh ehh ehm uh uhm uhh hmm nou dus gewoon gwn hoor toch he hè ok oke".split())
 # Titles kept with the surname after them: "mevrouw de vries", "meneer el amrani".
 _TITLES = frozenset("meneer mevrouw mevr juf meester dokter".split())
 # Small words of Dutch and other surnames: "van den berg", "de vries", "el amrani".
@@ -300,6 +302,8 @@ def name_from_answer(value: str | None, text: str | None = None) -> str | None:
         return None
     if any(_relation_word(w, word_relation) for w in lowered):
         return None  # "riet is mijn buurvrouw" belongs to the relation question
+    if all(w in PLACE_WORDS or w in _PLACE_AFTER_DE for w in lowered):
+        return None  # "bij de moskee is een meneer": a place, not the person's name
     name = clean_name(" ".join(words))
     return _capitalise(name.split(" ")) if name else None
 

@@ -22,7 +22,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.safety import CHECK, CLEAR, assess
+from bot.nlu.safety import CHECK, CLEAR, assess, only_people
 from nlu_components.base import RuleStep
 from nlu_components.button_words import TYPED_BUTTON
 from nlu_components.word_intents import DIET_CRISIS
@@ -31,6 +31,8 @@ CRISIS = "crisis"
 CRISIS_CHECK = "crisis_check"
 DANGER = "danger"  # the output key with the level and the kinds
 FALLBACK = "nlu_fallback"
+# Every message of only people words in data/nlu ("mn moeder", "me neef") is this intent.
+NAMING_A_PERSON = "inform_mentor"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -71,7 +73,12 @@ class CrisisGuard(RuleStep):
             others = [i for i in ranking if i.get("name") not in (CRISIS, CRISIS_CHECK)]
             best = others[0] if others else {"name": FALLBACK, "confidence": 0.0}
             if float(best.get("confidence") or 0) < float(self.config["fallback_threshold"]):
-                best = {"name": FALLBACK, "confidence": float(best.get("confidence") or 0)}
+                confidence = float(best.get("confidence") or 0)
+                if only_people(text):
+                    # "mn moeder", "hij is mn oom": the answer to "Wie ...?", not unclear
+                    best = {"name": NAMING_A_PERSON, "confidence": confidence}
+                else:
+                    best = {"name": FALLBACK, "confidence": confidence}
             message.set(INTENT, dict(best), add_to_output=True)
 
     def process(self, messages: list[Message]) -> list[Message]:

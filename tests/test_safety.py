@@ -136,8 +136,104 @@ def test_a_taken_back_word_is_remembered_so_a_sure_classifier_gives_only_the_che
     ],
 )
 def test_the_classifiers_confidence_gives_its_level(crisis, on_top, check, diet, expected):
-    result = assess("iets", crisis=crisis, crisis_on_top=on_top, check=check, diet_crisis=diet)
+    text = "iets anders"
+    result = assess(text, crisis=crisis, crisis_on_top=on_top, check=check, diet_crisis=diet)
     assert result.level == expected
+
+
+@pytest.mark.parametrize(
+    "text, crisis, on_top, diet, expected",
+    [
+        # a nickname at "Hoe wil je dat ik je noem?" (CI run of 4e722ef): no check from
+        # the classifier's guess at its letter pieces
+        ("Geheimnaam", 0.22, False, 0.3, NONE),
+        ("geheim", 0.43, True, 0.6, NONE),
+        ("Xandrietje!", 0.3, False, 0.55, NONE),
+        # one word of danger: the words decide
+        ("zelfmoord", 0.0, False, 0.0, CLEAR),
+        ("help", 0.0, False, 0.0, CHECK),
+        ("bang", 0.1, False, 0.1, CHECK),
+        # a sure classifier still counts
+        ("zelfmord", safety.CLEAR_AT, True, 0.9, CLEAR),
+        ("xyz", 0.9, False, 0.9, CHECK),
+        # two words or a number are no one-word answer
+        ("geheim houden", 0.3, False, 0.0, CHECK),
+        ("112", 0.3, False, 0.0, CHECK),
+    ],
+)
+def test_one_word_gets_the_alarm_from_its_words_or_a_sure_classifier(
+    text, crisis, on_top, diet, expected
+):
+    level = assess(text, crisis=crisis, crisis_on_top=on_top, diet_crisis=diet).level
+    assert level == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an answer that only names a person is no danger, however sure the classifier
+        ("mn moeder", NONE),
+        ("me stiefopa", NONE),
+        ("hij is mn oom", NONE),
+        ("een vriendin van mn moeder", NONE),
+        ("me buuvrouw", NONE),
+        # one word more about the person, and the classifier counts again
+        ("mn stiefopa zit aan me", CLEAR),
+        ("mn moeder drinkt", CLEAR),
+        # and the words of danger always count
+        ("mn oom, ik wil dood", CLEAR),
+    ],
+)
+def test_an_answer_of_only_a_person_gets_no_alarm_from_the_classifier(text, expected):
+    level = assess(text, crisis=0.9, crisis_on_top=True, diet_crisis=0.9).level
+    assert level == expected
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        # "niet" after another verb takes nothing back (CI run of 4e722ef)
+        ("loop al de hele dag rond en wil nooit meer naar huis boeit niet waar ik slaap", CLEAR),
+        ("ik wil niet meer naar huis maakt niet uit waar ik slaap", CLEAR),
+        # a negation of the danger itself still does
+        ("hij slaat me niet", NONE),
+        # relief from a blade is self-harm, whatever "helpt ... als ik" says elsewhere
+        ("het helpt even als ik het doe met het mesje, daarna ben ik weer rustig", CLEAR),
+        ("met een mesje word ik rustig", CLEAR),
+        ("mijn oma helpt me als ik verdrietig ben", NONE),
+        ("hij helpt me met snijden van groente", NONE),
+        ("opa helpt me met mijn zakmesje als we gaan vissen", NONE),
+    ],
+)
+def test_a_negation_of_another_verb_after_the_danger_takes_nothing_back(text, level):
+    assert assess_words(text).level == level
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        # "kussen" is also a kiss: no pillow takes back a stepfather's hands
+        ("mijn stiefvader wil me kussen en aanraken", CHECK),
+        ("we hebben kussengevecht gedaan en hij sloeg me hard", NONE),
+        # a pet that ran off, a wasp, a lesson walked out of, running away years ago,
+        # a parent's coffee: the check at most, never the help lines at once
+        ("ons konijn was weggelopen maar we hebben hem teruggevonden", CHECK),
+        ("ik ben gestoken door een wesp en het doet mega pijn", CHECK),
+        ("ik ben weggelopen uit de les want ik moest plassen", CHECK),
+        ("2 jaar geleden ben ik een keer weggelopen maar nu woon ik fijn bij mn tante", CHECK),
+        ("toen ik 8 was ben ik weggelopen naar de speeltuin", CHECK),
+        ("mijn moeder drinkt elke ochtend 3 bakken koffie", CHECK),
+        ("mn zusje slaat me altijd met haar knuffel", CHECK),
+        # the same words about the youth now stay clear
+        ("ik ben weggelopen en slaap nu bij een vriend", CLEAR),
+        ("ik ben gestoken door een jongen", CLEAR),
+        ("mn vader drinkt elke avond tot hij omvalt", CLEAR),
+        ("mama drinkt en dan gooit ze met dingen", CLEAR),
+        ("mijn vader slaat me met zijn riem", CLEAR),
+    ],
+)
+def test_a_pet_a_wasp_or_coffee_is_a_check_at_most(text, level):
+    assert assess_words(text).level == level
 
 
 @pytest.mark.parametrize("crisis", [0.0, 0.3, 0.7])
@@ -222,6 +318,12 @@ def message(
             "inform_support",
         ),  # fmt: skip
         ("mijn oma", "inform_mentor", [("inform_mentor", 0.99), ("crisis", 0.01)], "inform_mentor"),
+        # the classifier was sure of danger, but "mn moeder" only names a person: the
+        # answer to "Wie ...?", also when the next intent is unsure
+        ("mn moeder", "crisis", [("crisis", 0.8), ("inform_mentor", 0.1)], "inform_mentor"),
+        ("me stiefopa", "crisis", [("crisis", 0.9), ("deny", 0.05)], "inform_mentor"),
+        # an unsure message that is no person stays unclear
+        ("ehm ja nee", "crisis", [("crisis", 0.19), ("deny", 0.15)], "nlu_fallback"),
         ("/affirm", "affirm", [("affirm", 1.0)], "affirm"),
         ("/crisis", "crisis", [("crisis", 1.0)], "crisis"),
     ],

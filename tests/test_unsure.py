@@ -299,6 +299,9 @@ def test_yes_to_the_shown_back_answer_keeps_it_as_the_description(dispatcher, do
         ("anja van den berg", "Anja van den Berg"),
         ("oma riet", "Riet"),
         ("ehm fenna", "Fenna"),
+        ("gwn jessy", "Jessy"),
+        ("ik noem hem mo", "Mo"),
+        ("we noemen haar tante lies", "Lies"),
     ],
 )
 def test_a_name_with_words_around_it(typed, name, dispatcher, domain):
@@ -312,6 +315,21 @@ def test_a_relation_or_description_is_never_a_name(typed, dispatcher, domain):
     tracker = form_tracker("mentor_name", "inform_mentor", {"mentor_name": typed}, typed)
     result = ValidateJimForm().validate_mentor_name(typed, dispatcher, tracker, domain)
     assert result["mentor_name"] is None and result[unsure.UNSURE] == 1.0
+
+
+@pytest.mark.parametrize(
+    "value, typed",
+    [
+        ("moskee", "bij de moskee is een meneer die mij helpt"),
+        ("Buurthuis", "iemand van het buurthuis"),
+        ("de kerk", "een mevrouw van de kerk"),
+    ],
+)
+def test_a_place_the_nlu_took_for_a_name_is_no_name(value, typed, dispatcher, domain):
+    """The CI run of 4e722ef: "Is Moskee 18 jaar of ouder?" - a place is where, not who."""
+    tracker = form_tracker("relation", "inform_mentor", {"mentor_name": value}, typed)
+    result = ValidateJimForm().validate_mentor_name(value, dispatcher, tracker, domain)
+    assert result["mentor_name"] is None
 
 
 def test_zeg_ik_liever_niet_is_an_answer_to_the_age(dispatcher, domain):

@@ -50,8 +50,17 @@ KINDS = (SELF_HARM, VIOLENCE, HOME, SEXUAL, ONLINE, HOMELESS, HONOUR, BULLYING, 
 # CHECK_AT 0.15 / 0.2 / 0.25 / 0.3 left 0 / 0 / 0 / 0 danger messages without help and gave
 # 32 / 25 / 20 / 17 harmless ones the check; 0.2 is the lowest that meets 15 %, so the
 # classifier's middle band still catches danger the words miss.
-CLEAR_AT = 0.8
+# After the third batch of training data (2026-12-05, bench/safety_levels.py, model
+# jim-bc46f09c1127, the third to seventh sets, 1064 danger and 1162 harmless messages):
+# CLEAR_AT 0.8 / 0.9 gave 121 / 82 harmless messages the help lines at once, with the same
+# 35 danger messages missed; at 0.9, 45 danger messages get the check first instead of
+# the lines at once (anything but a clear "goed" still gives them). 0.95 gave 40 full
+# alarms but 39 missed: a taken-back word then lowers a 0.9 to nothing.
+CLEAR_AT = 0.9
 CHECK_AT = 0.2
+# crisis and crisis_check together at this or more: the check. It was CLEAR_AT until
+# 2026-12-05 and stays 0.8, so a higher CLEAR_AT moves danger to the check, never away.
+SUM_CHECK_AT = 0.8
 DIET_CHECK_AT = 0.5
 
 
@@ -460,6 +469,14 @@ _CLEAR: list[tuple[str, str]] = [
         r"(?:hoofd|vuist|hand|handen) (?:\w+ ){0,2}(?:tegen|op)\b",
     ),
     (SELF_HARM, r"\b(?:mesje|scheermesje|mesjes)\b(?: \w+){0,5} (?:als|voor als|om)\b"),
+    # "het helpt even als ik het doe met het mesje": relief from the blade
+    (
+        SELF_HARM,
+        r"\b(?:helpt|hielp)\b(?: \w+){0,7} (?:mesje|mesjes|scheermesje\w*)\b"
+        r"|\b(?:rustig|lucht \w* ?op|ontspan\w*)\b(?: \w+){0,4} "
+        r"(?:mesje|mesjes|scheermesje\w*|snijden|krassen)\b"
+        r"|\b(?:mesje|mesjes|scheermesje\w*)\b(?: \w+){0,6} (?:helpt|hielp|rustig|lucht \w* ?op)\b",
+    ),
     # violence: thrown against things, strangled, beaten, threatened
     (
         VIOLENCE,
@@ -1314,7 +1331,7 @@ _HARMLESS: list[str] = [
     r"de maat|alarm|munt|drum|drums|trommel|piano|record|zijn slag|een slag|terug|op hol|"
     r"mijn hand|handjes|high five|boks|boksen|kickboks\w*|judo|karate|taekwondo|"
     r"voetbal|doel|goal|training|wedstrijd|fifa|fortnite|minecraft|game|gamen|spel|"
-    r"zombies|monsters|punchingbal|zak|bokszak|kussen|vlieg|mug|muggen|pingpong|"
+    r"zombies|monsters|punchingbal|zak|bokszak|kussengevecht|vlieg|mug|muggen|pingpong|"
     r"elkaar voor de gein|voor de grap|als grap)\b",
     # medicine and care
     r"\b(?:helpt|hielp|help|geeft|herinnert|let|zorgt|haalt) (?:\w+ ){0,4}(?:pillen|"
@@ -1393,6 +1410,10 @@ _ABOUT_ME = re.compile(r"\b(?:ik|me|mij|mezelf|mijn)\b")
 # Sport or an accident: a kick or a bruise there is not violence against the youth.
 _SPORT_OR_ACCIDENT = re.compile(
     r"\b(?:per ongeluk|voetbal|hockey|training|wedstrijd|judo|karate|boksen|kickboksen|"
+    # a pillow or a cuddly toy is no beating; a wasp is no knife ("wil me kussen" is no
+    # pillow: only "met een kussen")
+    r"met (?:een |het |de |haar |zijn |mijn |mn |m )?(?:kussen|knuffel)|kussengevecht|"
+    r"gestoken door (?:een |de )?(?:wesp\w*|bijen|mug\w*|kwal\w*|brandnetel\w*|insect\w*)|"
     r"rugby|handbal|gevallen|viel|by accident|accidentally|football|soccer|with (?:a|the) "
     r"ball|in (?:a|the) game|at fifa)\b"
 )
@@ -1410,6 +1431,13 @@ def _without_fillers(normal: str) -> str:
 # Words that start a new part of a clause: a negation beyond them belongs to another verb
 # ("ik wil weg van huis en nooit meer terugkomen", "ik eet niet meer om mezelf te straffen").
 _PART_BORDERS = {"en", "of", "om", "dan", "als", "dus", "zodat", "terwijl", "toen"}
+# Verbs that start a new part after the danger: "wil nooit meer naar huis boeit niet waar
+# ik slaap" - "niet" belongs to "boeit", and it takes nothing back. Read after it only; a
+# wrong border here costs a check at most, a wrong negation costs the help lines.
+_AFTER_BORDERS = {
+    "boeit", "boeie", "boeien", "maakt", "weet", "interesseert", "schelen", "kan", "ga",
+    "wil", "durf", "mag",
+}  # fmt: skip
 
 
 # Hunger and food: a "niks" after them is the lack itself ("ik heb honger en er is thuis
@@ -1428,7 +1456,7 @@ def _negated(clause: str, start: int, end: int) -> bool:
             before = before[i + 1 :]
             break
     for i, word in enumerate(after):
-        if word in _PART_BORDERS:
+        if word in _PART_BORDERS or word in _AFTER_BORDERS:
             after = after[:i]
             break
     # "niet meer leven", "niet veilig": the negation inside a phrase is the danger itself
@@ -1461,10 +1489,19 @@ _THREAT_IDIOM = re.compile(
     rf"\b(?:vermoordt|vermoorden|vermoord|maakt|maken) (?:\w+ )?{_ME} (?:af )?als (?:ik|je)\b"
 )
 
-# Sleeping out or running away told as the past or as a trip.
+# Sleeping out or running away told as the past or as a trip, or about a pet or a lesson.
 _PAST_OR_TRIP = re.compile(
-    r"\b(?:vroeger|lang geleden|jaren geleden|toen ik klein was|vakantie|kamp|logeren|"
-    r"schoolreis|werkweek|kamperen|camping)\b"
+    r"\b(?:vroeger|lang geleden|jaren geleden|jaar geleden|toen ik klein was|"
+    r"toen ik (?:\d+|vijf|zes|zeven|acht|negen|tien|elf|twaalf) was|vakantie|kamp|logeren|"
+    r"schoolreis|werkweek|kamperen|camping|scouting\w*|tent|tenten|"
+    # a pet that ran off, a lesson walked out of, a dog run away from
+    r"konijn|hond|hondje|kat|poes|cavia|hamster|parkiet|paard|uit de (?:les|klas)|"
+    r"voor (?:een|de|die) (?:hond|wesp|spin|koe|gans))\b"
+)
+# A parent who drinks coffee, or one glass with dinner: the check, never the help at once.
+_ORDINARY_DRINK = re.compile(
+    r"\b(?:koffie|thee|water|cola|melk|limonade|sap|chocomel|fris|ranja|energy|redbull|"
+    r"glaasje|biertje|wijntje)\b"
 )
 
 
@@ -1484,11 +1521,13 @@ def _assess_clause(clause: str, found: _Found, media: bool = False) -> None:
                 if third_person or (sport and kind == VIOLENCE):
                     found.taken_back = True
                     continue
-                if (kind == VIOLENCE and _THREAT_IDIOM.search(form)) or (
-                    kind == HOMELESS and _PAST_OR_TRIP.search(form)
+                if (
+                    (kind == VIOLENCE and _THREAT_IDIOM.search(form))
+                    or (kind == HOMELESS and _PAST_OR_TRIP.search(form))
+                    or (kind == HOME and _ORDINARY_DRINK.search(form))
                 ):
-                    # an idiom, or sleeping out or running away told as the past, a trip,
-                    # a game: the check, never nothing
+                    # an idiom, sleeping out or running away told as the past, a trip, a
+                    # game, a parent's coffee: the check, never nothing
                     found.add(CHECK, kind)
                     continue
                 if _negated(form, match.start(), match.end()):
@@ -1579,6 +1618,8 @@ def assess(
     crisis_on_top: bool = False,
     check: float = 0.0,
     diet_crisis: float = 0.0,
+    clear_at: float | None = None,
+    check_at: float | None = None,
 ) -> Assessment:
     """The level of a message from its words and the classifier's confidences.
 
@@ -1589,10 +1630,24 @@ def assess(
     a word back ("nooit pijn"): then a high confidence gives the check instead of the help
     lines at once.
     """
+    clear_at = CLEAR_AT if clear_at is None else clear_at  # other values: the benches
+    check_at = CHECK_AT if check_at is None else check_at
     words = assess_words(text)
-    if crisis >= CLEAR_AT and crisis_on_top:
+    if only_people(text):
+        # "mn moeder", "me stiefopa", "hij is mn oom": an answer to "Wie ...?" names a
+        # person and says nothing about them. The classifier learnt these people from the
+        # danger examples ("mn stiefvader slaat me"); no message of only people words is
+        # danger in the seven held-out sets (1,411 danger messages) nor in data/nlu.
+        model = NONE
+    elif crisis >= clear_at and crisis_on_top:
         model = CLEAR
-    elif crisis >= CHECK_AT or crisis + check >= CLEAR_AT or diet_crisis >= DIET_CHECK_AT:
+    elif _one_word(text) and crisis < clear_at:
+        # One word is a name, a nickname or a short answer ("Geheimnaam" at "Hoe wil je dat
+        # ik je noem?"); the classifier's letter pieces of it are a guess. Every one-word
+        # danger in the seven held-out sets ("zelfmoord", "help", "sextortion") is in the
+        # words, and data/nlu has no one-word crisis: the words decide, or a sure model.
+        model = NONE
+    elif crisis >= check_at or crisis + check >= SUM_CHECK_AT or diet_crisis >= DIET_CHECK_AT:
         model = CHECK
     else:
         model = NONE
@@ -1600,6 +1655,30 @@ def assess(
         model = CHECK if model == CLEAR else NONE
     level = max(words.level, model, key=_RANK.__getitem__)
     return Assessment(level, words.kinds, words.taken_back)
+
+
+# Words that may stand around a person in an answer naming them: "een vriendin van mn
+# moeder", "mijn opa van papa zn kant", "hij is mn oom".
+_AROUND_PEOPLE = frozenset(
+    "mijn mn me m'n mij je jouw zijn zn z'n haar hun onze ons een de het die dat deze van "
+    "hij zij ze is kant pleeg stief half".split()
+)
+
+
+def only_people(text: str | None) -> bool:
+    """True when a message is only a person, said as an answer: "mn moeder", "me neef"."""
+    from bot.nlu.relation_words import word_relation
+
+    words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", (text or "").lower())
+    if not words or len(words) > 8:
+        return False
+    people = [w for w in words if w not in _AROUND_PEOPLE]
+    return bool(people) and all(word_relation(w) for w in people)
+
+
+def _one_word(text: str | None) -> bool:
+    """One word of letters, emoji and marks aside: "Geheimnaam", "sam!"."""
+    return len(re.findall(r"[^\W_]+", text or "")) == 1 and not re.search(r"\d", text or "")
 
 
 def looks_like_crisis(text: str | None) -> bool:
