@@ -234,7 +234,9 @@ _DUTCH_PREFIXES = frozenset("van de den der het ter ten te 't".split())
 # After "van" these say where the person is from, not a surname: "bas van groep 8".
 _FROM_WHERE = frozenset(
     "groep school de het mijn mn me onze ons je voetbal hockey turnen zwemmen dans werk "
-    "kerk moskee buurthuis club klas stage hiernaast boven beneden".split()
+    "kerk moskee buurthuis club klas stage hiernaast boven beneden naast tegenover "
+    "kickboks kickboksen boksen judo karate taekwondo basketbal basket handbal tennis "
+    "atletiek scouting gym sport training muziek dansles zwemles schaken".split()
 )
 _PLACE_AFTER_DE = frozenset(
     "kerk moskee school club buurt straat klas groep voetbal sportschool winkel supermarkt "

@@ -16,13 +16,14 @@ action can choose the lines that fit.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.safety import CHECK, CLEAR, assess, only_people
+from bot.nlu.safety import CHECK, CLEAR, assess, only_people, plain_answer
 from nlu_components.base import RuleStep
 from nlu_components.button_words import TYPED_BUTTON
 from nlu_components.word_intents import DIET_CRISIS
@@ -33,6 +34,9 @@ DANGER = "danger"  # the output key with the level and the kinds
 FALLBACK = "nlu_fallback"
 # Every message of only people words in data/nlu ("mn moeder", "me neef") is this intent.
 NAMING_A_PERSON = "inform_mentor"
+NOT_KNOWING = "dont_know"
+SAYING_NO = "deny"
+_KNOWING = re.compile(r"\b(?:weet|wt|weetn|kweenie|kweeni|kweet|idk|idee)\b")
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -77,6 +81,10 @@ class CrisisGuard(RuleStep):
                 if only_people(text):
                     # "mn moeder", "hij is mn oom": the answer to "Wie ...?", not unclear
                     best = {"name": NAMING_A_PERSON, "confidence": confidence}
+                elif plain_answer(text):
+                    # "wt nie", "wil ik niet geven": an answer the form knows
+                    name = NOT_KNOWING if _KNOWING.search(text.lower()) else SAYING_NO
+                    best = {"name": name, "confidence": confidence}
                 else:
                     best = {"name": FALLBACK, "confidence": confidence}
             message.set(INTENT, dict(best), add_to_output=True)

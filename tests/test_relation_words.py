@@ -84,6 +84,11 @@ def test_a_match_it_is_not_sure_of_is_marked_for_a_question(typed, relation):
         ("vriend van de familie", "vriend_van_de_familie"),
         ("de man van hiernaast", "buurman"),
         ("de mevrouw van tegenover ons", "buurvrouw"),
+        # a title with a name and where they live or teach
+        ("meneer el amrani van beneden", "buurman"),
+        ("mevrouw de vries van naast ons", "buurvrouw"),
+        ("meneer yilmaz van school", "leraar"),
+        ("mevrouw bakker uit mn klas", "leraar"),
         ("pleeg moeder", "pleegouder"),
         ("een vriend van mij", "vriend"),
     ],

@@ -120,3 +120,22 @@ def test_a_confident_other_intent_keeps_a_story_that_holds_a_relation_word(text)
 def test_a_short_answer_or_a_description_names_a_person_even_after_a_confident_intent(text):
     message = RelationWords().process([parsed(text, "out_of_scope", 0.9)])[0]
     assert message.get("intent")["name"] == "inform_mentor"
+
+
+@pytest.mark.parametrize(
+    "text, intent, confidence, expected",
+    [
+        # only people words, guessed as danger: the answer to "Wie ...?"
+        ("mn nicht", "crisis_check", 0.3, "inform_mentor"),
+        ("me buuvrouw", "crisis", 0.6, "inform_mentor"),
+        ("beste vriendin", "crisis_check", 0.5, "inform_mentor"),
+        # a person and what they do stays with the classifier (and CrisisGuard)
+        ("mn oom slaat me", "crisis", 0.6, "crisis"),
+        ("mijn vader drinkt", "crisis_check", 0.5, "crisis_check"),
+    ],
+)
+def test_only_people_guessed_as_danger_names_a_person(text, intent, confidence, expected):
+    message = RelationWords().process([parsed(text, intent, confidence)])[0]
+    assert message.get("intent")["name"] == expected
+    if expected == "inform_mentor":
+        assert relations(message)

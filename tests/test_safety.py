@@ -213,7 +213,7 @@ def test_a_negation_of_another_verb_after_the_danger_takes_nothing_back(text, le
     "text, level",
     [
         # "kussen" is also a kiss: no pillow takes back a stepfather's hands
-        ("mijn stiefvader wil me kussen en aanraken", CHECK),
+        ("mijn stiefvader wil me kussen en aanraken", CLEAR),
         ("we hebben kussengevecht gedaan en hij sloeg me hard", NONE),
         # a pet that ran off, a wasp, a lesson walked out of, running away years ago,
         # a parent's coffee: the check at most, never the help lines at once
@@ -234,6 +234,53 @@ def test_a_negation_of_another_verb_after_the_danger_takes_nothing_back(text, le
 )
 def test_a_pet_a_wasp_or_coffee_is_a_check_at_most(text, level):
     assert assess_words(text).level == level
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        # touching the youth does not want: the "niet" is the danger, not its negation
+        ("ik wil niet dat hij me aanraakt", CLEAR),
+        ("ik wil nie dat die man me aanraakt", CLEAR),
+        ("ik wil niet dat mn oom me nog aanraakt", CLEAR),
+        ("mn stiefvader kust me op de mond en dat wil ik nie", CLEAR),
+        ("de vriend van mn moeder probeert me aan te raken", CLEAR),
+        # touching that is wanted, a doctor, a grandfather's kiss: a check or nothing
+        ("de dokter wil me aanraken", CHECK),
+        ("mn opa wil me altijd kussen", NONE),
+        ("mijn vriend wil me zoenen", NONE),
+    ],
+)
+def test_touching_the_youth_does_not_want_is_clear(text, level):
+    found = assess_words(text)
+    assert found.level == level
+    if level == CLEAR:
+        assert found.kinds == (safety.SEXUAL,)
+
+
+@pytest.mark.parametrize(
+    "text, level, kind",
+    [
+        # danger told without a danger word (rope, a hidden bag, a parent who no longer
+        # gets up, pills saved up): the words now carry it, not only the classifier
+        ("ik heb een touw gekocht, je weet wel waarvoor", CLEAR, safety.SELF_HARM),
+        ("ik spaar al weken pillen op", CLEAR, safety.SELF_HARM),
+        ("ik woon een beetje overal en nergens", CLEAR, safety.HOMELESS),
+        ("ik heb een tas ingepakt en onder mn bed verstopt", CLEAR, safety.HOMELESS),
+        ("mn vader komt niet meer uit bed en er liggen overal lege flessen", CLEAR, safety.HOME),
+        ("zaterdag loop ik weg", CHECK, safety.HOMELESS),
+        ("mn broertje is ziek en niemand gaat met hem naar de dokter", CHECK, safety.HOME),
+        # the same words in ordinary use
+        ("ik heb een touw nodig voor mn tent", NONE, None),
+        ("ik verzamel stickers en pillen doosjes voor knutselen", NONE, None),
+        ("mn moeder komt niet uit bed want ze is ziek", NONE, None),
+    ],
+)
+def test_danger_without_a_danger_word_is_found_by_its_signs(text, level, kind):
+    found = assess_words(text)
+    assert found.level == level
+    if kind:
+        assert kind in found.kinds
 
 
 @pytest.mark.parametrize("crisis", [0.0, 0.3, 0.7])
@@ -302,7 +349,7 @@ def message(
         (
             "hoe lang duurt het",
             "ask_what_happens",
-            [("ask_what_happens", 0.6), ("crisis", 0.1)],
+            [("ask_what_happens", 0.6), ("crisis", 0.04)],
             "ask_what_happens",
         ),  # fmt: skip
         (
@@ -323,7 +370,18 @@ def message(
         ("mn moeder", "crisis", [("crisis", 0.8), ("inform_mentor", 0.1)], "inform_mentor"),
         ("me stiefopa", "crisis", [("crisis", 0.9), ("deny", 0.05)], "inform_mentor"),
         # an unsure message that is no person stays unclear
-        ("ehm ja nee", "crisis", [("crisis", 0.19), ("deny", 0.15)], "nlu_fallback"),
+        ("ehm ja nee", "crisis", [("crisis", 0.04), ("deny", 0.03)], "nlu_fallback"),
+        # a short "don't know" or "won't give it" is an answer the form knows; with "meer"
+        # it may be despair and keeps the check (above)
+        ("wt nie", "crisis_check", [("crisis_check", 0.6), ("dont_know", 0.2)], "dont_know"),
+        (
+            "weet het niet uit mn hoofd",
+            "crisis_check",
+            [("crisis_check", 0.5), ("crisis", 0.3), ("deny", 0.1)],
+            "dont_know",
+        ),  # fmt: skip
+        ("nee durf ik nog niet", "crisis_check", [("crisis_check", 0.7), ("affirm", 0.1)], "deny"),
+        ("wil ik niet geven", "crisis", [("crisis", 0.5), ("deny", 0.45)], "deny"),
         ("/affirm", "affirm", [("affirm", 1.0)], "affirm"),
         ("/crisis", "crisis", [("crisis", 1.0)], "crisis"),
     ],

@@ -302,6 +302,9 @@ def test_yes_to_the_shown_back_answer_keeps_it_as_the_description(dispatcher, do
         ("gwn jessy", "Jessy"),
         ("ik noem hem mo", "Mo"),
         ("we noemen haar tante lies", "Lies"),
+        ("ricardo van kickboks", "Ricardo"),
+        ("mevrouw de vries van naast ons", "Mevrouw de Vries"),
+        ("Kevin van den Berg", "Kevin van den Berg"),
     ],
 )
 def test_a_name_with_words_around_it(typed, name, dispatcher, domain):

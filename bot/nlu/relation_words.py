@@ -132,10 +132,19 @@ _FAMILY_FRIEND_HEADS = frozenset(
     "vriend vriendin vriendinnen vrienden kennis kennissen maat collega".split()
 )
 _FAMILY_FRIEND_OF = frozenset("parent oma opa familie tante oom".split())
+# "meneer yilmaz van school", "mevrouw bakker uit mn klas": a teacher, as "meneer van
+# school" is
+_TEACHER = re.compile(
+    r"\b(?:meneer|mevrouw|mevr)\s+(?:[^\W\d_]+\s+){1,3}?(?:van|op|bij|uit)\s+"
+    r"(?:(?:mijn|mn|me|de|het|onze)\s+)?(?:school|klas|groep)\b"
+)
 _NEXT_DOOR = re.compile(
-    r"\b(?:de|die|een)\s+(man|meneer|vrouw|mevrouw|mevr)\s+(?:van\s+)?"
+    # "de man van hiernaast", and with a name: "meneer el amrani van beneden", "mevrouw de
+    # vries van naast ons", "meneer jan van de overkant"
+    r"\b(?:(?:de|die|een)\s+(man|meneer|vrouw|mevrouw|mevr)|(meneer|mevrouw|mevr)\s+"
+    r"(?:[^\W\d_]+\s+){1,3}?)\s*(?:van\s+)?"
     r"(?:hiernaast|naast\s+(?:ons|mij|me)|boven\s+ons|onder\s+ons|beneden|hierboven|"
-    r"hieronder|tegenover(?:\s+ons)?|van\s+hiernaast)\b"
+    r"hieronder|tegenover(?:\s+ons)?|van\s+hiernaast|(?:de\s+)?overkant)\b"
 )
 
 # Words for a person without a relation word: such a description is `anders`.
@@ -395,8 +404,13 @@ def _family_phrase(text: str) -> Reading | None:
             return Reading(relation[0], *side.span(), typed=text[slice(*side.span())])
     door = _NEXT_DOOR.search(folded)
     if door:
-        relation = "buurman" if door.group(1) in ("man", "meneer") else "buurvrouw"
+        relation = (
+            "buurman" if (door.group(1) or door.group(2)) in ("man", "meneer") else "buurvrouw"
+        )
         return Reading(relation, door.start(), door.end(), typed=text[door.start() : door.end()])
+    teacher = _TEACHER.search(folded)
+    if teacher:
+        return Reading("leraar", *teacher.span(), typed=text[slice(*teacher.span())])
     for match in _OF.finditer(folded):
         head, whose_word = match.group("head"), match.group("whose")
         if whose_word in ("mij", "me", "ons"):

@@ -56,8 +56,17 @@ KINDS = (SELF_HARM, VIOLENCE, HOME, SEXUAL, ONLINE, HOMELESS, HONOUR, BULLYING, 
 # 35 danger messages missed; at 0.9, 45 danger messages get the check first instead of
 # the lines at once (anything but a clear "goed" still gives them). 0.95 gave 40 full
 # alarms but 39 missed: a taken-back word then lowers a 0.9 to nothing.
+# After the fourth batch (2026-12-05: 352 ordinary stories, 57 reasons, 26 hesitations and
+# 174 danger messages without danger words), the classifier gives ordinary stories far
+# less crisis, and some quiet danger less too. Same code, the third to eighth sets (1291
+# danger, 1471 harmless), missed / harmless full / harmless check:
+#   model before, CHECK_AT 0.2:  36 / 93 / 316
+#   model after,  CHECK_AT 0.2:  59 / 28 / 237   (recall lost: not kept)
+#   model after,  CHECK_AT 0.05: 33 / 28 / 357   (kept: fewer missed, a third of the
+#                                                 full alarms, 41 more checks)
+#   model after,  CHECK_AT 0.03: 23 / 28 / 418
 CLEAR_AT = 0.9
-CHECK_AT = 0.2
+CHECK_AT = 0.05
 # crisis and crisis_check together at this or more: the check. It was CLEAR_AT until
 # 2026-12-05 and stays 0.8, so a higher CLEAR_AT moves danger to the check, never away.
 SUM_CHECK_AT = 0.8
@@ -304,6 +313,12 @@ _CLEAR: list[tuple[str, str]] = [
         r"(?:mijn |mn )?(?:broertje|zusje|broer|zus|moeder|vader|mama|papa|kleine)\b",
     ),
     (HOME, r"\bhou het (?:\w+ )?thuis (?:\w+ )?niet (?:meer )?uit\b"),
+    # a parent who no longer gets up: use or illness, and nobody who cares for the youth
+    (
+        HOME,
+        rf"\b{_PARENT} (?:komt|kwam|gaat|ging) (?:\w+ ){{0,2}}(?:niet|nie) meer (?:\w+ )?"
+        r"(?:uit (?:haar |zijn |het |d'r |der )?bed|zn bed uit|haar bed uit|het bed uit)\b",
+    ),
     (HOME, r"\bniemand (?:\w+ )?(?:zorgt|kookt|let) (?:\w+ )?(?:voor|op) (?:mij|me|ons)\b"),
     (HOME, r"\b(?:laten|laat|liet|lieten) (?:mij|me|ons) (?:(?!nooit|niet)\w+ ){0,3}alleen\b"),
     (HOME, r"\bsluiten (?:mij|me) op\b|\bsluit (?:mij|me) op\b"),
@@ -383,6 +398,21 @@ _CLEAR: list[tuple[str, str]] = [
         r"thuiskomen)\b",
     ),
     (HOMELESS, r"\bdakloos\b"),
+    # a bag packed and hidden: running away prepared
+    (
+        HOMELESS,
+        r"\b(?:tas|rugzak|koffer|spullen) (?:\w+ ){0,3}(?:ingepakt|klaar(?:gezet|gelegd)?)\b"
+        r"(?: \w+){0,5} (?:onder (?:mijn|mn|me) bed|verstopt)\b",
+    ),
+    # no home of one's own: "ik woon nu een beetje overal en nergens"
+    (HOMELESS, r"\b(?:woon|slaap|zit|ben) (?:\w+ ){0,4}overal en nergens\b"),
+    # a rope and what it is for, said without the word: "een touw gekocht ... je weet wel
+    # waarvoor", "een touw aan de balk"
+    (
+        SELF_HARM,
+        r"\btouw\b(?: \w+){0,10} (?:je weet wel waarvoor|weet je wel waarvoor|voor mezelf|"
+        r"om mn nek|om mijn nek|aan de balk|aan het plafond|aan de zolder)\b",
+    ),
     (
         HOMELESS,
         r"\b(?:weggerend|weg gerend|weggelopen|weg gelopen|van huis weg|weg van huis|"
@@ -455,6 +485,12 @@ _CLEAR: list[tuple[str, str]] = [
         r"\b(?:pillen|medicijnen|tabletten|paracetamol|slaappillen|oxazepam)\b(?: \w+){0,3} "
         r"(?:gespaard|verzameld|bewaard|opgespaard|verstopt)\b|\b(?:gespaard|verzameld|"
         r"opgespaard) (?:\w+ ){0,3}(?:pillen|medicijnen|tabletten|paracetamol|slaappillen)\b",
+    ),
+    # "ik spaar al weken pillen op": the same, as Dutch splits the verb
+    (
+        SELF_HARM,
+        r"\b(?:spaar|spaart|sparen|verzamel|verzamelt|verzamelen) (?:(?!en\b)\w+ ){0,3}(?:pillen|"
+        r"medicijnen|tabletten|paracetamol|slaappillen)\b",
     ),
     (
         SELF_HARM,
@@ -763,6 +799,26 @@ _CLEAR: list[tuple[str, str]] = [
         r"trui|kleren|onderbroek|ondergoed|bh|jurk)\b",
     ),
     (SEXUAL, r"\btegen (?:mijn|mn) (?:wil|zin) (?:\w+ ){0,3}(?:aan|gezoend|gekust|seks|sex)\b"),
+    # touching the youth does not want: "ik wil niet dat hij me aanraakt", "mn stiefvader
+    # wil me kussen en aanraken", "hij kust me en dat wil ik nie" (the "niet" is the
+    # danger itself here, so it sits inside the pattern and takes nothing back)
+    (
+        SEXUAL,
+        rf"\b(?:wil|wilde) niet dat (?:\w+ ){{1,4}}{_ME} (?:\w+ ){{0,2}}(?:aanraakt|aanraakte|"
+        r"betast|betastte|vastpakt|aanzit|aanzat)\b",
+    ),
+    (
+        SEXUAL,
+        rf"\b(?:stiefvader|stiefpa|stiefbroer|oom|ome|opa|neef|broer|vader|papa|buurman|"
+        rf"trainer|leraar|meester|baas|die man|een man|vriend van (?:mijn |mn )?(?:moeder|"
+        rf"mama|ma)) (?:wil|wilde|probeert|probeerde) {_ME} (?:\w+ ){{0,3}}(?:aanraken|"
+        rf"betasten|aan te raken|aan te zitten|vastpakken)\b",
+    ),
+    (
+        SEXUAL,
+        rf"\b(?:kust|zoent|kuste|zoende|aait|betast|raakt|pakt|knuffelt) {_ME}\b(?: \w+){{0,6}} "
+        r"(?:en|maar) dat wil ik (?:niet|nie|echt niet)\b",
+    ),
     (
         SEXUAL,
         r"\b(?:zoent|kust|zoende|kuste|streelt|aait|betast) (?:\w+ ){0,4}(?:terwijl|ook al|"
@@ -1121,15 +1177,21 @@ _UNSURE: list[tuple[str, str]] = [
     ),
     (VIOLENCE, r"\bvermoord\w*\b(?! (?:haar|hem|je|jou|jullie|iedereen|ze|die|dat))"),
     (HOME, r"\b(?:drinkt|drinken|dronken|drugs|blowt|blowen|schreeuwt|schreeuwen)\b"),
-    (SEXUAL, r"\b(?:seks|sex|aanraken|aangeraakt|betast)\b"),
+    (SEXUAL, r"\b(?:seks|sex|aanraken|aangeraakt|aanraakt|aanraakte|betast)\b"),
     (
         ONLINE,
         r"\b(?:foto|fotos|pics|filmpje)\b(?: \w+){0,4} (?:sturen|stuurde|vraagt|" r"wil hebben)\b",
     ),
     (
         HOMELESS,
-        r"\b(?:weglopen|weg lopen|loop weg|wegrennen|buiten slapen|slaap buiten|"
-        r"niet naar huis|nergens heen|geen plek)\b",
+        r"\b(?:weglopen|weg lopen|loop weg|loop ik weg|ren ik weg|wegrennen|buiten slapen|"
+        r"slaap buiten|niet naar huis|nergens heen|geen plek)\b",
+    ),
+    # a sick child nobody takes to the doctor: neglect, or a parent who cannot
+    (
+        HOME,
+        r"\bniemand (?:\w+ ){0,2}(?:brengt|neemt|gaat|belt) (?:\w+ ){0,3}(?:naar |met )?"
+        r"(?:de |een )?(?:dokter|huisarts|ziekenhuis|tandarts)\b",
     ),
     (HONOUR, r"\b(?:trouwen|eer|familie boos)\b"),
     (
@@ -1641,6 +1703,11 @@ def assess(
         model = NONE
     elif crisis >= clear_at and crisis_on_top:
         model = CLEAR
+    elif plain_answer(text):
+        # "wt nie", "nee durf ik nog niet" at a question of the form: the classifier's
+        # check for these short answers is a guess from their "niet"; none of the danger
+        # messages of the held-out sets nor a crisis example of data/nlu is one.
+        model = NONE
     elif _one_word(text) and crisis < clear_at:
         # One word is a name, a nickname or a short answer ("Geheimnaam" at "Hoe wil je dat
         # ik je noem?"); the classifier's letter pieces of it are a guess. Every one-word
@@ -1661,8 +1728,28 @@ def assess(
 # moeder", "mijn opa van papa zn kant", "hij is mn oom".
 _AROUND_PEOPLE = frozenset(
     "mijn mn me m'n mij je jouw zijn zn z'n haar hun onze ons een de het die dat deze van "
-    "hij zij ze is kant pleeg stief half".split()
+    "hij zij ze is kant pleeg stief half beste oude grote lieve eigen echte".split()
 )
+
+
+# A short answer that only says "I don't know", "I won't give it" or "not yet": "wt nie",
+# "weet het niet uit mn hoofd", "nee durf ik nog niet", "wil ik niet geven". Never with
+# "meer": "ik weet het niet meer" may be despair and keeps what the classifier says.
+_PLAIN_ANSWER = re.compile(
+    r"^(?:(?:nee|neej|nah|ja|eh+m*|uh+m*|hm+|sorry|pff+)\s+)*(?:"
+    r"(?:ik\s+)?(?:weet|wt|weetn)\s+(?:het\s+|ik\s+|t\s+|'t\s+)?(?:niet|nie|nt|ni)"
+    r"|kweenie|kweeni|kweet\s+(?:het\s+|t\s+)?(?:niet|nie)|idk|geen\s+idee"
+    r"|(?:dat\s+)?(?:wil|durf)\s+ik\s+(?:nog\s+)?(?:niet|nie)"
+    r"(?:\s+(?:geven|zeggen|vertellen|doen|vragen))?"
+    r"|(?:dat\s+)?zeg\s+ik\s+(?:liever\s+)?(?:niet|nie))"
+    r"(?:\s+(?:uit\s+(?:mijn|mn|me)\s+hoofd|precies|zo\s+goed|zo|hoor|echt|sorry))*"
+    r"[\s.!?]*$"
+)
+
+
+def plain_answer(text: str | None) -> bool:
+    """True for a short "weet ik niet", "wil ik niet geven", "durf ik nog niet"."""
+    return bool(_PLAIN_ANSWER.match(" ".join((text or "").lower().split())))
 
 
 def only_people(text: str | None) -> bool:
