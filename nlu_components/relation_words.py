@@ -164,10 +164,21 @@ class RelationWords(RuleStep):
                 text, entities, readings, add=naming or intent.get("name") == INFORM_MENTOR
             )
             message.set(ENTITIES, entities, add_to_output=True)
-            if naming:
+            short_answer = (
+                intent.get("name") == INFORM_MENTOR
+                and readings
+                and len(text.split()) <= 4
+                and not _ASKS_THE_BOT.search(text.lower())
+            )
+            if naming or short_answer:
                 confidence = max(float(intent.get("confidence") or 0), 0.8)
+                # the intent it took over stays in the ranking, below: a tie with it would
+                # make the fallback ask again ("mn babaanne": both at 0.84)
                 ranking = [
-                    dict(item)
+                    {
+                        **item,
+                        "confidence": min(float(item.get("confidence") or 0), confidence - 0.15),
+                    }
                     for item in message.get(INTENT_RANKING_KEY) or []
                     if item.get("name") != INFORM_MENTOR
                 ]

@@ -139,3 +139,24 @@ def test_only_people_guessed_as_danger_names_a_person(text, intent, confidence, 
     assert message.get("intent")["name"] == expected
     if expected == "inform_mentor":
         assert relations(message)
+
+
+@pytest.mark.parametrize(
+    "text, intent, confidence",
+    [
+        ("mn babaanne", "out_of_scope", 0.84),  # taken over from a confident other intent
+        ("beste vriendin", "inform_mentor", 0.47),  # a short answer DIET was unsure of
+    ],
+)
+def test_a_person_named_is_clearly_first_so_the_fallback_does_not_ask_again(
+    text, intent, confidence
+):
+    message = parsed(text, intent, confidence)
+    message.set(
+        "intent_ranking",
+        [{"name": intent, "confidence": confidence}, {"name": "out_of_scope", "confidence": 0.44}],
+    )
+    message = RelationWords().process([message])[0]
+    ranking = message.get("intent_ranking")
+    assert ranking[0]["name"] == "inform_mentor"
+    assert ranking[0]["confidence"] - ranking[1]["confidence"] >= 0.1

@@ -31,7 +31,9 @@ def test_unclear_messages_are_kept_masked(learning_live):
     chat.send("ik heet xandrietje")
     chat.send("15")
     chat.send("die ene van de kerkstraat 12, bel 06-12345678")  # no relation the form can use
-    chat.send("weet Djenna dat dan ook al")
+    # an unclear question with a name (since CHECK_AT 0.05, "weet Djenna dat dan ook al" gets
+    # the gentle check: crisis 0.2 in its ranking)
+    chat.send("mag Djenna mee kijken")
     chat.send("jfkdls wqpo")
     engine = make_engine(learning_live.settings.database_url)
     try:
