@@ -155,7 +155,7 @@ def test_the_classifiers_confidence_gives_its_level(crisis, on_top, check, diet,
         ("bang", 0.1, False, 0.1, CHECK),
         # a sure classifier still counts
         ("zelfmord", safety.CLEAR_AT, True, 0.9, CLEAR),
-        ("xyz", 0.9, False, 0.9, CHECK),
+        ("xyz", safety.CLEAR_AT, False, 0.9, CHECK),
         # two words or a number are no one-word answer
         ("geheim houden", 0.3, False, 0.0, CHECK),
         ("112", 0.3, False, 0.0, CHECK),
@@ -185,7 +185,7 @@ def test_one_word_gets_the_alarm_from_its_words_or_a_sure_classifier(
     ],
 )
 def test_an_answer_of_only_a_person_gets_no_alarm_from_the_classifier(text, expected):
-    level = assess(text, crisis=0.9, crisis_on_top=True, diet_crisis=0.9).level
+    level = assess(text, crisis=safety.CLEAR_AT, crisis_on_top=True, diet_crisis=0.9).level
     assert level == expected
 
 
@@ -216,9 +216,10 @@ def test_a_negation_of_another_verb_after_the_danger_takes_nothing_back(text, le
         ("mijn stiefvader wil me kussen en aanraken", CLEAR),
         ("we hebben kussengevecht gedaan en hij sloeg me hard", NONE),
         # a pet that ran off, a wasp, a lesson walked out of, running away years ago,
-        # a parent's coffee: the check at most, never the help lines at once
+        # a parent's coffee: the check at most, never the help lines at once (a wasp's
+        # sting explains its pain: no check since the fifth pass)
         ("ons konijn was weggelopen maar we hebben hem teruggevonden", CHECK),
-        ("ik ben gestoken door een wesp en het doet mega pijn", CHECK),
+        ("ik ben gestoken door een wesp en het doet mega pijn", NONE),
         ("ik ben weggelopen uit de les want ik moest plassen", CHECK),
         ("2 jaar geleden ben ik een keer weggelopen maar nu woon ik fijn bij mn tante", CHECK),
         ("toen ik 8 was ben ik weggelopen naar de speeltuin", CHECK),
@@ -729,4 +730,160 @@ def test_nothing_to_eat_is_the_danger_and_no_hunger_is_none(text, level):
     ],
 )
 def test_skipping_a_question_is_no_hitting(text, level):
+    assert assess_words(text).level == level
+
+
+# Fifth pass (2026-12-05): a context explains only the words it is about. Sport, a sore
+# body after the dentist, a lesson or the news, a game: their pain, blood, fear or death
+# is no check; hitting by a person, touching and photos asked for keep theirs.
+FIFTH_PASS_NONE = [
+    "mijn benen doen pijn van het hardlopen",
+    "na de bootcamp doet alles zeer, mijn spieren doen echt pijn",
+    "ik heb een nieuwe beugel en mijn kiezen doen pijn",
+    "ik moest bloed laten prikken en ik viel bijna flauw",
+    "ik ben een beetje bang voor de tandarts",
+    "we hebben een spreekbeurt over drugs gehouden",
+    "bij het jeugdjournaal ging het over pesten op school",
+    "in pubg ga ik steeds dood door die ene noob",
+    "we speelden cluedo en oma had de moord gedaan",
+    "bij schaken sloeg ik zijn toren",
+    "ik moet voor geschiedenis een verslag over de oorlog maken, daar gingen veel mensen dood",
+    "ik ben bang dat ik mijn toets verpest",
+    "ik kan mezelf wel voor mijn kop slaan",
+    "we zijn gevlucht toen ik zeven was, nu wonen we hier al lang",
+]
+FIFTH_PASS_CHECK = [
+    ("mijn arm doet pijn omdat mama me kneep", safety.VIOLENCE),
+    ("sinds de operatie slaat mijn vader me vaker", safety.VIOLENCE),
+    ("mijn kiezen doen al weken pijn maar niemand maakt een afspraak", safety.HOME),
+    ("de trainer zegt dat ik niemand mag vertellen wat hij doet", safety.DANGER),
+    ("een man in roblox vroeg mijn adres", safety.ONLINE),
+    ("iemand in fortnite wil dat ik fotos van me stuur", safety.ONLINE),
+    ("op tiktok vraagt een man wat ik aanheb", safety.SEXUAL),
+    ("de politie heeft een drugslab opgerold en nu is er geen eten", safety.HOME),
+]
+FIFTH_PASS_CLEAR = [
+    ("na de gymles sloeg hij me in de kleedkamer", safety.VIOLENCE),
+    ("de trainer van voetbal raakt me aan", safety.SEXUAL),
+    ("in the last of us gaat iedereen dood en ik wil ook dood", safety.SELF_HARM),
+]
+
+
+@pytest.mark.parametrize("text", FIFTH_PASS_NONE)
+def test_sport_a_sore_body_a_lesson_or_a_game_explain_their_own_words(text):
+    assert not assess_words(text).at_least(CHECK)
+
+
+@pytest.mark.parametrize("text, kind", FIFTH_PASS_CHECK)
+def test_a_context_never_explains_hitting_touching_or_neglect_it_is_not_about(text, kind):
+    result = assess_words(text)
+    assert result.level == CHECK
+    assert kind in result.kinds
+
+
+@pytest.mark.parametrize("text, kind", FIFTH_PASS_CLEAR)
+def test_clear_danger_beside_sport_or_a_game_stays_clear(text, kind):
+    result = assess_words(text)
+    assert result.level == CLEAR
+    assert kind in result.kinds
+
+
+# Read from the tenth set's misses (2026-12-05), each written here in other words.
+TENTH_SET_CLEAR = [
+    ("snijden helpt als mijn hoofd te vol zit", safety.SELF_HARM),
+    ("ik heb mijn pols opengehaald met een schaar", safety.SELF_HARM),
+    ("mijn moeder is in het weekend nooit nuchter", safety.HOME),
+    ("bij hem krijg ik geen klappen, thuis wel", safety.VIOLENCE),
+    ("papa geeft me klappen als hij boos is", safety.HOME),
+]
+TENTH_SET_CHECK = [
+    ("bel iemand alsjeblieft", safety.DANGER),
+    ("iemand van school deelt mn fotos in een groep", safety.ONLINE),
+    ("mama ligt op de bank tussen de lege flessen", safety.HOME),
+    ("ik moet voor de baby zorgen want mama slaapt de hele dag", safety.HOME),
+    ("waar kan ik vannacht slapen", safety.HOMELESS),
+    ("twee jongens achtervolgden me naar huis", safety.DANGER),
+    ("ik wil mijn oma omdat ze weet wat mijn stiefvader met me deed", safety.DANGER),
+    # "eerlijk" is no honour context that hides fear; a bed hides no wish to die
+    ("eerlijk gezegd ben ik bang thuis", safety.HOME),
+    ("ik lig de hele dag in bed en denk aan doodgaan", safety.SELF_HARM),
+]
+TENTH_SET_NONE = [
+    "ik neem mijn adhd pillen altijd bij het ontbijt",
+    "de dokter gaf me pillen tegen hooikoorts",
+    "we kregen les over eerste hulp",
+    "heb een nieuw scheermes voor mijn baard",
+    "ik ben in fortnite weer dood gegaan",
+    "ik moet meer water drinken van de huisarts",
+    "we gaan klappen voor de winnaar",
+    "oma snijdt de uien met een scherp mes",
+    "ik spring op de trampoline",
+]
+
+
+@pytest.mark.parametrize("text, kind", TENTH_SET_CLEAR)
+def test_tenth_set_danger_is_clear(text, kind):
+    result = assess_words(text)
+    assert result.level == CLEAR
+    assert kind in result.kinds
+
+
+@pytest.mark.parametrize("text, kind", TENTH_SET_CHECK)
+def test_tenth_set_signs_get_at_least_the_check(text, kind):
+    result = assess_words(text)
+    assert result.at_least(CHECK)
+    assert kind in result.kinds
+
+
+@pytest.mark.parametrize("text", TENTH_SET_NONE)
+def test_tenth_set_look_alikes_stay_quiet(text):
+    assert not assess_words(text).at_least(CHECK)
+
+
+@pytest.mark.parametrize(
+    "text, people",
+    [
+        ("mn oom mustafa", True),
+        ("meneer el amrani van beneden", True),
+        ("mevrouw de vries van naast ons", True),
+        ("hij heet sjaak geloof ik", True),
+        ("me buuvrouw", True),
+        # a person and what they do, or a fact about them, is a story
+        ("mn oom mustafa slaat me", False),
+        ("meneer jansen raakt me aan", False),
+        ("mijn oom is dood", False),
+        ("de kapper waar ik altijd heen ga", False),
+        ("ik", False),
+    ],
+)
+def test_an_answer_that_only_names_someone_is_only_people(text, people):
+    """A name, a title with a surname and where someone lives still only name a person, so
+    the classifier's low crisis band gives such a form answer no check (fifth batch)."""
+    assert safety.only_people(text) is people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mn oom, bij hem word ik nie geknepen zoals thuis",
+        "bij oma word ik niet geslagen zoals bij mijn vader",
+    ],
+)
+def test_danger_denied_here_but_told_about_elsewhere_is_not_taken_back(text):
+    """ "niet ... zoals thuis" tells the danger at home: the negation takes nothing back
+    (a fifth-batch crisis example the taken-back word had lowered to nothing)."""
+    result = assess_words(text)
+    assert result.at_least(CHECK)
+    assert not result.taken_back
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        ("kheb er geen zin meer in, in alles", CHECK),
+        ("ik heb geen zin meer in het leven", CHECK),
+        ("ik heb geen zin in school vandaag", NONE),
+    ],
+)
+def test_no_wish_for_anything_is_a_sign_and_no_wish_for_school_is_not(text, level):
     assert assess_words(text).level == level

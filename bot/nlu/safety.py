@@ -65,7 +65,13 @@ KINDS = (SELF_HARM, VIOLENCE, HOME, SEXUAL, ONLINE, HOMELESS, HONOUR, BULLYING, 
 #   model after,  CHECK_AT 0.05: 33 / 28 / 357   (kept: fewer missed, a third of the
 #                                                 full alarms, 41 more checks)
 #   model after,  CHECK_AT 0.03: 23 / 28 / 418
-CLEAR_AT = 0.9
+# After the fifth word pass and the fifth batch (2026-12-05 night: 392 ordinary stories, 53
+# reasons, 208 quiet danger messages), same code, third to eighth sets, CHECK_AT 0.05:
+#   model before the batch, CLEAR_AT 0.9:  30 / 28 / 297
+#   model after the batch,  CLEAR_AT 0.9:  18 / 43 / 334
+#   model after the batch,  CLEAR_AT 0.95: 19 / 27 / 334   (kept: 11 fewer missed, as
+#                                            few full alarms; 37 more checks)
+CLEAR_AT = 0.95
 CHECK_AT = 0.05
 # crisis and crisis_check together at this or more: the check. It was CLEAR_AT until
 # 2026-12-05 and stays 0.8, so a higher CLEAR_AT moves danger to the check, never away.
@@ -164,11 +170,26 @@ _BEATEN = (
 _CLEAR: list[tuple[str, str]] = [
     # self-harm and suicide
     (SELF_HARM, r"\b(?:zelfmoord\w*|suicide\w*|suicida\w*|zelfdoding)\b"),
+    # read from the tenth set's misses (2026-12-05): hurting oneself that "helps", parents
+    # never sober, blows at home
+    (
+        SELF_HARM,
+        r"\b(?:krassen|snijden|mezelf pijn doen|mezelf snijden|branden|bonken) (?:\w+ ){0,2}"
+        r"(?:helpt|hielp|werkt)\b",
+    ),
+    (HOME, r"\b(?:nooit|bijna nooit|zelden|niet meer|nooit meer) nuchter\b"),
+    (
+        VIOLENCE,
+        r"\b(?:krijg|kreeg|krijgen|kregen|geeft|gaf|geven|gaven) (?:\w+ ){0,3}(?:klappen|een klap|"
+        r"rake klappen|een pak slaag|slaag)\b|"
+        r"\b(?:klappen|een klap) (?:\w+ ){0,2}(?:gehad|gekregen|zoals thuis|thuis)\b|"
+        r"\bthuis (?:\w+ ){0,3}klappen\b",
+    ),
     (SELF_HARM, r"\bwil (?:ik )?(?:dood|doodgaan|dood gaan|sterven)\b"),
     (
         SELF_HARM,
         r"\b(?:was|ben|lig) (?:ik )?(?:maar |liever |beter )?dood\b"
-        r"(?! (?:moe|op|eng|stil|saai|ziek|nerveus|gewoon|serieus|verveeld|benieuwd)\b)",
+        r"(?! (?:moe|op|eng|stil|saai|ziek|nerveus|gewoon|serieus|verveeld|benieuwd|gegaan)\b)",
     ),
     (
         SELF_HARM,
@@ -1173,14 +1194,15 @@ _UNSURE: list[tuple[str, str]] = [
         VIOLENCE,
         r"\b(?:slaat|slaan|sloeg|sloegen|schopt|schoppen|schopte|stompt|trapt|wurgt|"
         r"geslagen|geschopt|mishandel\w*|stikken|mes|messen|pistool|wapen|bedreigd|bedreigt|"
-        r"dreigt|pijn|bloed|blauwe plekken)\b",
+        r"dreigt|pijn|bloed|blauwe plekken|knijpt|kneep|geknepen|knijpen)\b",
     ),
     (VIOLENCE, r"\bvermoord\w*\b(?! (?:haar|hem|je|jou|jullie|iedereen|ze|die|dat))"),
     (HOME, r"\b(?:drinkt|drinken|dronken|drugs|blowt|blowen|schreeuwt|schreeuwen)\b"),
     (SEXUAL, r"\b(?:seks|sex|aanraken|aangeraakt|aanraakt|aanraakte|betast)\b"),
     (
         ONLINE,
-        r"\b(?:foto|fotos|pics|filmpje)\b(?: \w+){0,4} (?:sturen|stuurde|vraagt|" r"wil hebben)\b",
+        r"\b(?:foto|fotos|pics|filmpje)\b(?: \w+){0,4} (?:sturen|stuurde|stuur|stuurt|opsturen|"
+        r"vraagt|wil hebben)\b|\bwil dat ik (?:\w+ ){0,3}(?:foto|fotos|pics|filmpje|naakt)\b",
     ),
     (
         HOMELESS,
@@ -1274,7 +1296,8 @@ _UNSURE: list[tuple[str, str]] = [
         HOME,
         r"\bkoelkast (?:\w+ ){0,2}leeg\b|\bgeen (?:geld )?(?:voor )?eten (?:\w+ ){0,2}"
         r"(?:gekocht|in huis)\b|\b(?:nooit|bijna nooit) iemand thuis\b|"
-        r"\bmoet (?:\w+ ){0,2}zelf (?:eten|koken|boodschappen)\b",
+        r"\bmoet (?:\w+ ){0,2}zelf (?:eten|koken|boodschappen)\b|"
+        r"\ber is (?:\w+ )?geen eten\b|\bis er (?:\w+ )?geen eten\b",
     ),
     (
         HOME,
@@ -1321,6 +1344,52 @@ _UNSURE: list[tuple[str, str]] = [
         r"\b(?:bonkt|bonst|beukt|ramt|schopt|trapt|bonken|beuken) (?:\w+ ){0,2}(?:op|tegen|"
         r"aan) (?:de|mijn|onze|mn) (?:deur|voordeur|raam|ramen)\b",
     ),
+    # fifth pass (2026-12-05): pain that nobody has looked at for long is neglect, not sport
+    (
+        HOME,
+        r"\b(?:al )?(?:maanden|weken|jaren) (?:\w+ ){0,2}pijn\b|\bpijn (?:\w+ ){0,2}(?:al )?"
+        r"(?:maanden|weken)\b|\b(?:niemand|ouders|moeder|vader|mama|papa|ze|hij) (?:\w+ ){0,3}"
+        r"(?:maakt|maken|regelt|regelen|belt|bellen) (?:\w+ ){0,2}(?:geen |nooit een )?afspraak\b|"
+        r"\b(?:maakt|maken|regelt|regelen) (?:\w+ ){0,2}(?:geen|nooit een) afspraak\b",
+    ),
+    # a secret kept for someone, an address asked for online
+    (DANGER, r"\bniemand (?:\w+ )?(?:mag|mocht) (?:\w+ )?(?:vertellen|zeggen)\b"),
+    (
+        ONLINE,
+        r"\b(?:vraagt|vroeg|vragen|wil|wilde) (?:\w+ ){0,3}(?:mijn|mn|m) (?:adres|huisadres)\b",
+    ),
+    # read from the tenth set's misses (2026-12-05): an urgent call for someone, photos
+    # shared, a parent passed out among the bottles, caring for everything, a free bed,
+    # being chased, "what he did to me"
+    (DANGER, r"\bbel (?:\w+ ){0,2}(?:iemand|de politie|112)\b|\bbel (?:\w+ )?(?:nu|snel)\b"),
+    (
+        ONLINE,
+        r"\b(?:deelt|delen|deelde|post|zet|verspreidt|verspreid|stuurt) (?:\w+ ){0,2}(?:mijn|mn|m) "
+        r"(?:fotos|foto|filmpje|filmpjes|pics|nudes|naaktfotos)\b",
+    ),
+    (
+        HOME,
+        r"\b(?:tussen|naast) (?:de|die|alle|lege) (?:lege )?(?:flessen|blikken)\b|"
+        r"\b(?:ligt|lag|liggen) (?:\w+ ){0,3}(?:knock ?out|buiten westen|laveloos)\b|"
+        r"\b(?:stomdronken|ladderzat|bezopen|straalbezopen)\b",
+    ),
+    (
+        HOME,
+        r"\bmoet (?:\w+ ){0,2}(?:zelf |alleen )?voor (?:alles|de baby|de kleintjes|iedereen) "
+        r"(?:\w+ ){0,2}zorgen\b|\bzorg (?:\w+ ){0,2}(?:alleen |zelf )?voor (?:de baby|de kleintjes"
+        r"|alles)\b",
+    ),
+    (
+        HOMELESS,
+        r"\bwaar kan (?:je|ik|iemand) (?:\w+ ){0,2}(?:slapen|overnachten|blijven)\b|"
+        r"\bgratis slapen\b|\bplek om te slapen\b",
+    ),
+    (DANGER, r"\b(?:achtervolgen|achtervolgde|achtervolgden)\b"),
+    (
+        DANGER,
+        r"\bwat (?:\w+ ){0,2}(?:met|bij) (?:me|mij) (?:deed|doet|gedaan heeft|heeft gedaan|"
+        r"deden)\b",
+    ),
     # fourth pass (2026-12-04, issue 24): indirect signs, the check first
     (SELF_HARM, r"\bben ik er (?:\w+ ){0,2}niet meer\b|\bik ben er (?:\w+ ){0,3}toch niet meer\b"),
     (SELF_HARM, r"\b(?:wil|ga|kom) (?:\w+ ){0,4}(?:naar de hemel|in de hemel)\b"),
@@ -1346,6 +1415,11 @@ _UNSURE: list[tuple[str, str]] = [
 _CLEAR_UNLESS_HARMLESS: list[tuple[str, str]] = [
     (
         SELF_HARM,
+        r"\b(?:arm|armen|pols|polsen|been|benen|huid|bovenbeen|dij) (?:\w+ ){0,2}open ?gehaald\b|"
+        r"\bopen ?gehaald (?:\w+ ){0,3}(?:arm|armen|pols|polsen)\b",
+    ),
+    (
+        SELF_HARM,
         r"\b(?:weer|opnieuw|vannacht|gisteren|vandaag) (?:\w+ ){0,2}(?:gesneden|gekrast|"
         r"gebrand)\b|\b(?:heb|had) (?:ik )?(?:weer )?(?:gesneden|gekrast)\b|"
         r"\b(?:aan het|weer) (?:snijden|krassen)\b",
@@ -1356,6 +1430,19 @@ _CLEAR_UNLESS_HARMLESS: list[tuple[str, str]] = [
         r"pakken|pak|weer|verstopt|verstop|bewaar|bewaard|gekocht)\b",
     ),
 ]
+
+# Sport, games and media: they take back hitting and dying, never touching or photos
+# asked for, since a game, an app or a club is where grooming happens ("een man op
+# fortnite vraagt wat ik aanheb", "de trainer van voetbal raakt me aan").
+_SPORT_AND_GAMES = (
+    r"\b(?:bal|ballen|tennis|tennisbal|hockey|golf|honkbal|badminton|shuttle|slag|"
+    r"de maat|alarm|munt|drum|drums|trommel|piano|record|zijn slag|een slag|terug|op hol|"
+    r"mijn hand|handjes|high five|boks|boksen|kickboks\w*|judo|karate|taekwondo|"
+    r"voetbal|doel|goal|training|wedstrijd|fifa|fortnite|minecraft|game|gamen|spel|"
+    r"zombies|monsters|punchingbal|zak|bokszak|kussengevecht|vlieg|mug|muggen|pingpong|"
+    r"elkaar voor de gein|voor de grap|als grap)\b"
+)
+_MEDIA_WORDS = r"\b(?:horror|film|serie|boek|verhaal|spel|game|netflix|youtube|tiktok|nieuws)\b"
 
 # Context that makes a word of danger harmless. The word matched is taken back when
 # one of these matches the same clause.
@@ -1383,18 +1470,16 @@ _HARMLESS: list[str] = [
     r"(?:\w+ )?dood\b",
     r"\b(?:ik|we|wij) (?:wil|ga|gaan|willen) (?:\w+ )?(?:wat|iets) (?:drinken|eten)\b",
     r"\b(?:dood|sterf|sterven|sterft|smelt) (?:\w+ )?van (?:de |het )?(?!pijn\b|angst\b)\w+",
-    r"\bgeen zin (?:meer )?in\b",
+    # never "geen zin meer in alles", "in het leven" (fifth batch: "kheb er geen zin meer in,
+    # in alles")
+    r"\bgeen zin (?:meer )?in\b"
+    r"(?! (?:in )?(?:alles|niks|niets|het leven|leven|mijn leven|mn leven)\b)",
     r"\bgeen zin (?:meer )?om te (?:chatten|praten|typen|kiezen|antwoorden|wachten|spelen)\b",
     r"\b(?:bedankt|dank|dankje|dankjewel|thanks|thx|merci) (?:\w+ ){0,2}(?:hulp|help)\b",
     r"\b(?:vroeger|toen ik klein was|op de basisschool|nu niet meer|is alweer goed|"
     r"weer goed)\b",
     # sport and games
-    r"\b(?:bal|ballen|tennis|tennisbal|hockey|golf|honkbal|badminton|shuttle|slag|"
-    r"de maat|alarm|munt|drum|drums|trommel|piano|record|zijn slag|een slag|terug|op hol|"
-    r"mijn hand|handjes|high five|boks|boksen|kickboks\w*|judo|karate|taekwondo|"
-    r"voetbal|doel|goal|training|wedstrijd|fifa|fortnite|minecraft|game|gamen|spel|"
-    r"zombies|monsters|punchingbal|zak|bokszak|kussengevecht|vlieg|mug|muggen|pingpong|"
-    r"elkaar voor de gein|voor de grap|als grap)\b",
+    _SPORT_AND_GAMES,
     # medicine and care
     r"\b(?:helpt|hielp|help|geeft|herinnert|let|zorgt|haalt) (?:\w+ ){0,4}(?:pillen|"
     r"medicijnen|medicatie|tabletten)\b",
@@ -1406,7 +1491,7 @@ _HARMLESS: list[str] = [
     r"\bpijn (?:van|na) (?:het |de )?(?:sporten|sport|training|vallen|voetbal|beugel|"
     r"tandarts|prik|griep)\b",
     # cooking and crafts
-    r"\b(?:snijden|snij|snijd|sneed|gesneden|mes|messen|mesje|kras|krassen|gekrast)\b"
+    r"\b(?:snijden|snij|snijd|snijdt|sneed|gesneden|mes|messen|mesje|kras|krassen|gekrast)\b"
     r"(?: \w+){0,4} "
     r"(?:groente|groenten|brood|uien|ui|tomaat|tomaten|vlees|taart|appel|papier|karton|"
     r"koken|kookt|keuken|eten|haar|knutselen|hout|plank|fruit|kaas|pizza|telefoon|scherm|"
@@ -1416,12 +1501,13 @@ _HARMLESS: list[str] = [
     # drinks that are harmless
     r"\b(?:drinkt|drinken|dronk)\b(?: \w+){0,3} (?:koffie|thee|water|cola|melk|limonade|"
     r"sap|chocomel|fris|ranja|energy|redbull)\b",
+    r"\b(?:koffie|thee|water|cola|melk|limonade|sap|chocomel|fris|ranja)\b(?: \w+){0,3} "
+    r"(?:drinken|drinkt|dronk)\b",
     r"\b(?:drinken|wat drinken|iets drinken)\b(?: \w+){0,3} (?:samen|met haar|met hem|"
     r"in de stad|op het terras|bij de mac)\b",
     # things hung up, jumped on, fears that are ordinary
     r"\b(?:was|jas|foto|schilderij|poster|slinger|slingers|kerstballen|telefoon|de "
     r"telefoon|lampjes|gordijnen|vlag)\b(?: \w+){0,3} ophangen\b",
-    r"\b(?:trampoline|sloot|zwembad|water|duikplank|bed|bank|paard|touwtje)\b",
     r"\bbang (?:voor|van) (?:spinnen|honden|het donker|donker|de tandarts|tandarts|"
     r"examens|toetsen|onweer|hoogte|prikken|clowns|slangen|wespen|de toets|insecten|"
     r"vliegen|muizen|achtbanen|films|horror\w*)\b",
@@ -1429,7 +1515,7 @@ _HARMLESS: list[str] = [
     r"spreekbeurt|presentatie|tandarts|prik|wedstrijd|rijexamen|uitslag|film|spin|hond)\b",
     r"\bbang (?:dat|om) (?:ik )?(?:\w+ ){0,3}(?:te laat|zak|toets|niet lukt|fout|vergeet|"
     r"niet weet|niet goed|afwijst|nee zegt|niet wil|geen tijd)\b",
-    r"\b(?:horror|film|serie|boek|verhaal|spel|game|netflix|youtube|tiktok|nieuws)\b",
+    _MEDIA_WORDS,
     r"\b(?:help|helpt|hielp|hulp)\b(?: \w+){0,3} (?:met|bij) (?:mijn |mn |m )?(?:huiswerk|"
     r"school|koken|fiets|werk|geld|brieven|formulieren|rekenen|taal|verhuizen|sporten|"
     r"solliciteren|boodschappen|planning|kamer|papieren|dingen|alles)\b",
@@ -1441,7 +1527,6 @@ _HARMLESS: list[str] = [
     r"\b(?:trouwen|trouwt|trouwde|bruiloft|huwelijk)\b(?: \w+){0,4} (?:met (?:zijn|haar) "
     r"vriend\w*|feest|volgend jaar|van mijn (?:zus|broer|nicht|neef|tante|oom))\b",
     r"\b(?:mijn|mn) (?:zus|broer|nicht|neef|tante|oom) (?:gaat |gaan )?trouwen\b",
-    r"\bmet de eer\b|\beer(?:lijk|lijke)\b",
     r"\bfoto(?:s)? (?:\w+ ){0,3}(?:van de vakantie|van ons|van mijn hond|op school|voor "
     r"de klas|maken)\b",
     r"\b(?:politieagent|bij de politie|politie (?:werkt|is haar|is zijn))\b",
@@ -1450,7 +1535,112 @@ _HARMLESS: list[str] = [
     r"\b(?:vakantie|kamp|logeren|schoolreis|werkweek|toernooi|sleepover)\b",
     r"\b(?:houdt|hield) (?:mij|me) (?:\w+ )?vast (?:als|wanneer|toen)\b",
     r"\bwil weg (?:met|naar|op) (?:vakantie|haar|hem|de stad)\b",
+    r"\b(?:eerste hulp|ehbo|baard|snor|scheren|ontharen|kapper|fade|in het net)\b",
 ]
+# Context that takes back only the words of some kinds (fifth pass, 2026-12-05): sport,
+# a body that hurts after the dentist or a vaccination, a lesson or the news about a
+# subject, a game. Narrower than `_HARMLESS`, which takes back every unsure word of its
+# clause: "mijn trainer raakt me aan" or "hij heeft me 2 jaar geleden aangeraakt" must keep
+# their check, so sport and the past never take back touching, and "sinds de operatie slaat
+# mijn vader me" keeps its hitting: a context takes back only the words it explains (a
+# pain, blood, fear) or, with None, every word of its kinds. (kinds, words, pattern)
+_HARMLESS_FOR: list[tuple[frozenset[str], str | None, str]] = [
+    # sport and a body that hurts from it
+    (
+        frozenset({VIOLENCE}),
+        r"pijn|bloed|blauwe plekken",
+        r"\b(?:gym|gymles|turnen|bootcamp|krachttraining|fitness|sportschool|hardlopen|"
+        r"touwklimmen|atletiek|zwemles|schaatsen|skaten|turnles|spinning|crossfit|"
+        r"van de balk|getraind|trainen|gesport|sporten)\b",
+    ),
+    (
+        frozenset({VIOLENCE}),
+        r"pijn",
+        r"\b(?:tanden|tand|kies|kiezen|arm|benen|been|knie|knieen|buik|hoofd|rug|voet|voeten|"
+        r"enkel|spieren|nek|keel|vinger|teen|tenen|oor|oren|handen|hand|schouder|pols|kuiten)"
+        r" (?:\w+ )?(?:doet|doen|deed|deden) (?:\w+ ){0,2}pijn\b",
+    ),
+    # the dentist, a vaccination, a blood test, a wasp: pain, blood and fear of it
+    (
+        frozenset({VIOLENCE, DANGER}),
+        r"pijn|bloed|bang|(?:valt|viel) (?:\w+ )?flauw|mes|messen",
+        r"\b(?:beugel|griepprik|prik gehad|bloedprik|bloed (?:laten |gaan )?prikken|"
+        r"bloed (?:gaan |laten )?geven|bloed gaan geven|tandarts|vulling|boor|insuline|"
+        r"suikerziekte|diabetes|geopereerd|operatie|wesp|wespen|mug|muggen|"
+        r"aardappel\w*|schillen|nep ?bloed|slachterij|slager)\b",
+    ),
+    # a subject of a lesson, the news or a game: not the youth's own danger
+    (
+        frozenset({SELF_HARM, VIOLENCE, HOME, BULLYING, DANGER, HOMELESS}),
+        r"dood|doodgaan|sterven|overlijden|zelf ?moord|drugs|drinken|drinkt|dronken|gepest|pesten|"
+        r"pest|pesterij\w*|politie|bloed|vermoord\w*|mishandel\w*|wapen|mes|messen|pistool|"
+        r"gevlucht|vluchten|weglopen|bang|gevaar|hulp|help|ongeluk",
+        r"\b(?:les|lessen|mentorles|spreekbeurt|werkstuk|presentatie|toets|proefwerk|gedicht|"
+        r"schilderij|project|opdracht|verslag|documentaire|artikel|stuk)\b(?: \w+){0,4} over\b|"
+        r"\b(?:voor|bij) (?:bio|biologie|ckv|drama|geschiedenis|nederlands|aardrijkskunde)\b|"
+        r"\b(?:jeugdjournaal|journaal|nos|krant|nu nl|op het nieuws|in het nieuws|"
+        r"drugslab|drugsvangst|opgerold)\b",
+    ),
+    (
+        frozenset({SELF_HARM, VIOLENCE, HOME, DANGER, HOMELESS}),
+        None,
+        r"\b(?:boss|noob|elden ring|brawl stars|pubg|last of us|call of duty|dayz|cluedo|"
+        r"weerwolven|schaak|schaken|mario kart|escape room|apex|overwatch|zelda|pokemon|sims|"
+        r"clash royale|stumble guys|rocket league|halloween|zombie|zombies|brawlhalla|"
+        r"fall guys|gta|hitman|resident evil|five nights)\b",
+    ),
+    # deaths of many far away, idioms with hitting
+    (
+        frozenset({SELF_HARM}),
+        r"dood",
+        r"\b(?:mensen|kinderen|dieren|soldaten|vissen|kippen|koeien|varkens|iedereen in)\b"
+        r"(?: \w+){0,3} dood\b",
+    ),
+    (
+        frozenset({VIOLENCE}),
+        r"slaat|slaan|sloeg|sloegen",
+        r"\bmezelf (?:wel )?voor (?:mijn |mn |m |de )?kop\b|\b(?:spijker|gong|klok|hamer|"
+        r"koningin|toren|paard)\b|\bop (?:zijn|zn|mijn|mn|z|m) (?:duim|vinger)\b",
+    ),
+    # "met de eer strijken", "eerlijk gezegd": no honour ("eerlijk gezegd ben ik thuis
+    # altijd bang" keeps its fear)
+    (frozenset({HONOUR}), None, r"\bmet de eer\b|\beer(?:lijk|lijke)\b"),
+    # things jumped on or into: a trampoline, a ditch, a bed (only the jumping: "mn pa ligt
+    # knock out op de bank" keeps its check)
+    (
+        frozenset({SELF_HARM}),
+        r"springen|spring ik|ik spring|ophangen",
+        r"\b(?:trampoline|sloot|zwembad|water|duikplank|bed|bank|paard|touwtje)\b",
+    ),
+    # asked whether one is in bed yet: bedtime, not a question about the body
+    (
+        frozenset({SEXUAL}),
+        None,
+        r"\bof (?:ik|je) (?:al |nog |wel )?(?:in bed (?:lig|ligt|ben|bent)|naar bed (?:ga|gaat))\b",
+    ),
+    # pills a doctor gives
+    (
+        frozenset({SELF_HARM}),
+        r"pillen",
+        r"\b(?:adhd|add|ritalin|concerta|psychiater|apotheek|apotheker|verpleegkundige|dokter|"
+        r"huisarts|arts|voorschrift|recept)\b",
+    ),
+    # fear of a test going wrong, of the dark
+    (
+        frozenset({DANGER}),
+        r"bang",
+        r"\bbang (?:ben |was )?(?:dat|om) (?:ik )?(?:\w+ ){0,3}(?:verpest|verknal|slecht|"
+        r"onvoldoende|niet haal|faal)\w*\b|\bbang (?:in|voor|van) (?:het )?donker\b",
+    ),
+    # running away or sleeping out long ago or on a balcony: the past, not now
+    (
+        frozenset({HOMELESS}),
+        None,
+        r"\b(?:toen ik (?:\d+|vijf|zes|zeven|acht|negen|tien|elf|twaalf|klein) was|"
+        r"jaar geleden|jaren geleden|lang geleden|balkon|sterren)\b",
+    ),
+]
+
 # Negation near a word of danger takes it back: "ze zou me nooit pijn doen", "hij slaat
 # nooit". Only within two words before or after it, in the same clause.
 _NEGATIONS = {
@@ -1472,6 +1662,7 @@ _ABOUT_ME = re.compile(r"\b(?:ik|me|mij|mezelf|mijn)\b")
 # Sport or an accident: a kick or a bruise there is not violence against the youth.
 _SPORT_OR_ACCIDENT = re.compile(
     r"\b(?:per ongeluk|voetbal|hockey|training|wedstrijd|judo|karate|boksen|kickboksen|"
+    r"thaiboksen|thaiboks|sparren|mma|worstelen|rode kaart|gele kaart|scheids|"
     # a pillow or a cuddly toy is no beating; a wasp is no knife ("wil me kussen" is no
     # pillow: only "met een kussen")
     r"met (?:een |het |de |haar |zijn |mijn |mn |m )?(?:kussen|knuffel)|kussengevecht|"
@@ -1507,8 +1698,15 @@ _AFTER_BORDERS = {
 _LACK = re.compile(r"\b(?:honger|eten|gegeten|eet|voedsel|boodschappen)\b")
 
 
+# "niet ... zoals thuis", "nooit ... zoals bij papa": the danger is denied here and told
+# about elsewhere, so the negation takes nothing back.
+_LIKE_ELSEWHERE = re.compile(r"\s*(?:\w+ ){0,3}zoals\b")
+
+
 def _negated(clause: str, start: int, end: int) -> bool:
     """A negation within two words before or after the span [start, end), in its part."""
+    if _LIKE_ELSEWHERE.match(clause[end:]):
+        return False  # "hier word ik niet geknepen zoals thuis": it happens elsewhere
     before = clause[:start].split()[-_NEGATION_WINDOW:]
     after = clause[end:].split()[:_NEGATION_WINDOW]
     if _LACK.search(clause[start:end]):
@@ -1567,8 +1765,25 @@ _ORDINARY_DRINK = re.compile(
 )
 
 
+def _in_context(contexts: list[tuple[frozenset[str], str | None]], kind: str, word: str) -> bool:
+    """A word of this kind that one of the narrower contexts of `_HARMLESS_FOR` takes back."""
+    return any(
+        kind in kinds and (words is None or re.fullmatch(words, word)) for kinds, words in contexts
+    )
+
+
 def _assess_clause(clause: str, found: _Found, media: bool = False) -> None:
     harmless = media or any(re.search(pattern, clause) for pattern in _HARMLESS)
+    # touching and photos asked for: only a context that is not sport, a game or media
+    harmless_for_touching = any(
+        re.search(pattern, clause)
+        for pattern in _HARMLESS
+        if pattern not in (_SPORT_AND_GAMES, _MEDIA_WORDS)
+    )
+    # the kinds, and the words of them, that a narrower context takes back
+    contexts = [
+        (kinds, words) for kinds, words, pattern in _HARMLESS_FOR if re.search(pattern, clause)
+    ]
     sport = bool(_SPORT_OR_ACCIDENT.search(clause))
     # a film about someone else's suicide is not the youth's danger
     third_person = media and not _ABOUT_ME.search(clause)
@@ -1610,7 +1825,11 @@ def _assess_clause(clause: str, found: _Found, media: bool = False) -> None:
     for form in dict.fromkeys((clause, _without_fillers(clause))):
         for kind, pattern in _UNSURE:
             for match in re.finditer(pattern, form):
-                if harmless or _negated(form, match.start(), match.end()):
+                if (
+                    (harmless_for_touching if kind in (SEXUAL, ONLINE) else harmless)
+                    or _in_context(contexts, kind, match.group())
+                    or _negated(form, match.start(), match.end())
+                ):
                     found.taken_back = True
                     continue
                 found.add(CHECK, kind)
@@ -1699,7 +1918,10 @@ def assess(
         # "mn moeder", "me stiefopa", "hij is mn oom": an answer to "Wie ...?" names a
         # person and says nothing about them. The classifier learnt these people from the
         # danger examples ("mn stiefvader slaat me"); no message of only people words is
-        # danger in the seven held-out sets (1,411 danger messages) nor in data/nlu.
+        # danger in the seven held-out sets (1,411 danger messages) nor in data/nlu. Since
+        # the fifth batch also with a first name, a title and where they live ("mn oom
+        # mustafa", "mevrouw de vries van naast ons"): no danger message of the eleven
+        # sets moved, and the low crisis band no longer checks such form answers.
         model = NONE
     elif crisis >= clear_at and crisis_on_top:
         model = CLEAR
@@ -1752,15 +1974,38 @@ def plain_answer(text: str | None) -> bool:
     return bool(_PLAIN_ANSWER.match(" ".join((text or "").lower().split())))
 
 
+# Besides people words, an answer that names someone may hold a first name, a title with
+# a surname ("meneer el amrani"), where the person lives ("van beneden", "van naast ons")
+# and a hedge ("hij heet sjaak geloof ik"). No other word: a verb makes it a story.
+_TITLES = frozenset("meneer mevrouw mevr mw mr dhr juf meester".split())
+_AROUND_A_NAME = frozenset(
+    "heet heten noemen noem geloof denk ik toch gewoon gwn beneden boven naast hiernaast "
+    "overkant bovenburen benedenburen straat school".split()
+)
+
+
 def only_people(text: str | None) -> bool:
-    """True when a message is only a person, said as an answer: "mn moeder", "me neef"."""
+    """True when a message is only a person, said as an answer: "mn moeder", "me neef",
+    "mn oom mustafa", "mevrouw de vries van naast ons", "hij heet sjaak geloof ik"."""
+    from bot.nlu.name_roles import first_names
     from bot.nlu.relation_words import word_relation
 
     words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", (text or "").lower())
     if not words or len(words) > 8:
         return False
-    people = [w for w in words if w not in _AROUND_PEOPLE]
-    return bool(people) and all(word_relation(w) for w in people)
+    names = first_names()
+    person = False
+    after_title = 0
+    for word in words:
+        if word in _TITLES:
+            person, after_title = True, 2  # a surname of up to two words may follow
+        elif word_relation(word) or word in names:
+            person = True
+        elif after_title and word not in _AROUND_PEOPLE:
+            after_title -= 1
+        elif word not in _AROUND_PEOPLE and word not in _AROUND_A_NAME:
+            return False
+    return person
 
 
 def _one_word(text: str | None) -> bool:
