@@ -769,25 +769,6 @@ FIFTH_PASS_CLEAR = [
 ]
 
 
-@pytest.mark.parametrize("text", FIFTH_PASS_NONE)
-def test_sport_a_sore_body_a_lesson_or_a_game_explain_their_own_words(text):
-    assert not assess_words(text).at_least(CHECK)
-
-
-@pytest.mark.parametrize("text, kind", FIFTH_PASS_CHECK)
-def test_a_context_never_explains_hitting_touching_or_neglect_it_is_not_about(text, kind):
-    result = assess_words(text)
-    assert result.level == CHECK
-    assert kind in result.kinds
-
-
-@pytest.mark.parametrize("text, kind", FIFTH_PASS_CLEAR)
-def test_clear_danger_beside_sport_or_a_game_stays_clear(text, kind):
-    result = assess_words(text)
-    assert result.level == CLEAR
-    assert kind in result.kinds
-
-
 # Read from the tenth set's misses (2026-12-05), each written here in other words.
 TENTH_SET_CLEAR = [
     ("snijden helpt als mijn hoofd te vol zit", safety.SELF_HARM),
@@ -795,17 +776,18 @@ TENTH_SET_CLEAR = [
     ("mijn moeder is in het weekend nooit nuchter", safety.HOME),
     ("bij hem krijg ik geen klappen, thuis wel", safety.VIOLENCE),
     ("papa geeft me klappen als hij boos is", safety.HOME),
+    ("waar kan ik vannacht slapen", safety.HOMELESS),
+    # "eerlijk" is no honour context that hides fear
+    ("eerlijk gezegd ben ik bang thuis", safety.HOME),
 ]
 TENTH_SET_CHECK = [
     ("bel iemand alsjeblieft", safety.DANGER),
     ("iemand van school deelt mn fotos in een groep", safety.ONLINE),
     ("mama ligt op de bank tussen de lege flessen", safety.HOME),
     ("ik moet voor de baby zorgen want mama slaapt de hele dag", safety.HOME),
-    ("waar kan ik vannacht slapen", safety.HOMELESS),
     ("twee jongens achtervolgden me naar huis", safety.DANGER),
     ("ik wil mijn oma omdat ze weet wat mijn stiefvader met me deed", safety.DANGER),
-    # "eerlijk" is no honour context that hides fear; a bed hides no wish to die
-    ("eerlijk gezegd ben ik bang thuis", safety.HOME),
+    # a bed hides no wish to die
     ("ik lig de hele dag in bed en denk aan doodgaan", safety.SELF_HARM),
 ]
 TENTH_SET_NONE = [
@@ -821,23 +803,23 @@ TENTH_SET_NONE = [
 ]
 
 
-@pytest.mark.parametrize("text, kind", TENTH_SET_CLEAR)
-def test_tenth_set_danger_is_clear(text, kind):
+@pytest.mark.parametrize("text", FIFTH_PASS_NONE + TENTH_SET_NONE)
+def test_sport_a_sore_body_a_lesson_or_a_game_explain_their_own_words(text):
+    assert not assess_words(text).at_least(CHECK)
+
+
+@pytest.mark.parametrize("text, kind", FIFTH_PASS_CHECK + TENTH_SET_CHECK)
+def test_a_context_never_explains_hitting_touching_or_neglect_it_is_not_about(text, kind):
+    result = assess_words(text)
+    assert result.level == CHECK
+    assert kind in result.kinds
+
+
+@pytest.mark.parametrize("text, kind", FIFTH_PASS_CLEAR + TENTH_SET_CLEAR)
+def test_clear_danger_beside_sport_or_a_game_stays_clear(text, kind):
     result = assess_words(text)
     assert result.level == CLEAR
     assert kind in result.kinds
-
-
-@pytest.mark.parametrize("text, kind", TENTH_SET_CHECK)
-def test_tenth_set_signs_get_at_least_the_check(text, kind):
-    result = assess_words(text)
-    assert result.at_least(CHECK)
-    assert kind in result.kinds
-
-
-@pytest.mark.parametrize("text", TENTH_SET_NONE)
-def test_tenth_set_look_alikes_stay_quiet(text):
-    assert not assess_words(text).at_least(CHECK)
 
 
 @pytest.mark.parametrize(
