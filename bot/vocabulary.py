@@ -137,6 +137,15 @@ SYNONYMS: dict[str, str] = {
     "jedda": "oma", "teta": "oma", "abuela": "oma", "dede": "opa", "jeddo": "opa",
     "abuelo": "opa", "tio": "oom", "tia": "tante", "amca": "oom", "dayi": "oom",
     "teyze": "tante", "manager": "baas", "leidinggevende": "baas",
+    # issue 20, from the third held-out form set's misses (2026-12-06): aunts and uncles in
+    # Arabic (a mother's sister, a father's brother), a teacher's other word
+    "khala": "tante", "khalti": "tante", "3amti": "tante", "ammo": "oom", "3ammo": "oom",
+    "khalo": "oom", "leerkracht": "leraar",
+    # ... and from the fourth (read after it was measured): Polish and Turkish family words,
+    # Arabic chat spelling, a friend of the house, a mate
+    "babcia": "oma", "dziadek": "opa", "ciocia": "tante", "wujek": "oom", "3ammi": "oom",
+    "abi": "broer", "abla": "zus", "huisvriend": "vriend_van_de_familie",
+    "huisvriendin": "vriend_van_de_familie", "mattie": "vriend", "matties": "vriend",
     # phrases: matched before single words ("vriend van mijn ouders" is no "vriend")
     "vriend vd fam": "vriend_van_de_familie", "vriend van de fam": "vriend_van_de_familie",
     "vriend van ons gezin": "vriend_van_de_familie",
@@ -150,7 +159,10 @@ SYNONYMS: dict[str, str] = {
 _PHRASES = sorted((k for k in SYNONYMS if " " in k), key=len, reverse=True)
 
 _NAME_PREFIX_RE = re.compile(
-    r"^(ik heet|mijn naam is|mn naam is|m'n naam is|ik ben|noem me maar|noem mij maar|noem me|"
+    r"^(ik heet|ikke heet|k heet|mijn naam is|mn naam is|m'n naam is|de naam is|haar naam is|"
+    r"zijn naam is|zn naam is|z'n naam is|d'r naam is|iedereen zegt gewoon|iedereen zegt|"
+    r"iedereen noemt me|iedereen noemt mij|ze noemen me|ze noemen mij|ik ben|noem me maar|"
+    r"noem mij maar|noem me|"
     r"noem mij|ik noem hem|ik noem haar|we noemen hem|we noemen haar|wij noemen hem|"
     r"wij noemen haar|zeg maar|je mag|ze heet|zij heet|hij heet|die heet|dat is|het is|heet|"
     r"is)\s+",
@@ -205,6 +217,11 @@ def clean_name(text: str | None) -> str | None:
     return " ".join(part[:1].upper() + part[1:] for part in text.split(" "))
 
 
+# A first name with a surname that has its small words: "Yvonne van der Linden".
+_NAME_WITH_PARTICLES = re.compile(
+    r"[^\W\d_]+(?: (?:van|de|den|der|ter|ten|te|el|al|da|di|le|la|'t)){1,3} [^\W\d_]+",
+    re.IGNORECASE,
+)
 _LONE_NAME_RE = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*(?: [^\W\d_]+(?:['-][^\W\d_]+)*)?")
 
 
@@ -217,8 +234,9 @@ def lone_name(text: str | None) -> str | None:
     """
     if not text:
         return None
-    text = " ".join(text.split()).strip(" .!")
-    if not _LONE_NAME_RE.fullmatch(text):
+    # emoji and marks around it go: "Kenan 😎" (the fourth form set)
+    text = " ".join(re.sub(r"[^\w\s'\-]", " ", text).split())
+    if not (_LONE_NAME_RE.fullmatch(text) or _NAME_WITH_PARTICLES.fullmatch(text)):
         return None
     return clean_name(text)
 
@@ -236,8 +254,17 @@ _FROM_WHERE = frozenset(
     "groep school de het mijn mn me onze ons je voetbal hockey turnen zwemmen dans werk "
     "kerk moskee buurthuis club klas stage hiernaast boven beneden naast tegenover "
     "kickboks kickboksen boksen judo karate taekwondo basketbal basket handbal tennis "
-    "atletiek scouting gym sport training muziek dansles zwemles schaken".split()
+    "atletiek scouting gym sport training muziek dansles zwemles schaken vroeger toen vorig "
+    "vorige".split()
 )
+_TOLD_AFTER = re.compile(
+    r"\s+(?:die|want|omdat|maar|en (?:ze|hij|zij|die|dan|daar))\s+", re.IGNORECASE
+)
+# Words after a name that hedge it ("rasha denk ik") or say where the person lives ("de
+# buurvrouw naast ons"): no part of the name (issue 20, the third form set).
+_HEDGES = [["denk", "ik"], ["geloof", "ik"], ["of", "zo"], ["volgens", "mij"]]
+_WHERE_AT_THE_END = [["naast", "ons"], ["naast", "mij"], ["tegenover", "ons"], ["boven", "ons"],
+                     ["onder", "ons"], ["om", "de"]]  # fmt: skip
 _PLACE_AFTER_DE = frozenset(
     "kerk moskee school club buurt straat klas groep voetbal sportschool winkel supermarkt "
     "snackbar markt overkant buren".split()
@@ -258,7 +285,19 @@ def name_from_answer(value: str | None, text: str | None = None) -> str | None:
 
     if not value or re.search(r"[@<>/\\=]|\w\.\w|https?:|www", str(value)):
         return None  # an address or code is no name
+    # "oom rachid die woont in utrecht", "buurvrouw ineke want daar mag ik altijd komen",
+    # "ze heet Ilse en ze woont naast ons": the name comes before what is told about them
+    value = _TOLD_AFTER.split(str(value), maxsplit=1)[0]
+    if "," in str(value):
+        # "Nina, ze is 30", "de buurvrouw naast ons, tineke": the part that is a name
+        for part in str(value).split(","):
+            found = name_from_answer(part)
+            if found:
+                return found
+        return None
     value = _NAME_PREFIX_RE.sub("", " ".join(str(value).split()))
+    if text:
+        text = _NAME_PREFIX_RE.sub("", " ".join(str(text).split()))
     words = re.findall(r"[^\W\d_]+(?:['-][^\W\d_]+)*|\d+", value)
     if text and len(words) == 1:
         # the NLU found one word of a longer name: keep "mevrouw de vries" whole
@@ -275,13 +314,20 @@ def name_from_answer(value: str | None, text: str | None = None) -> str | None:
     lowered = [w.lower() for w in words]
     while lowered and lowered[0] in _FILLERS | {"mijn", "mn", "me", "de", "het", "een", "die"}:
         words, lowered = words[1:], lowered[1:]
-    while lowered and lowered[-1] in _FILLERS:
-        words, lowered = words[:-1], lowered[:-1]
+    while lowered and (lowered[-1] in _FILLERS or lowered[-2:] in _HEDGES):
+        cut = 2 if lowered[-2:] in _HEDGES else 1
+        words, lowered = words[:-cut], lowered[:-cut]
+    if lowered[-2:] in _WHERE_AT_THE_END:
+        cut = 3 if lowered[-3:-2] in (["van"], ["bij"]) else 2
+        words, lowered = words[:-cut], lowered[:-cut]  # "de buurvrouw (van) naast ons"
     if not words:
         return None
-    # "bas van groep 8": the first name only
+    # "bas van groep 8": the first name only; "ramon uit curacao", "henk bij de kerk"
     for index, word in enumerate(lowered[1:], start=1):
         following = lowered[index + 1] if index + 1 < len(lowered) else ""
+        if word in ("uit", "bij") and following:
+            words, lowered = words[:index], lowered[:index]
+            break
         if word in ("van", "bij", "uit", "op") and (
             following in _FROM_WHERE - {"de", "het"}
             or (following in ("de", "het") and index + 2 < len(lowered)

@@ -121,14 +121,23 @@ def test_a_non_name_is_refused_kindly(typed, dispatcher, domain):
 
 
 @pytest.mark.parametrize(
-    "value, expected", [("15", "15"), ("ik ben 14 jaar", "14"), ("vijftien", "15"), (17, "17")]
+    "value, expected",
+    [
+        ("15", "15"),
+        ("ik ben 14 jaar", "14"),
+        ("vijftien", "15"),
+        (17, "17"),
+        # a number word with one letter off (issue 20's fourth form set)
+        ("zesien", "16"),
+        ("ik ben dertin", "13"),
+    ],
 )
 def test_age_is_understood(value, expected, dispatcher, domain):
     result = ValidateJimForm().validate_youth_age(value, dispatcher, make_tracker(), domain)
     assert result == {"youth_age": expected}
 
 
-@pytest.mark.parametrize("value", ["zeg ik niet", "100", "1 of 2", ""])
+@pytest.mark.parametrize("value", ["zeg ik niet", "100", "1 of 2", "", "zestig", "zeven of acht"])
 def test_an_unclear_age_is_asked_again_with_an_example(value, dispatcher, domain):
     result = ValidateJimForm().validate_youth_age(value, dispatcher, make_tracker(), domain)
     assert result["youth_age"] is None and result["unsure"] == 1.0

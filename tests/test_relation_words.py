@@ -107,6 +107,8 @@ def test_family_descriptions_give_the_relation(text, relation):
         ("mijn oppas van vroeger", "mijn oppas van vroeger"),
         ("mijn gastouder", "mijn gastouder"),
         ("karim van de sportschool", "van de sportschool"),
+        ("de leiding bij de jeugdclub", "de leiding bij de jeugdclub"),
+        ("mijn schoonvader", "mijn schoonvader"),
     ],
 )
 def test_someone_described_in_own_words_is_someone_else_with_the_words_kept(text, description):
@@ -222,6 +224,17 @@ def test_the_entity_is_the_word_that_names_the_person_and_the_description_is_kep
         ("een goeie vriend van ons gezin", "vriend_van_de_familie"),
         ("oma van moeders kant", "oma"),  # whose side names no second person
         ("mijn opa van papa zn kant", "opa"),
+        # the third form set (2026-12-06), in other words
+        ("mijn khalti samira", "tante"),
+        ("3ammo said", "oom"),
+        ("onze leerkracht", "leraar"),
+        ("de coach van ons hockeyteam", "sportcoach"),
+        # the fourth form set (2026-12-06), in other words
+        ("mijn babcia", "oma"),
+        ("wujek tomasz", "oom"),
+        ("mn abla", "zus"),
+        ("een huisvriend", "vriend_van_de_familie"),
+        ("mn mattie sven", "vriend"),
     ],
 )
 def test_family_words_of_many_kinds_give_one_relation(typed, relation):

@@ -156,6 +156,11 @@ def test_the_classifiers_confidence_gives_its_level(crisis, on_top, check, diet,
         # a sure classifier still counts
         ("zelfmord", safety.CLEAR_AT, True, 0.9, CLEAR),
         ("xyz", safety.CLEAR_AT, False, 0.9, CHECK),
+        # a fairly sure classifier counts too: pills and a night said in one word and
+        # emoji (the twelfth set, 0.89); no harmless one word reaches 0.3 (2026-12-06)
+        ("💊💊💊 vannacht", 0.89, True, 0.0, CHECK),
+        ("morgen", safety.ONE_WORD_CHECK_AT, True, 0.0, CHECK),
+        ("Priscilla", 0.29, False, 0.0, NONE),
         # two words or a number are no one-word answer
         ("geheim houden", 0.3, False, 0.0, CHECK),
         ("112", 0.3, False, 0.0, CHECK),
@@ -166,6 +171,27 @@ def test_one_word_gets_the_alarm_from_its_words_or_a_sure_classifier(
 ):
     level = assess(text, crisis=crisis, crisis_on_top=on_top, diet_crisis=diet).level
     assert level == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # short answers at "Heb je al met Riet gepraat?" and the name questions: the
+        # classifier's low crisis band is a guess from their "niet" (2026-12-06)
+        ("heb ik al gevraagd", NONE),
+        ("jawel al een keer", NONE),
+        ("heb t nog nie gepraat", NONE),
+        ("nee ik durf het nog niet te vragen", NONE),
+        ("liever niet zeggen", NONE),
+        ("nog nie", NONE),
+        # with "meer", a secret never told or a fear of home, the classifier still counts
+        ("ik weet het niet meer", CHECK),
+        ("ik heb het nog nooit verteld", CHECK),
+        ("ik durf niet naar huis", CLEAR),
+    ],
+)
+def test_a_plain_answer_to_a_form_question_gets_no_check_from_the_low_band(text, expected):
+    assert assess(text, crisis=0.4, crisis_on_top=False).level == expected
 
 
 @pytest.mark.parametrize(
@@ -717,6 +743,7 @@ def test_nothing_to_eat_is_the_danger_and_no_hunger_is_none(text, level):
         # "overslaan" in two parts: skipping the question the bot asked (issue 20/24)
         ("sla maar over", NONE),
         ("nee sla over", NONE),
+        ("nee sla ovr", NONE),  # the button typed with a typo (issue 20's third form set)
         ("slaan we over", NONE),
         ("die sla ik over", NONE),
         ("ik sla deze vraag over", NONE),
@@ -802,6 +829,108 @@ TENTH_SET_NONE = [
     "ik spring op de trampoline",
 ]
 
+# Sixth pass (2026-12-06), read from what the third to tenth sets still missed; each
+# written here in other words.
+SIXTH_PASS_CLEAR = [
+    ("als dit zo doorgaat loop ik gewoon voor de bus", safety.SELF_HARM),
+    ("soms wil ik voor een vrachtwagen springen", safety.SELF_HARM),
+    # a relative clause is no negation of the pills
+    ("papa slikt pillen die niet van de huisarts zijn en dan slaapt hij op de grond", safety.HOME),
+    # "niet" answers what came before, the new sentence starts at "hij"
+    ("is hij lief? eigenlijk niet hij raakt me aan", safety.SEXUAL),
+]
+SIXTH_PASS_CHECK = [
+    ("ik moet mama elke zaterdag naar bed brengen want ze kan nie meer lopen", safety.HOME),
+    ("pa is zo dronken dat ik hem naar bed moest slepen", safety.HOME),
+    ("de koelkast is weer leeg en mama is er niet", safety.HOME),
+    ("ik pak soms eten uit de winkel want we hebben niks", safety.HOME),
+    ("ik heb brood gejat omdat ik honger had", safety.HOME),
+    ("sinds vorige maand woon ik helemaal alleen, ik ben 14", safety.HOME),
+    ("ik woon nu in een tent bij het kanaal", safety.HOMELESS),
+    ("we slapen al een week in de auto", safety.HOMELESS),
+    ("ik ben weggelopen van de leefgroep", safety.HOMELESS),
+    ("mijn vader wil me ook niet hebben", safety.HOMELESS),
+    ("ze willen dat ik trouw met een man uit het dorp, ik ben pas 15", safety.HONOUR),
+    ("waarom zou ik nog moeite doen", safety.SELF_HARM),
+    ("na vrijdag ben ik er toch weg, maakt nie uit", safety.SELF_HARM),
+    ("mn nichtje mag al mn knuffels hebben", safety.SELF_HARM),
+    ("i cut tonight again", safety.SELF_HARM),
+    ("help mn zusje is van het dak gevallen", safety.DANGER),
+    ("ik denk vaak hoe het is als ik dood ben", safety.SELF_HARM),
+]
+SIXTH_PASS_NONE = [
+    # "was dood" of someone else: it was the help lines at once
+    "mijn opa was al dood toen ik geboren werd",
+    "mijn hamster was dood toen ik thuiskwam",
+    "ik neem pillen die de huisarts gaf",
+    "ik breng mijn broertje naar bed",
+    "ik sta voor de bus te wachten",
+    "ik ben bijna dood gegaan van het lachen",
+    "ik ga met de bus naar voetbal",
+    "mijn nicht gaat trouwen en ik ben 14",
+    "ik woon bij mijn oma",
+    "hij slaat nooit",
+]
+
+# Seventh pass (2026-12-06), read from the eleventh and twelfth sets' misses after they
+# were measured; each written here in other words.
+SEVENTH_PASS_CLEAR = [
+    ("ik heb gegoogeld hoe je pijnloos dood kan gaan", safety.SELF_HARM),
+    ("my dad is beating my little brother", safety.HOME),
+    ("this guy got my nudes and wants money", safety.ONLINE),
+]
+SEVENTH_PASS_CHECK = [
+    ("ik kan niet bellen ik moet heel stil typen", safety.DANGER),
+    ("die man van insta wacht buiten bij mijn school", safety.ONLINE),
+    ("weer een ongelukje met het mesje haha", safety.SELF_HARM),
+    ("mijn polsen zien er echt niet uit", safety.SELF_HARM),
+    ("bij ons gaat de namus voor alles", safety.HONOUR),
+    ("ik heb dat fake profiel vertrouwd en nu heeft hij foto's", safety.ONLINE),
+    ("hoe ga ik zonder geld naar duitsland", safety.HOMELESS),
+    ("bij mijn tante is het fijn, niet zoals bij mijn vader", safety.HOME),
+    ("ik eet bij haar omdat er thuis geen eten is", safety.HOME),
+    # a word in quotes that hides what happens; normalising drops the quotes
+    ('mama is weer "moe" vandaag', safety.HOME),
+]
+SEVENTH_PASS_NONE = [
+    "we hebben opgezocht hoe je een band plakt",
+    "er is thuis niks te doen",
+    "mijn oom zegt 'gezellig' als hij binnenkomt",
+    "mama is weer moe vandaag, ze werkt zo hard",
+    "ik moet zachtjes praten in de bieb",
+    "mijn vriend van insta komt morgen bij mij eten",
+]
+
+
+@pytest.mark.parametrize("text, kind", SEVENTH_PASS_CLEAR + SEVENTH_PASS_CHECK)
+def test_seventh_pass_danger_is_at_least_checked_with_its_kind(text, kind):
+    result = assess_words(text)
+    if (text, kind) in SEVENTH_PASS_CLEAR:
+        assert result.level == CLEAR
+    else:
+        assert result.at_least(CHECK)  # one was clear already, by older words
+    assert kind in result.kinds
+
+
+@pytest.mark.parametrize("text", SEVENTH_PASS_NONE)
+def test_seventh_pass_words_keep_everyday_messages_quiet(text):
+    assert not assess_words(text).at_least(CHECK)
+
+
+@pytest.mark.parametrize("text, kind", SIXTH_PASS_CLEAR + SIXTH_PASS_CHECK)
+def test_sixth_pass_danger_is_at_least_checked_with_its_kind(text, kind):
+    result = assess_words(text)
+    if (text, kind) in SIXTH_PASS_CLEAR:
+        assert result.level == CLEAR
+    else:
+        assert result.at_least(CHECK)  # some were clear already, by older words
+    assert kind in result.kinds
+
+
+@pytest.mark.parametrize("text", SIXTH_PASS_NONE)
+def test_sixth_pass_words_keep_everyday_messages_quiet(text):
+    assert not assess_words(text).at_least(CHECK)
+
 
 @pytest.mark.parametrize("text", FIFTH_PASS_NONE + TENTH_SET_NONE)
 def test_sport_a_sore_body_a_lesson_or_a_game_explain_their_own_words(text):
@@ -830,7 +959,11 @@ def test_clear_danger_beside_sport_or_a_game_stays_clear(text, kind):
         ("mevrouw de vries van naast ons", True),
         ("hij heet sjaak geloof ik", True),
         ("me buuvrouw", True),
+        # a first name with a surname, with its small words or written capitalised
+        ("Yvonne van der Linden", True),
+        ("Dewi Soeparman", True),
         # a person and what they do, or a fact about them, is a story
+        ("Ahmed drinkt", False),
         ("mn oom mustafa slaat me", False),
         ("meneer jansen raakt me aan", False),
         ("mijn oom is dood", False),

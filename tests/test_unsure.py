@@ -305,6 +305,20 @@ def test_yes_to_the_shown_back_answer_keeps_it_as_the_description(dispatcher, do
         ("ricardo van kickboks", "Ricardo"),
         ("mevrouw de vries van naast ons", "Mevrouw de Vries"),
         ("Kevin van den Berg", "Kevin van den Berg"),
+        # issue 20, the third form set (2026-12-06), in other words
+        ("ikke heet yusuf", "Yusuf"),
+        ("haar naam is wendy", "Wendy"),
+        ("hij heet dirk geloof ik", "Dirk"),
+        ("Sandra, ze is al 40", "Sandra"),
+        ("de juf van vroeger, marieke", "Marieke"),
+        ("Stefano uit Italie", "Stefano"),
+        ("we noemen hem meneer Bakker", "Meneer Bakker"),
+        # and from the fourth form set, read after it was measured
+        ("iedereen zegt gewoon Fem", "Fem"),
+        ("mijn tante nora die woont in gouda", "Nora"),
+        ("buurman kees want die is altijd thuis", "Kees"),
+        ("hij heet Sem en hij traint ons", "Sem"),
+        ("Priya Ramdin", "Priya Ramdin"),
     ],
 )
 def test_a_name_with_words_around_it(typed, name, dispatcher, domain):
@@ -313,7 +327,9 @@ def test_a_name_with_words_around_it(typed, name, dispatcher, domain):
     assert result == {"mentor_name": name}
 
 
-@pytest.mark.parametrize("typed", ["de buurman", "gewoon opa", "mijn trainer", "meneer"])
+@pytest.mark.parametrize(
+    "typed", ["de buurman", "gewoon opa", "mijn trainer", "meneer", "de buurvrouw naast ons"]
+)
 def test_a_relation_or_description_is_never_a_name(typed, dispatcher, domain):
     tracker = form_tracker("mentor_name", "inform_mentor", {"mentor_name": typed}, typed)
     result = ValidateJimForm().validate_mentor_name(typed, dispatcher, tracker, domain)

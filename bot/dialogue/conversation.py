@@ -55,6 +55,26 @@ _PHONE_RE = re.compile(r"^(\+|00)?[\d][\d \-]{8,16}\d$")
 _EMAIL_RE = re.compile(r"^[^@\s<>]{1,64}@[^@\s<>]{1,200}\.[a-z]{2,}$", re.IGNORECASE)
 
 
+def _number_word(word: str) -> int | None:
+    """ "vijftien", and with one letter off: "zesien", "vijftin" (the fourth form set)."""
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    if len(word) < 6:
+        return None
+    near = [n for w, n in _NUMBER_WORDS.items() if len(w) >= 6 and _one_edit(word, w)]
+    return near[0] if len(set(near)) == 1 else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by one letter added, left out or changed."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return a == b
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
 def parse_age(value: object) -> int | None:
     """An age from "15", "ik ben 15 jaar", "vijftien"; None if there is none."""
     if isinstance(value, (int, float)):
@@ -65,7 +85,8 @@ def parse_age(value: object) -> int | None:
         if len(digits) == 1:
             number = int(digits[0])
         else:
-            words = [_NUMBER_WORDS[w] for w in re.findall(r"[a-zë]+", text) if w in _NUMBER_WORDS]
+            words = [_number_word(w) for w in re.findall(r"[a-zë]+", text)]
+            words = [w for w in words if w is not None]
             if len(words) != 1:
                 return None
             number = words[0]

@@ -154,7 +154,7 @@ PERSON_WORDS = frozenset(
     "buurtwerker kapper kapster gastouder gastmoeder gastvader leider leidster "
     "scoutingleider chauffeur buschauffeur eigenaar winkelier collega kennis stagebegeleider "
     "schoonmaker bakker slager juffrouw dame heer persoon iemand mensen vrijwilligers "
-    "stiefzus stiefbroer schoonzus zwager oppasmoeder".split()
+    "stiefzus stiefbroer schoonzus zwager oppasmoeder leiding schoonmoeder schoonvader".split()
 )
 _LEADING = re.compile(
     r"^(?:(?:ik\s+)?(?:kies|neem|wil|denk\s+aan)(?:\s+(?:voor|aan))?|het\s+is|dat\s+is|"
@@ -170,9 +170,8 @@ _NAME_AT_PLACE = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _COACH_OF_A_SPORT = re.compile(
-    r"\bcoach(?:es)?\s+(?:van|bij|op|voor)\s+(?:de\s+|het\s+|mijn\s+|mn\s+)?(?:"
-    + "|".join(sorted(SPORT_WORDS))
-    + r")\w*\b"
+    r"\bcoach(?:es)?\s+(?:van|bij|op|voor)\s+(?:de\s+|het\s+|mijn\s+|mn\s+|me\s+|m'n\s+|ons\s+|"
+    r"onze\s+)?(?:" + "|".join(sorted(SPORT_WORDS)) + r")\w*\b"
 )
 
 

@@ -76,6 +76,11 @@ CHECK_AT = 0.05
 # crisis and crisis_check together at this or more: the check. It was CLEAR_AT until
 # 2026-12-05 and stays 0.8, so a higher CLEAR_AT moves danger to the check, never away.
 SUM_CHECK_AT = 0.8
+# One word ("Geheimnaam", "💊💊💊 vannacht") is a name or a short answer unless the classifier
+# is this sure: no harmless one-word message of the thirteen safety sets, the five form
+# sets and the after-handoff set reaches 0.3, and a one-word danger message of the twelfth
+# set (0.89) got nothing while the rule asked for CLEAR_AT (2026-12-06).
+ONE_WORD_CHECK_AT = 0.5
 DIET_CHECK_AT = 0.5
 
 
@@ -130,7 +135,7 @@ _TYPOS = {
     "ff": "even", "wll": "wil", "wl": "wil", "wiel": "wil", "ik": "ik", "k": "ik",
     "kweet": "ik weet", "ben": "ben", "bn": "ben", "meer": "meer", "mr": "meer",
     "thuiss": "thuis", "tuis": "thuis", "huiz": "huis", "gwn": "gewoon",
-    "naaktfotos": "naaktfoto", "nudes": "nude", "fotos": "foto",
+    "naaktfotos": "naaktfoto", "nudes": "nude", "fotos": "foto", "nix": "niks",
 }  # fmt: skip
 
 
@@ -170,6 +175,14 @@ _BEATEN = (
 _CLEAR: list[tuple[str, str]] = [
     # self-harm and suicide
     (SELF_HARM, r"\b(?:zelfmoord\w*|suicide\w*|suicida\w*|zelfdoding)\b"),
+    # searching how to die (seventh pass, the twelfth set)
+    (
+        SELF_HARM,
+        r"\b(?:opgezocht|gezocht|gegoogeld|googlen|opzoeken) (?:\w+ ){0,3}hoe (?:je|ik|men) "
+        r"(?:\w+ ){0,3}(?:doodgaat|dood gaat|dood kan gaan|sterft|kan sterven)\b|"
+        r"\bhoe (?:je|ik) (?:het )?(?:snelst|pijnloos|zonder pijn) (?:\w+ )?(?:doodgaat|dood gaat|"
+        r"dood kan gaan|sterft)\b",
+    ),
     # read from the tenth set's misses (2026-12-05): hurting oneself that "helps", parents
     # never sober, blows at home
     (
@@ -188,7 +201,10 @@ _CLEAR: list[tuple[str, str]] = [
     (SELF_HARM, r"\bwil (?:ik )?(?:dood|doodgaan|dood gaan|sterven)\b"),
     (
         SELF_HARM,
-        r"\b(?:was|ben|lig) (?:ik )?(?:maar |liever |beter )?dood\b"
+        # the youth about themself: "was ik maar dood", "ik ben liever dood"; never "opa
+        # was al dood" (sixth pass: that was the help lines at once)
+        r"\b(?:(?:was|ben|lig) ik|ik (?:was|ben|lig)|(?:was|ben) (?=maar |liever |beter ))"
+        r" (?:maar |liever |beter )?dood\b"
         r"(?! (?:moe|op|eng|stil|saai|ziek|nerveus|gewoon|serieus|verveeld|benieuwd|gegaan)\b)",
     ),
     (
@@ -1044,6 +1060,19 @@ _CLEAR: list[tuple[str, str]] = [
         r"|\b(?:nudes|nude pics|my pics|my photos) (?:\w+ ){0,4}"
         r"(?:unless|or else|if i dont|if i don t)\b",
     ),
+    # seventh pass (2026-12-06, the eleventh set's misses): hitting someone at home now,
+    # photos held with a threat
+    (
+        VIOLENCE,
+        r"\b(?:dad|father|stepdad|stepfather|mom|mum|mother|stepmom|brother|uncle|he|she|"
+        r"they) (?:is |are )?(?:hitting|beating|kicking|choking|hurting) (?:me|my (?:mom|mum|"
+        r"mother|dad|father|sister|brother|little sister|little brother))\b",
+    ),
+    (
+        ONLINE,
+        r"\b(?:has|have|got) my (?:pics|nudes|nude pics|photos|videos)\b(?: \w+){0,8}? "
+        r"(?:if i (?:dont|don t|do not) pay|everyone|pay|money|unless)\b",
+    ),
     (
         HOMELESS,
         r"\bran away\b|\brunning away\b|\brun away from home\b|\bkicked (?:me )?out\b"
@@ -1176,7 +1205,14 @@ _JUMP = re.compile(r"\b(?:spring|springen|springt|sprong|sprongen)\b")
 _HEIGHT_OR_TRAFFIC = re.compile(
     r"\b(?:dak|brug|flat|raam|balkon|toren|klif|trein|metro|spoor|snelweg|auto|bus|tram)\b"
 )
-_IN_FRONT_OF_A_TRAIN = re.compile(r"\b(?:voor|onder) (?:de|een) (?:trein|metro|tram)\b")
+_IN_FRONT_OF_A_TRAIN = re.compile(
+    r"\b(?:voor|onder) (?:de|een) (?:trein|metro|tram)\b|"
+    # sixth pass: walking or jumping in front of a car or a bus (a verb with it: the wish)
+    r"\b(?:voor|onder) (?:de|een) (?:auto|bus|vrachtwagen|vrachtauto|truck) (?:te )?"
+    r"(?:lopen|springen|gaan liggen|gooien|stappen|rennen)\b|"
+    r"\b(?:loop|spring|stap|ren) (?:ik |je )?(?:\w+ )?voor (?:de|een) (?:auto|bus|vrachtwagen|"
+    r"vrachtauto|truck)\b"
+)
 
 # Words of danger that may be harmless on their own: the check, unless context or
 # negation takes them back. (kind, pattern)
@@ -1408,6 +1444,114 @@ _UNSURE: list[tuple[str, str]] = [
         r"\b(?:man|jongen|iemand|vent) (?:\w+ ){0,3}(?:van )?(?:[2-6]\d)\b(?: \w+){0,6} "
         r"(?:afspreken|afspraak|ontmoeten|bij hem)\b",
     ),
+    # sixth pass (2026-12-06), read from the danger that the third to tenth sets still
+    # missed or found only in the classifier's lowest band; each tested in other words
+    # a child who puts a parent to bed, an empty fridge, stealing food, "we have nothing"
+    (
+        HOME,
+        r"\b(?:moet|moest|moeten) (?:\w+ ){0,2}(?:haar|hem|mama|papa|ma|pa|mn moeder|mn vader) "
+        r"(?:\w+ ){0,2}(?:in|naar) (?:bed|de bank) (?:leggen|brengen|helpen|slepen|sjouwen)\b|"
+        r"\bik (?:haar|hem|mama|papa|ma|pa|mn moeder|mn vader) (?:\w+ ){0,2}(?:in|naar) "
+        r"(?:bed|de bank) (?:moet|moest|moeten) (?:leggen|brengen|helpen|slepen|sjouwen)\b",
+    ),
+    (
+        HOME,
+        r"\b(?:koelkast|ijskast|fridge) (?:is |was |staat )?(?:weer |altijd |al |steeds )?leeg\b",
+    ),
+    (
+        HOME,
+        r"\b(?:omdat|want) (?:we|wij|ik) (?:thuis )?(?:niks|niets|geen eten|geen geld) "
+        r"(?:hebben|heb|hadden|had)\b|"
+        r"\b(?:want|omdat) (?:we|wij) (?:hebben|hadden) (?:thuis )?(?:niks|niets|geen eten|"
+        r"geen geld)\b|"
+        r"\b(?:jat|jatten|jatte|steel|stelen|stal|gejat|gestolen) (?:\w+ ){0,3}"
+        r"(?:eten|brood|boodschappen)\b|"
+        r"\b(?:eten|brood|boodschappen) (?:\w+ ){0,2}(?:gejat|gestolen|jatten|stelen)\b",
+    ),
+    (
+        HOME,
+        r"\b(?:ik woon|woon ik) (?:nu |sinds kort |al )?(?:gewoon |gwn )?(?:helemaal )?alleen\b",
+    ),
+    # living in a tent, sleeping in a car or a shed; leaving a care home; nobody wants me
+    (
+        HOMELESS,
+        r"\b(?:woon|wonen|woont) (?:\w+ ){0,2}in (?:een |de |mn |mijn )?(?:tent|tentje|auto|"
+        r"schuur|garage|fietsenkelder|portiek|trappenhuis)\b|"
+        r"\b(?:slaap|slapen|sliep) (?:\w+ ){0,2}in (?:een |de |mn |mijn )?(?:auto|schuur|garage|"
+        r"fietsenkelder|fietsenstalling|portiek|trappenhuis|bushokje)\b",
+    ),
+    (
+        HOMELESS,
+        r"\b(?:weggelopen|ervandoor|weggegaan|weg gegaan|gevlucht|weggerend) (?:\w+ ){0,2}"
+        r"(?:uit|van) (?:de |het |mijn |mn )?(?:instelling|groep|opvang|pleeggezin|internaat|"
+        r"leefgroep|gezinshuis|azc)\b|\bik wil hier weg\b",
+    ),
+    (HOMELESS, r"\bwil(?:len)? (?:me|mij) ook (?:niet|nie)\b"),
+    # married as a child
+    (
+        HONOUR,
+        r"\b(?:getrouwd|trouwen|trouw|uitgehuwelijkt|uithuwelijken) (?:\w+ ){0,8}"
+        r"(?:toen ik|ik ben|ben pas|ben ik) (?:1[0-7]|twaalf|dertien|veertien|vijftien|zestien|"
+        r"zeventien)\b",
+    ),
+    # why bother, it is over soon anyway, giving one's things away, cutting again
+    (
+        SELF_HARM,
+        r"\bwaarom (?:\w+ ){0,2}(?:nog|eigenlijk|uberhaupt|ueberhaupt) (?:\w+ )?"
+        r"(?:moeite doe|moeite doen|mijn best doe|doorga|door ga)\b|\bwhy (?:even )?bother\b",
+    ),
+    (
+        SELF_HARM,
+        r"\b(?:is het|ben ik) (?:\w+ ){0,3}toch (?:voorbij|weg)\b|"
+        r"\b(?:morgen|straks|binnenkort|vannacht) is het (?:\w+ )?voorbij\b",
+    ),
+    (
+        SELF_HARM,
+        r"\b(?:mag|mogen|krijgt|krijgen) (?:\w+ ){0,2}al (?:mijn|mn|me) \w+ (?:hebben|krijgen)\b",
+    ),
+    (SELF_HARM, r"\b(?:cut|cutting|cutted) (?:again|myself|me)\b|\bi cut\b"),
+    # a child fallen from a height: danger now
+    (DANGER, r"\bvan (?:het|de|een) (?:balkon|dak|flat|raam) (?:af )?gevallen\b"),
+    # seventh pass (2026-12-06), read from the eleventh and twelfth sets' misses after
+    # they were measured; each tested in other words. Typing quietly, someone from an app
+    # at the door, an "accident" with scissors, wrists that look bad, honour, a fake
+    # account trusted, going abroad without money, "not like at home", nothing at home
+    (DANGER, r"\b(?:moet|moest) (?:\w+ )?(?:zachtjes|zacht|stil|heel stil|stiekem) typen\b"),
+    (
+        ONLINE,
+        r"\b(?:van|op|via) (?:de |het )?(?:snapchat|snap|insta|instagram|tiktok|discord|"
+        r"internet|online|chat|app) (?:\w+ ){0,3}(?:staat|wacht|is|stond|wachtte) (?:nu |hier |"
+        r"buiten |weer )?(?:bij|voor|aan|op) (?:mijn|ons|de|het) (?:school|huis|deur|werk|"
+        r"straat)\b",
+    ),
+    (
+        SELF_HARM,
+        r"\bongelukje (?:\w+ ){0,3}met (?:de|een|het|mijn) (?:schaar|mes|mesje|scheermes|"
+        r"scheermesje)\b",
+    ),
+    (SELF_HARM, r"\b(?:pols|polsen) (?:\w+ ){0,2}(?:ziet|zien) er (?:\w+ )?niet uit\b"),
+    (HONOUR, r"\b(?:namus|namoes|sharaf|izzat)\b"),
+    (
+        ONLINE,
+        r"\bfake (?:account|profiel|accounts)\b(?: \w+){0,6} (?:vertrouwd|vertrouwde|spijt|"
+        r"gestuurd|stuurde|foto|pics|afgesproken)\b",
+    ),
+    (
+        HOMELESS,
+        r"\bhoe (?:kom|ga|reis) (?:je|ik) (?:\w+ ){0,2}zonder geld\b|"
+        r"\bzonder geld (?:naar|in) (?:belgie|duitsland|frankrijk|engeland|spanje|turkije|"
+        r"marokko|polen|amsterdam|rotterdam|den haag|utrecht|het buitenland)\b",
+    ),
+    (
+        HOME,
+        r"\bniet zoals (?:thuis|bij (?:mijn|ons) (?:thuis|vader|moeder|ouders|papa|mama|"
+        r"stiefvader|stiefmoeder))\b",
+    ),
+    (
+        HOME,
+        r"\b(?:er )?thuis (?:weer |vaak |nooit |soms )?(?:niks|niets|geen eten|geen brood)"
+        r"(?! te doen| aan de hand| bijzonders| aan| mis| meer aan)(?: is| te eten)?\b",
+    ),
 ]
 
 # Clear words that cooking, crafts and the other harmless contexts of `_HARMLESS` take
@@ -1465,7 +1609,8 @@ _HARMLESS: list[str] = [
     r"\bniet dood\b",
     # someone else's death told as a fact, idioms with dying
     r"\b(?:dood ?ging|dood ?gingen|doodgegaan|dood gegaan|overleden|overleed|gestorven|stierf)\b",
-    r"\b(?!ik\b)(?:\w+) (?:\w+ ){0,2}(?:is|zijn|was|waren) (?:\w+ ){0,2}dood\b",
+    # ... never "ik": "hoe het zou zijn als ik dood was" is a wish (sixth pass)
+    r"\b(?!ik\b)(?:\w+) (?:\w+ ){0,2}(?:is|zijn|was|waren) (?:(?!ik\b|me\b|mij\b)\w+ ){0,2}dood\b",
     r"\b(?:schaam|verveel|schrik|schrok|lach|erger|zweet|stress|werk|loop) (?:me|mij) "
     r"(?:\w+ )?dood\b",
     r"\b(?:ik|we|wij) (?:wil|ga|gaan|willen) (?:\w+ )?(?:wat|iets) (?:drinken|eten)\b",
@@ -1483,7 +1628,9 @@ _HARMLESS: list[str] = [
     # medicine and care
     r"\b(?:helpt|hielp|help|geeft|herinnert|let|zorgt|haalt) (?:\w+ ){0,4}(?:pillen|"
     r"medicijnen|medicatie|tabletten)\b",
-    r"\b(?:pillen|medicijnen|tabletten) (?:\w+ ){0,3}(?:voor|tegen|van de dokter|van de "
+    # never "pillen die niet van de dokter zijn" (sixth pass)
+    r"\b(?:pillen|medicijnen|tabletten) (?:(?!niet\b|geen\b|zonder\b)\w+ ){0,3}(?:voor|tegen|"
+    r"van de dokter|van de "
     r"huisarts|innemen|in te nemen|op tijd)\b",
     r"\b(?:hoofdpijn|buikpijn|kiespijn|rugpijn|keelpijn|oorpijn|spierpijn|groeipijn)\b",
     r"\bpijn (?:aan|in) (?:mijn|mn|m|de|het) (?:buik|hoofd|tand|tanden|rug|knie|been|"
@@ -1619,12 +1766,13 @@ _HARMLESS_FOR: list[tuple[frozenset[str], str | None, str]] = [
         None,
         r"\bof (?:ik|je) (?:al |nog |wel )?(?:in bed (?:lig|ligt|ben|bent)|naar bed (?:ga|gaat))\b",
     ),
-    # pills a doctor gives
+    # pills a doctor gives (not "pillen die niet van de dokter zijn", "zonder recept")
     (
         frozenset({SELF_HARM}),
         r"pillen",
-        r"\b(?:adhd|add|ritalin|concerta|psychiater|apotheek|apotheker|verpleegkundige|dokter|"
-        r"huisarts|arts|voorschrift|recept)\b",
+        r"^(?!.*\b(?:niet|geen|zonder) (?:van )?(?:de |een |het )?(?:dokter|huisarts|arts|"
+        r"voorschrift|recept)\b).*\b(?:adhd|add|ritalin|concerta|psychiater|apotheek|"
+        r"apotheker|verpleegkundige|dokter|huisarts|arts|voorschrift|recept)\b",
     ),
     # running away or sleeping out long ago or on a balcony: the past, not now
     (
@@ -1681,9 +1829,14 @@ _PART_BORDERS = {"en", "of", "om", "dan", "als", "dus", "zodat", "terwijl", "toe
 # Verbs that start a new part after the danger: "wil nooit meer naar huis boeit niet waar
 # ik slaap" - "niet" belongs to "boeit", and it takes nothing back. Read after it only; a
 # wrong border here costs a check at most, a wrong negation costs the help lines.
+# A subject right after a negation starts a new sentence without a comma: "eigenlijk niet
+# hij zit aan me" - the "niet" answers what came before (sixth pass).
+_SUBJECTS = {"hij", "zij", "ze", "ik", "wij", "we", "jij"}
 _AFTER_BORDERS = {
     "boeit", "boeie", "boeien", "maakt", "weet", "interesseert", "schelen", "kan", "ga",
     "wil", "durf", "mag",
+    # a relative clause: "mama neemt pillen die niet van de dokter zijn" (sixth pass)
+    "die",
 }  # fmt: skip
 
 
@@ -1708,6 +1861,9 @@ def _negated(clause: str, start: int, end: int) -> bool:
     for i in range(len(before) - 1, -1, -1):
         if before[i] in _PART_BORDERS:
             before = before[i + 1 :]
+            break
+        if before[i] in _SUBJECTS and i and before[i - 1] in _NEGATIONS:
+            before = before[i:]  # "nee wacht eigenlijk niet, hij zit aan me"
             break
     for i, word in enumerate(after):
         if word in _PART_BORDERS or word in _AFTER_BORDERS:
@@ -1849,8 +2005,18 @@ _ONLINE_PLACE = re.compile(
 _SKIPPING = re.compile(
     r"\b(?:sla|slaan|slaat|sloeg|sloegen)\b"
     r"((?:[\s,]+(?!(?:me|mij|hem|haar|ons|jou|je|elkaar|eten|ontbijt|lunch|avondeten|"
-    r"maaltijd|maaltijden|diner)\b)\w+){0,3}?)[\s,]+over\b"
+    r"maaltijd|maaltijden|diner)\b)\w+){0,3}?)[\s,]+(?:over|ovr|ovur|oveer|ofer)\b"
     r"(?![\s,]+(?:de|het|een|mijn|mn|m|me|zijn|zn|haar|je|z|d|ons|hun)\b)",
+    re.IGNORECASE,
+)
+
+
+# A word in quotes that hides what happens: papa is "ziek", mama is 'moe' at eleven in the
+# morning, an "ongelukje" (seventh pass, read from the eleventh and twelfth sets). Read on
+# the text as typed: normalising drops the quotes.
+_QUOTED_EUPHEMISM = re.compile(
+    r"""['"‘’“”`](?:ziek|moe|moeilijk|slaperig|ongelukje|ongeluk|gevallen|medicijnen|"""
+    r"""snoepjes)['"‘’“”`]""",
     re.IGNORECASE,
 )
 
@@ -1864,6 +2030,8 @@ def assess_words(text: str | None) -> Assessment:
     clauses = _clauses(text)
     whole = _typos(normalise(text))
     media = bool(_MEDIA.search(whole))
+    if _QUOTED_EUPHEMISM.search(text):
+        found.add(CHECK, HOME if _AT_HOME.search(whole) else DANGER)
     for clause in clauses:
         _assess_clause(clause, found, media)
     if (len(clauses) > 1 or clauses != [whole]) and found.level != CLEAR:
@@ -1924,7 +2092,7 @@ def assess(
         # check for these short answers is a guess from their "niet"; none of the danger
         # messages of the held-out sets nor a crisis example of data/nlu is one.
         model = NONE
-    elif _one_word(text) and crisis < clear_at:
+    elif _one_word(text) and crisis < ONE_WORD_CHECK_AT:
         # One word is a name, a nickname or a short answer ("Geheimnaam" at "Hoe wil je dat
         # ik je noem?"); the classifier's letter pieces of it are a guess. Every one-word
         # danger in the seven held-out sets ("zelfmoord", "help", "sextortion") is in the
@@ -1952,12 +2120,20 @@ _AROUND_PEOPLE = frozenset(
 # "weet het niet uit mn hoofd", "nee durf ik nog niet", "wil ik niet geven". Never with
 # "meer": "ik weet het niet meer" may be despair and keeps what the classifier says.
 _PLAIN_ANSWER = re.compile(
-    r"^(?:(?:nee|neej|nah|ja|eh+m*|uh+m*|hm+|sorry|pff+)\s+)*(?:"
+    r"^(?:(?:nee|neej|nah|ja|jawel|jaa|eh+m*|uh+m*|hm+|sorry|pff+)\s+)*(?:"
     r"(?:ik\s+)?(?:weet|wt|weetn)\s+(?:het\s+|ik\s+|t\s+|'t\s+)?(?:niet|nie|nt|ni)"
     r"|kweenie|kweeni|kweet\s+(?:het\s+|t\s+)?(?:niet|nie)|idk|geen\s+idee"
     r"|(?:dat\s+)?(?:wil|durf)\s+ik\s+(?:nog\s+)?(?:niet|nie)"
     r"(?:\s+(?:geven|zeggen|vertellen|doen|vragen))?"
-    r"|(?:dat\s+)?zeg\s+ik\s+(?:liever\s+)?(?:niet|nie))"
+    r"|(?:dat\s+)?zeg\s+ik\s+(?:liever\s+)?(?:niet|nie)"
+    # issue 20's form sets (2026-12-06): "heb ik al gevraagd", "heb het nog nie gevraagd",
+    # "ik durf het nog niet te vragen", "liever nie zeggen", "jawel al een keer"
+    r"|(?:heb\s+ik|ik\s+heb|heb|hebben\s+we|we\s+hebben)\s+(?:het\s+|t\s+|dat\s+)?"
+    r"(?:al\s+(?:een\s+keer\s+)?|nog\s+(?:niet|nie)\s+)"
+    r"(?:gevraagd|gezegd|gedaan|gepraat|besproken)"
+    r"|(?:ik\s+)?durf\s+(?:het\s+|t\s+)?(?:nog\s+)?(?:niet|nie)(?:\s+te\s+vragen)?"
+    r"|liever\s+(?:niet|nie)(?:\s+zeggen)?|al\s+een\s+keer|nog\s+(?:niet|nie)"
+    r"(?:\s+(?:gedaan|gevraagd|gepraat))?)"
     r"(?:\s+(?:uit\s+(?:mijn|mn|me)\s+hoofd|precies|zo\s+goed|zo|hoor|echt|sorry))*"
     r"[\s.!?]*$"
 )
@@ -1972,6 +2148,8 @@ def plain_answer(text: str | None) -> bool:
 # a surname ("meneer el amrani"), where the person lives ("van beneden", "van naast ons")
 # and a hedge ("hij heet sjaak geloof ik"). No other word: a verb makes it a story.
 _TITLES = frozenset("meneer mevrouw mevr mw mr dhr juf meester".split())
+# Small words of a surname after a first name: "Yvonne van der Linden" (2026-12-06).
+_SURNAME_PARTS = frozenset("van de den der ter ten te el al da di le la".split())
 _AROUND_A_NAME = frozenset(
     "heet heten noemen noem geloof denk ik toch gewoon gwn beneden boven naast hiernaast "
     "overkant bovenburen benedenburen straat school".split()
@@ -1984,19 +2162,27 @@ def only_people(text: str | None) -> bool:
     from bot.nlu.name_roles import first_names
     from bot.nlu.relation_words import word_relation
 
-    words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", (text or "").lower())
+    typed = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text or "")
+    words = [word.lower() for word in typed]
     if not words or len(words) > 8:
         return False
     names = first_names()
     person = False
     after_title = 0
-    for word in words:
+    after_name = 0  # capitalised words of a surname that may still follow a first name
+    for word, as_typed in zip(words, typed, strict=True):
         if word in _TITLES:
             person, after_title = True, 2  # a surname of up to two words may follow
         elif word_relation(word) or word in names:
-            person = True
+            person, after_name = True, 2 if word in names else 0
+            continue
         elif after_title and word not in _AROUND_PEOPLE:
             after_title -= 1
+        elif after_name and word in _SURNAME_PARTS:
+            continue  # "Yvonne van der Linden"
+        elif after_name and as_typed[:1].isupper():
+            after_name -= 1  # "Dewi Soeparman": a surname, as typed
+            continue
         elif word not in _AROUND_PEOPLE and word not in _AROUND_A_NAME:
             return False
     return person
