@@ -902,33 +902,20 @@ SEVENTH_PASS_NONE = [
 ]
 
 
-@pytest.mark.parametrize("text, kind", SEVENTH_PASS_CLEAR + SEVENTH_PASS_CHECK)
-def test_seventh_pass_danger_is_at_least_checked_with_its_kind(text, kind):
+@pytest.mark.parametrize(
+    "text, kind", SIXTH_PASS_CLEAR + SIXTH_PASS_CHECK + SEVENTH_PASS_CLEAR + SEVENTH_PASS_CHECK
+)
+def test_words_read_from_misses_are_at_least_checked_with_their_kind(text, kind):
     result = assess_words(text)
-    if (text, kind) in SEVENTH_PASS_CLEAR:
-        assert result.level == CLEAR
-    else:
-        assert result.at_least(CHECK)  # one was clear already, by older words
-    assert kind in result.kinds
-
-
-@pytest.mark.parametrize("text", SEVENTH_PASS_NONE)
-def test_seventh_pass_words_keep_everyday_messages_quiet(text):
-    assert not assess_words(text).at_least(CHECK)
-
-
-@pytest.mark.parametrize("text, kind", SIXTH_PASS_CLEAR + SIXTH_PASS_CHECK)
-def test_sixth_pass_danger_is_at_least_checked_with_its_kind(text, kind):
-    result = assess_words(text)
-    if (text, kind) in SIXTH_PASS_CLEAR:
+    if (text, kind) in SIXTH_PASS_CLEAR + SEVENTH_PASS_CLEAR:
         assert result.level == CLEAR
     else:
         assert result.at_least(CHECK)  # some were clear already, by older words
     assert kind in result.kinds
 
 
-@pytest.mark.parametrize("text", SIXTH_PASS_NONE)
-def test_sixth_pass_words_keep_everyday_messages_quiet(text):
+@pytest.mark.parametrize("text", SIXTH_PASS_NONE + SEVENTH_PASS_NONE)
+def test_words_read_from_misses_keep_everyday_messages_quiet(text):
     assert not assess_words(text).at_least(CHECK)
 
 
