@@ -842,6 +842,8 @@ SIXTH_PASS_CLEAR = [
 SIXTH_PASS_CHECK = [
     ("ik moet mama elke zaterdag naar bed brengen want ze kan nie meer lopen", safety.HOME),
     ("pa is zo dronken dat ik hem naar bed moest slepen", safety.HOME),
+    # "mn" is read as "mijn" before the words: the rule names "mijn moeder" (review)
+    ("ik moet mn moeder elke avond naar bed brengen", safety.HOME),
     ("de koelkast is weer leeg en mama is er niet", safety.HOME),
     ("ik pak soms eten uit de winkel want we hebben niks", safety.HOME),
     ("ik heb brood gejat omdat ik honger had", safety.HOME),

@@ -1449,9 +1449,9 @@ _UNSURE: list[tuple[str, str]] = [
     # a child who puts a parent to bed, an empty fridge, stealing food, "we have nothing"
     (
         HOME,
-        r"\b(?:moet|moest|moeten) (?:\w+ ){0,2}(?:haar|hem|mama|papa|ma|pa|mn moeder|mn vader) "
+        r"\b(?:moet|moest|moeten) (?:\w+ ){0,2}(?:haar|hem|mama|papa|ma|pa|mijn moeder|mijn vader) "
         r"(?:\w+ ){0,2}(?:in|naar) (?:bed|de bank) (?:leggen|brengen|helpen|slepen|sjouwen)\b|"
-        r"\bik (?:haar|hem|mama|papa|ma|pa|mn moeder|mn vader) (?:\w+ ){0,2}(?:in|naar) "
+        r"\bik (?:haar|hem|mama|papa|ma|pa|mijn moeder|mijn vader) (?:\w+ ){0,2}(?:in|naar) "
         r"(?:bed|de bank) (?:moet|moest|moeten) (?:leggen|brengen|helpen|slepen|sjouwen)\b",
     ),
     (
