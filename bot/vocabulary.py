@@ -146,6 +146,13 @@ SYNONYMS: dict[str, str] = {
     "babcia": "oma", "dziadek": "opa", "ciocia": "tante", "wujek": "oom", "3ammi": "oom",
     "abi": "broer", "abla": "zus", "huisvriend": "vriend_van_de_familie",
     "huisvriendin": "vriend_van_de_familie", "mattie": "vriend", "matties": "vriend",
+    # ... and from the fifth (read after it was measured, 2026-12-06): Somali, Papiamento,
+    # Afrikaans, English and Darija family words; a Turkish cousin and in-laws
+    "ayeeyo": "oma", "awoowe": "opa", "eeddo": "tante", "habaryar": "tante", "adeer": "oom",
+    "abti": "oom", "ammti": "tante", "wela": "oma", "welo": "opa", "granma": "oma",
+    "grandma": "oma", "grandpa": "opa", "granpa": "opa", "ouma": "oma", "oupa": "opa",
+    "khoya": "broer", "khouya": "broer", "sitto": "oma", "jiddo": "opa", "kuzen": "neef",
+    "yenge": "tante", "eniste": "oom",
     # phrases: matched before single words ("vriend van mijn ouders" is no "vriend")
     "vriend vd fam": "vriend_van_de_familie", "vriend van de fam": "vriend_van_de_familie",
     "vriend van ons gezin": "vriend_van_de_familie",

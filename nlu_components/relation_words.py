@@ -19,7 +19,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.relation_words import Reading, canonical, read_relations, warm
+from bot.nlu.relation_words import Reading, canonical, read_relations, taken_back, warm
 from bot.nlu.safety import only_people
 from bot.vocabulary import RELATIONS
 from nlu_components.base import RuleStep
@@ -34,6 +34,9 @@ _KEPT = frozenset(
     "withdraw_consent undo_withdraw explain_jim inform_contact inform_age".split()
 )
 _GUESSED_DANGER = frozenset({"crisis", "crisis_check"})
+# A message that names a person and takes another back is an answer naming who, though
+# its "nee" or "niet" sounded like a no or a change ("niet mijn broer maar mijn zus").
+_CORRECTING = _TAKEN | {"deny", "change_choice", "nlu_fallback"}
 # "baas van de snackbar", "juf die mij hielp": the person, then where from or who
 _DESCRIBED = re.compile(r"\s+(?:van|vd|bij|uit|op|in|die|dat|waar|met)\b", re.IGNORECASE)
 _ASKS_THE_BOT = re.compile(r"\?|\b(?:jij|jou|jouw|u)\b")
@@ -76,10 +79,13 @@ def settle_entities(
     mama" carry no person to choose, and the cross-validation scores them so.
     """
     readings = read_relations(text) if readings is None else readings
+    back = taken_back(text)
     kept: list[dict] = []
     replacing: list[Reading] = []
     for entity in entities:
         kind = entity.get("entity")
+        if kind == "relation" and any(_overlaps(entity, r) for r in back):
+            continue  # "oma" in "oma. nee wacht, ik bedoel opa": taken back
         if kind == "relation":
             over = [r for r in readings if _overlaps(entity, r)]
             same = [r for r in over if (r.start, r.end) == (entity.get("start"), entity.get("end"))]
@@ -122,6 +128,10 @@ def settle_entities(
 def names_a_person(text: str, intent: dict, readings: list[Reading]) -> bool:
     """Whether a message that names a person should be `inform_mentor` instead of `intent`."""
     name = intent.get("name")
+    if taken_back(text) and name in _CORRECTING and (readings or only_people(text)):
+        # "nee wacht, niet mijn broer, mijn neef": the youth corrects who they mean; "dhr.
+        # Bakker", "Kees Baas": a name whose surname is also a word for a person
+        return True
     if readings and name in _GUESSED_DANGER and only_people(text):
         # "mn nicht", "me buuvrouw": only people words, which the classifier learnt from
         # danger examples; CrisisGuard gives such a message no alarm from the classifier

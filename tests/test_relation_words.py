@@ -239,3 +239,94 @@ def test_the_entity_is_the_word_that_names_the_person_and_the_description_is_kep
 )
 def test_family_words_of_many_kinds_give_one_relation(typed, relation):
     assert [r.relation for r in read_relations(typed)] == [relation]
+
+
+@pytest.mark.parametrize(
+    "text, chosen, back",
+    [
+        # a turn close before the next person: the later one stands
+        ("buurman. nee wacht ik bedoel buurvrouw", ["buurvrouw"], ["buurman"]),
+        ("mn tante nee sorry mn oom", ["oom"], ["tante"]),
+        ("opa... typfout, oma", ["oma"], ["opa"]),
+        ("mijn zus, of nee toch mijn nicht", ["nicht"], ["zus"]),
+        ("ik typte oom maar het is mijn opa", ["opa"], ["oom"]),
+        ("mijn broer is pas 15 dus dat kan niet, mijn neef dan", ["neef"], ["broer"]),
+        ("tante of buurvrouw, doe maar de buurvrouw", ["buurvrouw"], ["tante", "buurvrouw"]),
+        # a person denied, however the sentence goes on
+        ("niet mijn tante, mijn oma", ["oma"], ["tante"]),
+        ("nee niet mn vader maar mn oom", ["oom"], ["ouder"]),
+        ("geen echte oom, een vriend van mijn vader", ["vriend_van_de_familie"], ["oom"]),
+        # a choice among the people named before
+        ("een opa en een trainer maar de trainer ken ik beter", ["sportcoach"],
+         ["opa", "sportcoach"]),
+        ("mijn nicht of mijn buurvrouw. de buurvrouw wordt het", ["buurvrouw"],
+         ["nicht", "buurvrouw"]),
+        # what the youth calls someone is not who the person is
+        ("ik zeg papa tegen hem maar hij is mijn pleegvader", ["ouder", "pleegouder"], []),
+        ("ik noem hem papa maar hij is mijn pleegvader", ["pleegouder"], ["ouder"]),
+    ],
+)  # fmt: skip
+def test_a_person_taken_back_gives_way_to_the_one_meant(text, chosen, back):
+    from bot.nlu.relation_words import taken_back
+
+    assert [r.relation for r in read_relations(text)] == chosen
+    assert [r.relation for r in taken_back(text)] == back
+
+
+@pytest.mark.parametrize(
+    "text, people",
+    [
+        # two people without a turn: both stay, and the form asks who comes first
+        ("mijn opa maar mijn oma is ook heel lief", ["opa", "oma"]),
+        ("mijn buurvrouw, ze zegt nooit nee tegen mij, net als mijn oma", ["buurvrouw", "oma"]),
+        ("mijn oma want mijn moeder werkt altijd", ["oma", "ouder"]),
+        ("mijn tante en mijn oom", ["tante", "oom"]),
+        ("mijn oom, niet zo streng als mijn opa", ["oom", "opa"]),
+    ],
+)
+def test_two_people_without_a_turn_are_both_kept(text, people):
+    assert [r.relation for r in read_relations(text)] == people
+
+
+@pytest.mark.parametrize(
+    "word, relation",
+    [
+        ("judoleraar", "sportcoach"), ("zwemjuf", "sportcoach"), ("dansdocent", "sportcoach"),
+        ("kickbokslerares", "sportcoach"), ("gymleraar", "leraar"),
+        ("handvaardigheidleraar", "leraar"), ("geschiedenisleraar", "leraar"),
+    ],
+)  # fmt: skip
+def test_the_teacher_of_a_sport_is_a_sportcoach(word, relation):
+    assert word_relation(word) == (relation, True)
+
+
+@pytest.mark.parametrize(
+    "text, people",
+    [
+        # a relation word typed as a surname after a first name or a title
+        ("Pieter Baas", []), ("Marieke de Vriend", []), ("mevrouw Neef", []),
+        # typed as a relation, it stays one
+        ("Oma Riet", ["oma"]), ("mijn Tante", ["tante"]), ("pieter baas", ["baas"]),
+        ("Tante Gerda", ["tante"]),
+    ],
+)  # fmt: skip
+def test_a_relation_word_typed_as_a_surname_is_part_of_the_name(text, people):
+    assert [r.relation for r in read_relations(text)] == people
+
+
+@pytest.mark.parametrize(
+    "word, relation",
+    [
+        ("dayım", "oom"), ("dayim", "oom"), ("amcam", "oom"), ("ablam", "zus"), ("dedem", "opa"),
+        ("halam", "tante"), ("anneannem", "oma"), ("ayeeyo", "oma"), ("wela", "oma"),
+        ("eeddo", "tante"), ("adeer", "oom"), ("khoya", "broer"), ("kuzen", "neef"),
+        ("grandma", "oma"),
+    ],
+)  # fmt: skip
+def test_family_words_with_my_and_in_more_languages(word, relation):
+    assert word_relation(word) == (relation, True)
+
+
+@pytest.mark.parametrize("word", ["tim", "ibrahim", "hakim", "dam", "halim", "hala"])
+def test_names_that_end_like_my_are_no_family_word(word):
+    assert word_relation(word) is None

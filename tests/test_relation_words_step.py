@@ -160,3 +160,36 @@ def test_a_person_named_is_clearly_first_so_the_fallback_does_not_ask_again(
     ranking = message.get("intent_ranking")
     assert ranking[0]["name"] == "inform_mentor"
     assert ranking[0]["confidence"] - ranking[1]["confidence"] >= 0.1
+
+
+@pytest.mark.parametrize(
+    "text, intent, classifier_word, expected",
+    [
+        ("oom. nee wacht ik bedoel opa", "out_of_scope", "oom", [("opa", "opa")]),
+        ("niet mijn zus maar mijn nicht", "change_choice", "zus", [("nicht", "nicht")]),
+        ("nee, niet de buurman, mijn trainer", "deny", "buurman", [("trainer", "sportcoach")]),
+    ],
+)
+def test_a_person_taken_back_loses_the_classifiers_entity_and_the_message_names_who(
+    text, intent, classifier_word, expected
+):
+    """The form reads the first relation: the one taken back must not be it, and the "nee"
+    or "niet" of a correction is no "no" to the question."""
+    start = text.index(classifier_word)
+    entity = {
+        "entity": "relation",
+        "start": start,
+        "end": start + len(classifier_word),
+        "value": classifier_word,
+        "extractor": "DIETClassifier",
+    }
+    message = RelationWords().process([parsed(text, intent, 0.9, [entity])])[0]
+    assert relations(message) == expected
+    assert message.get("intent")["name"] == "inform_mentor"
+
+
+@pytest.mark.parametrize("text", ["nee niet mijn oom", "nee mijn oom niet"])
+def test_a_plain_no_about_one_person_stays_a_no(text):
+    """Nothing is left once the person is taken back: no correction, the intent stays."""
+    message = RelationWords().process([parsed(text, "deny", 0.9)])[0]
+    assert message.get("intent")["name"] == "deny"

@@ -361,6 +361,10 @@ def message(
     return msg
 
 
+# a crisis confidence just under the check's threshold (0.04 since 2026-12-06)
+BELOW_CHECK = round(safety.CHECK_AT * 0.75, 3)
+
+
 @pytest.mark.parametrize(
     "text, intent, ranking, expected",
     [
@@ -376,7 +380,7 @@ def message(
         (
             "hoe lang duurt het",
             "ask_what_happens",
-            [("ask_what_happens", 0.6), ("crisis", 0.04)],
+            [("ask_what_happens", 0.6), ("crisis", BELOW_CHECK)],
             "ask_what_happens",
         ),  # fmt: skip
         (
@@ -397,7 +401,7 @@ def message(
         ("mn moeder", "crisis", [("crisis", 0.8), ("inform_mentor", 0.1)], "inform_mentor"),
         ("me stiefopa", "crisis", [("crisis", 0.9), ("deny", 0.05)], "inform_mentor"),
         # an unsure message that is no person stays unclear
-        ("ehm ja nee", "crisis", [("crisis", 0.04), ("deny", 0.03)], "nlu_fallback"),
+        ("ehm ja nee", "crisis", [("crisis", BELOW_CHECK), ("deny", 0.02)], "nlu_fallback"),
         # a short "don't know" or "won't give it" is an answer the form knows; with "meer"
         # it may be despair and keeps the check (above)
         ("wt nie", "crisis_check", [("crisis_check", 0.6), ("dont_know", 0.2)], "dont_know"),
@@ -903,22 +907,83 @@ SEVENTH_PASS_NONE = [
     "mijn vriend van insta komt morgen bij mij eten",
 ]
 
+# Eighth pass (2026-12-06), read from the thirteenth set's misses and full alarms after the
+# fourteenth set was written; each written here in other words.
+EIGHTH_PASS_CLEAR = [
+    ("mijn stiefvader heeft mijn moeder gisteren in elkaar geslagen", safety.HOME),
+    ("papa heeft mn zusje weer geslagen ik zat op mn kamer", safety.HOME),
+]
+EIGHTH_PASS_CHECK = [
+    ("er zit een deuk in de kast van zijn vuist", safety.HOME),
+    ("hij sloeg met zijn vuist door de deur", safety.HOME),
+    ("op zijn kamer liggen overal stukjes zilverfolie", safety.HOME),
+    ("mijn broertje vond spuiten in de badkamer", safety.HOME),
+    ("om 9 uur is mama al helemaal van de wereld", safety.HOME),
+    ("ik was mijn sokken in de gootsteen, er is geen wasmachine", safety.HOME),
+    ("ik slaap al overal en nergens", safety.HOMELESS),
+    ("vannacht slaap ik weer in de nachtbus", safety.HOMELESS),
+    ("mijn jas is nu mijn dekbed", safety.HOMELESS),
+    ("kan ik met de bus naar utrecht zonder geld", safety.HOMELESS),
+    ("mijn rugzak is ingepakt, straks ben ik weg", safety.HOMELESS),
+]
+EIGHTH_PASS_NONE = [
+    "mijn oma zat vroeger bij de marine",
+    "papa zat gisteren te lachen om een filmpje",
+    "mama zat in de auto te wachten",
+    "ik sneed in mijn duim bij het appel schillen",
+    "de wifi ligt plat",
+    "het zwembad ligt vol met folie voor de winter",
+    "ik was mijn handen in de wasbak",
+]
+# A laugh after hitting or a threat, the word itself asked about or made at school, a
+# famous person's death in the news: the gentle check, never the help lines at once.
+EIGHTH_PASS_CHECK_NOT_CLEAR = [
+    ("mijn zus gaat me afmaken als ze dit ziet hahaha", safety.VIOLENCE),
+    ("mn neefje schopte me onder tafel lol", safety.VIOLENCE),
+    ("hoe schrijf je suicidaal, met 1 of 2 a", safety.SELF_HARM),
+    ("ik maak een werkstuk over zelfdoding", safety.SELF_HARM),
+    ("een bekende voetballer heeft zelfmoord gepleegd, echt heftig", safety.SELF_HARM),
+]
+# ... and never when the message is the youth's own wish
+EIGHTH_PASS_STILL_CLEAR = [
+    ("ik wil zelfmoord plegen, niet voor een werkstuk", safety.SELF_HARM),
+    ("hoe pleeg je zelfmoord", safety.SELF_HARM),
+    ("ik denk aan zelfmoord sinds die zanger het deed", safety.SELF_HARM),
+    ("mijn stiefvader slaat me", safety.HOME),
+]
+
 
 @pytest.mark.parametrize(
-    "text, kind", SIXTH_PASS_CLEAR + SIXTH_PASS_CHECK + SEVENTH_PASS_CLEAR + SEVENTH_PASS_CHECK
+    "text, kind",
+    SIXTH_PASS_CLEAR
+    + SIXTH_PASS_CHECK
+    + SEVENTH_PASS_CLEAR
+    + SEVENTH_PASS_CHECK
+    + EIGHTH_PASS_CLEAR
+    + EIGHTH_PASS_CHECK
+    + EIGHTH_PASS_STILL_CLEAR,
 )
 def test_words_read_from_misses_are_at_least_checked_with_their_kind(text, kind):
     result = assess_words(text)
-    if (text, kind) in SIXTH_PASS_CLEAR + SEVENTH_PASS_CLEAR:
+    if (text, kind) in SIXTH_PASS_CLEAR + SEVENTH_PASS_CLEAR + EIGHTH_PASS_CLEAR:
+        assert result.level == CLEAR
+    elif (text, kind) in EIGHTH_PASS_STILL_CLEAR:
         assert result.level == CLEAR
     else:
         assert result.at_least(CHECK)  # some were clear already, by older words
     assert kind in result.kinds
 
 
-@pytest.mark.parametrize("text", SIXTH_PASS_NONE + SEVENTH_PASS_NONE)
+@pytest.mark.parametrize("text", SIXTH_PASS_NONE + SEVENTH_PASS_NONE + EIGHTH_PASS_NONE)
 def test_words_read_from_misses_keep_everyday_messages_quiet(text):
     assert not assess_words(text).at_least(CHECK)
+
+
+@pytest.mark.parametrize("text, kind", EIGHTH_PASS_CHECK_NOT_CLEAR)
+def test_a_joke_or_the_word_itself_gets_the_check_not_the_help_lines_at_once(text, kind):
+    result = assess_words(text)
+    assert result.level == CHECK
+    assert kind in result.kinds
 
 
 @pytest.mark.parametrize("text", FIFTH_PASS_NONE + TENTH_SET_NONE)

@@ -73,6 +73,32 @@ _HEADS = {
     "trainster": "sportcoach", "coach": "sportcoach", "leraar": "leraar", "lerares": "leraar",
     "docent": "leraar", "juf": "leraar",
 }  # fmt: skip
+# Turkish family words with "my" on the end ("dayım", "amcam", "ablam", "dedem", "halam");
+# "hala" alone is also a first name, "halam" is not.
+_TURKISH_KIN = {
+    "dayi": "oom", "amca": "oom", "abi": "broer", "abla": "zus", "dede": "opa",
+    "teyze": "tante", "hala": "tante", "anneanne": "oma", "babaanne": "oma", "nene": "oma",
+    "yenge": "tante", "eniste": "oom", "kuzen": "neef",
+}  # fmt: skip
+
+
+def _owned_stems(word: str) -> list[str]:
+    """The word without a Turkish "my" ending: "dayim" -> "day", "dayi"."""
+    return [word[: -len(end)] for end in ("im", "um", "m") if word.endswith(end)]
+
+
+# "judoleraar", "zwemleraar", "dansjuf", "tennisdocent": the teacher of a sport (a
+# "gymleraar" teaches at school)
+_SPORT_TEACHER = re.compile(
+    r"^(?:"
+    + "|".join(
+        sorted(
+            {w[:-2] if w.endswith("en") else w for w in SPORT_WORDS} - {"gym", "train", "club"}
+            | {"zwem"}
+        )
+    )
+    + r")\w{0,2}(?:leraar|lerares|juf|docent)$"
+)
 _PLEEG = re.compile(r"^pleeg(?:ouders?|moeder|vader|ma|pa|mam|pap|mama|papa|mams|paps)$")
 
 # Words close to a relation word that mean something else; never matched fuzzily.
@@ -262,6 +288,9 @@ def word_relation(word: str) -> tuple[str, bool] | None:
         return LEXICON[folded], True
     if _PLEEG.match(folded):
         return "pleegouder", True
+    for stem in _owned_stems(folded.replace("ı", "i")):
+        if stem in _TURKISH_KIN:
+            return _TURKISH_KIN[stem], True  # "dayım", "ablam": my uncle, my sister
     if (
         len(folded) < 3
         or folded in NOT_RELATIONS
@@ -272,6 +301,8 @@ def word_relation(word: str) -> tuple[str, bool] | None:
         return None
     for head, relation in _HEADS.items():
         if folded.endswith(head) and len(folded) - len(head) >= 3:
+            if relation == "leraar" and _SPORT_TEACHER.match(folded):
+                return "sportcoach", True  # "judoleraar", "zwemjuf": a sport's teacher
             return relation, True  # "bovenbuurman", "voetbaltrainer"
     # affectionate endings: "zussie", "tantie", "omaatje"
     for ending in ("tje", "je", "ie", "ke"):
@@ -392,6 +423,14 @@ _SIDE = re.compile(
 )
 
 
+# "iemand die mijn familie al heel lang kent", "een man die mijn ouders kent": a friend of
+# the family, though the youth may call him "oom" (issue 20, 2026-12-06)
+_KNOWS_THE_FAMILY = re.compile(
+    r"\b(?:iemand|een\s+(?:man|vrouw|meneer|mevrouw))\s+die\s+(?:mijn|mn|m'n|me|onze|ons)\s+"
+    r"(?:familie|fam|ouders|gezin)\s+(?:al\s+)?(?:heel\s+|zo\s+)?(?:lang\s+)?kent\b"
+)
+
+
 def _family_phrase(text: str) -> Reading | None:
     """ "de moeder van mijn moeder" -> oma; "de moeder van mijn vriend" -> anders."""
     folded = _fold(text)
@@ -407,6 +446,9 @@ def _family_phrase(text: str) -> Reading | None:
             "buurman" if (door.group(1) or door.group(2)) in ("man", "meneer") else "buurvrouw"
         )
         return Reading(relation, door.start(), door.end(), typed=text[door.start() : door.end()])
+    friend = _KNOWS_THE_FAMILY.search(folded)
+    if friend:
+        return Reading("vriend_van_de_familie", *friend.span(), typed=text[slice(*friend.span())])
     teacher = _TEACHER.search(folded)
     if teacher:
         return Reading("leraar", *teacher.span(), typed=text[slice(*teacher.span())])
@@ -445,7 +487,122 @@ def describe(text: str) -> str:
 
 
 def read_relations(text: str) -> list[Reading]:
-    """Every person the message names, in the order typed (see the module's docstring)."""
+    """Every person the message names, in the order typed (see the module's docstring),
+    without the people the youth took back ("oma. nee wacht, ik bedoel opa": opa)."""
+    return _chosen(text)[0]
+
+
+def taken_back(text: str) -> list[Reading]:
+    """The people the youth named and then took back: "niet mijn broer", "oma" in "oma.
+    nee wacht, ik bedoel opa". The classifier's entities on them are dropped too."""
+    return _chosen(text)[1]
+
+
+# A person said and then taken back (issue 20, 2026-12-06): a turn between two people,
+# the later one stands ("oma. nee wacht, ik bedoel opa", "neef nee nicht", "opa... sorry
+# typfout, oom", "mijn tante, of nee toch mijn buurvrouw", "ik zei net buurman maar het is
+# de buurvrouw", "mn zus is 16 dus dat kan niet, mn nicht dan", "opa of oom karim, doe
+# maar oom karim"). A turn counts only close before the next person (at most four words
+# between), so "ze zegt nooit nee tegen mij, net als mijn oma" keeps both people.
+_TURN = re.compile(
+    r"\b(?:nee|neej|nope|sorry|sry|wacht|typfout|ik\s+bedoel(?:de)?|bedoel\s+ik"
+    r"|maar\s+(?:het|t)\s+(?:is|wordt)|doe\s+maar|(?:ik\s+)?kies\s+(?:ik\s+)?"
+    r"|(?:dat\s+)?(?:kan|mag)\s+(?:niet|nie))\b"
+)
+_TURN_GAP = 4
+# "niet mijn broer", "hij is geen echte oom", "ze is niet echt mijn tante": that person is
+# not the one meant (every reading of that relation goes).
+# "ik noem haar mama Ruth maar ze is mijn pleegmoeder": what the youth calls someone
+# is not who the person is, when the message also says who the person is.
+_CALLED_SO = re.compile(r"\bnoem(?:en)?\s+(?:ik\s+)?(?:haar|hem|d'r|der|ze|hij)\s+$")
+_DENIED = re.compile(
+    r"\b(?:niet|nie|geen)\s+(?:echt\s+|een\s+)?(?:(?:mijn|mn|m'n|me|de|die|het)\s+)?"
+    r"(?:echte\s+|eigen\s+)?$"
+)
+# "ik twijfel tussen mn trainer en mn buurman. buurman wordt het", "mijn buurvrouw of
+# mijn juf. de juf denk ik": a person named again with a word of choosing after it.
+_CHOSEN_AFTER = re.compile(r"^\s*(?:wordt\s+het|denk\s+ik|dan|kies\s+ik|is\s+het)\b")
+
+
+# Small words of a surname between a first name and the rest ("Jolanda de Vriend").
+_SURNAME_PARTS = frozenset("van de den der ter ten te el al da di le la 't".split())
+_TITLE_WORDS = frozenset("meneer mevrouw mevr mw mr dhr".split())
+
+
+def _surnames(text: str, readings: list[Reading]) -> list[Reading]:
+    """Relation words typed as a surname: "Kees Baas", "Jolanda de Vriend", "meneer Neef".
+
+    A capitalised relation word right after a capitalised first name or after a title,
+    with only the small words of a surname between, is part of the person's name."""
+    from bot.nlu.name_roles import first_names
+
+    names = first_names()
+    words = [w for w in _WORD.finditer(text)]
+    found = []
+    for reading in readings:
+        at = next((i for i, w in enumerate(words) if w.start() == reading.start), None)
+        if at is None or not words[at].group()[:1].isupper() or " " in reading.typed:
+            continue
+        i = at - 1
+        while i >= 0 and _fold(words[i].group()) in _SURNAME_PARTS:
+            i -= 1
+        if i < 0:
+            continue
+        before = words[i].group()
+        if _fold(before) in _TITLE_WORDS or (before[:1].isupper() and _fold(before) in names):
+            found.append(reading)
+    return found
+
+
+@functools.lru_cache(maxsize=2048)
+def _chosen(text: str) -> tuple[list[Reading], list[Reading]]:
+    readings = _read_all(text)
+    surnames = _surnames(text, readings)
+    if surnames:
+        readings = [r for r in readings if r not in surnames]
+        kept, dropped = _chosen_among(text, readings)
+        return kept, surnames + dropped
+    return _chosen_among(text, readings)
+
+
+def _chosen_among(text: str, readings: list[Reading]) -> tuple[list[Reading], list[Reading]]:
+    if len(readings) < 2:
+        return readings, []
+    folded = _fold(text)
+    denied = {r.relation for r in readings if _DENIED.search(folded[: r.start])}
+    called = [r for r in readings if _CALLED_SO.search(folded[: r.start])]
+    kept = [r for r in readings if r.relation not in denied and r not in called]
+    dropped = [r for r in readings if r not in kept]
+    if len({r.relation for r in kept}) < 2:
+        return kept, dropped
+    cut = None  # where the people the youth stands by begin
+    for turn in _TURN.finditer(folded):
+        after = [r for r in kept if r.start >= turn.end()]
+        if not after or not any(r.end <= turn.start() for r in kept):
+            continue
+        if len(_WORD.findall(folded[turn.end() : after[0].start])) <= _TURN_GAP:
+            cut = turn.end()
+    maar = [m.end() for m in re.finditer(r"\bmaar\b", folded)]
+    for end in maar:
+        # "ik vind mijn oom en mijn opa allebei lief maar opa heeft meer tijd": after
+        # "maar" only people named before it, so the youth chose among them
+        before = {r.relation for r in kept if r.end <= end}
+        after = {r.relation for r in kept if r.start >= end}
+        if len(before) >= 2 and after and after <= before:
+            cut = max(cut or 0, end)
+    for reading in kept:
+        if _CHOSEN_AFTER.match(folded[reading.end :]):
+            earlier = {r.relation for r in kept if r.end <= reading.start}
+            if len(earlier) >= 2 and reading.relation in earlier:
+                cut = max(cut or 0, reading.start)
+    if cut is None:
+        return kept, dropped
+    chosen = [r for r in kept if r.start >= cut]
+    return chosen, dropped + [r for r in kept if r.start < cut]
+
+
+def _read_all(text: str) -> list[Reading]:
+    """Every person the message names, in the order typed, also those taken back."""
     if not text or text.startswith("/"):
         return []
     readings: list[Reading] = []

@@ -71,8 +71,13 @@ KINDS = (SELF_HARM, VIOLENCE, HOME, SEXUAL, ONLINE, HOMELESS, HONOUR, BULLYING, 
 #   model after the batch,  CLEAR_AT 0.9:  18 / 43 / 334
 #   model after the batch,  CLEAR_AT 0.95: 19 / 27 / 334   (kept: 11 fewer missed, as
 #                                            few full alarms; 37 more checks)
+# CHECK_AT 0.05 / 0.04 / 0.03 on the fourteenth set, written blind to decide this
+# (2026-12-06, model jim-3a617ff061aa; the rule, set before measuring: the fewest danger
+# missed on it, a tie to the higher value): 13 / 11 / 11 missed, 59 / 63 / 68 of 292
+# harmless checks. On the thirteenth, measured blind before: 11 / 10 / 9 missed, 79 / 88 /
+# 93 checks; on the form answers: 92 / 106 / 124 checks of 1,989.
 CLEAR_AT = 0.95
-CHECK_AT = 0.05
+CHECK_AT = 0.04
 # crisis and crisis_check together at this or more: the check. It was CLEAR_AT until
 # 2026-12-05 and stays 0.8, so a higher CLEAR_AT moves danger to the check, never away.
 SUM_CHECK_AT = 0.8
@@ -216,7 +221,8 @@ _CLEAR: list[tuple[str, str]] = [
     (
         SELF_HARM,
         r"\b(?:snij|snijd|kras|sneed) (?:ik )?(?:mezelf|mijzelf|in mijn|in mn|mn|"
-        r"mijn) ?(?:arm|armen|been|benen|pols|polsen|huid)?",
+        r"mijn)(?! (?:vinger|duim|nagel)\w*\b) ?(?:arm|armen|been|benen|pols|polsen|huid)?",
+        # (eighth pass: a cut in a finger while cooking is no self-harm)
     ),
     (
         SELF_HARM,
@@ -341,13 +347,25 @@ _CLEAR: list[tuple[str, str]] = [
     ),
     (
         HOME,
-        rf"\b{_PARENT} (?:\w+ ){{0,3}}(?:zat|bezopen|stoned|lam|straalbezopen|drank|"
+        # "zat" is drunk, not "sat": never with where or how after it ("mijn vader zat
+        # vroeger in de gevangenis", "mama zat te huilen"; eighth pass)
+        rf"\b{_PARENT} (?:\w+ ){{0,3}}(?:zat(?! (?:\w+ )?(?:in|op|bij|te|aan|naar|met|"
+        r"achter|voor|vast|thuis|samen|naast|onder|boven|hier|daar|er|ook|vol|klaar)\b)|"
+        r"bezopen|stoned|lam|straalbezopen|drank|"
         r"alcohol|bier|wodka|wijn|pillen|wiet|speed|xtc|heroine|dealer|lijn|lijntjes)\b",
     ),
     (
         HOME,
         rf"\b{_PARENT} (?:\w+ ){{0,2}}(?:slaat|slaan|sloeg|schopt|schoppen|duwt|mishandelt) "
         r"(?:mijn |mn )?(?:broertje|zusje|broer|zus|moeder|vader|mama|papa|kleine)\b",
+    ),
+    (
+        # "mn pa heeft mn moeder weer geslagen" (eighth pass: it was clear only through a
+        # "zat" later in the message, read as drunk)
+        HOME,
+        rf"\b{_PARENT} (?:heeft|had|hebben) (?:\w+ ){{0,2}}(?:mijn |mn )?(?:broertje|zusje|broer|"
+        r"zus|moeder|vader|mama|papa|kleine) (?:\w+ ){0,2}(?:geslagen|geschopt|mishandeld|"
+        r"gewurgd|in elkaar geslagen)\b",
     ),
     (HOME, r"\bhou het (?:\w+ )?thuis (?:\w+ )?niet (?:meer )?uit\b"),
     # a parent who no longer gets up: use or illness, and nobody who cares for the youth
@@ -1552,6 +1570,52 @@ _UNSURE: list[tuple[str, str]] = [
         r"\b(?:er )?thuis (?:weer |vaak |nooit |soms )?(?:niks|niets|geen eten|geen brood)"
         r"(?! te doen| aan de hand| bijzonders| aan| mis| meer aan)(?: is| te eten)?\b",
     ),
+    # eighth pass (2026-12-06), read from the thirteenth set's misses after the fourteenth
+    # was written; each tested in other words. A hole a fist made, foil and needles at
+    # home, a parent passed out early, washing clothes in the sink, sleeping anywhere, a
+    # coat for a blanket, leaving with clothes and no ticket
+    (
+        HOME,
+        r"\b(?:gat|deuk|barst|scheur) (?:\w+ ){0,4}(?:van|door) (?:zijn|haar|zn|z n|d r|der|"
+        r"mijn vaders|papas|mamas) "
+        r"(?:vuist|hoofd|voet|schop|trap)\b|"
+        r"\b(?:vuist|vuisten) (?:\w+ ){0,2}door (?:de|het|een) (?:deur|muur|raam|kast)\b",
+    ),
+    (
+        HOME,
+        r"\b(?:zwarte |verbrande )?(?:stukjes |stukken |velletjes )?(?:zilver)?folie (?:\w+ ){0,3}"
+        r"(?:op (?:tafel|de tafel|de bank|de grond|zijn kamer|haar kamer)|overal|in de kamer)\b|"
+        r"\b(?:zwarte|verbrande) (?:stukjes |stukken )?folie\b|"
+        r"\b(?:liggen|ligt|lagen|lag|vind|vond|vinden) (?:\w+ ){0,4}(?:stukjes |velletjes )"
+        r"(?:zilver)?folie\b|"
+        r"\b(?:naalden|naaldjes|spuiten|spuitjes) (?:\w+ ){0,3}(?:in|op|bij) (?:onze|de|ons|mijn|"
+        r"het) (?:tuin|huis|kamer|badkamer|wc|bank|tafel|keuken|trap)\b",
+    ),
+    (
+        HOME,
+        r"\bom (?:\d+|twaalf|elf|tien|negen|acht|een|twee|drie) uur (?:\w+ ){0,2}(?:al )?"
+        r"(?:plat|lam|laveloos|knock ?out|van de wereld)\b|"
+        r"\bligt (?:hij|ze|zij|pa|ma|papa|mama) (?:\w+ ){0,2}(?:al )?(?:plat|lam|laveloos|"
+        r"knock ?out|van de wereld)\b",
+    ),
+    (
+        HOME,
+        r"\b(?:was|wassen) (?:\w+ ){0,2}(?:kleren|kleding|sokken|onderbroeken) (?:\w+ ){0,2}"
+        r"(?:in de|in het|met de) (?:wasbak|gootsteen|douche|bad|emmer)\b|"
+        r"\bwasmachine (?:is |staat )?(?:al )?(?:maanden|weken|jaren) (?:\w+ )?kapot\b",
+    ),
+    (
+        HOMELESS,
+        r"\bik slaap (?:nu |al )?(?:overal|nergens|overal en nergens)\b|"
+        r"\bslaap (?:\w+ ){0,3}in de (?:trein|nachtbus|metro|tram)\b|"
+        r"\b(?:mijn|mn|me) jas is (?:\w+ )?(?:mijn|mn|me) (?:deken|bed|dekbed)\b",
+    ),
+    (
+        HOMELESS,
+        r"\b(?:trein|bus|metro) (?:\w+ ){0,5}zonder (?:kaartje|ticket|ov|ovkaart|geld)\b|"
+        r"\b(?:kleren|spullen|tas|rugzak|pasje)\b(?: \w+){0,6} (?:ben ik|ga ik) (?:weg|pleite|"
+        r"foetsie|vertrokken)\b",
+    ),
 ]
 
 # Clear words that cooking, crafts and the other harmless contexts of `_HARMLESS` take
@@ -1807,7 +1871,7 @@ _SPORT_OR_ACCIDENT = re.compile(
     r"thaiboksen|thaiboks|sparren|mma|worstelen|rode kaart|gele kaart|scheids|"
     # a pillow or a cuddly toy is no beating; a wasp is no knife ("wil me kussen" is no
     # pillow: only "met een kussen")
-    r"met (?:een |het |de |haar |zijn |mijn |mn |m )?(?:kussen|knuffel)|kussengevecht|"
+    r"met (?:een |het |de |haar |zijn |zn |z n |mijn |mn |m )?(?:kussen|knuffel)|kussengevecht|"
     r"gestoken door (?:een |de )?(?:wesp\w*|bijen|mug\w*|kwal\w*|brandnetel\w*|insect\w*)|"
     r"rugby|handbal|gevallen|viel|by accident|accidentally|football|soccer|with (?:a|the) "
     r"ball|in (?:a|the) game|at fifa)\b"
@@ -1899,6 +1963,29 @@ _THREAT_IDIOM = re.compile(
     rf"\b(?:vermoordt|vermoorden|vermoord|maakt|maken) (?:\w+ )?{_ME} (?:af )?als (?:ik|je)\b"
 )
 
+# A laugh after hitting or a threat ("mn broertje sloeg me haha", "mn mentor gaat me
+# vermoorden 😂"): a joke, most likely; the check, never the help lines at once, since a
+# laugh may also hide what happens (eighth pass, read from the thirteenth set).
+_LAUGH = re.compile(
+    r"\b(?:(?:ha){2,}h?|hihi\w*|lol|lmao|xd)\b|[\U0001F602\U0001F923\U0001F606\U0001F639]", re.I
+)
+# The word itself asked about or worked on at school, and someone famous who died by
+# suicide in the news: the check instead of the suicide line at once; never with a word
+# of the youth's own wish.
+_ABOUT_THE_WORD = re.compile(
+    r"\bhoe (?:schrijf|spel|spell) je\b|\bwat betekent\b|\bwat (?:is|zijn) (?:de )?betekenis\b|"
+    r"\b(?:presentatie|spreekbeurt|werkstuk|profielwerkstuk|boekverslag|opdracht|project)\b|"
+    r"\w*preventie\b"
+)
+_SOMEONE_ELSES_SUICIDE = re.compile(
+    r"\b(?:zanger|zangeres|rapper|artiest|acteur|actrice|youtuber|influencer|streamer|"
+    r"voetballer|bekende|beroemdheid|ster|bn er)\w* (?:\w+ ){0,3}(?:zelfmoord|suicide)\b"
+)
+_MY_OWN = re.compile(
+    r"\bik (?:\w+ )?(?:wil|ga|denk|dacht|overweeg|zou|pleeg|doe|kan niet)\b|\bmezelf\b|"
+    r"\bmijn leven\b|\bniet meer (?:leven|wakker)\b"
+)
+
 # Sleeping out or running away told as the past or as a trip, or about a pet or a lesson.
 _PAST_OR_TRIP = re.compile(
     r"\b(?:vroeger|lang geleden|jaren geleden|jaar geleden|toen ik klein was|"
@@ -1922,7 +2009,7 @@ def _in_context(contexts: list[tuple[frozenset[str], str | None]], kind: str, wo
     )
 
 
-def _assess_clause(clause: str, found: _Found, media: bool = False) -> None:
+def _assess_clause(clause: str, found: _Found, media: bool = False, laugh: bool = False) -> None:
     harmless = media or any(re.search(pattern, clause) for pattern in _HARMLESS)
     # touching and photos asked for: only a context that is not sport, a game or media
     harmless_for_touching = any(
@@ -1949,7 +2036,7 @@ def _assess_clause(clause: str, found: _Found, media: bool = False) -> None:
                     found.taken_back = True
                     continue
                 if (
-                    (kind == VIOLENCE and _THREAT_IDIOM.search(form))
+                    (kind == VIOLENCE and (_THREAT_IDIOM.search(form) or laugh))
                     or (kind == HOMELESS and _PAST_OR_TRIP.search(form))
                     or (kind == HOME and _ORDINARY_DRINK.search(form))
                 ):
@@ -2032,12 +2119,23 @@ def assess_words(text: str | None) -> Assessment:
     media = bool(_MEDIA.search(whole))
     if _QUOTED_EUPHEMISM.search(text):
         found.add(CHECK, HOME if _AT_HOME.search(whole) else DANGER)
+    laugh = bool(_LAUGH.search(text))
     for clause in clauses:
-        _assess_clause(clause, found, media)
+        _assess_clause(clause, found, media, laugh)
     if (len(clauses) > 1 or clauses != [whole]) and found.level != CLEAR:
         # a phrase split by a comma ("ik wil, niet meer leven") or by a word that borders
         # a clause ("hele weekenden alleen") still counts
-        _assess_clause(whole, found, media)
+        _assess_clause(whole, found, media, laugh)
+    if (
+        found.level == CLEAR
+        and set(found.found) == {SELF_HARM}
+        and (_ABOUT_THE_WORD.search(whole) or _SOMEONE_ELSES_SUICIDE.search(whole))
+        and not _MY_OWN.search(whole)
+    ):
+        # "hoe schrijf je zelfmoord", a talk about suicide prevention, a singer's death in
+        # the news: the word is not the youth's wish; the check asks (eighth pass)
+        found.level = CHECK
+        found.found[SELF_HARM] = CHECK
     # violence by a parent or at home is also danger at home (Veilig Thuis)
     if VIOLENCE in found.kinds and _AT_HOME.search(whole):
         found.add(found.found[VIOLENCE], HOME)
