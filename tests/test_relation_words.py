@@ -330,3 +330,10 @@ def test_family_words_with_my_and_in_more_languages(word, relation):
 @pytest.mark.parametrize("word", ["tim", "ibrahim", "hakim", "dam", "halim", "hala"])
 def test_names_that_end_like_my_are_no_family_word(word):
     assert word_relation(word) is None
+
+
+def test_the_people_read_are_a_fresh_list_each_time():
+    """The reading is cached per text; a caller that changes its list changes no other's."""
+    first_read = read_relations("oma. nee wacht, ik bedoel opa")
+    first_read.clear()
+    assert [r.relation for r in read_relations("oma. nee wacht, ik bedoel opa")] == ["opa"]

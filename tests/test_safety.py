@@ -950,6 +950,9 @@ EIGHTH_PASS_STILL_CLEAR = [
     ("hoe pleeg je zelfmoord", safety.SELF_HARM),
     ("ik denk aan zelfmoord sinds die zanger het deed", safety.SELF_HARM),
     ("mijn stiefvader slaat me", safety.HOME),
+    # a laugh never hides hitting at home
+    ("mijn vader slaat me elke dag haha", safety.HOME),
+    ("mama schopt me lol", safety.HOME),
 ]
 
 

@@ -489,13 +489,13 @@ def describe(text: str) -> str:
 def read_relations(text: str) -> list[Reading]:
     """Every person the message names, in the order typed (see the module's docstring),
     without the people the youth took back ("oma. nee wacht, ik bedoel opa": opa)."""
-    return _chosen(text)[0]
+    return list(_chosen(text)[0])  # a copy: the cached list stays as read
 
 
 def taken_back(text: str) -> list[Reading]:
     """The people the youth named and then took back: "niet mijn broer", "oma" in "oma.
     nee wacht, ik bedoel opa". The classifier's entities on them are dropped too."""
-    return _chosen(text)[1]
+    return list(_chosen(text)[1])
 
 
 # A person said and then taken back (issue 20, 2026-12-06): a turn between two people,
@@ -510,11 +510,11 @@ _TURN = re.compile(
     r"|(?:dat\s+)?(?:kan|mag)\s+(?:niet|nie))\b"
 )
 _TURN_GAP = 4
-# "niet mijn broer", "hij is geen echte oom", "ze is niet echt mijn tante": that person is
-# not the one meant (every reading of that relation goes).
 # "ik noem haar mama Ruth maar ze is mijn pleegmoeder": what the youth calls someone
 # is not who the person is, when the message also says who the person is.
 _CALLED_SO = re.compile(r"\bnoem(?:en)?\s+(?:ik\s+)?(?:haar|hem|d'r|der|ze|hij)\s+$")
+# "niet mijn broer", "hij is geen echte oom", "ze is niet echt mijn tante": that person is
+# not the one meant (every reading of that relation goes).
 _DENIED = re.compile(
     r"\b(?:niet|nie|geen)\s+(?:echt\s+|een\s+)?(?:(?:mijn|mn|m'n|me|de|die|het)\s+)?"
     r"(?:echte\s+|eigen\s+)?$"
@@ -556,6 +556,7 @@ def _surnames(text: str, readings: list[Reading]) -> list[Reading]:
 
 @functools.lru_cache(maxsize=2048)
 def _chosen(text: str) -> tuple[list[Reading], list[Reading]]:
+    """(the people meant, the people taken back), read once per text."""
     readings = _read_all(text)
     surnames = _surnames(text, readings)
     if surnames:

@@ -1969,6 +1969,20 @@ _THREAT_IDIOM = re.compile(
 _LAUGH = re.compile(
     r"\b(?:(?:ha){2,}h?|hihi\w*|lol|lmao|xd)\b|[\U0001F602\U0001F923\U0001F606\U0001F639]", re.I
 )
+# A threat word is joked with about anyone; hitting only by someone outside the home ("mijn
+# vader slaat me haha" stays clear: a laugh may hide it).
+_THREAT_WORDS = re.compile(
+    r"\b(?:vermoord\w*|afmaken|maakt (?:\w+ )?af|dood ?maken|kapot ?maken)\b"
+)
+
+
+_BY_A_PARENT = re.compile(rf"\b{_PARENT}\b|\bthuis\b")
+
+
+def _joked(form: str) -> bool:
+    return bool(_THREAT_WORDS.search(form)) or not _BY_A_PARENT.search(form)
+
+
 # The word itself asked about or worked on at school, and someone famous who died by
 # suicide in the news: the check instead of the suicide line at once; never with a word
 # of the youth's own wish.
@@ -2036,7 +2050,8 @@ def _assess_clause(clause: str, found: _Found, media: bool = False, laugh: bool 
                     found.taken_back = True
                     continue
                 if (
-                    (kind == VIOLENCE and (_THREAT_IDIOM.search(form) or laugh))
+                    (kind == VIOLENCE and _THREAT_IDIOM.search(form))
+                    or (kind == VIOLENCE and laugh and _joked(form))
                     or (kind == HOMELESS and _PAST_OR_TRIP.search(form))
                     or (kind == HOME and _ORDINARY_DRINK.search(form))
                 ):
