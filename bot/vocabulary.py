@@ -253,7 +253,7 @@ _FILLERS = frozenset("eh ehh ehm uh uhm uhh hmm nou dus gewoon gwn hoor toch he 
 # Titles kept with the surname after them: "mevrouw de vries", "meneer el amrani".
 _TITLES = frozenset("meneer mevrouw mevr juf meester dokter".split())
 # Small words of Dutch and other surnames: "van den berg", "de vries", "el amrani".
-_SURNAME_PARTS = frozenset("van de den der het ter ten te el al da di du le la op in 't".split())
+SURNAME_PARTS = frozenset("van de den der het ter ten te el al da di du le la op in 't".split())
 # Dutch surname prefixes are written small after a first name: "Riet de Vries".
 _DUTCH_PREFIXES = frozenset("van de den der het ter ten te 't".split())
 # After "van" these say where the person is from, not a surname: "bas van groep 8".
@@ -316,7 +316,7 @@ def name_from_answer(value: str | None, text: str | None = None) -> str | None:
         # the NLU found the first name of "riet de vries": the surname belongs to it
         whole = name_from_answer(text)
         if whole and whole.lower().split()[0] == words[0].lower() and len(whole.split()) > 2:
-            if whole.lower().split()[1] in _SURNAME_PARTS:
+            if whole.lower().split()[1] in SURNAME_PARTS:
                 return whole
     lowered = [w.lower() for w in words]
     while lowered and lowered[0] in _FILLERS | {"mijn", "mn", "me", "de", "het", "een", "die"}:
@@ -344,7 +344,7 @@ def name_from_answer(value: str | None, text: str | None = None) -> str | None:
             words, lowered = words[:index], lowered[:index]
             break
     if lowered[0] in _TITLES and not (lowered[0] in ("juf", "meester") and len(words) == 2):
-        rest = [w for w in lowered[1:] if w not in _SURNAME_PARTS]
+        rest = [w for w in lowered[1:] if w not in SURNAME_PARTS]
         if rest and len(words) <= 4 and all(w.isalpha() for w in words):
             return _capitalise(words)
         return None  # "meneer" alone is no name

@@ -935,8 +935,9 @@ EIGHTH_PASS_NONE = [
     "het zwembad ligt vol met folie voor de winter",
     "ik was mijn handen in de wasbak",
 ]
-# A laugh after hitting or a threat, the word itself asked about or made at school, a
-# famous person's death in the news: the gentle check, never the help lines at once.
+# A laugh after a threat or after hitting by someone outside the home, the word itself
+# asked about or made at school, a famous person's death in the news: the gentle check,
+# never the help lines at once.
 EIGHTH_PASS_CHECK_NOT_CLEAR = [
     ("mijn zus gaat me afmaken als ze dit ziet hahaha", safety.VIOLENCE),
     ("mn neefje schopte me onder tafel lol", safety.VIOLENCE),
@@ -968,9 +969,8 @@ EIGHTH_PASS_STILL_CLEAR = [
 )
 def test_words_read_from_misses_are_at_least_checked_with_their_kind(text, kind):
     result = assess_words(text)
-    if (text, kind) in SIXTH_PASS_CLEAR + SEVENTH_PASS_CLEAR + EIGHTH_PASS_CLEAR:
-        assert result.level == CLEAR
-    elif (text, kind) in EIGHTH_PASS_STILL_CLEAR:
+    clear = SIXTH_PASS_CLEAR + SEVENTH_PASS_CLEAR + EIGHTH_PASS_CLEAR + EIGHTH_PASS_STILL_CLEAR
+    if (text, kind) in clear:
         assert result.level == CLEAR
     else:
         assert result.at_least(CHECK)  # some were clear already, by older words

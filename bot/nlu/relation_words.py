@@ -39,7 +39,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.vocabulary import SPORT_WORDS, SYNONYMS
+from bot.vocabulary import SPORT_WORDS, SURNAME_PARTS, SYNONYMS
 
 # canonical relation of each word (extra to bot.vocabulary.SYNONYMS: forms teens type)
 _MORE_WORDS = {
@@ -524,8 +524,6 @@ _DENIED = re.compile(
 _CHOSEN_AFTER = re.compile(r"^\s*(?:wordt\s+het|denk\s+ik|dan|kies\s+ik|is\s+het)\b")
 
 
-# Small words of a surname between a first name and the rest ("Jolanda de Vriend").
-_SURNAME_PARTS = frozenset("van de den der ter ten te el al da di le la 't".split())
 _TITLE_WORDS = frozenset("meneer mevrouw mevr mw mr dhr".split())
 
 
@@ -544,7 +542,7 @@ def _surnames(text: str, readings: list[Reading]) -> list[Reading]:
         if at is None or not words[at].group()[:1].isupper() or " " in reading.typed:
             continue
         i = at - 1
-        while i >= 0 and _fold(words[i].group()) in _SURNAME_PARTS:
+        while i >= 0 and _fold(words[i].group()) in SURNAME_PARTS:
             i -= 1
         if i < 0:
             continue
