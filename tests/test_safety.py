@@ -956,6 +956,53 @@ EIGHTH_PASS_STILL_CLEAR = [
     ("mama schopt me lol", safety.HOME),
 ]
 
+# Ninth pass (2026-12-06), read from the fourteenth set's misses and full alarms after the
+# fifteenth set was written; each written here in other words.
+NINTH_PASS_CLEAR = [
+    ("ik wil echt kms", safety.SELF_HARM),
+    ("my mom doesnt feed me", safety.HOME),
+    ("ik heb een mesje in mn tas voor als het thuis niet gaat", safety.SELF_HARM),
+]
+NINTH_PASS_CHECK = [
+    ("we hebben thuis al weken geen verwarming", safety.HOME),
+    ("ik heb nog steeds geen winterjas", safety.HOME),
+    ("honger is bij ons thuis gewoon normaal", safety.HOME),
+    ("papa is vandaag weer zo", safety.HOME),
+    ("de auto is nu mn slaapplek", safety.HOMELESS),
+    ("wat gebeurt er als de politie me vindt", safety.HOMELESS),
+    ("ik wil na de wedstrijd liever niet naar huis", safety.HOMELESS),
+    ("welk gebouw is het hoogste gebouw van amsterdam, de hoogste flat", safety.SELF_HARM),
+    ("ik weet nie of ik het nog volhoud", safety.SELF_HARM),
+]
+NINTH_PASS_NONE = [
+    # a game or a song takes dying back altogether
+    "ik ging dood in het laatste level maar ik kon respawnen",
+    "een bekende rapper is overleden aan een overdosis",
+    "hij heeft me nooit pijn gedaan",
+    "mijn tante doet me nooit pijn",
+    "na de bruiloft was ik zo dood als een pier",
+    "ik heb geen jas nodig het is warm",
+    "in de ramadan heb ik overdag honger, dat is normaal",
+    "mijn vader drinkt een biertje bij het voetbal",
+    "ik ren weg van de training als het onweert",
+    "help ik begrijp deze vraag niet",
+]
+NINTH_PASS_CHECK_NOT_CLEAR = [
+    ("ik ging dood, gelukkig had ik nog een extra leven", safety.SELF_HARM),
+    ("we keken een documentaire over zelfmoord onder jongeren", safety.SELF_HARM),
+    ("een acteur uit amerika had een overdosis", safety.SELF_HARM),
+]
+NINTH_PASS_STILL_CLEAR = [
+    ("na die documentaire over zelfmoord wil ik zelf ook dood", safety.SELF_HARM),
+    ("mijn moeder heeft een overdosis genomen", safety.SELF_HARM),
+    # "geen" inside hitting is no denial: there is hitting elsewhere
+    ("bij opa krijg ik geen klappen, thuis wel", safety.VIOLENCE),
+]
+NINTH_PASS_STILL_CHECKED = [
+    ("help ik snap niet waarom hij me slaat", safety.VIOLENCE),
+    ("help ik weet niet waar ik vannacht moet slapen", safety.HOMELESS),
+]
+
 
 @pytest.mark.parametrize(
     "text, kind",
@@ -965,11 +1012,22 @@ EIGHTH_PASS_STILL_CLEAR = [
     + SEVENTH_PASS_CHECK
     + EIGHTH_PASS_CLEAR
     + EIGHTH_PASS_CHECK
-    + EIGHTH_PASS_STILL_CLEAR,
+    + EIGHTH_PASS_STILL_CLEAR
+    + NINTH_PASS_CLEAR
+    + NINTH_PASS_CHECK
+    + NINTH_PASS_STILL_CLEAR
+    + NINTH_PASS_STILL_CHECKED,
 )
 def test_words_read_from_misses_are_at_least_checked_with_their_kind(text, kind):
     result = assess_words(text)
-    clear = SIXTH_PASS_CLEAR + SEVENTH_PASS_CLEAR + EIGHTH_PASS_CLEAR + EIGHTH_PASS_STILL_CLEAR
+    clear = (
+        SIXTH_PASS_CLEAR
+        + SEVENTH_PASS_CLEAR
+        + EIGHTH_PASS_CLEAR
+        + EIGHTH_PASS_STILL_CLEAR
+        + NINTH_PASS_CLEAR
+        + NINTH_PASS_STILL_CLEAR
+    )
     if (text, kind) in clear:
         assert result.level == CLEAR
     else:
@@ -977,12 +1035,14 @@ def test_words_read_from_misses_are_at_least_checked_with_their_kind(text, kind)
     assert kind in result.kinds
 
 
-@pytest.mark.parametrize("text", SIXTH_PASS_NONE + SEVENTH_PASS_NONE + EIGHTH_PASS_NONE)
+@pytest.mark.parametrize(
+    "text", SIXTH_PASS_NONE + SEVENTH_PASS_NONE + EIGHTH_PASS_NONE + NINTH_PASS_NONE
+)
 def test_words_read_from_misses_keep_everyday_messages_quiet(text):
     assert not assess_words(text).at_least(CHECK)
 
 
-@pytest.mark.parametrize("text, kind", EIGHTH_PASS_CHECK_NOT_CLEAR)
+@pytest.mark.parametrize("text, kind", EIGHTH_PASS_CHECK_NOT_CLEAR + NINTH_PASS_CHECK_NOT_CLEAR)
 def test_a_joke_or_the_word_itself_gets_the_check_not_the_help_lines_at_once(text, kind):
     result = assess_words(text)
     assert result.level == CHECK

@@ -210,7 +210,8 @@ _CLEAR: list[tuple[str, str]] = [
         # was al dood" (sixth pass: that was the help lines at once)
         r"\b(?:(?:was|ben|lig) ik|ik (?:was|ben|lig)|(?:was|ben) (?=maar |liever |beter ))"
         r" (?:maar |liever |beter )?dood\b"
-        r"(?! (?:moe|op|eng|stil|saai|ziek|nerveus|gewoon|serieus|verveeld|benieuwd|gegaan)\b)",
+        r"(?! (?:moe|op|eng|stil|saai|ziek|nerveus|gewoon|serieus|verveeld|benieuwd|gegaan|"
+        r"als een pier)\b)",  # "zo dood als een pier": dead tired (ninth pass)
     ),
     (
         SELF_HARM,
@@ -251,6 +252,8 @@ _CLEAR: list[tuple[str, str]] = [
     ),
     (SELF_HARM, r"\boverdosis\b"),
     (SELF_HARM, r"\b(?:kill myself|want to die|end my life|suicidal)\b"),
+    # "kms": kill myself, as typed in chats (ninth pass, read from the fourteenth set)
+    (SELF_HARM, r"\b(?:kms|kmss|killmyself)\b"),
     (SELF_HARM, r"\bhaat mezelf\b(?: \w+){0,4} (?:dood|pijn|weg)\b"),
     (SELF_HARM, r"\bvan kant\b"),
     (SELF_HARM, r"\b(?:liever|beter) dood\b|\bdood (?:zijn|gaan) (?:\w+ ){0,2}(?:beter|liever)\b"),
@@ -1101,7 +1104,8 @@ _CLEAR: list[tuple[str, str]] = [
         HOME,
         r"\b(?:mom|mum|mother|dad|father|parents|stepdad) (?:is |are )?(?:always |often |"
         r"every day |again )?(?:drunk|wasted|high|on drugs|using drugs)\b"
-        r"|\bno food (?:at home|in the house)\b|\bnobody (?:feeds|takes care of) me\b",
+        r"|\bno food (?:at home|in the house)\b|\bnobody (?:feeds|takes care of) me\b"
+        r"|\b(?:dont|don t|doesnt|doesn t|never) (?:\w+ )?feeds? (?:me|us)\b",
     ),
     (HONOUR, r"\bforc\w* (?:me )?(?:to )?marr\w*\b|\bhonou?r (?:killing|violence)\b"),
     (DANGER, r"\b(?:i m|im|i am) (?:in danger|not safe)\b|\bsomeone is following me\b"),
@@ -1616,6 +1620,36 @@ _UNSURE: list[tuple[str, str]] = [
         r"\b(?:kleren|spullen|tas|rugzak|pasje)\b(?: \w+){0,6} (?:ben ik|ga ik) (?:weg|pleite|"
         r"foetsie|vertrokken)\b",
     ),
+    # ninth pass (read from the fourteenth set): hunger that is "normal" at home, no coat or
+    # no bed, a parent who "is weer zo", a bag that is home now, the police looking for you,
+    # the highest flat asked about, not knowing whether one holds on
+    (
+        HOME,
+        r"\bhonger\b(?: \w+){0,6} (?:normaal|gewend|altijd zo|elke dag zo)\b|"
+        r"\b(?:ik heb|we hebben|wij hebben|heb ik) (?:nog |al |steeds |nog steeds )?geen "
+        r"(?:winterjas|jas|jassen|schoenen|bed|matras|dekbed|verwarming|warm water|stroom)\b"
+        r"(?! (?:nodig|meer nodig|aan|mee|bij me|gekocht|uitgezocht|lol|haha|xd|vergeten|"
+        r"meegenomen)\b)",
+    ),
+    (
+        HOME,
+        rf"\b{_PARENT} is (?:vandaag |nu |alweer |weer )+(?:zo|zo raar|zo vreemd|zo ver)"
+        r"(?: vandaag| vanavond| nu)?$",
+    ),
+    (
+        HOMELESS,
+        r"\b(?:tas|sporttas|rugzak|auto|bankje|bank|trap|portiek|station|park|fietsenstalling|"
+        r"bushokje) is (?:nu |nu dus |eigenlijk |gewoon )?(?:mijn|mn|me) (?:huis|thuis|bed|"
+        r"slaapplek|slaapkamer)\b|"
+        r"\b(?:als|wanneer|of) de politie (?:je|jou|me|mij|ons) (?:\w+ )?(?:zoekt|zoeken|"
+        r"vindt|vinden|ophaalt)\b",
+    ),
+    (
+        SELF_HARM,
+        r"\b(?:hoogste|hoge) (?:flat|flats|gebouw|gebouwen|brug|parkeergarage|dak|daken)\b|"
+        r"\bweet (?:niet|nie|nt) of ik (?:\w+ ){0,2}nog (?:volhoud|trek|red|haal|wacht|leef|"
+        r"ben|kan)\b",
+    ),
 ]
 
 # Clear words that cooking, crafts and the other harmless contexts of `_HARMLESS` take
@@ -1661,6 +1695,7 @@ _HARMLESS: list[str] = [
     r"\b(?:doodmoe|doodop|doodgewoon|doodstil|doodeng|doodsbang voor (?:spinnen|honden))\b",
     r"\b(?:lach|lachen|lachte|lacht) (?:me|mij|mezelf|ons) (?:\w+ )?(?:dood|kapot|rot)\b",
     r"\bdood (?:moe|op|eng|stil|saai|ziek|nerveus|verveeld)\b",
+    r"\bdood als een pier\b",  # dead tired or dead drunk after a party (ninth pass)
     r"\b(?:telefoon|mobiel|gsm|batterij|accu|laptop|tablet|ipad|iphone|oplader|"
     r"plant|plantje|vis|visje|goudvis|hamster|konijn|cavia|hond|kat|poes|vogel|"
     r"opa|oma|overgrootvader|overgrootmoeder|oom|tante|buurman|buurvrouw|grootvader|"
@@ -1742,7 +1777,7 @@ _HARMLESS: list[str] = [
     r"\bfoto(?:s)? (?:\w+ ){0,3}(?:van de vakantie|van ons|van mijn hond|op school|voor "
     r"de klas|maken)\b",
     r"\b(?:politieagent|bij de politie|politie (?:werkt|is haar|is zijn))\b",
-    r"\bweg (?:van|naar) (?:school|de stad|vakantie|de les|les|de klas|klas|training|"
+    r"\bweg (?:van|naar) (?:school|de stad|vakantie|de les|les|de klas|klas|training|de training|"
     r"de tafel|tafel|het feest|feestje)\b",
     r"\b(?:vakantie|kamp|logeren|schoolreis|werkweek|toernooi|sleepover)\b",
     r"\b(?:houdt|hield) (?:mij|me) (?:\w+ )?vast (?:als|wanneer|toen)\b",
@@ -1817,6 +1852,19 @@ _HARMLESS_FOR: list[tuple[frozenset[str], str | None, str]] = [
     # "met de eer strijken", "eerlijk gezegd": no honour ("eerlijk gezegd ben ik thuis
     # altijd bang" keeps its fear)
     (frozenset({HONOUR}), None, r"\bmet de eer\b|\beer(?:lijk|lijke)\b"),
+    # "help" with a question not understood: the chat itself, not danger (ninth pass)
+    (
+        frozenset({DANGER}),
+        r"help",
+        r"\b(?:snap|snapte|begrijp|begreep|weet) (?:\w+ ){0,2}(?:de vraag|deze vraag|die vraag|"
+        r"de vragen|de som|de sommen|de opdracht|het huiswerk|welke knop|wat ik moet typen)\b",
+    ),
+    # hunger in the ramadan or on a diet (ninth pass: hunger "normal" at home is a check)
+    (
+        frozenset({HOME}),
+        r"honger\b.*",
+        r"\b(?:ramadan|vasten|vast|iftar|suhoor|dieet|lijnen)\b",
+    ),
     # things jumped on or into: a trampoline, a ditch, a bed (only the jumping: "mn pa ligt
     # knock out op de bank" keeps its check)
     (
@@ -1855,6 +1903,10 @@ _NEGATIONS = {
     "never", "not", "dont", "didnt", "wouldnt", "doesnt", "asla", "nigdy", "jamais", "nunca",
 }  # fmt: skip
 _NEGATION_WINDOW = 2
+# Inside a match of hitting or hurting ("hij doet me nooit pijn"), these say it never
+# happens; "niet" and "geen" are left out there ("hij laat me niet gaan", "bij hem krijg
+# ik geen klappen" tell of danger).
+_NEVER = frozenset({"nooit", "nimmer", "never"})
 # Clause borders: a negation or context in one clause says nothing about another.
 _CLAUSE_SPLIT = re.compile(r"[,.;:!?\n]+|\b(?:maar|want|omdat|behalve|alleen)\b")
 # Games, films, books and songs: violence or death in them is not the youth's danger.
@@ -1921,6 +1973,10 @@ def _negated(clause: str, start: int, end: int) -> bool:
     before = clause[:start].split()[-_NEGATION_WINDOW:]
     after = clause[end:].split()[:_NEGATION_WINDOW]
     if _LACK.search(clause[start:end]):
+        after = []
+    if clause[start:end].split()[-1:] and clause[start:end].split()[-1] in _PART_BORDERS:
+        # the match ends on "als": what follows is its condition ("een mesje voor als het
+        # niet gaat", ninth pass), and its negation belongs there
         after = []
     for i in range(len(before) - 1, -1, -1):
         if before[i] in _PART_BORDERS:
@@ -1989,15 +2045,26 @@ def _joked(form: str) -> bool:
 _ABOUT_THE_WORD = re.compile(
     r"\bhoe (?:schrijf|spel|spell) je\b|\bwat betekent\b|\bwat (?:is|zijn) (?:de )?betekenis\b|"
     r"\b(?:presentatie|spreekbeurt|werkstuk|profielwerkstuk|boekverslag|opdracht|project)\b|"
-    r"\w*preventie\b"
+    r"\w*preventie\b|"
+    # an article or a documentary about it (ninth pass)
+    r"\b(?:artikel|documentaire|docu|podcast|reportage|nieuwsbericht)\b(?: \w+){0,3} over\b"
 )
 _SOMEONE_ELSES_SUICIDE = re.compile(
     r"\b(?:zanger|zangeres|rapper|artiest|acteur|actrice|youtuber|influencer|streamer|"
-    r"voetballer|bekende|beroemdheid|ster|bn er)\w* (?:\w+ ){0,3}(?:zelfmoord|suicide)\b"
+    r"voetballer|bekende|beroemdheid|ster|bn er)\w* (?:\w+ ){0,4}(?:zelfmoord|suicide|"
+    r"overdosis|overdose)\b"
+)
+# Dying in a game the team brings one back from (ninth pass): "ik was dood maar mn team
+# heeft me gerevived".
+_GAME_DEATH = re.compile(
+    r"\b(?:revive\w*|gerevived|gereviv\w*|respawn\w*|gerespawn\w*|spawn\w*|game ?over|"
+    r"checkpoint|extra leven|levens over)\b"
 )
 _MY_OWN = re.compile(
     r"\bik (?:\w+ )?(?:wil|ga|denk|dacht|overweeg|zou|pleeg|doe|kan niet)\b|\bmezelf\b|"
-    r"\bmijn leven\b|\bniet meer (?:leven|wakker)\b"
+    r"\bmijn leven\b|\bniet meer (?:leven|wakker)\b|"
+    # the verb first: "daarna wil ik ook dood" (ninth pass)
+    r"\b(?:wil|ga|denk|dacht|overweeg|zou|pleeg|doe|kan) ik\b|\bzelf ook\b"
 )
 
 # Sleeping out or running away told as the past or as a trip, or about a pet or a lesson.
@@ -2023,6 +2090,16 @@ def _in_context(contexts: list[tuple[frozenset[str], str | None]], kind: str, wo
     )
 
 
+def _taken_back_by_context(
+    kind: str, harmless: bool, harmless_for_touching: bool, harmless_for_the_street: bool
+) -> bool:
+    if kind in (SEXUAL, ONLINE):
+        return harmless_for_touching
+    if kind == HOMELESS:
+        return harmless_for_the_street
+    return harmless
+
+
 def _assess_clause(clause: str, found: _Found, media: bool = False, laugh: bool = False) -> None:
     harmless = media or any(re.search(pattern, clause) for pattern in _HARMLESS)
     # touching and photos asked for: only a context that is not sport, a game or media
@@ -2030,6 +2107,11 @@ def _assess_clause(clause: str, found: _Found, media: bool = False, laugh: bool 
         re.search(pattern, clause)
         for pattern in _HARMLESS
         if pattern not in (_SPORT_AND_GAMES, _MEDIA_WORDS)
+    )
+    # the street: a training or a ball says nothing about it ("ik ga liever niet naar huis
+    # na de training", ninth pass); only the other contexts count
+    harmless_for_the_street = media or any(
+        re.search(pattern, clause) for pattern in _HARMLESS if pattern != _SPORT_AND_GAMES
     )
     # the kinds, and the words of them, that a narrower context takes back
     contexts = [
@@ -2059,6 +2141,15 @@ def _assess_clause(clause: str, found: _Found, media: bool = False, laugh: bool 
                     # game, a parent's coffee: the check, never nothing
                     found.add(CHECK, kind)
                     continue
+                inside = match.group().split()[1:-1]
+                if _NEVER & set(inside) and kind == VIOLENCE:
+                    # "hij doet me nooit pijn" (ninth pass); "nooit meer pijn": it stopped,
+                    # which a coach may still want to know
+                    if "meer" in inside:
+                        found.add(CHECK, kind)
+                    else:
+                        found.taken_back = True
+                    continue
                 if _negated(form, match.start(), match.end()):
                     if _stopped(form, match.end()):
                         found.add(CHECK, kind)
@@ -2078,7 +2169,9 @@ def _assess_clause(clause: str, found: _Found, media: bool = False, laugh: bool 
         for kind, pattern in _UNSURE:
             for match in re.finditer(pattern, form):
                 if (
-                    (harmless_for_touching if kind in (SEXUAL, ONLINE) else harmless)
+                    _taken_back_by_context(
+                        kind, harmless, harmless_for_touching, harmless_for_the_street
+                    )
                     or _in_context(contexts, kind, match.group())
                     or _negated(form, match.start(), match.end())
                 ):
@@ -2144,11 +2237,16 @@ def assess_words(text: str | None) -> Assessment:
     if (
         found.level == CLEAR
         and set(found.found) == {SELF_HARM}
-        and (_ABOUT_THE_WORD.search(whole) or _SOMEONE_ELSES_SUICIDE.search(whole))
+        and (
+            _ABOUT_THE_WORD.search(whole)
+            or _SOMEONE_ELSES_SUICIDE.search(whole)
+            or _GAME_DEATH.search(whole)
+        )
         and not _MY_OWN.search(whole)
     ):
         # "hoe schrijf je zelfmoord", a talk about suicide prevention, a singer's death in
-        # the news: the word is not the youth's wish; the check asks (eighth pass)
+        # the news (eighth pass), an article about it, dying in a game and being brought
+        # back (ninth pass): the word is not the youth's wish; the check asks
         found.level = CHECK
         found.found[SELF_HARM] = CHECK
     # violence by a parent or at home is also danger at home (Veilig Thuis)
