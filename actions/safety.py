@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import engine, settings
 from bot.coach import coach_signal
+from bot.dialogue import held_answer
 from bot.nlu.safety import HOME, HONOUR, help_lines
 
 logger = logging.getLogger(__name__)
@@ -55,12 +56,17 @@ class ActionHelpLines(Action):
         kinds = latest_kinds(tracker)
         for response in help_lines(kinds, tracker.get_slot("youth_age")):
             dispatcher.utter_message(response=response)
-        return [SlotSet("danger_kinds", None)] + home_events(kinds)
+        # an answer held through the check is not read after a "nee" (bot/dialogue/held_answer.py)
+        return [SlotSet("danger_kinds", None), SlotSet(held_answer.SLOT, None)] + home_events(kinds)
 
 
 class ActionSafetyCheck(Action):
     """Asks once, gently, whether the youth is all right, and keeps the kinds of danger
-    of the message so the help lines after a "nee" still fit it."""
+    of the message so the help lines after a "nee" still fit it.
+
+    Inside the form it also keeps the message itself (`held_answer`): after a clear "goed"
+    the form reads it as the answer to its question, so the youth need not type it again.
+    """
 
     def name(self) -> str:
         return "action_safety_check"
@@ -70,7 +76,15 @@ class ActionSafetyCheck(Action):
     ) -> list[dict[str, Any]]:
         dispatcher.utter_message(response="utter_crisis_check")
         danger = (tracker.latest_message or {}).get(DANGER) or {}
-        return [SlotSet("danger_kinds", list(danger.get("kinds") or []) or None)]
+        held = (
+            held_answer.hold(tracker.latest_message)
+            if tracker.get_slot("stage") == "form"
+            else None
+        )
+        return [
+            SlotSet("danger_kinds", list(danger.get("kinds") or []) or None),
+            SlotSet(held_answer.SLOT, held),
+        ]
 
 
 class ActionRequestCoachContact(Action):

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet, UserUttered
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import insight, review
 from actions.common import engine
 from actions.jim_form import latest_intent
 from bot.coach.handoff import invite_status
-from bot.dialogue import texts
+from bot.dialogue import held_answer, texts
 from bot.dialogue.form import FORM_SLOTS
 from bot.insight import counters
 
@@ -70,7 +70,21 @@ def resume(
     if note_kept and tracker.get_slot("pending_act"):
         dispatcher.utter_message(response="utter_choice_kept")
         kept = [SlotSet("pending_act", None)]
-    return kept + _resume(tracker)
+    events = _resume(tracker)
+    if tracker.get_slot(held_answer.SLOT) is not None and not any(
+        e.get("event") == "slot" and e.get("name") == held_answer.SLOT for e in events
+    ):
+        events = [SlotSet(held_answer.SLOT, None)] + events  # not an answer: never kept
+    return kept + events
+
+
+def play_back(held: dict[str, Any]) -> list[dict[str, Any]]:
+    """Issue 24: the answer typed before the gentle check, as the latest message again, so
+    the form reads it as the answer (its own extraction and validation) once the youth said
+    it goes well (bot/dialogue/held_answer.py). Marked, so the history shows it once."""
+    event = UserUttered(held["text"], held_answer.parse_data(held))
+    event["metadata"] = {held_answer.PLAYED_BACK: True}
+    return [event]
 
 
 def _resume(tracker: Tracker) -> list[dict[str, Any]]:
@@ -86,6 +100,18 @@ def _resume(tracker: Tracker) -> list[dict[str, Any]]:
         question = open_question(tracker)
         if latest_intent(tracker) in ANSWERS and question and tracker.get_slot(question) is None:
             return [SlotSet("requested_slot", question), FollowupAction("jim_form")]
+        held = tracker.get_slot(held_answer.SLOT)
+        if (
+            latest_intent(tracker) in held_answer.FINE
+            and held_answer.intent_of(held) in ANSWERS
+            and question
+            and tracker.get_slot(question) is None
+        ):
+            return play_back(held) + [
+                SlotSet(held_answer.SLOT, None),
+                SlotSet("requested_slot", question),
+                FollowupAction("jim_form"),
+            ]
         return [FollowupAction("jim_form")]
     if stage == "summary":
         return [FollowupAction("action_summary")]

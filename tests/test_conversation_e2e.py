@@ -286,6 +286,52 @@ def test_an_unsure_sign_gets_one_check_and_goed_goes_back(live):
     assert "112" not in chat.text
 
 
+def test_an_answer_with_an_unsure_sign_is_kept_through_the_check(live):
+    """Issue 24: after "het gaat goed" the form reads the answer typed before the check;
+    the youth is not asked the same question again, and the coach gets the answer."""
+    chat = Chat(live.settings.rasa_url)
+    for message in ["/start", "ik heet noor", "17", "mn oma", "ze heet riet"]:
+        chat.send(message)
+    assert "Wat doet Riet voor jou?" in chat.text, chat.dump()
+    answer = "bij haar mag ik slapen als er ruzie is thuis"
+    chat.send(answer)
+    assert "Ik wil het zeker weten" in chat.text and "112" not in chat.text, chat.dump()
+    chat.send("het gaat goed")
+    assert "Wat doet Riet" not in chat.text, chat.dump()
+    assert "Weet Riet al" in chat.text, "the next question: " + chat.dump()
+    for message in ["nee", "ik vraag het zelf", "0612345678", "ja", "ja dat mag"]:
+        chat.send(message)
+    nomination = nomination_of(live, chat)
+    assert nomination is not None, chat.dump()
+    assert nomination["mentor"]["reason"] == answer
+
+
+def test_a_person_named_with_an_unsure_sign_is_kept_after_a_typed_yes(live):
+    """Typed as a youth would ("ja hoor gaat prima"): the person named before the check
+    is the answer, and the form asks the next question."""
+    chat = Chat(live.settings.rasa_url)
+    for message in ["/start", "ik heet noor", "17"]:
+        chat.send(message)
+    chat.send("mijn oom, hij komt altijd als er ruzie is thuis")
+    assert "zeker weten" in chat.text, chat.dump()
+    chat.send("ja hoor gaat prima")
+    assert "Hoe heet je oom?" in chat.text, chat.dump()
+    assert "Wie vind jij fijn" not in chat.text
+
+
+def test_nee_at_the_check_of_an_answer_gets_help_and_the_question_again(live):
+    """After "nee" the help lines come and the answer is not used: the question comes back."""
+    chat = Chat(live.settings.rasa_url)
+    for message in ["/start", "ik heet noor", "17", "mn oma", "ze heet riet"]:
+        chat.send(message)
+    chat.send("bij haar mag ik slapen als er ruzie is thuis")
+    assert "zeker weten" in chat.text, chat.dump()
+    chat.send("nee")
+    assert "0800 2000" in chat.text, chat.dump()
+    chat.tap("Nee")
+    assert "Wat doet Riet voor jou?" in chat.text, chat.dump()
+
+
 def test_an_unsure_sign_and_nee_at_the_check_gets_the_help_lines(live):
     chat = Chat(live.settings.rasa_url)
     for message in ["/start", "Sam", "15"]:

@@ -252,6 +252,7 @@ PERSONAL_SLOTS = (
     "relation_text", "unusable_answer",  # issue 20: words the youth typed
     # issue 25: the people named together, before the pick and the keep question
     "people_named", "others_named",
+    "held_answer",  # issue 24: an answer held through the gentle check
 )  # fmt: skip
 PERSONAL_ENTITIES = ("youth_name", "mentor_name", "contact")
 MASK = "***"

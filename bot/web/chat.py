@@ -28,6 +28,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from bot.dialogue import held_answer
 from bot.nlu.status_code import find_reference
 from bot.rasa_client import AsyncRasa, RasaError
 from bot.settings import Settings
@@ -242,6 +243,8 @@ def conversation(events: Any) -> list[dict[str, Any]]:
                 if share is not None:
                     message["share"] = share
                 messages.append(message)
+        elif kind == "user" and held_answer.played_back(event):
+            continue  # issue 24: an answer read again after the check was shown once
         elif kind == "user" and isinstance(text, str) and text.strip():
             shown: str | None = text
             if text.startswith("/"):
