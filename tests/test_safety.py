@@ -973,6 +973,10 @@ NINTH_PASS_CHECK = [
     ("ik wil na de wedstrijd liever niet naar huis", safety.HOMELESS),
     ("welk gebouw is het hoogste gebouw van amsterdam, de hoogste flat", safety.SELF_HARM),
     ("ik weet nie of ik het nog volhoud", safety.SELF_HARM),
+    # found by typing answers as a youth would: home that is "not good", inside a reason
+    ("ik ga naar haar als het thuis niet goed gaat", safety.HOME),
+    ("thuis is het echt niet fijn", safety.HOME),
+    ("bij hem mag ik blijven als het thuis weer misgaat", safety.HOME),
 ]
 NINTH_PASS_NONE = [
     # a game or a song takes dying back altogether
@@ -986,6 +990,7 @@ NINTH_PASS_NONE = [
     "mijn vader drinkt een biertje bij het voetbal",
     "ik ren weg van de training als het onweert",
     "help ik begrijp deze vraag niet",
+    "ik voel me thuis niet goed, ik heb griep",
 ]
 NINTH_PASS_CHECK_NOT_CLEAR = [
     ("ik ging dood, gelukkig had ik nog een extra leven", safety.SELF_HARM),

@@ -1620,6 +1620,16 @@ _UNSURE: list[tuple[str, str]] = [
         r"\b(?:kleren|spullen|tas|rugzak|pasje)\b(?: \w+){0,6} (?:ben ik|ga ik) (?:weg|pleite|"
         r"foetsie|vertrokken)\b",
     ),
+    # home that is "not good" ("als het thuis niet goed gaat mag ik bij haar slapen"): a
+    # quiet sign inside an answer, found by trying the form as a youth would (stop 36)
+    (
+        HOME,
+        r"(?<!voel me )(?<!voel ik me )\bthuis (?:\w+ ){0,2}niet (?:goed|fijn|veilig|oke|ok|"
+        r"gezellig)\b|"
+        r"\bniet (?:goed|fijn|veilig) (?:\w+ )?thuis\b|"
+        r"\bthuis (?:\w+ ){0,2}(?:weer )?(?:mis ?gaat|misgaat|mis gaat|fout gaat|"
+        r"uit de hand loopt)\b",
+    ),
     # ninth pass (read from the fourteenth set): hunger that is "normal" at home, no coat or
     # no bed, a parent who "is weer zo", a bag that is home now, the police looking for you,
     # the highest flat asked about, not knowing whether one holds on
