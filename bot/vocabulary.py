@@ -168,6 +168,9 @@ _PHRASES = sorted((k for k in SYNONYMS if " " in k), key=len, reverse=True)
 _NAME_PREFIX_RE = re.compile(
     r"^(ik heet|ikke heet|k heet|mijn naam is|mn naam is|m'n naam is|de naam is|haar naam is|"
     r"zijn naam is|zn naam is|z'n naam is|d'r naam is|iedereen zegt gewoon|iedereen zegt|"
+    # the seventh pass (read from the sixth form set): "zijn voornaam is raymond", "ik bn
+    # rachida", "ikheet bart", "naam is dennis", "ze heet ook fenna"
+    r"(?:mijn|mn|zijn|zn|haar|d'r) voornaam is|ik bn|ikheet|naam is|ze heet ook|hij heet ook|"
     r"iedereen noemt me|iedereen noemt mij|ze noemen me|ze noemen mij|ik ben|noem me maar|"
     r"noem mij maar|noem me|"
     r"noem mij|ik noem hem|ik noem haar|we noemen hem|we noemen haar|wij noemen hem|"
@@ -229,6 +232,14 @@ _NAME_WITH_PARTICLES = re.compile(
     r"[^\W\d_]+(?: (?:van|de|den|der|ter|ten|te|el|al|da|di|le|la|'t)){1,3} [^\W\d_]+",
     re.IGNORECASE,
 )
+# An answer that says in words that a name follows ("ik heet", "zijn voornaam is").
+_SAYS_THE_NAME = re.compile(
+    r"^(?:(?:hoi|hey|hallo|hi)\W+(?:hoi\W+)?)?(?:ik heet|ikheet|ik bn|ik ben|hij heet|ze heet|"
+    r"zij heet|mijn naam is|mn naam is|zijn naam is|haar naam is|naam is|"
+    r"(?:mijn|mn|zijn|haar) voornaam is|(?:je|jullie|u) (?:kan|kunt|mag|mogen) (?:me|mij)|"
+    r"(?:ik denk dat|volgens mij) (?:ze|hij|zij))\b",
+    re.IGNORECASE,
+)
 _LONE_NAME_RE = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*(?: [^\W\d_]+(?:['-][^\W\d_]+)*)?")
 
 
@@ -241,6 +252,10 @@ def lone_name(text: str | None) -> str | None:
     """
     if not text:
         return None
+    if _SAYS_THE_NAME.match(" ".join(text.split())):
+        # "hij heet dragan en hij komt uit bosnië", "je kan me chayenne noemen": the words
+        # say a name follows, so the form's own tidying finds it (seventh pass)
+        return name_from_answer(text)
     # emoji and marks around it go: "Kenan 😎" (the fourth form set)
     text = " ".join(re.sub(r"[^\w\s'\-]", " ", text).split())
     if not (_LONE_NAME_RE.fullmatch(text) or _NAME_WITH_PARTICLES.fullmatch(text)):
@@ -249,7 +264,11 @@ def lone_name(text: str | None) -> str | None:
 
 
 # Words around a name that are not part of it: "ehh fenna", "levi hoor", "gewoon opa".
-_FILLERS = frozenset("eh ehh ehm uh uhm uhh hmm nou dus gewoon gwn hoor toch he hè ok oke".split())
+_FILLERS = frozenset(
+    "eh ehh ehm uh uhm uhh hmm nou dus gewoon gwn hoor toch he hè ok oke "
+    # a greeting or "bro" at either end: "sevda hoi", "denzel bro" (seventh pass)
+    "hoi hey hallo hi doei bro bruh".split()
+)
 # Titles kept with the surname after them: "mevrouw de vries", "meneer el amrani".
 _TITLES = frozenset("meneer mevrouw mevr juf meester dokter".split())
 # Small words of Dutch and other surnames: "van den berg", "de vries", "el amrani".
@@ -264,8 +283,19 @@ _FROM_WHERE = frozenset(
     "atletiek scouting gym sport training muziek dansles zwemles schaken vroeger toen vorig "
     "vorige".split()
 )
+# A name inside the words that say it: "je kan me chayenne noemen", "ik denk dat ze
+# annemieke heet", "hoi hoi, ik ben sterre" (seventh pass)
+_NAME_INSIDE = re.compile(
+    r"^(?:(?:je|jullie|u) (?:kan|kunt|mag|mogen) (?:me|mij) (.+?) noemen|"
+    r"(?:ik denk dat|volgens mij) (?:ze|hij|zij) (.+?) heet|"
+    r"(?:hoi|hey|hallo|hi)[\s,!.]+(?:hoi[\s,!.]+)?((?:ik ben|ik heet) .+))$",
+    re.IGNORECASE,
+)
 _TOLD_AFTER = re.compile(
-    r"\s+(?:die|want|omdat|maar|en (?:ze|hij|zij|die|dan|daar))\s+", re.IGNORECASE
+    r"\s+(?:die|want|omdat|maar|en (?:ze|hij|zij|die|dan|daar))\s+|"
+    # how it is spelt: "natasha met een h op het eind", "wiktoria (met een w)"; "net als ik"
+    r"\s*\(?\s*met (?:een|1|zo een|zo'n|twee|2) |\s+(?:net als|net zoals|zoals)\s+",
+    re.IGNORECASE,
 )
 # Words after a name that hedge it ("rasha denk ik") or say where the person lives ("de
 # buurvrouw naast ons"): no part of the name (issue 20, the third form set).
@@ -274,7 +304,9 @@ _WHERE_AT_THE_END = [["naast", "ons"], ["naast", "mij"], ["tegenover", "ons"], [
                      ["onder", "ons"], ["om", "de"]]  # fmt: skip
 _PLACE_AFTER_DE = frozenset(
     "kerk moskee school club buurt straat klas groep voetbal sportschool winkel supermarkt "
-    "snackbar markt overkant buren".split()
+    "snackbar markt overkant buren "
+    # seventh pass: "gert van de kantine", "frits van de volkstuin"
+    "kantine volkstuin speeltuin bieb bibliotheek zaal sportclub hoek flat jeugdhuis".split()
 )
 
 
@@ -295,9 +327,16 @@ def name_from_answer(value: str | None, text: str | None = None) -> str | None:
     # "oom rachid die woont in utrecht", "buurvrouw ineke want daar mag ik altijd komen",
     # "ze heet Ilse en ze woont naast ons": the name comes before what is told about them
     value = _TOLD_AFTER.split(str(value), maxsplit=1)[0]
+    value = _NAME_INSIDE.sub(
+        lambda m: next(g for g in m.groups() if g), " ".join(str(value).split())
+    )
     if "," in str(value):
         # "Nina, ze is 30", "de buurvrouw naast ons, tineke": the part that is a name
-        for part in str(value).split(","):
+        parts = str(value).split(",")
+        # a part that says it is the name comes first: "ik ben de tweeling van sara, ik
+        # heet lina" (seventh pass)
+        parts.sort(key=_says_the_name_first)
+        for part in parts:
             found = name_from_answer(part)
             if found:
                 return found
@@ -305,13 +344,18 @@ def name_from_answer(value: str | None, text: str | None = None) -> str | None:
     value = _NAME_PREFIX_RE.sub("", " ".join(str(value).split()))
     if text:
         text = _NAME_PREFIX_RE.sub("", " ".join(str(text).split()))
-    words = re.findall(r"[^\W\d_]+(?:['-][^\W\d_]+)*|\d+", value)
+    words = re.findall(r"'t\b|[^\W\d_]+(?:['-][^\W\d_]+)*|\d+", value)  # "van 't hof"
     if text and len(words) == 1:
         # the NLU found one word of a longer name: keep "mevrouw de vries" whole
         whole = re.findall(r"[^\W\d_]+(?:['-][^\W\d_]+)*|\d+", text)
         lowered = [w.lower() for w in whole]
         if lowered and lowered[0] in _TITLES and words[0].lower() in lowered:
             words = whole
+    if text and len(words) > 1 and words[-1].lower() in SURNAME_PARTS:
+        # the NLU stopped inside the surname ("wim van der" of "hij heet wim van der meer")
+        whole = name_from_answer(text)
+        if whole and whole.lower().split()[: len(words)] == [w.lower() for w in words]:
+            return whole
     if text and len(words) == 1 and text.strip().lower() != str(value).strip().lower():
         # the NLU found the first name of "riet de vries": the surname belongs to it
         whole = name_from_answer(text)
@@ -336,7 +380,7 @@ def name_from_answer(value: str | None, text: str | None = None) -> str | None:
             words, lowered = words[:index], lowered[:index]
             break
         if word in ("van", "bij", "uit", "op") and (
-            following in _FROM_WHERE - {"de", "het"}
+            following in _FROM_WHERE - {"de"}  # "van het zaalvoetbal" (seventh pass)
             or (following in ("de", "het") and index + 2 < len(lowered)
                 and lowered[index + 2] in _PLACE_AFTER_DE | PLACE_WORDS)
             or following.isdigit()
@@ -345,7 +389,7 @@ def name_from_answer(value: str | None, text: str | None = None) -> str | None:
             break
     if lowered[0] in _TITLES and not (lowered[0] in ("juf", "meester") and len(words) == 2):
         rest = [w for w in lowered[1:] if w not in SURNAME_PARTS]
-        if rest and len(words) <= 4 and all(w.isalpha() for w in words):
+        if rest and len(words) <= 4 and all(w.isalpha() or w == "'t" for w in words):
             return _capitalise(words)
         return None  # "meneer" alone is no name
     # a relation word first ("oma riet", "buurvrouw gerrie"): the name after it
@@ -361,6 +405,13 @@ def name_from_answer(value: str | None, text: str | None = None) -> str | None:
         return None  # "bij de moskee is een meneer": a place, not the person's name
     name = clean_name(" ".join(words))
     return _capitalise(name.split(" ")) if name else None
+
+
+def _says_the_name_first(part: str) -> int:
+    found = _SAYS_THE_NAME.match(part.strip())
+    if not found:
+        return 2
+    return 0 if re.search(r"heet|naam", found.group(0), re.IGNORECASE) else 1
 
 
 def _capitalise(words: list[str]) -> str:

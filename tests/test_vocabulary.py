@@ -121,3 +121,47 @@ def test_no_second_label_table_outside_the_vocabulary():
         for path in (PROJECT_DIR / folder).rglob("*.py"):
             if path.name != "vocabulary.py":
                 assert not table.search(path.read_text(encoding="utf-8")), path
+
+
+# Issue 20, seventh pass (read from the sixth form set; written here in other words): how
+# a youth says a name around it, how it is spelt, greetings, where the person is from, and
+# a surname the NLU cut off.
+SEVENTH_PASS_NAMES = [
+    ("kim met een k", None, "Kim"),
+    ("haar voornaam is ilona", None, "Ilona"),
+    ("ik bn ferhat", None, "Ferhat"),
+    ("bilal hoi", None, "Bilal"),
+    ("ryan bro", None, "Ryan"),
+    ("jullie mogen me sanne noemen", None, "Sanne"),
+    ("ik denk dat hij joost heet", None, "Joost"),
+    ("hallo, ik ben mila de boer", None, "Mila de Boer"),
+    ("ik zit bij nina in de klas, ik heet eva", None, "Eva"),
+    ("piet van het tennis", None, "Piet"),
+    ("ans van de bieb", None, "Ans"),
+    ("mevrouw van 't veld", None, "Mevrouw van 't Veld"),
+    ("hij heet jan net als mijn opa", None, "Jan"),
+    ("ruud van den", "hij heet ruud van den bosch", "Ruud van den Bosch"),
+    # what must not change: a relation is no name, a surname stays
+    ("de buurvrouw", None, None),
+    ("anja van den berg", None, "Anja van den Berg"),
+]
+
+
+@pytest.mark.parametrize("value, text, expected", SEVENTH_PASS_NAMES)
+def test_the_name_is_found_in_the_words_around_it(value, text, expected):
+    assert vocabulary.name_from_answer(value, text or value) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("zijn naam is koen en hij woont hier", "Koen"),
+        ("je kan me lotte noemen", "Lotte"),
+        ("ik heet gewoon daan", "Daan"),
+        ("waar gaat dit over", None),  # a question, no name
+    ],
+)
+def test_a_sentence_that_says_the_name_gives_it_when_the_nlu_read_it_as_out_of_scope(
+    text, expected
+):
+    assert vocabulary.lone_name(text) == expected
