@@ -70,12 +70,10 @@ def resume(
     if note_kept and tracker.get_slot("pending_act"):
         dispatcher.utter_message(response="utter_choice_kept")
         kept = [SlotSet("pending_act", None)]
-    events = _resume(tracker)
-    if tracker.get_slot(held_answer.SLOT) is not None and not any(
-        e.get("event") == "slot" and e.get("name") == held_answer.SLOT for e in events
-    ):
-        events = [SlotSet(held_answer.SLOT, None)] + events  # not an answer: never kept
-    return kept + events
+    if tracker.get_slot(held_answer.SLOT) is not None:
+        # issue 24: read back at most once (by `_resume`), never kept for later
+        kept.append(SlotSet(held_answer.SLOT, None))
+    return kept + _resume(tracker)
 
 
 def play_back(held: dict[str, Any]) -> list[dict[str, Any]]:
@@ -108,7 +106,6 @@ def _resume(tracker: Tracker) -> list[dict[str, Any]]:
             and tracker.get_slot(question) is None
         ):
             return play_back(held) + [
-                SlotSet(held_answer.SLOT, None),
                 SlotSet("requested_slot", question),
                 FollowupAction("jim_form"),
             ]

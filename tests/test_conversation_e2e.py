@@ -286,16 +286,25 @@ def test_an_unsure_sign_gets_one_check_and_goed_goes_back(live):
     assert "112" not in chat.text
 
 
-def test_an_answer_with_an_unsure_sign_is_kept_through_the_check(live):
-    """Issue 24: after "het gaat goed" the form reads the answer typed before the check;
-    the youth is not asked the same question again, and the coach gets the answer."""
+HELD_REASON = "bij haar mag ik slapen als er ruzie is thuis"
+
+
+def checked_at_the_reason(live) -> Chat:
+    """A conversation up to "Wat doet Riet voor jou?", answered with a reason that gets
+    the gentle check (issue 24)."""
     chat = Chat(live.settings.rasa_url)
     for message in ["/start", "ik heet noor", "17", "mn oma", "ze heet riet"]:
         chat.send(message)
     assert "Wat doet Riet voor jou?" in chat.text, chat.dump()
-    answer = "bij haar mag ik slapen als er ruzie is thuis"
-    chat.send(answer)
+    chat.send(HELD_REASON)
     assert "Ik wil het zeker weten" in chat.text and "112" not in chat.text, chat.dump()
+    return chat
+
+
+def test_an_answer_with_an_unsure_sign_is_kept_through_the_check(live):
+    """Issue 24: after "het gaat goed" the form reads the answer typed before the check;
+    the youth is not asked the same question again, and the coach gets the answer."""
+    chat = checked_at_the_reason(live)
     chat.send("het gaat goed")
     assert "Wat doet Riet" not in chat.text, chat.dump()
     assert "Weet Riet al" in chat.text, "the next question: " + chat.dump()
@@ -303,7 +312,7 @@ def test_an_answer_with_an_unsure_sign_is_kept_through_the_check(live):
         chat.send(message)
     nomination = nomination_of(live, chat)
     assert nomination is not None, chat.dump()
-    assert nomination["mentor"]["reason"] == answer
+    assert nomination["mentor"]["reason"] == HELD_REASON
 
 
 def test_a_person_named_with_an_unsure_sign_is_kept_after_a_typed_yes(live):
@@ -321,11 +330,7 @@ def test_a_person_named_with_an_unsure_sign_is_kept_after_a_typed_yes(live):
 
 def test_nee_at_the_check_of_an_answer_gets_help_and_the_question_again(live):
     """After "nee" the help lines come and the answer is not used: the question comes back."""
-    chat = Chat(live.settings.rasa_url)
-    for message in ["/start", "ik heet noor", "17", "mn oma", "ze heet riet"]:
-        chat.send(message)
-    chat.send("bij haar mag ik slapen als er ruzie is thuis")
-    assert "zeker weten" in chat.text, chat.dump()
+    chat = checked_at_the_reason(live)
     chat.send("nee")
     assert "0800 2000" in chat.text, chat.dump()
     chat.tap("Nee")

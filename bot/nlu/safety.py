@@ -1627,7 +1627,7 @@ _UNSURE: list[tuple[str, str]] = [
         r"(?<!voel me )(?<!voel ik me )\bthuis (?:\w+ ){0,2}niet (?:goed|fijn|veilig|oke|ok|"
         r"gezellig)\b|"
         r"\bniet (?:goed|fijn|veilig) (?:\w+ )?thuis\b|"
-        r"\bthuis (?:\w+ ){0,2}(?:weer )?(?:mis ?gaat|misgaat|mis gaat|fout gaat|"
+        r"\bthuis (?:\w+ ){0,2}(?:weer )?(?:mis ?gaat|fout gaat|"
         r"uit de hand loopt)\b",
     ),
     # ninth pass (read from the fourteenth set): hunger that is "normal" at home, no coat or
@@ -1984,7 +1984,7 @@ def _negated(clause: str, start: int, end: int) -> bool:
     after = clause[end:].split()[:_NEGATION_WINDOW]
     if _LACK.search(clause[start:end]):
         after = []
-    if clause[start:end].split()[-1:] and clause[start:end].split()[-1] in _PART_BORDERS:
+    if set(clause[start:end].split()[-1:]) & _PART_BORDERS:
         # the match ends on "als": what follows is its condition ("een mesje voor als het
         # niet gaat", ninth pass), and its negation belongs there
         after = []
@@ -2111,18 +2111,13 @@ def _taken_back_by_context(
 
 
 def _assess_clause(clause: str, found: _Found, media: bool = False, laugh: bool = False) -> None:
-    harmless = media or any(re.search(pattern, clause) for pattern in _HARMLESS)
+    matched = {pattern for pattern in _HARMLESS if re.search(pattern, clause)}
+    harmless = media or bool(matched)
     # touching and photos asked for: only a context that is not sport, a game or media
-    harmless_for_touching = any(
-        re.search(pattern, clause)
-        for pattern in _HARMLESS
-        if pattern not in (_SPORT_AND_GAMES, _MEDIA_WORDS)
-    )
+    harmless_for_touching = bool(matched - {_SPORT_AND_GAMES, _MEDIA_WORDS})
     # the street: a training or a ball says nothing about it ("ik ga liever niet naar huis
     # na de training", ninth pass); only the other contexts count
-    harmless_for_the_street = media or any(
-        re.search(pattern, clause) for pattern in _HARMLESS if pattern != _SPORT_AND_GAMES
-    )
+    harmless_for_the_street = media or bool(matched - {_SPORT_AND_GAMES})
     # the kinds, and the words of them, that a narrower context takes back
     contexts = [
         (kinds, words) for kinds, words, pattern in _HARMLESS_FOR if re.search(pattern, clause)
