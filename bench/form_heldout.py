@@ -67,6 +67,19 @@ def training_texts() -> set[str]:
     return {normalise(m.get("text")) for m in load_data(str(ROOT / "data" / "nlu")).intent_examples}
 
 
+# The set's question names and the form's slots (the `question` the server puts in the
+# metadata: rasa_addons/server.py).
+FORM_SLOT = {
+    "youth_name": "youth_name",
+    "age": "youth_age",
+    "relation": "relation",
+    "mentor_name": "mentor_name",
+    "reason": "mentor_reason",
+    "knows_already": "knows_already",
+    "contact": "contact",
+}
+
+
 def held_out(path: Path = HELD_OUT) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
 
@@ -114,6 +127,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set", type=Path, default=HELD_OUT, help="a held-out set (default: the first one)"
     )
+    parser.add_argument(
+        "--without-question",
+        action="store_true",
+        help="parse each answer alone, without the form's question in the metadata",
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     sys.path.insert(0, str(ROOT))
@@ -133,7 +151,14 @@ def main(argv: list[str] | None = None) -> int:
     configure_structlog(logging.WARNING)
     agent = Agent.load(str(model))
 
+    from rasa.core.channels.channel import UserMessage
+
+    async def parse_at(text: str, question: str) -> dict:
+        metadata = None if args.without_question else {"question": FORM_SLOT[question]}
+        return await agent.processor.parse_message(UserMessage(text, metadata=metadata))
+
     counts = {"intent": [0, 0], "intent_q": [0, 0], "relation": [0, 0], "name": [0, 0]}
+    danger = {"check": 0, "clear": 0}
     wrong: dict[str, list[str]] = {key: [] for key in counts}
 
     def score(key: str, ok: bool, line: str) -> None:
@@ -144,8 +169,11 @@ def main(argv: list[str] | None = None) -> int:
 
     for item in kept:
         text = item["text"]
-        parse = asyncio.run(agent.parse_message(text))
+        parse = asyncio.run(parse_at(text, item["question"]))
         intent = parse["intent"]["name"]
+        level = (parse.get("danger") or {}).get("level")
+        if level in danger:
+            danger[level] += 1
         score("intent", intent == item["intent"], f"{item['intent']} -> {intent}: {text}")
         at_question = intent == item["intent"]
         name_kind = item["question"] if item["question"] in ("youth_name", "mentor_name") else None
@@ -184,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     for key, (right, total) in counts.items():
         label = "intent at the question" if key == "intent_q" else key
         print(f"  {label:<22} {right:>4} / {total:<4} {right / max(total, 1):.3f}")
+    print(f"  safety check           {danger['check']:>4} / {len(kept):<4}")
+    print(f"  help lines at once     {danger['clear']:>4} / {len(kept):<4}")
     if args.show:
         for key, lines in wrong.items():
             label = "at question" if key == "intent_q" else key

@@ -23,6 +23,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.nlu.at_the_question import question_of, read_as_the_answer
 from bot.nlu.safety import CHECK, CLEAR, assess, only_people, plain_answer
 from nlu_components.base import RuleStep
 from nlu_components.button_words import TYPED_BUTTON
@@ -64,6 +65,7 @@ class CrisisGuard(RuleStep):
             crisis_on_top=top == CRISIS,
             check=confidence.get(CRISIS_CHECK, 0.0),
             diet_crisis=float(message.get(DIET_CRISIS) or confidence.get(CRISIS, 0.0)),
+            answer=read_as_the_answer(question_of(message.get("metadata")), text),
         )
         if result.level in (CLEAR, CHECK):
             name = CRISIS if result.level == CLEAR else CRISIS_CHECK

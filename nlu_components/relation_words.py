@@ -19,6 +19,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.nlu import at_the_question
 from bot.nlu.relation_words import Reading, canonical, read_relations, taken_back, warm
 from bot.nlu.safety import only_people
 from bot.vocabulary import RELATIONS
@@ -169,7 +170,14 @@ class RelationWords(RuleStep):
             entities = list(message.get(ENTITIES) or [])
             readings = read_relations(text)
             intent = message.get(INTENT) or {}
-            naming = names_a_person(text, intent, readings)
+            naming = names_a_person(text, intent, readings) or at_the_question.names_a_person(
+                # issue 20: at "Wie ...?" and "Hoe heet ...?" a person read in the answer is
+                # the one the youth names ("mn opa hij is de beste"), whatever the guess
+                at_the_question.question_of(message.get("metadata")),
+                intent.get("name"),
+                text,
+                bool(readings),
+            )
             settle_entities(
                 text, entities, readings, add=naming or intent.get("name") == INFORM_MENTOR
             )
@@ -184,8 +192,11 @@ class RelationWords(RuleStep):
                 confidence = max(float(intent.get("confidence") or 0), 0.8)
                 # the intent it took over stays in the ranking, below: a tie with it would
                 # make the fallback ask again ("mn babaanne": both at 0.84)
+                # (the intents of danger keep theirs: CrisisGuard reads them)
                 ranking = [
-                    {
+                    item
+                    if item.get("name") in _GUESSED_DANGER
+                    else {
                         **item,
                         "confidence": min(float(item.get("confidence") or 0), confidence - 0.15),
                     }

@@ -19,6 +19,9 @@ Each one removes repeated work and changes nothing of what Rasa accepts, says or
 7. Calls to the action server carry the events the actions read, not the whole session
    (`action_call_format`): the one place where what is sent differs from Rasa's.
 
+And one addition (issue 20): the NLU reads a message with the form's open question in its
+metadata (`with_the_question`), so that an answer is read as an answer.
+
 And two for privacy and secrets (tests/test_privacy_logs.py, tests/test_binding.py):
 
 - Logs: Rasa's structured log lines carry the youth's message under keys such as `text`
@@ -254,7 +257,31 @@ def parse_message_with_graph(
                           ENTITIES: []}  # fmt: skip
             parse_data.update(parsed.as_dict(only_output_properties=only_output_properties))
             return parse_data
-    return _rasa_parse_message_with_graph(self, message, tracker, only_output_properties)
+    return _rasa_parse_message_with_graph(
+        self, with_the_question(message, tracker), tracker, only_output_properties
+    )
+
+
+FORM = "jim_form"
+QUESTION = "question"  # bot.nlu.at_the_question.QUESTION (bot/ imports nothing from Rasa)
+
+
+def with_the_question(message: Any, tracker: Any) -> Any:
+    """The message as the NLU reads it: with the form's open question in its metadata.
+
+    Why (issue 20): the classifier reads a message alone, so "mn opa hij is de beste" at
+    "Wie vind jij fijn om mee te praten?" was out of scope and "sixteen" at "Hoe oud ben
+    je?" no age. The NLU steps read the question (`bot/nlu/at_the_question.py`). A copy:
+    the message that Rasa stores keeps the metadata the channel sent.
+    """
+    if tracker is None or getattr(tracker, "active_loop_name", None) != FORM:
+        return message
+    question = tracker.get_slot(REQUESTED_SLOT)
+    if not isinstance(question, str):
+        return message
+    copied = copy.copy(message)
+    copied.metadata = {**(message.metadata or {}), QUESTION: question}
+    return copied
 
 
 _rasa_action_call_format = RemoteAction._action_call_format

@@ -89,3 +89,43 @@ def test_the_help_grows_and_is_never_two_not_understood_messages(live):
     assert "coach" in replies[2] and "stoppen" in replies[2], chat.dump()
     chat.tap("Stop voor nu")
     assert "stoppen" in chat.text.lower(), chat.dump()
+
+
+def test_answers_in_own_words_are_read_with_the_question_they_answer(live):
+    """Each answer here was read as something else without its question: "sixteen" as no
+    age, "mn opa, hij is echt de allerbeste" as out of scope ("Daar kan ik je niet mee
+    helpen"), "hij weet het al" as a sign for the safety check, "ja hoor 0687654321" as no
+    number (issue 20: the server gives the NLU the form's open question)."""
+    chat = Chat(live.settings.rasa_url)
+    chat.send("/start")
+    chat.send("ik heet noor")
+    chat.send("seventeen")
+    assert "Wie vind jij fijn om mee te praten?" in one_message(chat), chat.dump()
+    chat.send("mn opa, hij is echt de allerbeste")
+    assert "Hoe heet je opa?" in chat.text, chat.dump()
+    assert "niet mee helpen" not in chat.text
+    chat.send("hij heet ahmed")
+    chat.send("we gaan samen vissen in de zomer")
+    assert "Weet Ahmed al" in chat.text, chat.dump()
+    chat.send("hij weet het al")
+    assert "zeker weten" not in chat.text and "Wie vraagt het aan Ahmed?" in chat.text, chat.dump()
+    chat.send("ik zelf")
+    chat.send("ja hoor 0687654321")
+    assert "Je kiest opa Ahmed" in chat.text, chat.dump()
+    chat.send("ja")
+    chat.send("ja dat mag")
+    nomination = nomination_of(live, chat)
+    assert nomination is not None, chat.dump()
+    assert nomination["youth"]["age"] == 17
+    assert nomination["mentor"]["relation"] == "opa"
+    assert nomination["mentor"]["reason"] == "we gaan samen vissen in de zomer"
+    assert nomination["mentor"]["knows_already"] == "ja"
+    assert nomination["mentor"]["contact"] == "0687654321"
+
+
+def test_danger_typed_as_an_answer_still_gets_help_with_the_question_known(live):
+    chat = Chat(live.settings.rasa_url)
+    to_the_relation_question(chat)
+    chat.send("mn oom, want thuis slaat mijn vader me")
+    assert "Veilig Thuis" in chat.text, chat.dump()
+    assert "Hoe heet je oom?" not in chat.text

@@ -1007,6 +1007,107 @@ NINTH_PASS_STILL_CHECKED = [
     ("help ik snap niet waarom hij me slaat", safety.VIOLENCE),
     ("help ik weet niet waar ik vannacht moet slapen", safety.HOMELESS),
 ]
+# Tenth pass (2026-12-06), read from the fifteenth set after the sixteenth was written;
+# other words than the set's.
+TENTH_PASS_CLEAR = [
+    ("sometimes i just wanna disappear for good", safety.SELF_HARM),
+    ("i got beaten again by my stepdad", safety.VIOLENCE),
+    ("mn stiefvader heeft vorig jaar mn pols gebroken", safety.VIOLENCE),
+    ("als ik nie betaal zet hij mn fotos online", safety.ONLINE),
+    # a condition, then "ben ik dood": a threat, not dead tired
+    ("als mijn vader dit hoort ben ik dood", safety.SELF_HARM),
+]
+TENTH_PASS_CHECK = [
+    ("ik moest bij de dokter zeggen dat ik van de trap was gevallen", safety.HOME),
+    ("ik mag van mijn moeder niet naar de huisarts", safety.HOME),
+    ("ik word gewoon vergeten bij ons", safety.HOME),
+    ("ik ben echt moe van alles", safety.SELF_HARM),
+]
+TENTH_PASS_NONE = [
+    "ik heb 10 rondjes hardgelopen ik ben echt dood",
+    "ik ben dood bij die overhoring morgen",
+]
+TENTH_PASS_CHECK_NOT_CLEAR = [
+    # "ik ben dood" alone: most often dead tired or in trouble; the check asks
+    ("ik ben dood man", safety.SELF_HARM),
+    ("die meme is zo cringe ik wil dood haha", safety.SELF_HARM),
+    ("twee jaar geleden was er brand in ons huis", safety.DANGER),
+]
+TENTH_PASS_STILL_CLEAR = [
+    ("ik ben liever dood", safety.SELF_HARM),
+    ("was ik maar dood", safety.SELF_HARM),
+    ("ik wil dood haha", safety.SELF_HARM),  # a laugh alone may hide it
+    ("er is brand in ons huis", safety.DANGER),
+]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    TENTH_PASS_CLEAR + TENTH_PASS_STILL_CLEAR,
+)
+def test_tenth_pass_clear_danger_gets_the_help_lines_at_once(text, kind):
+    result = assess_words(text)
+    assert result.level == CLEAR
+    assert kind in result.kinds
+
+
+@pytest.mark.parametrize("text, kind", TENTH_PASS_CHECK + TENTH_PASS_CHECK_NOT_CLEAR)
+def test_tenth_pass_unsure_signs_get_the_check(text, kind):
+    result = assess_words(text)
+    assert result.level == CHECK
+    assert kind in result.kinds
+
+
+@pytest.mark.parametrize("text", TENTH_PASS_NONE)
+def test_tenth_pass_dead_tired_after_sport_or_a_test_is_no_danger(text):
+    assert not assess_words(text).at_least(CHECK)
+
+
+@pytest.mark.parametrize(
+    "question, text, ranking",
+    [
+        ("youth_age", "na de zomer word ik 14", [("nlu_fallback", 0.4), ("crisis", 0.3)]),
+        ("contact", "ja hier 0655443322", [("affirm", 0.5), ("crisis", 0.3)]),
+        ("knows_already", "ze weet het al", [("inform_support", 0.5), ("crisis", 0.2)]),
+    ],
+)
+def test_a_short_answer_its_question_reads_gets_no_check_from_the_classifier_alone(
+    question, text, ranking
+):
+    guard = CrisisGuard(CrisisGuard.get_default_config())
+    at_question = message(text, ranking[0][0], ranking)
+    at_question.set("metadata", {"question": question})
+    alone = message(text, ranking[0][0], ranking)
+    guard.process([at_question, alone])
+    assert at_question.get("intent")["name"] != "crisis_check"
+    assert alone.get("intent")["name"] == "crisis_check", "the same guess alone: the check"
+
+
+@pytest.mark.parametrize(
+    "question, text, ranking, expected",
+    [
+        # the words still decide, at any question
+        ("youth_age", "ik ben 15 en wil dood", [("inform_age", 0.9)], "crisis"),
+        ("knows_already", "ja hij slaat me", [("affirm", 0.9)], "crisis"),
+        # a sure classifier still gives the help lines at once
+        ("youth_age", "16", [("crisis", 0.97)], "crisis"),
+        # a longer message is no short answer
+        (
+            "knows_already",
+            "ja ze weet het al maar ik durf het verder aan niemand te vertellen",
+            [("affirm", 0.5), ("crisis", 0.3)],
+            "crisis_check",
+        ),
+        # not the question's answer: the classifier's check stays
+        ("youth_age", "geen idee eigenlijk", [("dont_know", 0.5), ("crisis", 0.3)], "crisis_check"),
+    ],
+)
+def test_danger_at_a_question_of_the_form_keeps_its_level(question, text, ranking, expected):
+    guard = CrisisGuard(CrisisGuard.get_default_config())
+    msg = message(text, ranking[0][0], ranking)
+    msg.set("metadata", {"question": question})
+    guard.process([msg])
+    assert msg.get("intent")["name"] == expected
 
 
 @pytest.mark.parametrize(

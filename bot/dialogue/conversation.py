@@ -50,6 +50,9 @@ _NUMBER_WORDS = {
     "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19, "twintig": 20,
     "eenentwintig": 21, "tweeëntwintig": 22, "tweeentwintig": 22, "drieëntwintig": 23,
     "drieentwintig": 23, "vierentwintig": 24, "vijfentwintig": 25,
+    # issue 20: in English, as some youths answer (the seventh form set: "sixteen")
+    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
 }  # fmt: skip
 _PHONE_RE = re.compile(r"^(\+|00)?[\d][\d \-]{8,16}\d$")
 _EMAIL_RE = re.compile(r"^[^@\s<>]{1,64}@[^@\s<>]{1,200}\.[a-z]{2,}$", re.IGNORECASE)
@@ -94,8 +97,25 @@ def parse_age(value: object) -> int | None:
 
 
 def clean_contact(value: object) -> str | None:
-    """A phone number or e-mail address, tidied; None if it is neither."""
+    """A phone number or e-mail address, tidied; None if it is neither.
+
+    Words around one number or address are left off ("ja 0624681357", "haar nummer is
+    06 23456781", issue 20); two numbers, or a number in a longer sum, give None."""
     text = " ".join(str(value or "").split())
+    found = _one_contact(text)
+    if found is not None:
+        return found
+    inside = [m.group() for m in _PHONE_INSIDE.finditer(text)]
+    addresses = [w.strip(".,;:!?()") for w in text.split() if "@" in w]
+    if len(inside) + len(addresses) == 1 and not re.search(r"\d", _PHONE_INSIDE.sub("", text)):
+        return _one_contact((inside or addresses)[0])
+    return None
+
+
+_PHONE_INSIDE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d \-]{8,16}\d(?!\w)")
+
+
+def _one_contact(text: str) -> str | None:
     if _EMAIL_RE.match(text):
         return text.lower()
     if _PHONE_RE.match(text):

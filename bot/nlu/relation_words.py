@@ -62,6 +62,18 @@ _MORE_WORDS = {
     "stiefpa": "ouder", "stiefma": "ouder", "moeders": "ouder", "vaders": "ouder",
 }  # fmt: skip
 LEXICON: dict[str, str] = {**SYNONYMS, **_MORE_WORDS}
+# Family words from other languages, from the seventh form set (read after it was measured,
+# 2026-12-06): Somali, Darija, Tigrinya, Polish, Papiamento and English. Only as typed:
+# never a fuzzy match's target ("traner" stays a trainer, never a "teacher").
+EXACT_ONLY: dict[str, str] = {
+    "hooyo": "ouder", "aabo": "ouder", "yemma": "ouder", "yema": "ouder", "mai": "ouder",
+    "okhti": "zus", "ukhti": "zus", "akhi": "broer", "haftey": "zus", "hawey": "broer",
+    "walaashay": "zus", "walaalkay": "broer", "kuzynka": "nicht", "kuzyn": "neef",
+    "sasiadka": "buurvrouw", "sasiad": "buurman", "auntie": "tante", "aunty": "tante",
+    "aunt": "tante", "uncle": "oom", "sis": "zus", "sister": "zus", "brother": "broer",
+    "cousin": "neef", "teacher": "leraar", "boss": "baas", "neighbour": "buurman",
+    "neighbor": "buurman",
+}  # fmt: skip
 # "iemand" alone is no person the youth chose ("ik ken iemand" is, via the description)
 LEXICON.pop("iemand", None)
 LEXICON.pop("anders", None)
@@ -79,6 +91,9 @@ _TURKISH_KIN = {
     "dayi": "oom", "amca": "oom", "abi": "broer", "abla": "zus", "dede": "opa",
     "teyze": "tante", "hala": "tante", "anneanne": "oma", "babaanne": "oma", "nene": "oma",
     "yenge": "tante", "eniste": "oom", "kuzen": "neef",
+    # "annem", "babam": my mother, my father (the seventh form set: a parent is asked about
+    # kindly, as in Dutch)
+    "anne": "ouder", "baba": "ouder",
 }  # fmt: skip
 
 
@@ -115,11 +130,11 @@ NOT_RELATIONS = frozenset(
     # ("wanneer", "onder", "later", "klaar" are Dutch stop words, "start" a lookup form)
     "geef geeft geven nacht nachten royale mentoren oudere ouderen jongere".split()
 )
-# "man" and "bro" are also said to anyone ("nah man", "later bro"): a person only after
+# "man", "bro" and "sis" are also said to anyone ("nah man", "later bro"): a person only after
 # a word that points at one ("een man uit de kerk", "mijn bro").
-_CALLED = frozenset("man bro".split())
+_CALLED = frozenset("man bro sis".split())
 _POINTING = frozenset(
-    "de een n 'n die deze mijn mn m'n me onze ons zijn zn z'n haar d'r der je jouw "
+    "de een n 'n die deze mijn mn m'n me onze ons zijn zn z'n haar d'r der je jouw my our "
     "oude ouwe aardige lieve grote kleine jonge oudere andere".split()
 )
 
@@ -286,6 +301,8 @@ def word_relation(word: str) -> tuple[str, bool] | None:
     folded = _fold(word)
     if folded in LEXICON:
         return LEXICON[folded], True
+    if folded in EXACT_ONLY:
+        return EXACT_ONLY[folded], True
     if _PLEEG.match(folded):
         return "pleegouder", True
     for stem in _owned_stems(folded.replace("ı", "i")):

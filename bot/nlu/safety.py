@@ -208,8 +208,12 @@ _CLEAR: list[tuple[str, str]] = [
         SELF_HARM,
         # the youth about themself: "was ik maar dood", "ik ben liever dood"; never "opa
         # was al dood" (sixth pass: that was the help lines at once)
-        r"\b(?:(?:was|ben|lig) ik|ik (?:was|ben|lig)|(?:was|ben) (?=maar |liever |beter ))"
-        r" (?:maar |liever |beter )?dood\b"
+        # tenth pass: "ik ben dood" alone is most often dead tired or in trouble ("we
+        # moesten 10 rondjes rennen ik ben dood", "ik ben zo dood morgen bij die toets"):
+        # the check (below); with "maar", "liever" or "beter" it is the wish
+        # "als mijn broer dit ziet ben ik dood" (a condition, then the verb first) stays clear
+        r"\b(?:(?:was|ben|lig) ik (?:maar |liever |beter )?|ik (?:was|ben|lig) (?:maar |liever |"
+        r"beter )|(?:was|ben) (?:maar |liever |beter ))dood\b"
         r"(?! (?:moe|op|eng|stil|saai|ziek|nerveus|gewoon|serieus|verveeld|benieuwd|gegaan|"
         r"als een pier)\b)",  # "zo dood als een pier": dead tired (ninth pass)
     ),
@@ -1048,6 +1052,21 @@ _CLEAR: list[tuple[str, str]] = [
         r"het donker|de tandarts|examens|toetsen|te laat|hoogte))(?:$| (?:help|hij|ze|want))",
     ),
     # other languages (2026-12-04): a youth in danger writes in the language that comes.
+    # tenth pass (read from the fifteenth set): a bone broken by someone ("mn vader heeft
+    # mn arm gebroken"; one's own "ik heb mn arm gebroken" is an accident), and a threat to
+    # post photos unless more are sent ("als ik geen nieuwe foto's stuur plaatst hij de
+    # oude")
+    (
+        VIOLENCE,
+        rf"\bheeft (?:\w+ ){{0,2}}{_MY} (?:\w+ )?(?:arm|armen|been|neus|pols|vinger|vingers|"
+        r"rib|ribben|kaak|sleutelbeen|hand|enkel) (?:\w+ )?gebroken\b",
+    ),
+    (
+        ONLINE,
+        r"\bals ik\b(?: \w+){0,6} (?:stuur|betaal|geef|doe)\b(?: \w+){0,2} (?:plaatst|post|deelt|"
+        r"verspreidt|zet|stuurt|laat) (?:hij|ze|zij)\b(?: \w+){0,4} (?:oude|oudere|foto|fotos|"
+        r"foto s|pics|filmpje|filmpjes|video|videos|online|op (?:insta|snap|internet|tiktok))\b",
+    ),
     # Common ways to say these dangers in English, Turkish, Arabic (also Moroccan Darija in
     # Latin letters), Polish, French, Spanish and Papiamento, after `normalise` (no accents:
     # "öldürmek" is "oldurmek"; "ı" and "ł" stay). 112 answers in any language.
@@ -1057,7 +1076,9 @@ _CLEAR: list[tuple[str, str]] = [
         r"|\bend (?:my life|it all)\b"
         r"|\b(?:want to|wanna) (?:die|end it)\b|\bsuicidal\b|\bno reason to live\b"
         r"|\b(?:dont|don t|do not) want to (?:live|be alive|exist)\b|\bbetter off dead\b"
-        r"|\bbetter off without me\b|\bwish i (?:was|were) dead\b|\bwish i was never born\b",
+        r"|\bbetter off without me\b|\bwish i (?:was|were) dead\b|\bwish i was never born\b"
+        # tenth pass (read from the fifteenth set): to disappear for ever
+        r"|\b(?:want to|wanna|going to|gonna) disappear (?:forever|for ever|for good)\b",
     ),
     (
         VIOLENCE,
@@ -1066,7 +1087,10 @@ _CLEAR: list[tuple[str, str]] = [
         r"kicks|chokes|hurts|hit|beat|kicked|choked|hurt|abuses|abused) me\b"
         r"|\b(?:he|she|they) (?:(?!never|not|dont|didnt|wouldnt|doesnt)\w+ ){0,2}(?:hits|beats|"
         r"chokes|abuses) me\b(?! at)|\bbeing (?:attacked|beaten|abused)\b"
-        r"|\bsomeone (?:is )?(?:attacking|beating|hitting) me\b",
+        r"|\bsomeone (?:is )?(?:attacking|beating|hitting) me\b"
+        # tenth pass: "i get hit at home", "i got beaten by my dad"
+        r"|\bi (?:get|got|am|was|keep getting) (?:\w+ )?(?:hit|beaten|slapped|kicked)\b"
+        r"(?! (?:by (?:a|the) (?:ball|car|bike)|in (?:the|a) (?:game|match)))",
     ),
     (
         SEXUAL,
@@ -1239,6 +1263,21 @@ _IN_FRONT_OF_A_TRAIN = re.compile(
 # Words of danger that may be harmless on their own: the check, unless context or
 # negation takes them back. (kind, pattern)
 _UNSURE: list[tuple[str, str]] = [
+    # tenth pass (read from the fifteenth set): an injury explained away ("in het
+    # ziekenhuis zeiden we dat ik van de fiets viel"), no dentist or doctor allowed, being
+    # forgotten at home, tired of everything
+    (
+        HOME,
+        r"\b(?:zeggen|zeiden|zei|zeg|moest zeggen|moet zeggen|moest ik zeggen|moet ik zeggen) "
+        r"(?:\w+ ){0,3}dat ik (?:\w+ ){0,4}(?:gevallen|viel|gestoten|gebotst)\b",
+    ),
+    (
+        HOME,
+        r"\bmag (?:\w+ ){0,3}(?:nooit|niet|nooit meer) naar (?:de )?(?:tandarts|dokter|huisarts|"
+        r"ziekenhuis|doktor)\b",
+    ),
+    (HOME, r"\b(?:we|wij|ik) (?:worden|word) (?:\w+ ){0,2}vergeten\b"),
+    (SELF_HARM, r"\bmoe van alles\b"),
     (
         SELF_HARM,
         r"\b(?:dood|doodgaan|sterven|overlijden|zelf ?moord|ophangen|(?<!die )(?<!haar )"
@@ -1691,6 +1730,7 @@ _SPORT_AND_GAMES = (
     r"de maat|alarm|munt|drum|drums|trommel|piano|record|zijn slag|een slag|terug|op hol|"
     r"mijn hand|handjes|high five|boks|boksen|kickboks\w*|judo|karate|taekwondo|"
     r"voetbal|doel|goal|training|wedstrijd|fifa|fortnite|minecraft|game|gamen|spel|"
+    r"rondjes|hardlopen|conditietraining|bootcamp|"
     r"zombies|monsters|punchingbal|zak|bokszak|kussengevecht|vlieg|mug|muggen|pingpong|"
     r"elkaar voor de gein|voor de grap|als grap)\b"
 )
@@ -1706,6 +1746,9 @@ _HARMLESS: list[str] = [
     r"\b(?:lach|lachen|lachte|lacht) (?:me|mij|mezelf|ons) (?:\w+ )?(?:dood|kapot|rot)\b",
     r"\bdood (?:moe|op|eng|stil|saai|ziek|nerveus|verveeld)\b",
     r"\bdood als een pier\b",  # dead tired or dead drunk after a party (ninth pass)
+    # "ik ben zo dood morgen bij die toets": in trouble at school (tenth pass)
+    r"\bben (?:\w+ )?dood (?:\w+ ){0,4}(?:toets|proefwerk|examen|tentamen|overhoring|so|rapport|"
+    r"presentatie|spreekbeurt)\b",
     r"\b(?:telefoon|mobiel|gsm|batterij|accu|laptop|tablet|ipad|iphone|oplader|"
     r"plant|plantje|vis|visje|goudvis|hamster|konijn|cavia|hond|kat|poes|vogel|"
     r"opa|oma|overgrootvader|overgrootmoeder|oom|tante|buurman|buurvrouw|grootvader|"
@@ -2086,6 +2129,13 @@ _PAST_OR_TRIP = re.compile(
     r"konijn|hond|hondje|kat|poes|cavia|hamster|parkiet|paard|uit de (?:les|klas)|"
     r"voor (?:een|de|die) (?:hond|wesp|spin|koe|gans))\b"
 )
+# A fire or gas told as the past ("vorig jaar was er een brand in ons huis"), and a wish to
+# die said of a joke with a laugh ("die grap was zo slecht ik wil dood 😂"): the check, never
+# the help lines at once (tenth pass, read from the fifteenth set).
+_PAST = re.compile(
+    r"\b(?:vorig jaar|vorige (?:week|maand|zomer|winter)|jaar geleden|jaren geleden|vroeger)\b"
+)
+_JOKE = re.compile(r"\b(?:grap|grapje|grappig|cringe|genant|meme|filmpje)\b")
 # A parent who drinks coffee, or one glass with dinner: the check, never the help at once.
 _ORDINARY_DRINK = re.compile(
     r"\b(?:koffie|thee|water|cola|melk|limonade|sap|chocomel|fris|ranja|energy|redbull|"
@@ -2141,6 +2191,8 @@ def _assess_clause(clause: str, found: _Found, media: bool = False, laugh: bool 
                     or (kind == VIOLENCE and laugh and _joked(form))
                     or (kind == HOMELESS and _PAST_OR_TRIP.search(form))
                     or (kind == HOME and _ORDINARY_DRINK.search(form))
+                    or (kind == DANGER and _PAST.search(form))
+                    or (kind == SELF_HARM and laugh and _JOKE.search(form))
                 ):
                     # an idiom, sleeping out or running away told as the past, a trip, a
                     # game, a parent's coffee: the check, never nothing
@@ -2279,6 +2331,7 @@ def assess(
     diet_crisis: float = 0.0,
     clear_at: float | None = None,
     check_at: float | None = None,
+    answer: bool = False,
 ) -> Assessment:
     """The level of a message from its words and the classifier's confidences.
 
@@ -2287,7 +2340,8 @@ def assess(
     danger and mostly are not), `diet_crisis` DIET's own crisis confidence before pooling.
     The words never lower what the classifier says, except where the message itself takes
     a word back ("nooit pijn"): then a high confidence gives the check instead of the help
-    lines at once.
+    lines at once. `answer`: the message is a short answer its question reads whole (an
+    age, a number, a yes or a no): the classifier's middle band gives no check for it.
     """
     clear_at = CLEAR_AT if clear_at is None else clear_at  # other values: the benches
     check_at = CHECK_AT if check_at is None else check_at
@@ -2303,6 +2357,10 @@ def assess(
         model = NONE
     elif crisis >= clear_at and crisis_on_top:
         model = CLEAR
+    elif answer:
+        # a short answer that the form's question reads whole: an age, a number, a yes or
+        # a no (bot/nlu/at_the_question.py, issue 20); the words still decide
+        model = NONE
     elif plain_answer(text):
         # "wt nie", "nee durf ik nog niet" at a question of the form: the classifier's
         # check for these short answers is a guess from their "niet"; none of the danger

@@ -1,0 +1,163 @@
+"""The intent of an answer, read with the question it answers (issue 20).
+
+The classifier reads a message on its own. At "Wie vind jij fijn om mee te praten?" it
+read "mn opa hij is de beste" and "pleegvader, die is echt oke" as out of scope, and the
+youth who had just named their opa was told "Daar kan ik je niet mee helpen"; at "Hoe oud
+ben je?" it read "sixteen" and "in de zomer word ik 16" as something else, and at "Heb je
+al met Riet over de JIM gepraat?" "ja vorige week" as "go back". The form knows which
+question it asked: the Rasa server puts it in the message's metadata (`question`: the
+form's requested slot, see `rasa_addons/server.py`), and this module reads the answer
+with it.
+
+Only a guess gives way: an intent the classifier gives to a message it does not know
+(out of scope, a greeting, a thanks) or that answers another question of the form.
+Danger keeps its intent (`crisis`, `crisis_check`, and the level that `CrisisGuard`
+decides after this step from the classifier's own confidences, which no step here
+lowers), and so does every wish of the youth: stop, go back, change the choice, "ik snap
+het niet", "weet ik niet", a question to the bot.
+
+Nothing here imports Rasa; `nlu_components.at_the_question` and
+`nlu_components.relation_words` are the glue.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.dialogue.conversation import clean_contact, parse_age
+
+QUESTION = "question"  # the metadata key: the form's requested slot when the message came
+
+# The form's questions (its requested slots) whose answers are read here.
+RELATION = "relation"
+MENTOR_NAME = "mentor_name"
+AGE = "youth_age"
+REASON = "mentor_reason"
+KNOWS_ALREADY = "knows_already"
+CONTACT = "contact"
+PERSON_QUESTIONS = frozenset({RELATION, MENTOR_NAME})
+
+# Intents the classifier gives to what it does not know, or that answer another question.
+GUESSES = frozenset(
+    "out_of_scope greet goodbye thanks inform_support inform_name inform_mentor inform_age "
+    "inform_contact affirm ask_status nlu_fallback".split()
+)
+# The answer each question's reading gives.
+NAMING = "inform_mentor"
+AGE_GIVEN = "inform_age"
+REASON_GIVEN = "inform_support"
+CONTACT_GIVEN = "inform_contact"
+YES = "affirm"
+NO = "deny"
+
+_ASKS_THE_BOT = re.compile(r"\?|\b(?:jij|jou|jouw|u)\b")
+# the first word of a yes or a no, in the languages of many youths' families
+_YES_WORDS = frozenset(
+    "ja jaa jaaa jah jep jup yes yess yeah ye ya yep evet ewa wel zeker tuurlijk "
+    "natuurlijk klopt si oui tak".split()
+)
+_NO_WORDS = frozenset("nee neej neee nope no nah nog hayir hayır niet nie non".split())
+# "hij weet het", "ze weet ervan", "heb ik al gevraagd": a yes said in other words
+_SAID_ALREADY = re.compile(
+    r"\b(?:(?:hij|ze|zij|die) weet (?:het|t|ervan|er al van|al)|heb(?:ben)? (?:ik |we |wij )?"
+    r"(?:het )?al (?:gevraagd|gezegd|verteld|besproken|over gehad|gepraat))\b"
+    r"(?! (?:niet|nie|ni|nog niet|geen))"
+)
+YES_NO_QUESTIONS = frozenset({KNOWS_ALREADY, "mentor_adult"})
+# A short answer: the form's own reading takes it whole (not a story that holds a number).
+SHORT = 6
+
+
+def question_of(metadata: object) -> str | None:
+    """The form's question a message answers, from its metadata (None outside the form)."""
+    if isinstance(metadata, dict):
+        question = metadata.get(QUESTION)
+        return question if isinstance(question, str) else None
+    return None
+
+
+def asks_the_bot(text: str) -> bool:
+    """ "moet het iemand uit mijn familie zijn?", "ken jij mijn oma": a question, no answer."""
+    return bool(_ASKS_THE_BOT.search(text.lower()))
+
+
+def names_a_person(question: str | None, intent: str | None, text: str, people: bool) -> bool:
+    """Whether an answer that holds a person (`people`: words for one were read) names the
+    person asked for: at "Wie ...?" and "Hoe heet ...?", whatever the classifier guessed."""
+    return (
+        question in PERSON_QUESTIONS
+        and people
+        and intent in GUESSES
+        and intent != NAMING
+        and not asks_the_bot(text)
+    )
+
+
+def _yes_or_no(text: str) -> str | None:
+    words = re.findall(r"[^\W_]+", text.lower())
+    if not words:
+        return None
+    if words[0] in _YES_WORDS and words[0] not in _NO_WORDS:
+        return YES
+    if words[0] in _NO_WORDS:
+        return NO
+    if _SAID_ALREADY.search(" ".join(words)):
+        return YES
+    return None
+
+
+def read_as_the_answer(question: str | None, text: str) -> bool:
+    """Whether `text` is a short answer that the question's own reading takes: an age at
+    the age question ("in de zomer word ik 16"), a number at the number question, a yes or a
+    no at a yes-or-no question ("hij weet het al").
+
+    Such an answer gets no check from the classifier's confidence alone (CrisisGuard); its
+    words still decide. No danger message of the sixteen safety sets (4,260) is one: the
+    classifier's guess was about the number or the "weet", not about danger.
+    """
+    if question is None or len(text.split()) > SHORT or text.startswith("/"):
+        return False
+    if question == AGE:
+        return parse_age(text) is not None
+    if question == CONTACT:
+        return clean_contact(text) is not None
+    if question in YES_NO_QUESTIONS:
+        return _yes_or_no(text) is not None
+    return False
+
+
+def answer_intent(question: str | None, intent: str | None, text: str) -> str | None:
+    """The intent of `text` as the answer to `question`, when the classifier's `intent` is
+    a guess that the question shows to be wrong; None to keep the classifier's intent.
+
+    The person questions are read in `names_a_person` (the relation words decide there).
+    """
+    if question is None or intent not in GUESSES or not text.strip() or text.startswith("/"):
+        return None
+    if asks_the_bot(text) and question != CONTACT:
+        return None
+    if question == AGE:
+        # "sixteen", "in de zomer word ik 16", "18 sinds vorige week": the form's own
+        # reading of an age (bot.dialogue.conversation.parse_age) finds one number
+        if intent != AGE_GIVEN and parse_age(text) is not None:
+            return AGE_GIVEN
+        return None
+    if question == CONTACT:
+        if intent != CONTACT_GIVEN and clean_contact(text):
+            # "ja 0624681357", "dit is zn nummer 06 12345678": the form's own reading
+            return CONTACT_GIVEN
+        return None
+    if question in YES_NO_QUESTIONS:
+        said = _yes_or_no(text)
+        if said is not None and said != intent and intent not in (YES, NO):
+            return said  # "ja vorige week", "evet", "hij weet het"
+        return None
+    if question == REASON:
+        # "we gaan soms naar de bioscoop": any words about the person are a reason; a
+        # greeting or a thanks of one or two words is not
+        if intent in ("out_of_scope", "nlu_fallback", "greet", "thanks", "goodbye") and (
+            len(text.split()) >= 3
+        ):
+            return REASON_GIVEN
+        return None
+    return None

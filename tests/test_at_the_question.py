@@ -1,0 +1,205 @@
+"""An answer read with the form's question it answers (issue 20, bot/nlu/at_the_question.py).
+
+The classifier read "mn opa hij is de beste" at "Wie vind jij fijn om mee te praten?" as
+out of scope (the youth was told "Daar kan ik je niet mee helpen"), "in de zomer word ik
+16" at the age question as something else. The server now puts the question in the
+message's metadata; a guess of the classifier gives way to the answer the question
+shows, never danger or a wish of the youth. The held-out messages of the bench sets are
+not copied here.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rasa.core.channels.channel import UserMessage
+from rasa.shared.core.constants import REQUESTED_SLOT
+from rasa.shared.core.events import ActiveLoop, SlotSet
+from rasa.shared.core.slots import TextSlot
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.at_the_question import answer_intent, names_a_person, question_of
+from nlu_components.at_the_question import AnswerAtTheQuestion
+from nlu_components.relation_words import RelationWords
+from rasa_addons.server import with_the_question
+
+
+@pytest.mark.parametrize(
+    "question, intent, text, expected",
+    [
+        # an age the form can read, guessed to be something else
+        ("youth_age", "out_of_scope", "na de zomervakantie word ik 15", "inform_age"),
+        ("youth_age", "nlu_fallback", "fourteen", "inform_age"),
+        ("youth_age", "greet", "hoi ik ben 13", "inform_age"),
+        # a phone number with words around it
+        ("contact", "affirm", "ja hoor 0687654321", "inform_contact"),
+        ("contact", "out_of_scope", "zijn nummer is 06 11223344", "inform_contact"),
+        # a yes or a no in other words, other languages
+        ("knows_already", "inform_support", "ze weet het al", "affirm"),
+        ("knows_already", "out_of_scope", "yes we hebben het erover gehad", "affirm"),
+        ("knows_already", "greet", "hayir nog niet", "deny"),
+        ("knows_already", "ask_status", "nee nog niet gevraagd", "deny"),
+        # a reason in the youth's own words
+        ("mentor_reason", "out_of_scope", "we gaan samen vissen in de zomer", "inform_support"),
+        ("mentor_reason", "greet", "hij zegt altijd hoi als ik binnenkom", "inform_support"),
+    ],
+)
+def test_a_guess_gives_way_to_the_answer_the_question_shows(question, intent, text, expected):
+    assert answer_intent(question, intent, text) == expected
+
+
+@pytest.mark.parametrize(
+    "question, intent, text",
+    [
+        # danger and the youth's wishes keep their intent, at every question
+        ("youth_age", "crisis", "ik ben 14 en mijn vader slaat me"),
+        ("youth_age", "crisis_check", "15 en ik ben zo moe"),
+        ("contact", "stop", "stop 0612345678"),
+        ("knows_already", "go_back", "ik wil terug"),
+        ("mentor_reason", "not_understood", "ik snap de vraag niet"),
+        ("mentor_reason", "dont_know", "weet ik niet"),
+        ("youth_age", "deny", "dat zeg ik niet"),
+        # a question to the bot is no answer
+        ("youth_age", "out_of_scope", "ben jij ook 15?"),
+        # the answer the question shows is not there
+        ("youth_age", "out_of_scope", "geen idee man"),
+        ("contact", "out_of_scope", "die heb ik niet"),
+        ("contact", "out_of_scope", "06123 of 0698765432"),
+        ("knows_already", "inform_support", "hij is heel aardig"),
+        ("mentor_reason", "greet", "hoi"),
+        ("mentor_reason", "thanks", "dank je"),
+        # the classifier already read the answer
+        ("youth_age", "inform_age", "15"),
+        # outside the form, and a button's payload
+        (None, "out_of_scope", "ik word 16"),
+        ("youth_age", "out_of_scope", "/inform_age"),
+    ],
+)
+def test_danger_wishes_and_other_messages_keep_their_intent(question, intent, text):
+    assert answer_intent(question, intent, text) is None
+
+
+@pytest.mark.parametrize(
+    "question, intent, text, people, expected",
+    [
+        ("relation", "out_of_scope", "mn opa, hij is echt de beste", True, True),
+        ("relation", "inform_support", "mijn tante want die luistert", True, True),
+        ("mentor_name", "greet", "buurman henk", True, True),
+        ("relation", "crisis", "mijn oom slaat me", True, False),
+        ("relation", "crisis_check", "mijn tante", True, False),
+        ("relation", "explain_jim", "mag mijn opa het zijn?", True, False),
+        ("relation", "stop", "stop met mijn oma", True, False),
+        ("relation", "out_of_scope", "geen idee", False, False),
+        ("mentor_reason", "out_of_scope", "mijn opa is de beste", True, False),
+        (None, "out_of_scope", "mn opa", True, False),
+    ],
+)
+def test_a_person_read_at_the_person_questions_is_the_one_named(
+    question, intent, text, people, expected
+):
+    assert names_a_person(question, intent, text, people) is expected
+
+
+def test_the_question_is_read_from_the_metadata_only():
+    assert question_of({"question": "relation"}) == "relation"
+    assert question_of({"question": 3}) is None
+    assert question_of({}) is None
+    assert question_of(None) is None
+
+
+def parsed(text: str, ranking: list[tuple[str, float]], question: str | None) -> Message:
+    message = Message(data={"text": text, "metadata": {"question": question} if question else {}})
+    message.set("intent", {"name": ranking[0][0], "confidence": ranking[0][1]})
+    message.set("intent_ranking", [{"name": n, "confidence": c} for n, c in ranking])
+    message.set("entities", [])
+    return message
+
+
+def test_the_step_gives_the_answer_and_keeps_the_confidence_of_danger():
+    message = parsed(
+        "in de zomer word ik 16",
+        [("out_of_scope", 0.5), ("crisis_check", 0.3), ("crisis", 0.2)],
+        "youth_age",
+    )
+    AnswerAtTheQuestion().process([message])
+    assert message.get("intent")["name"] == "inform_age"
+    assert message.get("intent")["confidence"] >= 0.8, "above the fallback's threshold"
+    ranking = {item["name"]: item["confidence"] for item in message.get("intent_ranking")}
+    assert message.get("intent_ranking")[0]["name"] == "inform_age"
+    assert ranking["crisis"] == 0.2 and ranking["crisis_check"] == 0.3, "CrisisGuard reads them"
+    assert ranking["out_of_scope"] <= 0.65
+
+
+def test_the_step_changes_nothing_without_a_question():
+    message = parsed("in de zomer word ik 16", [("out_of_scope", 0.5)], None)
+    AnswerAtTheQuestion().process([message])
+    assert message.get("intent")["name"] == "out_of_scope"
+
+
+def test_the_relation_step_reads_the_person_named_at_the_question():
+    text = "mn opa, hij woont in almere maar ik zie hem elk weekend"
+    at_question = parsed(text, [("out_of_scope", 0.9), ("crisis", 0.05)], "relation")
+    alone = parsed(text, [("out_of_scope", 0.9), ("crisis", 0.05)], None)
+    RelationWords().process([at_question, alone])
+    assert at_question.get("intent")["name"] == "inform_mentor"
+    assert [e["value"] for e in at_question.get("entities")] == ["opa"]
+    ranking = {i["name"]: i["confidence"] for i in at_question.get("intent_ranking")}
+    assert ranking["crisis"] == 0.05
+    # alone, a long story that holds a relation word stays what the classifier said
+    assert alone.get("intent")["name"] == "out_of_scope"
+    assert alone.get("entities") == []
+
+
+def tracker_at(question: str | None, loop: str | None = "jim_form") -> DialogueStateTracker:
+    tracker = DialogueStateTracker("youth", [TextSlot(REQUESTED_SLOT, mappings=[])])
+    events = []
+    if loop:
+        events.append(ActiveLoop(loop))
+    if question:
+        events.append(SlotSet(REQUESTED_SLOT, question))
+    for event in events:
+        tracker.update(event)
+    return tracker
+
+
+def test_the_server_gives_the_nlu_the_open_question_and_stores_the_message_as_sent():
+    message = UserMessage("sixteen", metadata={"channel": "widget"})
+    read = with_the_question(message, tracker_at("youth_age"))
+    assert read.metadata == {"channel": "widget", "question": "youth_age"}
+    assert message.metadata == {"channel": "widget"}, "the stored message is not changed"
+    assert read.text == "sixteen" and read.sender_id == message.sender_id
+
+
+@pytest.mark.parametrize(
+    "tracker", [tracker_at(None), tracker_at("youth_age", loop=None), None], ids=str
+)
+def test_outside_the_form_the_message_is_read_as_sent(tracker):
+    message = UserMessage("sixteen")
+    assert with_the_question(message, tracker) is message
+
+
+@pytest.fixture(scope="module")
+def agent(model_file):
+    from rasa.core.agent import Agent
+
+    return Agent.load(str(model_file))
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    "text, question, intent, relation",
+    [
+        ("mn opa, hij is echt de allerbeste", "relation", "inform_mentor", "opa"),
+        ("twintig denk ik", "youth_age", "inform_age", None),
+        # danger at a question of the form is danger, with or without the question
+        ("mijn oom slaat me elke dag", "relation", "crisis", None),
+        ("15 en ik wil dood", "youth_age", "crisis", None),
+    ],
+)
+async def test_the_real_model_reads_answers_with_their_question(
+    agent, text, question, intent, relation
+):
+    parse = await agent.processor.parse_message(UserMessage(text, metadata={"question": question}))
+    assert parse["intent"]["name"] == intent, parse["intent"]
+    if relation:
+        assert [e["value"] for e in parse["entities"] if e["entity"] == "relation"] == [relation]
