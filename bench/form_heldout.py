@@ -10,6 +10,11 @@ only DESIGN.md and LANGUAGE.md. Some of them also occur in data/nlu (they were w
 apart, the words are common); those are left out here, after normalising case, accents,
 spaces and punctuation, so that the figures are about messages the model never saw.
 
+Each answer is parsed as the product parses it: with the form's question in the message's
+metadata (the Rasa server puts it there, `rasa_addons/server.py`; `bot/nlu/at_the_question.py`
+reads it). `--without-question` parses each answer alone, as before 2026-12-06: the same
+model both ways shows what the question alone changes.
+
 Figures, each over the messages that carry it:
 - intent: the pipeline's intent is the expected one;
 - intent at the question: the same, except at the two name questions, where the form
@@ -25,6 +30,8 @@ Figures, each over the messages that carry it:
   question's kind, else the whole text, as the domain's slot mappings do), tidied by the
   form's own `bot.vocabulary` code, equals the expected name (case aside). At a name
   question, an answer that holds no name (only "de buurman") must give no name.
+- safety check / help lines at once: answers (all harmless) that got the gentle check or
+  the help lines at their question.
 """
 
 from __future__ import annotations

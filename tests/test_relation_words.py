@@ -235,10 +235,33 @@ def test_the_entity_is_the_word_that_names_the_person_and_the_description_is_kep
         ("mn abla", "zus"),
         ("een huisvriend", "vriend_van_de_familie"),
         ("mn mattie sven", "vriend"),
+        # the seventh form set (2026-12-06, read after it was measured), in other words
+        ("hooyo maryan", "ouder"),
+        ("mijn okhti want zij is al 25", "zus"),
+        ("my auntie linda", "tante"),
+        ("mn annem", "ouder"),
+        ("onze sąsiad pan adam", "buurman"),
+        ("my uncle from surinam", "oom"),
     ],
 )
 def test_family_words_of_many_kinds_give_one_relation(typed, relation):
     assert [r.relation for r in read_relations(typed)] == [relation]
+
+
+@pytest.mark.parametrize(
+    "typed, relation",
+    [("traner", "sportcoach"), ("teecher", None), ("unkel", None), ("sister", "zus")],
+)
+def test_words_of_other_languages_match_only_as_typed(typed, relation):
+    """ "teacher", "uncle": only as typed; a typo is never matched to them ("traner" stays
+    a trainer)."""
+    found = word_relation(typed)
+    assert (found[0] if found else None) == relation
+
+
+@pytest.mark.parametrize("text", ["thx sis", "sis ik ben er bijna", "hey sis"])
+def test_sis_said_to_anyone_is_no_person(text):
+    assert read_relations(text) == []
 
 
 @pytest.mark.parametrize(

@@ -361,7 +361,7 @@ def message(
     return msg
 
 
-# a crisis confidence just under the check's threshold (0.04 since 2026-12-06)
+# a crisis confidence just under the check's threshold (CHECK_AT: 0.025 since 2026-12-06)
 BELOW_CHECK = round(safety.CHECK_AT * 0.75, 3)
 
 

@@ -76,8 +76,14 @@ KINDS = (SELF_HARM, VIOLENCE, HOME, SEXUAL, ONLINE, HOMELESS, HONOUR, BULLYING, 
 # missed on it, a tie to the higher value): 13 / 11 / 11 missed, 59 / 63 / 68 of 292
 # harmless checks. On the thirteenth, measured blind before: 11 / 10 / 9 missed, 79 / 88 /
 # 93 checks; on the form answers: 92 / 106 / 124 checks of 1,989.
+# With the sixth batch (2026-12-06: 300 danger messages and 240 long harmless answers in
+# own words) and the rule set before looking at the blind sixteenth set: no more danger
+# missed on the first to fifteenth sets than the model before at 0.04 (6), then the fewest
+# harmless checks. Model before at 0.04: 6 missed, 896 checks; new model (entities marked
+# in the long answers) at 0.04 / 0.03 / 0.025: 15 / 8 / 5 missed, 838 / 918 / 981
+# checks: 0.025.
 CLEAR_AT = 0.95
-CHECK_AT = 0.04
+CHECK_AT = 0.025
 # crisis and crisis_check together at this or more: the check. It was CLEAR_AT until
 # 2026-12-05 and stays 0.8, so a higher CLEAR_AT moves danger to the check, never away.
 SUM_CHECK_AT = 0.8
