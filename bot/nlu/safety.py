@@ -1073,6 +1073,19 @@ _CLEAR: list[tuple[str, str]] = [
         r"verspreidt|zet|stuurt|laat) (?:hij|ze|zij)\b(?: \w+){0,4} (?:oude|oudere|foto|fotos|"
         r"foto s|pics|filmpje|filmpjes|video|videos|online|op (?:insta|snap|internet|tiktok))\b",
     ),
+    # a hand hit in a door on purpose, or by someone (the sixth batch's own examples)
+    (
+        SELF_HARM,
+        r"\bexpres (?:\w+ ){0,3}(?:hand|hoofd|arm|vingers) (?:\w+ ){0,4}(?:geslagen|gestoten|"
+        r"gebonkt|geklemd)\b",
+    ),
+    (
+        VIOLENCE,
+        rf"\b(?:sloeg|slaat|klemde|klemt|duwde|ramde) {_MY} (?:hand|vingers|arm) (?:\w+ ){{0,2}}"
+        r"(?:tussen|in) de deur\b",
+    ),
+    # a "niet" inside the condition is no denial: "als ik nie snij kan ik nie slapen"
+    (SELF_HARM, r"\bals ik (?:\w+ )?(?:niet|nie|ni) (?:snij|snijd|kras|bonk|brand)\b"),
     # Common ways to say these dangers in English, Turkish, Arabic (also Moroccan Darija in
     # Latin letters), Polish, French, Spanish and Papiamento, after `normalise` (no accents:
     # "öldürmek" is "oldurmek"; "ı" and "ł" stay). 112 answers in any language.
