@@ -22,9 +22,9 @@ CONFIDENCE = 0.8  # as sure as a person the relation step reads: above any fallb
 
 
 def give_intent(message: Message, name: str) -> None:
-    """Make `name` the message's intent, the classifier's guess below it in the ranking.
-
-    The intents of danger keep their confidence: CrisisGuard reads them."""
+    """Make `name` the message's intent (at least 0.8), the classifier's guess below it in
+    the ranking. Also the relation step's. The intents of danger keep their confidence:
+    CrisisGuard reads them."""
     current = message.get(INTENT) or {}
     confidence = max(float(current.get("confidence") or 0), CONFIDENCE)
     ranking = [

@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu import at_the_question
 from bot.nlu.relation_words import Reading, canonical, read_relations, taken_back, warm
 from bot.nlu.safety import only_people
 from bot.vocabulary import RELATIONS
+from nlu_components.at_the_question import give_intent
 from nlu_components.base import RuleStep
 
 EXTRACTOR = "RelationWords"
@@ -40,7 +41,6 @@ _GUESSED_DANGER = frozenset({"crisis", "crisis_check"})
 _CORRECTING = _TAKEN | {"deny", "change_choice", "nlu_fallback"}
 # "baas van de snackbar", "juf die mij hielp": the person, then where from or who
 _DESCRIBED = re.compile(r"\s+(?:van|vd|bij|uit|op|in|die|dat|waar|met)\b", re.IGNORECASE)
-_ASKS_THE_BOT = re.compile(r"\?|\b(?:jij|jou|jouw|u)\b")
 
 
 def _entity(reading: Reading) -> dict:
@@ -137,7 +137,7 @@ def names_a_person(text: str, intent: dict, readings: list[Reading]) -> bool:
         # "mn nicht", "me buuvrouw": only people words, which the classifier learnt from
         # danger examples; CrisisGuard gives such a message no alarm from the classifier
         return True
-    if not readings or name == INFORM_MENTOR or name in _KEPT or _ASKS_THE_BOT.search(text.lower()):
+    if not readings or name == INFORM_MENTOR or name in _KEPT or at_the_question.asks_the_bot(text):
         return False
     words = len(text.split())
     if words > 12:
@@ -186,26 +186,10 @@ class RelationWords(RuleStep):
                 intent.get("name") == INFORM_MENTOR
                 and readings
                 and len(text.split()) <= 4
-                and not _ASKS_THE_BOT.search(text.lower())
+                and not at_the_question.asks_the_bot(text)
             )
             if naming or short_answer:
-                confidence = max(float(intent.get("confidence") or 0), 0.8)
                 # the intent it took over stays in the ranking, below: a tie with it would
                 # make the fallback ask again ("mn babaanne": both at 0.84)
-                # (the intents of danger keep theirs: CrisisGuard reads them)
-                ranking = [
-                    item
-                    if item.get("name") in _GUESSED_DANGER
-                    else {
-                        **item,
-                        "confidence": min(float(item.get("confidence") or 0), confidence - 0.15),
-                    }
-                    for item in message.get(INTENT_RANKING_KEY) or []
-                    if item.get("name") != INFORM_MENTOR
-                ]
-                ranking.insert(0, {"name": INFORM_MENTOR, "confidence": confidence})
-                message.set(
-                    INTENT, {"name": INFORM_MENTOR, "confidence": confidence}, add_to_output=True
-                )
-                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+                give_intent(message, INFORM_MENTOR)
         return messages

@@ -70,6 +70,7 @@ from rasa.utils.endpoints import EndpointConfig
 from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
 from rasa.utils.tensorflow.models import RasaModel
 
+from bot.nlu.at_the_question import QUESTION
 from rasa_addons import history, rasa_matches
 
 logger = logging.getLogger(__name__)
@@ -263,7 +264,6 @@ def parse_message_with_graph(
 
 
 FORM = "jim_form"
-QUESTION = "question"  # bot.nlu.at_the_question.QUESTION (bot/ imports nothing from Rasa)
 
 
 def with_the_question(message: Any, tracker: Any) -> Any:

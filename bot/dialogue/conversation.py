@@ -56,6 +56,8 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 _PHONE_RE = re.compile(r"^(\+|00)?[\d][\d \-]{8,16}\d$")
 _EMAIL_RE = re.compile(r"^[^@\s<>]{1,64}@[^@\s<>]{1,200}\.[a-z]{2,}$", re.IGNORECASE)
+# one phone number inside other words ("ja 0624681357")
+_PHONE_INSIDE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d \-]{8,16}\d(?!\w)")
 
 
 def _number_word(word: str) -> int | None:
@@ -110,9 +112,6 @@ def clean_contact(value: object) -> str | None:
     if len(inside) + len(addresses) == 1 and not re.search(r"\d", _PHONE_INSIDE.sub("", text)):
         return _one_contact((inside or addresses)[0])
     return None
-
-
-_PHONE_INSIDE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d \-]{8,16}\d(?!\w)")
 
 
 def _one_contact(text: str) -> str | None:
