@@ -58,6 +58,7 @@ async def parse_all(model: Path, sets: list[Path]) -> list[dict]:
                         "crisis": confidence.get("crisis", 0.0),
                         "check": confidence.get("crisis_check", 0.0),
                         "top": ranking[0]["name"] if ranking else None,
+                        "ranking": [(r["name"], float(r["confidence"])) for r in ranking],
                         "words": words.level,
                         "pipeline": (parsed.get("danger") or {}).get("level", "none"),
                     }

@@ -1225,3 +1225,100 @@ def test_danger_denied_here_but_told_about_elsewhere_is_not_taken_back(text):
 )
 def test_no_wish_for_anything_is_a_sign_and_no_wish_for_school_is_not(text, level):
     assert assess_words(text).level == level
+
+
+# Eleventh pass (2026-12-06): quiet signs of danger told without a word of danger, read
+# from the danger messages that only the classifier's lowest band caught. Written anew
+# here, not copied from a bench set.
+ELEVENTH_PASS_CHECK = [
+    ("oké, als ik er dan nog ben tenminste", safety.SELF_HARM),
+    ("doei allemaal voor altijd", safety.SELF_HARM),
+    ("sorry voor alles wat ik heb gedaan", safety.SELF_HARM),
+    ("maakt niet uit, ik hoef toch niks meer", safety.SELF_HARM),
+    ("heb vanmiddag een touw gekocht", safety.SELF_HARM),
+    ("mijn juf zag de pleisters op mijn armen", safety.SELF_HARM),
+    ("thinking about ending it tonight", safety.SELF_HARM),
+    ("was twee maanden schoon en nu weer", safety.SELF_HARM),
+    ("iedereen bedankt voor alles", safety.SELF_HARM),
+    ("thuis is het weer een hel", safety.HOME),
+    ("thuis is het elke dag oorlog", safety.HOME),
+    ("mijn stiefvader heeft een kort lontje", safety.HOME),
+    ("ik tel de lege blikjes in de keuken", safety.HOME),
+    ("het geld gaat elke week op aan drank", safety.HOME),
+    ("ik moest mama uit haar eigen kots halen", safety.HOME),
+    ("mijn broertje is ziek maar papa wil niet naar de dokter", safety.HOME),
+    ("wij eten soms uit de container", safety.HOME),
+    ("ik heb eergisteren voor het laatst gegeten", safety.HOME),
+    ("oma neemt brood mee, anders heb ik niks", safety.HOME),
+    ("wie zorgt er dan voor mij", safety.HOME),
+    ("als hij een slechte dag heeft ben ik de klos", safety.HOME),
+    ("heb sinds vrijdag niks gegeten", safety.HOME),
+    ("mijn been is nog blauw van gister", safety.VIOLENCE),
+    ("bloedneus door hem gehad", safety.VIOLENCE),
+    ("im scared hes coming for me", safety.DANGER),
+    ("eerlijk gezegd gaat het helemaal niet goed met me", safety.DANGER),
+    ("kan niet praten hij staat naast me", safety.DANGER),
+    ("ik zit in de trein naar nergens", safety.HOMELESS),
+    ("mijn rugzak is alles wat ik nog heb", safety.HOMELESS),
+    ("hoe ver kom ik met 20 euro", safety.HOMELESS),
+    ("mijn gps heb ik uitgezet", safety.HOMELESS),
+    ("ik ben weg uit de leefgroep", safety.HOMELESS),
+    ("ik ga niet terug naar het pleeggezin wat ze ook doen", safety.HOMELESS),
+    ("ik wil hier niet meer blijven", safety.HOMELESS),
+    ("die sexy video van mij gaat nu rond", safety.ONLINE),
+    ("hij zegt dat ik niet mag weten hoe oud hij echt is", safety.ONLINE),
+    ("ik voel me vies sinds die avond", safety.SEXUAL),
+    ("mijn vriend is 31 en ik ben 14", safety.SEXUAL),
+]
+ELEVENTH_PASS_NONE = [
+    "ik hoef toch niks meer te doen vandaag",
+    "het gaat goed met me",
+    "ik voel me vies na de training",
+    "mijn been is blauw van het voetbal",
+    "die video van de kat gaat rond in de groepsapp",
+    "ik blijf daar gewoon tot zondag",
+    "we hadden het in de les over de oorlog",
+    "mijn vriend is 15 en ik ben 14",
+    "wie zorgt er voor mijn hond als ik op vakantie ben",
+    "het geld gaat op aan kleren",
+    "sorry dat ik zo laat ben",
+]
+
+
+@pytest.mark.parametrize("text, kind", ELEVENTH_PASS_CHECK)
+def test_eleventh_pass_quiet_signs_get_the_check_with_their_kind(text, kind):
+    result = assess_words(text)
+    assert result.level == CHECK
+    assert kind in result.kinds
+
+
+@pytest.mark.parametrize("text", ["ik ben het beu om te bestaan", "ik ben zo moe van het bestaan"])
+def test_tired_of_existing_gets_the_help_lines_at_once(text):
+    result = assess_words(text)
+    assert result.level == CLEAR
+    assert safety.SELF_HARM in result.kinds
+
+
+@pytest.mark.parametrize("text", ELEVENTH_PASS_NONE)
+def test_eleventh_pass_leaves_everyday_messages_quiet(text):
+    assert not assess_words(text).at_least(CHECK)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik ga niet terug naar de leefgroep wat ze ook zeggen",
+        "ik weet niet of ik er volgende week nog ben",
+    ],
+)
+def test_a_not_inside_a_quiet_sign_takes_nothing_back(text):
+    """A "niet" is part of these phrases: it must not lower what the classifier says (it
+    did: a taken-back word turned a sure crisis into the check)."""
+    result = assess_words(text)
+    assert result.level == CHECK
+    assert not result.taken_back
+    assert assess(text, crisis=0.97, crisis_on_top=True).level == CLEAR
+
+
+def test_a_quiet_sign_never_lowers_a_sure_classifier():
+    assert assess("thuis is het elke avond oorlog", crisis=0.97, crisis_on_top=True).level == CLEAR

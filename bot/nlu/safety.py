@@ -82,6 +82,12 @@ KINDS = (SELF_HARM, VIOLENCE, HOME, SEXUAL, ONLINE, HOMELESS, HONOUR, BULLYING, 
 # harmless checks. Model before at 0.04: 6 missed, 896 checks; new model (entities marked
 # in the long answers) at 0.04 / 0.03 / 0.025: 15 / 8 / 5 missed, 838 / 918 / 981
 # checks: 0.025.
+# With the eleventh word pass (quiet signs, `_QUIET`), same model, the rule set before the
+# blind seventeenth set was measured: the highest of 0.025 / 0.04 / 0.06 / 0.1 / 0.15 / 0.2
+# that misses no more danger on the first to sixteenth sets than before the pass (7): 2 /
+# 5 / 5 / 8 / 28 / 56 missed, 1,080 / 924 / 793 / 641 / 560 / 509 harmless checks (of
+# 4,338) -> 0.06. On the blind seventeenth 0.06 missed 7 danger messages of 326 instead of
+# 4 at 0.025 (harmless checks 52 instead of 80 of 279): recall comes first, 0.025 stays.
 CLEAR_AT = 0.95
 CHECK_AT = 0.025
 # crisis and crisis_check together at this or more: the check. It was CLEAR_AT until
@@ -240,6 +246,11 @@ _CLEAR: list[tuple[str, str]] = [
         r"\b(?:mijn|mn) (?:arm|armen|polsen|pols) (?:\w+ )?(?:opengesneden|gesneden|" r"kapot)",
     ),
     (SELF_HARM, r"\bniet meer (?:willen |wil |kunnen )?leven\b"),
+    # eleventh pass: tired of existing ("ben het zat om te bestaan")
+    (
+        SELF_HARM,
+        r"\b(?:zat|moe|beu) (?:\w+ ){0,2}(?:om )?te bestaan\b|\bmoe van (?:het )?bestaan\b",
+    ),
     (SELF_HARM, r"\ber niet meer (?:wil )?(?:zijn|wezen)\b"),
     (SELF_HARM, r"\b(?:einde|eind) (?:aan|maken aan) (?:mijn leven|alles|het|m'n leven)\b"),
     (SELF_HARM, r"\b(?:einde|eind) aan (?:\w+ )?(?:maken|maak|maakt)\b"),
@@ -1720,6 +1731,133 @@ _UNSURE: list[tuple[str, str]] = [
     ),
 ]
 
+# Quiet signs of danger told without a word of danger (eleventh pass, 2026-12-06, read from
+# the danger messages of the first to sixteenth sets that only the classifier's lowest band
+# caught), so a higher CHECK_AT loses none of them. Each gives the check, never more. A
+# "niet" is part of these phrases ("ik ga niet terug naar de leefgroep"), so negation does
+# not take them back; a harmless context stops them, and they never lower what the
+# classifier says. (kind, pattern)
+_QUIET: list[tuple[str, str]] = [
+    # not being there later, a goodbye for ever, "sorry voor alles", not needing anything
+    # any more, not being well, a rope bought, plasters on one's arm
+    (
+        SELF_HARM,
+        r"\b(?:als|of) ik er (?:\w+ ){0,2}nog (?:ben|zijn|ben dan)\b|"
+        r"\b(?:doei|dag|bye|doeg|ciao|vaarwel|gedag) (?:\w+ ){0,2}voor altijd\b|"
+        r"\bvoordat ik (?:\w+ ){0,2}wegga (?:\w+ ){0,2}voor altijd\b|\bsorry voor alles\b|"
+        r"\b(?:(?:hoef|heb) ik|ik (?:hoef|heb)) (?:\w+ )?toch (?:niks|niets) meer\b"
+        r"(?! (?:te|aan|voor|nodig)\b)|"
+        r"\b(?:een )?(?:touw|strop) (?:\w+ ){0,2}(?:gekocht|gehaald|klaargelegd|klaar gelegd)\b|"
+        r"\bpleisters op (?:mijn|me|m) (?:arm|armen|pols|polsen|been|benen|bovenbeen|"
+        r"bovenbenen|buik)\b|"
+        r"\b(?:thinking|think|thought|thinkin) (?:about|of) (?:ending|end) (?:it|things|"
+        r"everything)\b(?! with\b)",
+    ),
+    # trouble at home told plainly: home is war again, a parent's short fuse, bruises
+    # still purple, beer counted or paid from the grocery money, a parent taken out of
+    # her own vomit, saying a parent is ill when school calls, a sick child not taken to
+    # the doctor, eating from a bin, the last meal days ago, no coat in the snow, no one
+    # who looks after me
+    (
+        HOME,
+        r"\bthuis is het (?:\w+ ){0,2}(?:mis|oorlog|een hel|hel|ellende|niet te doen)\b|"
+        rf"\b{_PARENT} heeft (?:een )?(?:heel |erg |super |echt )?kort lontje\b|"
+        r"\b(?:tel|telt|tellen|ruim|ruimt|opruimen) (?:\w+ ){0,3}(?:lege )?(?:blikjes|flessen|"
+        r"blikken)\b|\bblikken bier\b|"
+        r"\bbiertje\b(?: \w+){0,4} (?:worden er|wordt er|worden het|wordt het) (?:\w+ )?"
+        r"(?:\d+|tien|twintig|veel|meer)\b|"
+        r"\b(?:geld|boodschappengeld|huishoudgeld) (?:\w+ ){0,4}op aan (?:\w+ )?(?:bier|drank|"
+        r"wiet|drugs|gokken|alcohol|blikken|sigaretten)\b|"
+        r"\b(?:haar|d r|dr|zijn|z n|zn|hun) (?:eigen )?kots\b|"
+        rf"\b(?:moet|moest) (?:\w+ ){{0,2}}zeggen dat {_PARENT} ziek (?:is|was)\b|"
+        rf"\b{_PARENT} wil (?:\w+ )?(?:niet|nooit) (?:met \w+ )?naar (?:de )?(?:dokter|huisarts|"
+        r"ziekenhuis)\b|"
+        r"\b(?:eet|eten|at|aten) (?:\w+ ){0,2}uit (?:de|een) (?:container|vuilnisbak|prullenbak|"
+        r"afvalbak|kliko)\b|"
+        r"\b(?:gister|gisteren|eergisteren|dagen|vrijdag|zaterdag|zondag|maandag|dinsdag|"
+        r"woensdag|donderdag) (?:\w+ ){0,3}voor het laatst (?:\w+ )?(?:gegeten|eten gehad)\b|"
+        r"\bin (?:een |mijn )?(?:tshirt|t shirt|korte broek|slippers) (?:\w+ ){0,2}(?:door|in) "
+        r"de (?:sneeuw|kou|vrieskou)\b|"
+        r"^heb (?:nog |al )?geen (?:winterjas|jas) en het vriest\b|"
+        r"\banders (?:heb ik|hebben we|eet ik|eten we) (?:niks|niets|geen eten)\b"
+        r"(?! (?:te|aan|om)\b)|"
+        r"\bwie zorgt (?:er )?(?:\w+ )?voor (?:mij|me)\b",
+    ),
+    # on the way to nowhere, a bag that is all one has, how far money takes you, staying
+    # there for good, the location turned off
+    (
+        HOMELESS,
+        r"\bnaar nergens\b|"
+        r"\b(?:tas|rugzak|koffer|sporttas) is alles wat ik (?:nog )?heb\b|"
+        r"\bhoe ver kom (?:je|ik) met\b|"
+        r"\bblijf (?:ik )?daar (?:gewoon|voor altijd|voorgoed)\b(?! (?:tot|een|\d|het weekend|"
+        r"vannacht|slapen)\b)|"
+        r"\b(?:locatie|gps|find my|snapmap|snap map) (?:\w+ ){0,2}uit(?:gezet|zetten|gedaan)\b",
+    ),
+    # a video passed round, an age he hides, feeling dirty since he came
+    (
+        ONLINE,
+        r"\b(?:sexy|naakt|naaktfoto|bloot|blote|nude|pikante)\b(?: \w+){0,8} (?:rond|viral|"
+        r"verspreid|gedeeld)\b|"
+        r"\b(?:mag (?:niet|nooit)|(?:niet|nooit) mag) weten hoe oud (?:hij|ze|zij) (?:echt )?is\b",
+    ),
+    (
+        SEXUAL,
+        r"\bvoel (?:me|mij) (?:zo |heel |echt )?vies\b(?! (?:van|na|door) (?:het |de |mijn )?"
+        r"(?:sport|sporten|training|zweet|voetbal|gym|modder|regen|eten)\b)",
+    ),
+    # paying for a parent's bad day, parents away and a young child left at home, no food
+    # since a day, clean for weeks (and not now), a nosebleed from him, being forgotten
+    (
+        HOME,
+        r"\bslechte dag (?:\w+ ){0,4}ben ik (?:\w+ )?(?:de pineut|de klos|het haasje|de sjaak)\b|"
+        r"\b(?:ouders|papa en mama|mama en papa|pa en ma) (?:zijn|zitten|gaan|gingen) (?:\w+ ){0,4}"
+        r"(?:op vakantie|weg)\b(?: \w+){0,3} (?:ik moest|moest ik|ik moet|ik ben|ben ik) (?:\w+ )?"
+        r"(?:thuisblijven|thuis blijven|alleen thuis|alleen)\b|"
+        r"\bsinds (?:\w+ ){0,2}(?:niks|niets) (?:meer )?gegeten\b|"
+        r"\bvergeten (?:ze|zij|mijn ouders) (?:\w+ )?dat ik (?:er )?(?:ben|besta)\b",
+    ),
+    (
+        SELF_HARM,
+        r"\b(?:was|ben|bleef) (?:\w+ ){0,2}(?:dagen|weken|maanden) schoon\b|"
+        r"\biedereen bedankt voor alles\b",
+    ),
+    (
+        VIOLENCE,
+        r"\b(?:bloedneus|blauw oog|dikke lip|gebroken neus) (?:\w+ )?door (?:hem|haar|mijn|"
+        r"papa|mama|vader|moeder|stiefvader)\b",
+    ),
+    (DANGER, r"\b(?:scared|afraid) (?:\w+ ){0,2}(?:coming|comes|will come) (?:for|after) me\b"),
+    # running from the group home, not wanting to stay here, a boyfriend far older
+    (
+        HOMELESS,
+        r"\b(?:ben|zijn) (?:\w+ )?weg (?:uit|van) (?:de|het|mijn) (?:instelling|leefgroep|opvang|"
+        r"pleeggezin|groep|internaat)\b|"
+        r"\bterug naar (?:de|het|mijn) (?:instelling|leefgroep|opvang|pleeggezin|internaat)\b"
+        r"(?: \w+){0,2} (?:wat|hoe) (?:ze|zij|jullie) ook\b|"
+        r"\b(?:hier wil ik|ik wil hier) (?:\w+ )?niet (?:meer )?blijven\b",
+    ),
+    (
+        SEXUAL,
+        r"\b(?:vriend|vriendje|vriendin|date|scharrel) is (?:[2-9]\d) (?:jaar )?en ik ben "
+        r"(?:1[0-5]|[0-9])\b",
+    ),
+    # a body part still purple or blue (a fall or sport takes it back)
+    (
+        VIOLENCE,
+        r"\b(?:mijn|me|m) (?:rug|arm|armen|been|benen|gezicht|oog|nek|zij|buik|billen|bovenbeen|"
+        r"bovenarm|kont) (?:is|zijn) (?:\w+ ){0,2}(?:paars|blauw|bont en blauw|groen en blauw)\b",
+    ),
+    # talking is not possible, he is here; not being well (no kind named)
+    (
+        DANGER,
+        r"\bgaat (?:het )?(?:\w+ )?(?:helemaal |echt |totaal |al lang )?niet goed met (?:me|mij)\b|"
+        r"\bkan (?:\w+ )?niet (?:praten|bellen|typen|zeggen) (?:\w+ ){0,2}(?:hij|ze|zij) (?:is|zit|"
+        r"staat) (?:hier|er|in de kamer|naast|achter)\b|"
+        r"^(?:hij|ze|zij) is (?:er|hier) snel\b",
+    ),
+]
+
 # Clear words that cooking, crafts and the other harmless contexts of `_HARMLESS` take
 # back: "ik heb weer gesneden" is self-harm, "ik heb de uien gesneden" is not. (kind, pattern)
 _CLEAR_UNLESS_HARMLESS: list[tuple[str, str]] = [
@@ -1982,11 +2120,12 @@ _NEVER = frozenset({"nooit", "nimmer", "never"})
 # Clause borders: a negation or context in one clause says nothing about another.
 _CLAUSE_SPLIT = re.compile(r"[,.;:!?\n]+|\b(?:maar|want|omdat|behalve|alleen)\b")
 # Games, films, books and songs: violence or death in them is not the youth's danger.
+# ("oorlog" not after "het" or "weer": "thuis is het weer oorlog", eleventh pass)
 _MEDIA = re.compile(
     r"\b(?:film|films|serie|boek|verhaal|liedje|song|rapper|rap|clip|anime|manga|game|games|"
     r"gamen|spel|character|poppetje|level|eindbaas|among us|impostor|valorant|cod|roblox|"
     r"minecraft|fortnite|gta|fifa|paintball|lasergame\w*|netflix|youtube|tiktok|nieuws|"
-    r"horror\w*|oorlog|geschiedenis|toneel)\b"
+    r"horror\w*|(?<!het )(?<!weer )(?<!dag )(?<!avond )(?<!nacht )oorlog|geschiedenis|toneel)\b"
 )
 _ABOUT_ME = re.compile(r"\b(?:ik|me|mij|mezelf|mijn)\b")
 # Sport or an accident: a kick or a bruise there is not violence against the youth.
@@ -2254,6 +2393,16 @@ def _assess_clause(clause: str, found: _Found, media: bool = False, laugh: bool 
                     found.taken_back = True
                     continue
                 found.add(CHECK, kind)
+        for kind, pattern in _QUIET:
+            for match in re.finditer(pattern, form):
+                if not (
+                    _taken_back_by_context(
+                        kind, harmless, harmless_for_touching, harmless_for_the_street
+                    )
+                    or _in_context(contexts, kind, match.group())
+                    or (sport and kind == VIOLENCE)
+                ):
+                    found.add(CHECK, kind)
 
 
 _AT_HOME = re.compile(
