@@ -191,6 +191,10 @@ def agent(model_file):
     [
         ("mn opa, hij is echt de allerbeste", "relation", "inform_mentor", "opa"),
         ("twintig denk ik", "youth_age", "inform_age", None),
+        # a name the classifier alone reads as a question to the bot, or as off-topic
+        ("Jet", "youth_name", "inform_name", None),
+        ("Kes", "youth_name", "inform_name", None),
+        ("hahaha", "youth_name", "out_of_scope", None),
         # danger at a question of the form is danger, with or without the question
         ("mijn oom slaat me elke dag", "relation", "crisis", None),
         ("15 en ik wil dood", "youth_age", "crisis", None),
@@ -203,3 +207,57 @@ async def test_the_real_model_reads_answers_with_their_question(
     assert parse["intent"]["name"] == intent, parse["intent"]
     if relation:
         assert [e["value"] for e in parse["entities"] if e["entity"] == "relation"] == [relation]
+
+
+@pytest.mark.parametrize(
+    "intent, text, expected",
+    [
+        # an unknown name guessed to be a question to the bot ("Ik ben een computer")
+        ("bot_challenge", "Jet", "inform_name"),
+        ("bot_challenge", "jet-lynn", "inform_name"),
+        ("bot_challenge", "Sam B", "inform_name"),
+        # guessed to be about a person or a reason: only with a known first name in it
+        ("inform_mentor", "Sam B", "inform_name"),
+        ("inform_support", "Jet", None),
+        # a name guessed off-topic or not understood ("Daar kan ik je niet mee helpen")
+        ("out_of_scope", "Noor", "inform_name"),
+        ("out_of_scope", "Kes", "inform_name"),
+        ("nlu_fallback", "Jinte", "inform_name"),
+        # mashing, a laugh, an emoji, code: no name
+        ("out_of_scope", "asdf", None),
+        ("out_of_scope", "hahaha", None),
+        ("out_of_scope", "😊", None),
+        ("out_of_scope", "null", None),
+        ("out_of_scope", "test", None),
+        # no name: words that are none, chat words, a relation, a number, a question
+        ("bot_challenge", "geen idee", None),
+        ("bot_challenge", "waarom", None),
+        ("bot_challenge", "mijn naam", None),
+        ("bot_challenge", "robot", None),
+        ("bot_challenge", "bot", None),
+        ("bot_challenge", "ben jij een bot", None),
+        ("bot_challenge", "robot?", None),
+        ("out_of_scope", "liever niet", None),
+        ("out_of_scope", "oma", None),
+        ("out_of_scope", "de buurman", None),
+        ("bot_challenge", "jet 14", None),
+        ("greet", "hoi", None),
+        # a name with a note the form leaves off: a spelling note, where from
+        ("out_of_scope", "Milan uit Rotterdam", "inform_name"),
+        ("out_of_scope", "nora met 1 r", "inform_name"),
+        # a sentence is no name: more than two words of it would be the name
+        ("out_of_scope", "pizza is lekker", None),
+        ("out_of_scope", "dat zeg ik niet", None),
+        ("out_of_scope", "💊💊 vannacht", None),
+        # danger and wishes keep their intent
+        ("crisis", "Jet", None),
+        ("stop", "Jet", None),
+    ],
+)
+def test_at_the_name_question_a_name_guessed_to_be_something_else_is_the_name(
+    intent, text, expected
+):
+    """At "Hoe wil je dat ik je noem?" "Jet" was read as a question to the bot and the youth
+    heard "Ik ben een computer" (issue 20)."""
+    assert answer_intent("youth_name", intent, text) == expected
+    assert answer_intent("relation", intent, text) is None  # only at the name question

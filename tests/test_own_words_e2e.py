@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from testkit.chat import Chat
-from tests.test_conversation_e2e import nomination_of
+from tests.test_conversation_e2e import AGE_QUESTIONS, nomination_of
 
 pytestmark = pytest.mark.integration
 
@@ -95,10 +95,13 @@ def test_answers_in_own_words_are_read_with_the_question_they_answer(live):
     """Each answer here was read as something else without its question: "sixteen" as no
     age, "mn opa, hij is echt de allerbeste" as out of scope ("Daar kan ik je niet mee
     helpen"), "hij weet het al" as a sign for the safety check, "ja hoor 0687654321" as no
-    number (issue 20: the server gives the NLU the form's open question)."""
+    number, and the name "Jet" as a question to the bot ("Ik ben een computer") (issue 20:
+    the server gives the NLU the form's open question)."""
     chat = Chat(live.settings.rasa_url)
     chat.send("/start")
-    chat.send("ik heet noor")
+    chat.send("Jet")
+    assert any(q in chat.text for q in AGE_QUESTIONS), chat.dump()
+    assert "computer" not in chat.text and "niet mee helpen" not in chat.text
     chat.send("seventeen")
     assert "Wie vind jij fijn om mee te praten?" in one_message(chat), chat.dump()
     chat.send("mn opa, hij is echt de allerbeste")
@@ -116,6 +119,7 @@ def test_answers_in_own_words_are_read_with_the_question_they_answer(live):
     chat.send("ja dat mag")
     nomination = nomination_of(live, chat)
     assert nomination is not None, chat.dump()
+    assert nomination["youth"]["name"] == "Jet"
     assert nomination["youth"]["age"] == 17
     assert nomination["mentor"]["relation"] == "opa"
     assert nomination["mentor"]["reason"] == "we gaan samen vissen in de zomer"

@@ -23,6 +23,7 @@ Nothing here imports Rasa; `nlu_components.at_the_question` and
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot.dialogue.conversation import clean_contact, parse_age
 
@@ -31,6 +32,7 @@ QUESTION = "question"  # the metadata key: the form's requested slot when the me
 # The form's questions (its requested slots) whose answers are read here.
 RELATION = "relation"
 MENTOR_NAME = "mentor_name"
+YOUTH_NAME = "youth_name"
 AGE = "youth_age"
 REASON = "mentor_reason"
 KNOWS_ALREADY = "knows_already"
@@ -64,6 +66,23 @@ _SAID_ALREADY = re.compile(
     r"(?! (?:niet|nie|ni|nog niet|geen))"
 )
 YES_NO_QUESTIONS = frozenset({KNOWS_ALREADY, "mentor_adult"})
+# At "Hoe wil je dat ik je noem?" the classifier read "Jet" as a question to the bot and
+# "Kes" or "Kenzo" as off-topic: the youth who gave their name heard "Ik ben een computer"
+# or "Daar kan ik je niet mee helpen". Whatever the youth wants to be called is the answer,
+# so a guess of these gives way to one or two words that can be a name; a guess that the
+# message is about a person or a reason only with a known first name in it.
+NAME_FROM_ANY_WORDS = frozenset({"bot_challenge", "nlu_fallback", "out_of_scope"})
+NAME_GUESSES = NAME_FROM_ANY_WORDS | {"inform_support", "inform_mentor"}
+OWN_NAME = "inform_name"
+# a laugh is no name ("hahaha", "hehe")
+_LAUGH = re.compile(r"(?:(?:ha|he|hi|hah|heh|ja)+h?[!.]*\s*)+")
+# words a youth types at that question that are no name, said to the bot or about it
+_NO_NAME_HERE = frozenset(
+    "waarom hoezo mijn mn naam robot computer mens lol haha xd kut idk nvt niks geheim "
+    "whatever huh pfff boeit test testen ff even kijken wacht moment eh ehm uhm "
+    "ikke iemand niemand".split()
+)
+_NAME_WORDS = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 # A short answer: the form's own reading takes it whole (not a story that holds a number).
 SHORT = 6
 
@@ -132,6 +151,8 @@ def answer_intent(question: str | None, intent: str | None, text: str) -> str | 
 
     The person questions are read in `names_a_person` (the relation words decide there).
     """
+    if question == YOUTH_NAME:
+        return _own_name(intent, text)
     if question is None or intent not in GUESSES or not text.strip() or text.startswith("/"):
         return None
     if asks_the_bot(text) and question != CONTACT:
@@ -161,3 +182,38 @@ def answer_intent(question: str | None, intent: str | None, text: str) -> str | 
             return REASON_GIVEN
         return None
     return None
+
+
+def _own_name(intent: str | None, text: str) -> str | None:
+    """ "Jet", "jet-lynn", "Sam B", "Milan uit Rotterdam", "nora met 1 r" at the youth's name
+    question: a name of one or two words that the form reads in it
+    (`bot.vocabulary.name_from_answer`: never a relation or a description; a spelling
+    note or where the youth is from is left off), in at most five words, with no chat word
+    ("hoi", "ok", "bot") or word that is no name ("geen", "niet"), no number in a name given
+    alone, no question to the bot. Greetings, thanks, danger and every wish keep their
+    intent."""
+    from bot.nlu.name_roles import CHAT_WORDS, NOT_A_NAME, is_first_name
+    from bot.nlu.odd_input import is_not_language
+    from bot.vocabulary import name_from_answer
+
+    words = _NAME_WORDS.findall(text)
+    if (
+        intent not in NAME_GUESSES
+        or not 1 <= len(words) <= 5
+        or asks_the_bot(text)
+        or is_not_language(text)
+        or _LAUGH.fullmatch(text.strip().lower())
+        or any(unicodedata.category(char) == "So" for char in text)  # "💊💊💊 vannacht"
+    ):
+        return None
+    name = name_from_answer(text)
+    parts = _NAME_WORDS.findall(name or "")
+    if (
+        not 1 <= len(parts) <= 2
+        or re.search(r"\d", name or "")
+        or (len(words) <= 2 and re.search(r"\d", text))
+        or any(part.lower() in CHAT_WORDS | NOT_A_NAME | _NO_NAME_HERE for part in parts)
+        or (intent not in NAME_FROM_ANY_WORDS and not any(is_first_name(p) for p in parts))
+    ):
+        return None
+    return OWN_NAME

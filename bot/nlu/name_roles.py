@@ -78,7 +78,7 @@ CHAT_WORDS = frozenset(
     "help merci thanks dank bedankt doei later jim coach bot".split()
 )
 # Words that follow "ik heet"-like cues without being a name: "ik heet niet zo"
-_NOT_A_NAME = frozenset(
+NOT_A_NAME = frozenset(
     "niet nog geen ook zo wel echt gewoon maar dus toch eigenlijk dat die het de een er hier "
     "daar wat wie hoe zelf anders iets niks niemand iemand jij je hem haar hun zij ze ik mij me "
     "we wij u jou jullie te om op in aan met voor van naar bij fout verkeerd goed raar stom "
@@ -140,7 +140,7 @@ def spot_names(text: str, entities: list[dict]) -> list[dict]:
             continue
         word = match.group()
         lowered = word.lower()
-        if lowered in _NOT_A_NAME or len(word) < 2 or _in_address(text, start, end):
+        if lowered in NOT_A_NAME or len(word) < 2 or _in_address(text, start, end):
             continue
         before, after = text[:start], text[end:]
         role = role_from_context(before, after)
