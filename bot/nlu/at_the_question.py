@@ -26,6 +26,9 @@ import re
 import unicodedata
 
 from bot.dialogue.conversation import clean_contact, parse_age
+from bot.nlu.name_roles import CHAT_WORDS, NOT_A_NAME, is_first_name
+from bot.nlu.odd_input import is_not_language
+from bot.vocabulary import name_from_answer
 
 QUESTION = "question"  # the metadata key: the form's requested slot when the message came
 
@@ -82,6 +85,7 @@ _NO_NAME_HERE = frozenset(
     "whatever huh pfff boeit test testen ff even kijken wacht moment eh ehm uhm "
     "ikke iemand niemand".split()
 )
+_NO_NAME = CHAT_WORDS | NOT_A_NAME | _NO_NAME_HERE
 _NAME_WORDS = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 # A short answer: the form's own reading takes it whole (not a story that holds a number).
 SHORT = 6
@@ -192,10 +196,6 @@ def _own_name(intent: str | None, text: str) -> str | None:
     ("hoi", "ok", "bot") or word that is no name ("geen", "niet"), no number in a name given
     alone, no question to the bot. Greetings, thanks, danger and every wish keep their
     intent."""
-    from bot.nlu.name_roles import CHAT_WORDS, NOT_A_NAME, is_first_name
-    from bot.nlu.odd_input import is_not_language
-    from bot.vocabulary import name_from_answer
-
     words = _NAME_WORDS.findall(text)
     if (
         intent not in NAME_GUESSES
@@ -207,12 +207,14 @@ def _own_name(intent: str | None, text: str) -> str | None:
     ):
         return None
     name = name_from_answer(text)
-    parts = _NAME_WORDS.findall(name or "")
+    if name is None:
+        return None
+    parts = _NAME_WORDS.findall(name)
     if (
         not 1 <= len(parts) <= 2
-        or re.search(r"\d", name or "")
+        or re.search(r"\d", name)
         or (len(words) <= 2 and re.search(r"\d", text))
-        or any(part.lower() in CHAT_WORDS | NOT_A_NAME | _NO_NAME_HERE for part in parts)
+        or any(part.lower() in _NO_NAME for part in parts)
         or (intent not in NAME_FROM_ANY_WORDS and not any(is_first_name(p) for p in parts))
     ):
         return None
