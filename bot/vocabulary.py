@@ -267,7 +267,12 @@ def lone_name(text: str | None) -> str | None:
 _FILLERS = frozenset(
     "eh ehh ehm uh uhm uhh hmm nou dus gewoon gwn hoor toch he hè ok oke "
     # a greeting or "bro" at either end: "sevda hoi", "denzel bro" (seventh pass)
-    "hoi hey hallo hi doei bro bruh".split()
+    "hoi hey hallo hi doei bro bruh "
+    # stop 39 (the eighth form set, read): "heyy wannes hier", "yo kevin"
+    "heyy heyyy hoii hee yo ey hai "
+    # stop 39 (the tenth form set, read): "agnieszka ofzo", "hij heet gwoon dirk", "zazza
+    # haha", "gewoon oma haha"
+    "ofzo gwoon gewon haha hahaha hihi lol xd".split()
 )
 # Titles kept with the surname after them: "mevrouw de vries", "meneer el amrani".
 _TITLES = frozenset("meneer mevrouw mevr juf meester dokter".split())
@@ -294,20 +299,78 @@ _NAME_INSIDE = re.compile(
 _TOLD_AFTER = re.compile(
     r"\s+(?:die|want|omdat|maar|en (?:ze|hij|zij|die|dan|daar))\s+|"
     # how it is spelt: "natasha met een h op het eind", "wiktoria (met een w)"; "net als ik"
-    r"\s*\(?\s*met (?:een|1|zo een|zo'n|twee|2) |\s+(?:net als|net zoals|zoals)\s+",
+    r"\s*\(?\s*met (?:een|1|zo een|zo'n|twee|2) |\s+(?:net als|net zoals|zoals)\s+|"
+    # "sofie met f", "anass met dubbel s", "noor zonder h" (stop 39)
+    r"\s*\(?\s*(?:met|zonder)\s+(?:een\s+|dubbele?\s+)?[^\W\d_]\b",
     re.IGNORECASE,
 )
 # Words after a name that hedge it ("rasha denk ik") or say where the person lives ("de
 # buurvrouw naast ons"): no part of the name (issue 20, the third form set).
-_HEDGES = [["denk", "ik"], ["geloof", "ik"], ["of", "zo"], ["volgens", "mij"]]
+_HEDGES = [
+    ["denk", "ik"],
+    ["geloof", "ik"],
+    ["of", "zo"],
+    ["volgens", "mij"],
+    # "Anjali zegt iedereen", "jo zeggen ze" (stop 39)
+    ["zegt", "iedereen"],
+    ["zeggen", "ze"],
+    ["noemt", "iedereen"],
+]
+# "ramon is zn naam", "Noor is mijn naam", "berkay hier" (a chat's "this is berkay"), "her
+# name is kasia", "naam: Zakaria", "ik weet alleen zn voornaam: tesfay" (stop 39)
+_NAME_SAID_AFTER = re.compile(
+    r"\s+(?:is\s+(?:mijn|mn|m'n|zijn|zn|z'n|haar|d'r|de)\s+(?:voor)?naam|hier|"
+    r"tegen\s+(?:me|mij|hem|haar))[\s.!]*$|^(?P<alone>[^\W\d_]+)\s+ik[\s.!]*$",
+    re.IGNORECASE,
+)
+_NAME_SAID_BEFORE = re.compile(
+    r"^(?:(?:my|her|his|the)\s+name\s+is|name\s+is|i\s+am|i'm|im|it's|its|"
+    r".{0,40}\b(?:voor)?naam\s*:|"
+    # "mn vrienden zeggen moos", "mn familie noemt me mimi", "ik zeg altijd tante nel",
+    # "ze het juliette"
+    r"(?:mijn|mn|m'n|me)\s+(?:vrienden|vriendinnen|familie|ouders|moeder|vader|mama|papa|"
+    r"broer|zus|broers|zussen|klasgenoten|oma|opa)\s+(?:zegt|zeggen|noemt|noemen)"
+    r"(?:\s+(?:me|mij|hem|haar))?|"
+    r"ik\s+zeg\s+(?:altijd\s+|gewoon\s+|gwn\s+)?|(?:ze|zij|hij)\s+(?:het|hiet|heed|hee|hyet)(?=\s)|"
+    # "we zeggen gewoon bobby", "zn naamis liban", "call me dj", "they call me mo", "u can
+    # call me ash", "names jordan", "bijnaam is swifty" (the tenth form set, read)
+    r"(?:we|wij|ze|zij|iedereen)\s+(?:zeggen|noemen|zegt|noemt)(?:\s+(?:hem|haar|me|mij))?|"
+    r"(?:mijn|mn|m'n|zijn|zn|z'n|haar|d'r)\s+(?:bij)?naam\s*is|(?:mijn\s+|mn\s+)?bijnaam\s+is|"
+    r"(?:just\s+|pls\s+|please\s+)?call\s+me|(?:they|people|everyone|my\s+friends)\s+call\s+me|"
+    r"(?:you|u|ya)\s+can\s+call\s+me|name'?s)"
+    r"\s*",
+    re.IGNORECASE,
+)
+# "hij heet mohammed maar iedereen zegt mo", "shaquille maar zeg shaq", "katarzyna maar we
+# zeggen kasia": the name the person is called by (stop 39)
+_CALLED_INSTEAD = re.compile(
+    r"^.{1,60}?\s+maar\s+(?:(?:iedereen|we|wij|ze|zij|jij|je|mn\s+vrienden|de\s+meeste)\s+)?"
+    r"(?:zegt|zeggen|noemt|noemen|zeg|noem)\s+(?:(?:maar|me|mij|hem|haar|gewoon|gwn)\s+){0,2}"
+    r"(?P<nick>[^\W\d_]+(?:-[^\W\d_]+)?)(?:\s+tegen\s+(?:me|mij|hem|haar))?[\s.!]*$",
+    re.IGNORECASE,
+)
 _WHERE_AT_THE_END = [["naast", "ons"], ["naast", "mij"], ["tegenover", "ons"], ["boven", "ons"],
-                     ["onder", "ons"], ["om", "de"]]  # fmt: skip
+                     ["onder", "ons"], ["om", "de"], ["van", "hiernaast"], ["van", "beneden"],
+                     ["van", "boven"], ["van", "hierboven"], ["van", "hieronder"]]  # fmt: skip
 _PLACE_AFTER_DE = frozenset(
     "kerk moskee school club buurt straat klas groep voetbal sportschool winkel supermarkt "
     "snackbar markt overkant buren "
     # seventh pass: "gert van de kantine", "frits van de volkstuin"
     "kantine volkstuin speeltuin bieb bibliotheek zaal sportclub hoek flat jeugdhuis".split()
 )
+
+
+_PLACE_ENDINGS = ("club", "school", "huis", "hal", "zaal", "vereniging", "winkel", "centrum")
+
+
+def called_instead(text: str) -> tuple[str, str] | None:
+    """ "shaquille maar zeg shaq" -> ("shaquille", "shaq"): the name given and the one the
+    person is called by; None when the answer says no such thing."""
+    found = _CALLED_INSTEAD.match(" ".join(text.split()))
+    if not found:
+        return None
+    given = re.split(r"\s+maar\s+", " ".join(text.split()), maxsplit=1)[0]
+    return given, found.group("nick")
 
 
 def name_from_answer(value: str | None, text: str | None = None) -> str | None:
@@ -326,6 +389,11 @@ def name_from_answer(value: str | None, text: str | None = None) -> str | None:
         return None  # an address or code is no name
     # "oom rachid die woont in utrecht", "buurvrouw ineke want daar mag ik altijd komen",
     # "ze heet Ilse en ze woont naast ons": the name comes before what is told about them
+    called = _CALLED_INSTEAD.match(" ".join(str(value).split())) or (
+        _CALLED_INSTEAD.match(" ".join(text.split())) if text else None
+    )
+    if called:
+        value, text = called.group("nick"), None  # "shaquille maar zeg shaq": the name to use
     value = _TOLD_AFTER.split(str(value), maxsplit=1)[0]
     value = _NAME_INSIDE.sub(
         lambda m: next(g for g in m.groups() if g), " ".join(str(value).split())
@@ -341,7 +409,9 @@ def name_from_answer(value: str | None, text: str | None = None) -> str | None:
             if found:
                 return found
         return None
-    value = _NAME_PREFIX_RE.sub("", " ".join(str(value).split()))
+    value = " ".join(str(value).split())
+    value = _NAME_PREFIX_RE.sub("", _NAME_SAID_BEFORE.sub("", value))
+    value = _NAME_SAID_AFTER.sub(lambda m: m.group("alone") or "", value)  # "hemmo ik"
     if text:
         text = _NAME_PREFIX_RE.sub("", " ".join(str(text).split()))
     words = re.findall(r"'t\b|[^\W\d_]+(?:['-][^\W\d_]+)*|\d+", value)  # "van 't hof"
@@ -362,9 +432,16 @@ def name_from_answer(value: str | None, text: str | None = None) -> str | None:
         if whole and whole.lower().split()[0] == words[0].lower() and len(whole.split()) > 2:
             if whole.lower().split()[1] in SURNAME_PARTS:
                 return whole
+        if whole and len(whole.split()) == 2 and whole.lower().split()[0] == words[0].lower():
+            from bot.nlu.relation_words import is_dutch
+
+            if not is_dutch(whole.split()[1]):
+                return whole  # "Ria Smit", "giovanni martina", "jan peter" (stop 39)
     lowered = [w.lower() for w in words]
     while lowered and lowered[0] in _FILLERS | {"mijn", "mn", "me", "de", "het", "een", "die"}:
         words, lowered = words[1:], lowered[1:]
+    if len(lowered) > 1 and lowered[0] in ("mien", "min"):
+        words, lowered = words[1:], lowered[1:]  # "mien beppe": "mijn" in dialect, not Mien
     while lowered and (lowered[-1] in _FILLERS or lowered[-2:] in _HEDGES):
         cut = 2 if lowered[-2:] in _HEDGES else 1
         words, lowered = words[:-cut], lowered[:-cut]
@@ -381,8 +458,10 @@ def name_from_answer(value: str | None, text: str | None = None) -> str | None:
             break
         if word in ("van", "bij", "uit", "op") and (
             following in _FROM_WHERE - {"de"}  # "van het zaalvoetbal" (seventh pass)
-            or (following in ("de", "het") and index + 2 < len(lowered)
-                and lowered[index + 2] in _PLACE_AFTER_DE | PLACE_WORDS)
+            or (following in ("de", "het", "t", "'t") and index + 2 < len(lowered)
+                and (lowered[index + 2] in _PLACE_AFTER_DE | PLACE_WORDS
+                     # "ellen van de turnclub", "marieke van t buurthuis" (stop 39)
+                     or lowered[index + 2].endswith(_PLACE_ENDINGS)))
             or following.isdigit()
         ):  # fmt: skip
             words, lowered = words[:index], lowered[:index]
@@ -399,6 +478,8 @@ def name_from_answer(value: str | None, text: str | None = None) -> str | None:
         return None  # only a relation: "de buurman", "gewoon opa"
     if any(w.isdigit() for w in lowered):
         return None
+    if len(words) == 2 and _relation_word(lowered[1], word_relation):
+        words, lowered = words[:1], lowered[:1]  # "ayse teyze", "emre amca" (stop 39)
     if any(_relation_word(w, word_relation) for w in lowered):
         return None  # "riet is mijn buurvrouw" belongs to the relation question
     if all(w in PLACE_WORDS or w in _PLACE_AFTER_DE for w in lowered):

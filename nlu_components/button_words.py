@@ -12,11 +12,12 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.button_words import exact_button, match_button
+from bot.nlu.button_words import BUTTONS, exact_button, match_button, yes_or_no_button
 from nlu_components.base import RuleStep
 from nlu_components.word_intents import DIET_CRISIS
 
 EXTRACTOR = "ButtonWords"
+BELOW = 0.85  # the highest confidence another intent keeps below a button's
 # Set on a message that is a button's very title: CrisisGuard treats it as the tap it is.
 TYPED_BUTTON = "typed_button"
 
@@ -28,13 +29,22 @@ class ButtonWords(RuleStep):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            button = match_button(text)
+            # a bare yes or no answers the buttons just shown first: "ja" under "🔄 Ja,
+            # opnieuw" is that button, not the "✅ Ja" of another question
+            button = yes_or_no_button(
+                text, (message.get("metadata") or {}).get(BUTTONS)
+            ) or match_button(text)
             if button is None:
                 continue
             # The classifier's guess of danger goes with its guess of the intent: the words
             # are a button's, as a tap is (CrisisGuard still reads the words themselves).
+            # The classifier's own guesses stay below the button's intent, far enough for the
+            # FallbackClassifier not to call it a tie ("ja" under "🔄 Ja, opnieuw" is
+            # `start`, with the classifier's `affirm` 0.97 below it)
             ranking = [
-                item
+                {**item, "confidence": min(float(item.get("confidence") or 0), BELOW)}
+                if item.get("name") not in ("crisis", "crisis_check")
+                else item
                 for item in message.get(INTENT_RANKING_KEY) or []
                 if item.get("name") != button.intent
                 and (

@@ -55,7 +55,7 @@ from rasa.core.processor import MessageProcessor
 from rasa.nlu.classifiers.regex_message_handler import RegexMessageHandler
 from rasa.shared.constants import INTENT_MESSAGE_PREFIX
 from rasa.shared.core.constants import REQUESTED_SLOT
-from rasa.shared.core.events import Event, SlotSet, UserUttered
+from rasa.shared.core.events import BotUttered, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import EventVerbosity
 from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
 from rasa.shared.nlu.constants import (
@@ -71,6 +71,7 @@ from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
 from rasa.utils.tensorflow.models import RasaModel
 
 from bot.nlu.at_the_question import QUESTION
+from bot.nlu.button_words import BUTTONS
 from rasa_addons import history, rasa_matches
 
 logger = logging.getLogger(__name__)
@@ -274,14 +275,36 @@ def with_the_question(message: Any, tracker: Any) -> Any:
     je?" no age. The NLU steps read the question (`bot/nlu/at_the_question.py`). A copy:
     the message that Rasa stores keeps the metadata the channel sent.
     """
-    if tracker is None or getattr(tracker, "active_loop_name", None) != FORM:
+    if tracker is None:
         return message
+    added: dict = {}
     question = tracker.get_slot(REQUESTED_SLOT)
-    if not isinstance(question, str):
+    if getattr(tracker, "active_loop_name", None) == FORM and isinstance(question, str):
+        added[QUESTION] = question
+    shown = buttons_shown(tracker)
+    if shown:
+        added[BUTTONS] = shown  # "ja" to "Wil je een JIM kiezen?" (stop 39)
+    if not added:
         return message
     copied = copy.copy(message)
-    copied.metadata = {**(message.metadata or {}), QUESTION: question}
+    copied.metadata = {**(message.metadata or {}), **added}
     return copied
+
+
+def buttons_shown(tracker: Any) -> list[dict]:
+    """The buttons of the bot's last message since the youth's last one (title, payload)."""
+    for event in reversed(list(getattr(tracker, "events", None) or [])):
+        if isinstance(event, UserUttered):
+            return []
+        if isinstance(event, BotUttered):
+            buttons = (event.data or {}).get("buttons") or []
+            if buttons:
+                return [
+                    {"title": str(b.get("title", "")), "payload": str(b.get("payload", ""))}
+                    for b in buttons
+                    if isinstance(b, dict)
+                ]
+    return []
 
 
 _rasa_action_call_format = RemoteAction._action_call_format

@@ -13,12 +13,12 @@ from __future__ import annotations
 import pytest
 from rasa.core.channels.channel import UserMessage
 from rasa.shared.core.constants import REQUESTED_SLOT
-from rasa.shared.core.events import ActiveLoop, SlotSet
+from rasa.shared.core.events import ActiveLoop, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.slots import TextSlot
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.at_the_question import answer_intent, names_a_person, question_of
+from bot.nlu.at_the_question import answer_intent, names_a_person, question_of, read_as_the_answer
 from nlu_components.at_the_question import AnswerAtTheQuestion
 from nlu_components.relation_words import RelationWords
 from rasa_addons.server import with_the_question
@@ -261,3 +261,87 @@ def test_at_the_name_question_a_name_guessed_to_be_something_else_is_the_name(
     heard "Ik ben een computer" (issue 20)."""
     assert answer_intent("youth_name", intent, text) == expected
     assert answer_intent("relation", intent, text) is None  # only at the name question
+
+
+@pytest.mark.parametrize(
+    "question, intent, text, expected",
+    [
+        # the chosen person's name read as a question to the bot, off-topic or a greeting
+        ("mentor_name", "bot_challenge", "jef", "inform_mentor"),
+        ("mentor_name", "out_of_scope", "Habtom", "inform_mentor"),
+        ("mentor_name", "greet", "Hüseyin", "inform_mentor"),
+        ("mentor_name", "out_of_scope", "her name is kasia", "inform_mentor"),
+        ("youth_name", "greet", "Eyob", "inform_name"),
+        # one known first name read as a yes or a no
+        ("mentor_name", "deny", "Noor", "inform_mentor"),
+        ("youth_name", "affirm", "Sam", "inform_name"),
+        # still no name: a greeting word, a yes, a no, a relation, a question to the bot
+        ("mentor_name", "greet", "hoi", None),
+        ("mentor_name", "greet", "goedemorgen", None),
+        ("youth_name", "greet", "hello", None),
+        ("mentor_name", "deny", "nee", None),
+        ("mentor_name", "affirm", "ja", None),
+        ("mentor_name", "out_of_scope", "de buurman", None),
+        ("mentor_name", "bot_challenge", "ben jij een robot", None),
+        ("mentor_name", "crisis", "jef", None),
+        # a care professional at the relation question: the form says kindly why not
+        ("relation", "out_of_scope", "mn hulpverlener", "inform_mentor"),
+        ("relation", "out_of_scope", "de voogd", "inform_mentor"),
+    ],
+)
+def test_a_name_or_a_professional_hidden_by_a_guess_is_the_answer(question, intent, text, expected):
+    """ "jef" at "Hoe heet je oom?" was read as a question to the bot, "Hüseyin" as a
+    greeting: the name was lost (stop 39, the eighth and ninth form sets)."""
+    assert answer_intent(question, intent, text) == expected
+
+
+@pytest.mark.parametrize(
+    "question, text, expected",
+    [
+        # a name, told in Dutch or a known first name: the answer the question reads
+        ("youth_name", "ik ben Filip", True),
+        ("youth_name", "jaydy met een y aan het eind", True),
+        ("youth_name", "mn vrienden zeggen moos", True),
+        ("mentor_name", "Ton van den Berg", True),
+        ("mentor_name", "Anjali zegt iedereen", True),
+        ("mentor_name", "Hij heet Murat, met een t", True),
+        ("youth_name", "shaquille maar zeg shaq", True),
+        # words the form does not know around an unknown name: the classifier may check
+        ("youth_name", "açım, evde yemek yok hiç", False),
+        ("mentor_name", "selam dunya nasilsin", False),
+        # no name, or not at a name question
+        ("youth_name", "ik ben hier", False),
+        ("youth_name", "hahaha", False),
+        ("relation", "ik ben Filip", False),
+        ("youth_name", "ik ben zo moe van alles en iedereen", False),
+    ],
+)
+def test_a_name_at_a_name_question_is_read_as_the_answer(question, text, expected):
+    """ "ik ben Filip" and "Ton van den Berg" got "Gaat het goed met je?" from the
+    classifier's low crisis band: a name the question reads gets no check from the band
+    alone (its words still decide; no danger message of the seventeen safety sets is one
+    with words that say nothing)."""
+    assert read_as_the_answer(question, text) is expected
+
+
+RESTART_BUTTONS = [
+    {"title": "🔄 Ja, opnieuw", "payload": "/start"},
+    {"title": "👋 Nee, ik stop", "payload": "/goodbye"},
+]
+
+
+def test_the_server_gives_the_nlu_the_buttons_just_shown():
+    """ "ja" to "Wil je een JIM kiezen?" is read with the buttons under that question."""
+    tracker = tracker_at(None, loop=None)
+    tracker.update(BotUttered("Wil je een JIM kiezen?", {"buttons": RESTART_BUTTONS}))
+    read = with_the_question(UserMessage("ja"), tracker)
+    assert read.metadata == {"buttons": RESTART_BUTTONS}
+
+
+def test_buttons_of_a_message_before_the_youths_last_are_not_given():
+    tracker = tracker_at(None, loop=None)
+    tracker.update(BotUttered("Wil je een JIM kiezen?", {"buttons": RESTART_BUTTONS}))
+    tracker.update(UserUttered("hoi"))
+    tracker.update(BotUttered("Hoi! Fijn dat je er bent."))
+    message = UserMessage("ja")
+    assert with_the_question(message, tracker) is message

@@ -14,7 +14,14 @@ import pytest
 import yaml
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.nlu.button_words import DOMAIN, buttons_of, match_button, normalise, table
+from bot.nlu.button_words import (
+    DOMAIN,
+    buttons_of,
+    match_button,
+    normalise,
+    table,
+    yes_or_no_button,
+)
 
 DOMAIN_DATA = yaml.safe_load(DOMAIN.read_text(encoding="utf-8"))
 BUTTONS = buttons_of(DOMAIN_DATA)
@@ -170,3 +177,42 @@ def test_at_each_question_a_typed_button_fills_what_the_tap_fills(slot, button, 
         domain, slot, without_emoji(button["title"]).lower(), found.intent, found.entities
     )
     assert typed == tapped
+
+
+RESTART = [
+    {"title": "🔄 Ja, opnieuw", "payload": "/start"},
+    {"title": "👋 Nee, ik stop", "payload": "/goodbye"},
+]
+
+
+@pytest.mark.parametrize(
+    "text, shown, intent",
+    [
+        ("ja", RESTART, "start"),
+        ("Jaaa!", RESTART, "start"),
+        ("ok graag", RESTART, "start"),
+        ("nee", RESTART, "goodbye"),
+        ("nee hoor", RESTART, "goodbye"),
+        # more than a yes or a no, no buttons, or no button that starts with it
+        ("ja ik wil dood", RESTART, None),
+        ("ja help", RESTART, None),
+        ("misschien", RESTART, None),
+        ("ja", None, None),
+        ("ja", [], None),
+        ("ja", [{"title": "Het gaat goed", "payload": "/affirm"}], None),
+        ("/goodbye", RESTART, None),
+        # two buttons that start with a yes and send different things: no guess
+        (
+            "ja",
+            [
+                {"title": "Ja, al 18", "payload": "/affirm"},
+                {"title": "Ja, bijna", "payload": "/deny"},
+            ],
+            None,
+        ),
+    ],
+)
+def test_a_bare_yes_or_no_is_the_button_shown_that_starts_with_it(text, shown, intent):
+    """ "ja" to "Wil je een JIM kiezen?" got "Dat snap ik niet goed" (stop 39)."""
+    button = yes_or_no_button(text, shown)
+    assert (button.intent if button else None) == intent

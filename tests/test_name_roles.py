@@ -168,6 +168,9 @@ def test_button_payloads_are_left_alone():
         ("mijn broer Youssef", [("Youssef", "mentor_name")]),
         ("Gerrit", [("Gerrit", "mentor_name")]),  # only a name: asked "hoe heet ze?"
         ("latifa!", [("latifa", "mentor_name")]),
+        # the last word after a person, neither Dutch nor a person (stop 39)
+        ("buurvrouw xandrina", [("xandrina", "mentor_name")]),
+        ("mijn oom tewelde", [("tewelde", "mentor_name")]),
     ],
 )
 def test_a_name_the_classifier_missed_is_found_from_the_words_around_it(text, expected):
@@ -204,6 +207,11 @@ def test_a_name_the_classifier_missed_is_found_from_the_words_around_it(text, ex
         "mail naar priya@live.nl",
         "het is sanne.devries@gmail.com",
         "www.sanne.nl",
+        # after a person, a Dutch word, a person or a chat word is no name (stop 39)
+        "mijn oma lief",
+        "mn oom hier",
+        "mijn buurvrouw oke",
+        "mijn tante nicht",
     ],
 )
 def test_ordinary_words_are_no_names(text):

@@ -133,3 +133,30 @@ def test_danger_typed_as_an_answer_still_gets_help_with_the_question_known(live)
     chat.send("mn oom, want thuis slaat mijn vader me")
     assert "Veilig Thuis" in chat.text, chat.dump()
     assert "Hoe heet je oom?" not in chat.text
+
+
+def test_a_typed_yes_to_start_again_and_names_said_around_them(live):
+    """Stop 39, typed as a youth would: "hoi" after a stop brings "Wil je een JIM kiezen?"
+    (buttons "🔄 Ja, opnieuw", "👋 Nee, ik stop"), and a typed "ja" got "Dat snap ik niet
+    goed"; "ik ben Filip" at the name question got "Gaat het goed met je?"; "jef" at "Hoe
+    heet je oom?" got "Ik ben een computer"."""
+    chat = Chat(live.settings.rasa_url)
+    chat.send("hoi")
+    assert "Wil je een JIM kiezen?" in chat.text, chat.dump()
+    chat.send("ja")
+    assert "Hoe wil je dat ik je noem?" in chat.text, chat.dump()
+    chat.send("ik ben Filip")
+    assert any(q in chat.text for q in AGE_QUESTIONS), chat.dump()
+    chat.send("15")
+    chat.send("ik wil mn oom")
+    assert "Hoe heet je oom?" in chat.text, chat.dump()
+    chat.send("jef")
+    assert "computer" not in chat.text and "Jef" in chat.text, chat.dump()
+
+
+def test_a_typed_no_to_start_again_says_goodbye(live):
+    chat = Chat(live.settings.rasa_url)
+    chat.send("hoi")
+    chat.send("nee")
+    assert not any(words in chat.text for words in NOT_UNDERSTOOD), chat.dump()
+    assert "Doei" in chat.text, chat.dump()

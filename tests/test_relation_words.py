@@ -360,3 +360,47 @@ def test_the_people_read_are_a_fresh_list_each_time():
     first_read = read_relations("oma. nee wacht, ik bedoel opa")
     first_read.clear()
     assert [r.relation for r in read_relations("oma. nee wacht, ik bedoel opa")] == ["opa"]
+
+
+@pytest.mark.parametrize(
+    "text, relation",
+    [
+        # plurals, dialect, pet forms, slang and words from home (stop 39; written anew)
+        ("een van mijn tantes", "tante"), ("mn oma's", "oma"), ("bomma", "oma"),
+        ("mien pake", "opa"), ("beppe", "oma"), ("nonk", "oom"), ("opie", "opa"),
+        ("mn bff", "vriend"), ("mattie van me", "vriend"), ("m'n cousine", "nicht"),
+        ("famvriendin", "vriend_van_de_familie"), ("baba", "ouder"),
+        # one word typed as two, and cut short
+        ("mijn groot vader", "opa"), ("buurvr", "buurvrouw"),
+        # who the person is to someone else
+        ("mn moeders beste vriend", "vriend_van_de_familie"),
+        ("mn nicht haar vriendin", "anders"), ("de vriendin van mn broer", "anders"),
+        ("de buurman van mn opa", "anders"), ("mn opa z'n buurman", "anders"),
+        ("iemand die we al heel lang kennen", "vriend_van_de_familie"),
+        # where they live, what they teach, which team they coach
+        ("een man uit onze portiek", "buurman"), ("die dame van hiernaast", "buurvrouw"),
+        ("mevrouw smit van engels", "leraar"), ("de coach van ons elftal", "sportcoach"),
+        ("mn hockey coach", "sportcoach"),
+        # people the buttons do not name
+        ("de koster van de kerk", "anders"), ("mn peettante", "anders"),
+        ("de wijkagent", "anders"), ("mn stage begeleider", "anders"),
+    ],
+)  # fmt: skip
+def test_more_ways_to_say_who_it_is(text, relation):
+    assert [r.relation for r in read_relations(text)][-1:] == [relation]
+
+
+@pytest.mark.parametrize("word", ["beste", "grote", "buurt", "buurm", "meter"])
+def test_words_near_the_new_ones_are_no_person(word):
+    """ "beste" is no "bestie", "buurm" starts two people's words (buurman, buurmeisje)."""
+    assert word_relation(word) is None or word_relation(word)[1] is False
+    assert word_relation("beste") is None
+
+
+def test_a_care_worker_typed_in_two_words_stays_a_care_worker():
+    from bot.dialogue.conversation import is_own_coach, is_professional
+
+    assert is_professional("mn begeleider")
+    assert not is_professional("mn stage begeleider")
+    assert not is_own_coach("de coach van mn team")
+    assert is_own_coach("mijn coach")

@@ -1192,6 +1192,16 @@ def test_clear_danger_beside_sport_or_a_game_stays_clear(text, kind):
         ("mijn oom is dood", False),
         ("de kapper waar ik altijd heen ga", False),
         ("ik", False),
+        # the choice said around the person (stop 39), and dialect or slang for the person
+        ("ik wil mn oom", True),
+        ("ik kies voor me opa", True),
+        ("ik zou zeggen mn buurvrouw", True),
+        ("ik wil mijn tante kiezen", True),
+        ("mien beppe", True),
+        ("een van mn tantes", True),
+        ("ik wil mn vader niet meer zien", False),
+        ("ik wil dood", False),
+        ("ik wil mn oom vermoorden", False),
     ],
 )
 def test_an_answer_that_only_names_someone_is_only_people(text, people):

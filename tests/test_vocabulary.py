@@ -152,6 +152,54 @@ def test_the_name_is_found_in_the_words_around_it(value, text, expected):
     assert vocabulary.name_from_answer(value, text or value) == expected
 
 
+# Stop 39 (read from the eighth to tenth form sets; written here in other words): the name
+# said in English or after a chat's "hier", the name a person is called by, who calls them
+# so, a spelling note with one letter, a kin word after the name, a place that ends like
+# one, a laugh or "ofzo" at the end, a surname the NLU cut off without small words.
+STOP_39_NAMES = [
+    ("my name is tomasz", None, "Tomasz"),
+    ("call me jj", None, "Jj"),
+    ("they call me benji", None, "Benji"),
+    ("names dex", None, "Dex"),
+    ("kevin hier", None, "Kevin"),
+    ("lisa is mijn naam", None, "Lisa"),
+    ("voornaam: ilse", None, "Ilse"),
+    ("ik weet alleen haar voornaam: wendy", None, "Wendy"),
+    ("bijnaam is flash", None, "Flash"),
+    ("zn naamis ruben", None, "Ruben"),
+    ("ze hyet carla", None, "Carla"),
+    ("we zeggen gewoon sjaak", None, "Sjaak"),
+    ("mn zussen noemen me pien", None, "Pien"),
+    ("iedereen zegt bo tegen me", None, "Bo"),
+    ("hij heet johannes maar iedereen zegt hans", None, "Hans"),
+    ("alexandra maar zeg maar lexa", None, "Lexa"),
+    ("johannes", "ik heet johannes maar noem me maar joop", "Joop"),
+    ("lotte met dubbel t", None, "Lotte"),
+    ("rik zonder c", None, "Rik"),
+    ("sem ik", None, "Sem"),
+    ("fatma teyze", None, "Fatma"),
+    ("hasan amca", None, "Hasan"),
+    ("greet van hiernaast", None, "Greet"),
+    ("marco van de boksclub", None, "Marco"),
+    ("ans van t wijkhuis", None, "Ans"),
+    ("ingrid ofzo", None, "Ingrid"),
+    ("dewi haha", None, "Dewi"),
+    ("henk geloof ik", None, "Henk"),
+    ("Ayla", "ze heet Ayla Demir", "Ayla Demir"),
+    ("mien tante", None, None),
+    # what must not change
+    ("gewoon opa lol", None, None),
+    ("riet is mijn buurvrouw", None, None),
+    ("anja van den berg", None, "Anja van den Berg"),
+    ("bas", "bas is aardig", "Bas"),
+]
+
+
+@pytest.mark.parametrize("value, text, expected", STOP_39_NAMES)
+def test_the_name_said_in_more_ways_is_found(value, text, expected):
+    assert vocabulary.name_from_answer(value, text or value) == expected
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

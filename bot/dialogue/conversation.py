@@ -183,8 +183,9 @@ def reads_as_reason(text: str | None, mentor_name: str | None = None) -> bool:
 
 
 def is_professional(text: str | None) -> bool:
-    words = set(re.findall(r"[^\W\d_]+", (text or "").lower()))
-    return bool(words & PROFESSIONAL_WORDS) or "mentor op school" in (text or "").lower()
+    lower = re.sub(r"\b(stage|huiswerk)\s+begeleid", r"\1begeleid", (text or "").lower())
+    words = set(re.findall(r"[^\W\d_]+", lower))  # "mn stage begeleider" is from work
+    return bool(words & PROFESSIONAL_WORDS) or "mentor op school" in lower
 
 
 # issue 25: "coach" alone is the youth's professional coach; with a sport it is a trainer.
@@ -195,6 +196,8 @@ def is_own_coach(text: str | None) -> bool:
     words = re.findall(r"[^\W\d_]+", lower)
     if "coach" not in words and "coah" not in words and "couch" not in words:
         return False
+    if re.search(r"\bcoach\s+van\s+(?:mijn|mn|m'n|ons|onze)\s+(?:team|elftal)\b", lower):
+        return False  # "coach van mn team": a sports team (stop 39)
     return not any(w in lower for w in SPORT_WORDS)
 
 

@@ -25,10 +25,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.dialogue.conversation import clean_contact, parse_age
+from bot.dialogue.conversation import clean_contact, is_professional, parse_age
 from bot.nlu.name_roles import CHAT_WORDS, NOT_A_NAME, is_first_name
 from bot.nlu.odd_input import is_not_language
-from bot.vocabulary import name_from_answer
+from bot.nlu.relation_words import is_dutch, word_relation
+from bot.vocabulary import SURNAME_PARTS, called_instead, name_from_answer
 
 QUESTION = "question"  # the metadata key: the form's requested slot when the message came
 
@@ -41,6 +42,7 @@ REASON = "mentor_reason"
 KNOWS_ALREADY = "knows_already"
 CONTACT = "contact"
 PERSON_QUESTIONS = frozenset({RELATION, MENTOR_NAME})
+NAME_QUESTIONS = frozenset({YOUTH_NAME, MENTOR_NAME})
 
 # Intents the classifier gives to what it does not know, or that answer another question.
 GUESSES = frozenset(
@@ -74,7 +76,9 @@ YES_NO_QUESTIONS = frozenset({KNOWS_ALREADY, "mentor_adult"})
 # or "Daar kan ik je niet mee helpen". Whatever the youth wants to be called is the answer,
 # so a guess of these gives way to one or two words that can be a name; a guess that the
 # message is about a person or a reason only with a known first name in it.
-NAME_FROM_ANY_WORDS = frozenset({"bot_challenge", "nlu_fallback", "out_of_scope"})
+# Since stop 39 also a greeting: "Eyob", "Hüseyin" were read as one (a greeting word
+# itself is a chat word, never a name).
+NAME_FROM_ANY_WORDS = frozenset({"bot_challenge", "nlu_fallback", "out_of_scope", "greet"})
 NAME_GUESSES = NAME_FROM_ANY_WORDS | {"inform_support", "inform_mentor"}
 OWN_NAME = "inform_name"
 # a laugh is no name ("hahaha", "hehe")
@@ -83,9 +87,17 @@ _LAUGH = re.compile(r"(?:(?:ha|he|hi|hah|heh|ja)+h?[!.]*\s*)+")
 _NO_NAME_HERE = frozenset(
     "waarom hoezo mijn mn naam robot computer mens lol haha xd kut idk nvt niks geheim "
     "whatever huh pfff boeit test testen ff even kijken wacht moment eh ehm uhm "
-    "ikke iemand niemand".split()
+    "ikke iemand niemand hier daar er "
+    "hello hellow helo hola salut merhaba ewa goedemorgen goedemiddag goedenavond morgen "
+    "middag avond hoii heyy heey hallootjes hoihoi dag".split()
 )
 _NO_NAME = CHAT_WORDS | NOT_A_NAME | _NO_NAME_HERE
+# Dutch as typed in a chat, besides the dictionary's words: "mn vrienden zeggen moos"
+_CHAT_DUTCH = frozenset("mn m'n zn z'n dr d'r gwn ff zeg noem vrienden iedereen k".split())
+_SPELLING_NOTE = re.compile(
+    r"[\s,(]+(?:met|zonder)\s+(?:(?:een|1|2|twee|zo'n|dubbele?)\s+[^\W\d_]{1,2}|[^\W\d_])\b.*$",
+    re.IGNORECASE,
+)
 _NAME_WORDS = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 # A short answer: the form's own reading takes it whole (not a story that holds a number).
 SHORT = 6
@@ -132,12 +144,15 @@ def _yes_or_no(text: str) -> str | None:
 def read_as_the_answer(question: str | None, text: str) -> bool:
     """Whether `text` is a short answer that the question's own reading takes: an age at
     the age question ("in de zomer word ik 16"), a number at the number question, a yes or a
-    no at a yes-or-no question ("hij weet het al").
+    no at a yes-or-no question ("hij weet het al"), and since stop 39 a name at a name
+    question ("ik ben Filip", "Ton van den Berg"; `_only_a_name`).
 
     Such an answer gets no check from the classifier's confidence alone (CrisisGuard); its
     words still decide. No danger message of the sixteen safety sets (3,949) is one: the
     classifier's guess was about the number or the "weet", not about danger.
     """
+    if question in NAME_QUESTIONS and not text.startswith("/"):
+        return _only_a_name(text)  # at most five words besides a spelling note
     if question is None or len(text.split()) > SHORT or text.startswith("/"):
         return False
     if question == AGE:
@@ -149,14 +164,42 @@ def read_as_the_answer(question: str | None, text: str) -> bool:
     return False
 
 
+def _only_a_name(text: str) -> bool:
+    """A name at a name question, told in Dutch around it ("ik ben Filip", "Ton van den
+    Berg", "Anjali zegt iedereen") or a known first name: the answer the question reads.
+    Not a name with words the form does not know around it ("açım, evde yemek yok hiç" is
+    "I am hungry, no food at home" in Turkish, read as the name "Açım")."""
+    name = a_name(text)
+    if name is None:
+        return False
+    parts = {part.lower() for part in _NAME_WORDS.findall(name)}
+    if any(is_first_name(part) for part in parts):
+        return True
+    called = called_instead(text)
+    if called:  # "shaquille maar zeg shaq": the name given is a name too
+        parts |= {word.lower() for word in _NAME_WORDS.findall(called[0])[-1:]}
+    return all(
+        is_dutch(w) or w.lower() in _CHAT_DUTCH or word_relation(w)
+        for w in _NAME_WORDS.findall(_SPELLING_NOTE.sub("", text))
+        if w.lower() not in parts
+    )
+
+
 def answer_intent(question: str | None, intent: str | None, text: str) -> str | None:
     """The intent of `text` as the answer to `question`, when the classifier's `intent` is
     a guess that the question shows to be wrong; None to keep the classifier's intent.
 
     The person questions are read in `names_a_person` (the relation words decide there).
     """
+    if question in NAME_QUESTIONS and intent in _SHORT_ANSWERS and _one_known_name(text):
+        # "Nele" read as "nee": one word that is a known first name (never "nee" or "ja")
+        return OWN_NAME if question == YOUTH_NAME else NAMING
     if question == YOUTH_NAME:
         return _own_name(intent, text)
+    if question == MENTOR_NAME and intent in NAME_FROM_ANY_WORDS and text.strip():
+        # "jef", "Ritesh", "her name is kasia" at "Hoe heet je oom?": an unknown name read
+        # as a question to the bot or as off-topic is the name (stop 39)
+        return NAMING if a_name(text) is not None else None
     if question is None or intent not in GUESSES or not text.strip() or text.startswith("/"):
         return None
     if asks_the_bot(text) and question != CONTACT:
@@ -177,6 +220,10 @@ def answer_intent(question: str | None, intent: str | None, text: str) -> str | 
         if said is not None and intent != YES:
             return said  # "ja vorige week", "evet", "hij weet het"
         return None
+    if question == RELATION and is_professional(text) and len(text.split()) <= SHORT:
+        # "mn hulpverlener", "de voogd" read as off-topic: the form's relation step answers
+        # that a care worker cannot be the JIM, kindly (stop 39)
+        return NAMING
     if question == REASON:
         # "we gaan soms naar de bioscoop": any words about the person are a reason; a
         # greeting or a thanks of one or two words is not
@@ -188,18 +235,42 @@ def answer_intent(question: str | None, intent: str | None, text: str) -> str | 
     return None
 
 
-def _own_name(intent: str | None, text: str) -> str | None:
-    """ "Jet", "jet-lynn", "Sam B", "Milan uit Rotterdam", "nora met 1 r" at the youth's name
-    question: a name of one or two words that the form reads in it
-    (`bot.vocabulary.name_from_answer`: never a relation or a description; a spelling
-    note or where the youth is from is left off), in at most five words, with no chat word
-    ("hoi", "ok", "bot") or word that is no name ("geen", "niet"), no number in a name given
-    alone, no question to the bot. Greetings, thanks, danger and every wish keep their
-    intent."""
+_SHORT_ANSWERS = frozenset({"deny", "affirm", "dont_know"})
+
+
+def _one_known_name(text: str) -> bool:
     words = _NAME_WORDS.findall(text)
+    return len(words) == 1 and is_first_name(words[0]) and words[0].lower() not in _NO_NAME
+
+
+def _own_name(intent: str | None, text: str) -> str | None:
+    """At the youth's name question: `inform_name` for a name that a guess hid (see
+    `a_name`). Greetings, thanks, danger and every wish keep their intent; a guess that
+    the message is about a person or a reason only gives way to a known first name."""
+    if intent not in NAME_GUESSES:
+        return None
+    name = a_name(text)
+    if name is None:
+        return None
+    if intent not in NAME_FROM_ANY_WORDS and not any(
+        is_first_name(part) for part in _NAME_WORDS.findall(name)
+    ):
+        return None
+    return OWN_NAME
+
+
+def a_name(text: str) -> str | None:
+    """ "Jet", "jet-lynn", "Sam B", "Milan uit Rotterdam", "nora met 1 r", "ik ben Filip" at
+    a name question: the name of one or two words that the form reads in it
+    (`bot.vocabulary.name_from_answer`: never a relation or a description; a spelling
+    note or where the person is from is left off), in at most five words, with no chat word
+    ("hoi", "ok", "bot") or word that is no name ("geen", "niet"), no number in a name given
+    alone, no question to the bot, no laugh, mashing or emoji; None otherwise."""
+    # a spelling note does not count: "jaydy met een y aan het eind" (stop 39)
+    said = _SPELLING_NOTE.sub("", text)
+    words = _NAME_WORDS.findall(said)
     if (
-        intent not in NAME_GUESSES
-        or not 1 <= len(words) <= 5
+        not 1 <= len(words) <= 5
         or asks_the_bot(text)
         or is_not_language(text)
         or _LAUGH.fullmatch(text.strip().lower())
@@ -209,13 +280,12 @@ def _own_name(intent: str | None, text: str) -> str | None:
     name = name_from_answer(text)
     if name is None:
         return None
-    parts = _NAME_WORDS.findall(name)
+    parts = [p for p in _NAME_WORDS.findall(name) if p.lower() not in SURNAME_PARTS]
     if (
-        not 1 <= len(parts) <= 2
+        not 1 <= len(parts) <= 2  # "Ton van den Berg": two, with the small words aside
         or re.search(r"\d", name)
-        or (len(words) <= 2 and re.search(r"\d", text))
+        or (len(words) <= 2 and re.search(r"\d", said))
         or any(part.lower() in _NO_NAME for part in parts)
-        or (intent not in NAME_FROM_ANY_WORDS and not any(is_first_name(p) for p in parts))
     ):
         return None
-    return OWN_NAME
+    return name

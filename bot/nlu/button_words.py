@@ -117,3 +117,37 @@ def match_button(text: str, buttons: dict[str, Button] | None = None) -> Button 
     if len(scored) > 1 and scored[1][0] == cost and buttons[scored[1][1]] != buttons[title]:
         return None  # as close to two buttons: no guess
     return buttons[title]
+
+
+# A bare yes or no to buttons that start with one (stop 39): at "Wil je een JIM kiezen?"
+# (buttons "🔄 Ja, opnieuw" and "👋 Nee, ik stop") a youth who typed "ja" heard "Dat snap
+# ik niet goed": "ja" is no title, and the classifier's yes has no rule after that question.
+BUTTONS = "buttons"  # the metadata key: the buttons of the bot's last message
+_YES = frozenset("ja jaa jaaa jah jep jup yes yess yep ye ya oke ok okee okay prima".split())
+_NO = frozenset("nee neee neej nope no nah".split())
+_POLITE = frozenset("graag hoor please pls plz".split())
+
+
+def _side(word: str) -> str | None:
+    return "yes" if word in _YES else "no" if word in _NO else None
+
+
+def yes_or_no_button(text: str, shown: object) -> Button | None:
+    """The one button shown last whose title starts with the yes or the no the youth
+    typed ("ja", "nee hoor", "ok graag"); None when the message is more than that, or no
+    button or two different ones start so."""
+    words = normalise(text).split()
+    if not words or len(words) > 2 or text.strip().startswith("/") or not isinstance(shown, list):
+        return None
+    side = _side(words[0])
+    if side is None or any(word not in _POLITE for word in words[1:]):
+        return None
+    found: dict[str, Button] = {}
+    for item in shown:
+        if not isinstance(item, dict):
+            continue
+        title = normalise(str(item.get("title", ""))).split()
+        parsed = parse_payload(str(item.get("payload", "")))
+        if title and parsed and _side(title[0]) == side:
+            found[str(item["payload"])] = Button(str(item["title"]), str(item["payload"]), *parsed)
+    return next(iter(found.values())) if len(found) == 1 else None

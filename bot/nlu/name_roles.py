@@ -149,13 +149,27 @@ def spot_names(text: str, entities: list[dict]) -> list[dict]:
                 role = MENTOR  # the whole message is a name
             else:
                 continue
-        elif not (_strong_cue(before, after) or is_first_name(word)):
+        elif not (_strong_cue(before, after) or is_first_name(word) or _last_new_word(word, after)):
             continue  # "Selam" after "ze heet" is a name, "ik ben selam" is not
         entity = {"entity": role, "start": start, "end": end, "value": word}
         found.append(entity)
         taken.append((start, end))
     entities.extend(found)
     return found
+
+
+def _last_new_word(word: str, after: str) -> bool:
+    """ "mijn oma lien", "buurman sjors": the last word after a person, a word that is
+    neither Dutch nor a person nor a chat word, is the person's name (stop 39)."""
+    from bot.nlu.relation_words import is_dutch, word_relation
+
+    return (
+        not after.strip(" .!?")
+        and len(word) >= 3
+        and word.lower() not in CHAT_WORDS
+        and not is_dutch(word)
+        and word_relation(word) is None
+    )
 
 
 _ADDRESS = re.compile(r"\S*(?:@|www\.|https?://|\.(?:nl|com|be|net|org)\b)\S*", re.IGNORECASE)

@@ -60,6 +60,23 @@ _MORE_WORDS = {
     "chef": "baas", "werkgever": "baas", "bazin": "baas",
     "mams": "ouder", "paps": "ouder", "mammie": "ouder", "pappie": "ouder", "ouders": "ouder",
     "stiefpa": "ouder", "stiefma": "ouder", "moeders": "ouder", "vaders": "ouder",
+    # plurals ("een van mn ooms"), Flemish and dialect ("bomma", "bompa", "bruur"), slang
+    # ("bestie", "fam"), the French word many families use ("cousine"): stop 39, from the
+    # eighth form set, read after it was measured
+    "ooms": "oom", "tantes": "tante", "omas": "oma", "opas": "opa", "ome": "oom",
+    "bomma": "oma", "bompa": "opa", "moemoe": "oma", "vava": "opa", "bonkel": "oom",
+    "bruur": "broer", "breur": "broer", "zuster": "zus", "zusters": "zus",
+    "bestie": "vriend", "besties": "vriend", "bff": "vriend", "bestfriend": "vriend",
+    "vriendinnen": "vriend", "vrienden": "vriend",
+    "cousine": "nicht", "cousines": "nicht", "kozijn": "neef", "kozijns": "neef",
+    "famvriend": "vriend_van_de_familie", "famvriendin": "vriend_van_de_familie",
+    "gezinsvriend": "vriend_van_de_familie", "gezinsvriendin": "vriend_van_de_familie",
+    "bazen": "baas", "leidinggevende": "baas", "manager": "baas",
+    "homie": "vriend", "homies": "vriend", "mattie": "vriend", "matties": "vriend",
+    "gabber": "vriend", "gabbers": "vriend",
+    # Frisian, Limburgs, pet forms (the tenth form set, read after it was measured)
+    "beppe": "oma", "pake": "opa", "nonk": "oom", "nónk": "oom", "omie": "oma", "opie": "opa",
+    "nefie": "neef", "nichie": "nicht", "tantie": "tante", "oompie": "oom",
 }  # fmt: skip
 LEXICON: dict[str, str] = {**SYNONYMS, **_MORE_WORDS}
 # Family words from other languages, from the seventh form set (read after it was measured,
@@ -72,7 +89,7 @@ EXACT_ONLY: dict[str, str] = {
     "sasiadka": "buurvrouw", "sasiad": "buurman", "auntie": "tante", "aunty": "tante",
     "aunt": "tante", "uncle": "oom", "sis": "zus", "sister": "zus", "brother": "broer",
     "cousin": "neef", "teacher": "leraar", "boss": "baas", "neighbour": "buurman",
-    "neighbor": "buurman",
+    "neighbor": "buurman", "baba": "ouder",
 }  # fmt: skip
 # "iemand" alone is no person the youth chose ("ik ken iemand" is, via the description)
 LEXICON.pop("iemand", None)
@@ -178,14 +195,21 @@ _FAMILY_FRIEND_OF = frozenset("parent oma opa familie tante oom".split())
 _TEACHER = re.compile(
     r"\b(?:meneer|mevrouw|mevr)\s+(?:[^\W\d_]+\s+){1,3}?(?:van|op|bij|uit)\s+"
     r"(?:(?:mijn|mn|me|de|het|onze)\s+)?(?:school|klas|groep)\b"
+    # "meneer de wit van wiskunde": a subject (stop 39)
+    r"|\b(?:meneer|mevrouw|mevr|juf|meester)\s+(?:[^\W\d_]+\s+){1,3}?(?:van|voor)\s+"
+    r"(?:wiskunde|rekenen|taal|engels|nederlands|frans|duits|biologie|bio|geschiedenis|"
+    r"aardrijkskunde|economie|scheikunde|natuurkunde|techniek|muziek|tekenen|handvaardigheid|"
+    r"gym|lo|godsdienst|levensbeschouwing|informatica|koken|verzorging)\b"
 )
 _NEXT_DOOR = re.compile(
     # "de man van hiernaast", and with a name: "meneer el amrani van beneden", "mevrouw de
     # vries van naast ons", "meneer jan van de overkant"
-    r"\b(?:(?:de|die|een)\s+(man|meneer|vrouw|mevrouw|mevr)|(meneer|mevrouw|mevr)\s+"
+    r"\b(?:(?:de|die|een)\s+(man|meneer|vrouw|mevrouw|mevr|vent|gast|kerel|dame)|(meneer|mevrouw|mevr)\s+"
     r"(?:[^\W\d_]+\s+){1,3}?)\s*(?:van\s+)?"
     r"(?:hiernaast|naast\s+(?:ons|mij|me)|boven\s+ons|onder\s+ons|beneden|hierboven|"
-    r"hieronder|tegenover(?:\s+ons)?|van\s+hiernaast|(?:de\s+)?overkant)\b"
+    r"hieronder|tegenover(?:\s+ons)?|van\s+hiernaast|(?:de\s+)?overkant|"
+    # "een vrouw uit onze flat", "een man uit mijn straat" (stop 39)
+    r"(?:uit|in|van)\s+(?:onze|ons|mijn|mn|m'n|de)\s+(?:flat|straat|portiek|galerij))\b"
 )
 
 # Words for a person without a relation word: such a description is `anders`.
@@ -195,6 +219,10 @@ PERSON_WORDS = frozenset(
     "buurtwerker kapper kapster gastouder gastmoeder gastvader leider leidster "
     "scoutingleider chauffeur buschauffeur eigenaar winkelier collega kennis stagebegeleider "
     "schoonmaker bakker slager juffrouw dame heer persoon iemand mensen vrijwilligers "
+    "instructeur rijinstructeur buurtvader buurtmoeder peetoom peettante peetvader "
+    "peetmoeder hoca hodja wijkagent huisbaas ouderling huiswerkbegeleider imaam koster "
+    "postbode boer visboer kok oudtante oudoom pleegbroer pleegzus petemoei kantinejuf "
+    "kantinemevrouw vent gast kerel "
     "stiefzus stiefbroer schoonzus zwager oppasmoeder leiding schoonmoeder schoonvader".split()
 )
 _LEADING = re.compile(
@@ -212,7 +240,9 @@ _NAME_AT_PLACE = re.compile(
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _COACH_OF_A_SPORT = re.compile(
     r"\bcoach(?:es)?\s+(?:van|bij|op|voor)\s+(?:de\s+|het\s+|mijn\s+|mn\s+|me\s+|m'n\s+|ons\s+|"
-    r"onze\s+)?(?:" + "|".join(sorted(SPORT_WORDS)) + r")\w*\b"
+    r"onze\s+)?(?:" + "|".join(sorted(SPORT_WORDS)) + r"|team|elftal)\w*\b"
+    # "mn basketbal coach" (stop 39)
+    r"|\b(?:" + "|".join(sorted(SPORT_WORDS)) + r")\s+coach\b"
 )
 
 
@@ -299,6 +329,8 @@ def _is_name(word: str) -> bool:
 def word_relation(word: str) -> tuple[str, bool] | None:
     """(canonical relation, certain) for one word, or None: lexicon, compound, fuzzy."""
     folded = _fold(word)
+    if folded.endswith("'s") and folded[:-2] in LEXICON:
+        folded = folded[:-2]  # "mn oma's", "opa's" (stop 39)
     if folded in LEXICON:
         return LEXICON[folded], True
     if folded in EXACT_ONLY:
@@ -311,6 +343,7 @@ def word_relation(word: str) -> tuple[str, bool] | None:
     if (
         len(folded) < 3
         or folded in NOT_RELATIONS
+        or folded in _BEFORE  # "beste" (vriend) is no typo of "bestie"
         or folded in _stop_words()
         or folded in _PERSONS
         or _is_name(folded)
@@ -328,7 +361,21 @@ def word_relation(word: str) -> tuple[str, bool] | None:
             return LEXICON[stem], True
     if is_dutch_word(folded):
         return None  # a real word is no typo: "wakker" is not a "vader", "redder" no "broer"
-    return _fuzzy(folded)
+    return _fuzzy(folded) or _shortened(folded)
+
+
+def _shortened(folded: str) -> tuple[str, bool] | None:
+    """ "buurvr", "buurm", "pleegm": the start of one person's word, cut short. Five
+    letters at least, and every word of the lexicon it starts names the same person; not
+    certain (the form asks "Bedoel je ...?")."""
+    if len(folded) < 5:
+        return None
+    relations = {
+        relation
+        for word, relation in LEXICON.items()
+        if "_" not in word and len(word) >= len(folded) + 2 and word.startswith(folded)
+    }
+    return (relations.pop(), False) if len(relations) == 1 else None
 
 
 def _package_file(package: str, *parts: str) -> Path | None:
@@ -370,6 +417,12 @@ def _dutch_words() -> frozenset[str]:
 def is_dutch_word(folded: str) -> bool:
     """Whether a word is a Dutch word form of the lookup table (so not a typo)."""
     return folded in _dutch_words()
+
+
+def is_dutch(word: str) -> bool:
+    """Whether a word as typed is Dutch: a function word or a form of the lookup table."""
+    folded = _fold(word)
+    return folded in _stop_words() or is_dutch_word(folded)
 
 
 def warm() -> None:
@@ -431,6 +484,14 @@ _OF = re.compile(
 )
 
 
+# "mn tante haar vriend", "mn oma d'r buurvrouw", "mn moeders beste vriendin"
+_OWNER = re.compile(
+    r"\b(?:(?:mijn|mn|m'n|me)\s+(?P<whose>[^\W\d_]+)\s+(?:haar|d'r|der|zijn|zn|z'n)"
+    r"|(?P<s>moeders|vaders|mama'?s|papa'?s|oma'?s|opa'?s|ma's|pa's))\s+"
+    r"(?:(?:beste|oude|grote|kleine|lieve)\s+)?(?P<head>[^\W\d_]+)"
+)
+
+
 # "oma van moeders kant", "mijn opa van papa zn kant": the relative itself, whose side of
 # the family it is does not change who it is
 _SIDE = re.compile(
@@ -445,6 +506,9 @@ _SIDE = re.compile(
 _KNOWS_THE_FAMILY = re.compile(
     r"\b(?:iemand|een\s+(?:man|vrouw|meneer|mevrouw))\s+die\s+(?:mijn|mn|m'n|me|onze|ons)\s+"
     r"(?:familie|fam|ouders|gezin)\s+(?:al\s+)?(?:heel\s+|zo\s+)?(?:lang\s+)?kent\b"
+    # "iemand die we al jaren kennen" (stop 39)
+    r"|\b(?:iemand|een\s+(?:man|vrouw|meneer|mevrouw))\s+die\s+(?:we|wij)\s+(?:al\s+)?"
+    r"(?:heel\s+|zo\s+)?(?:lang|jaren|jaaaren|jaren\s+en\s+jaren)\s+kennen\b"
 )
 
 
@@ -460,7 +524,9 @@ def _family_phrase(text: str) -> Reading | None:
     door = _NEXT_DOOR.search(folded)
     if door:
         relation = (
-            "buurman" if (door.group(1) or door.group(2)) in ("man", "meneer") else "buurvrouw"
+            "buurvrouw"
+            if (door.group(1) or door.group(2)) in ("vrouw", "mevrouw", "mevr", "dame")
+            else "buurman"
         )
         return Reading(relation, door.start(), door.end(), typed=text[door.start() : door.end()])
     friend = _KNOWS_THE_FAMILY.search(folded)
@@ -470,28 +536,51 @@ def _family_phrase(text: str) -> Reading | None:
     if teacher:
         return Reading("leraar", *teacher.span(), typed=text[slice(*teacher.span())])
     for match in _OF.finditer(folded):
-        head, whose_word = match.group("head"), match.group("whose")
-        if whose_word in ("mij", "me", "ons"):
-            continue  # "een vriend van mij": the head word says it
-        whose = _whose(whose_word)
-        span = (match.start(), match.end())
-        typed = text[span[0] : span[1]]
-        head_relation = word_relation(head)
-        if head_relation and head_relation[0] == "vriend":
-            head = "vriendin" if head.endswith("n") else "vriend"  # "vrindin van mama"
-        if head in _FAMILY_FRIEND_HEADS and whose in _FAMILY_FRIEND_OF:
-            return Reading("vriend_van_de_familie", *span, typed=typed)
-        if head == "kennis" or (head in ("vriend", "vriendin") and whose_word == "familie"):
-            return Reading("vriend_van_de_familie", *span, typed=typed)
-        if whose and (head, whose) in _KIN:
-            return Reading(_KIN[(head, whose)], *span, typed=typed)
-        if head in PARENT_WORDS | _RELATIVES and whose is not None:
-            # a relative of a relative the lexicon has no word for
+        found = _of(match.group("head"), match.group("whose"), match.span(), text)
+        if found:
+            return found
+    for match in _OWNER.finditer(folded):
+        # "mn tante haar vriend", "mn oma d'r buurvrouw", "mn moeders beste vriendin": the
+        # same as "de vriend van mn tante" (stop 39)
+        whose = match.group("whose") or re.sub(r"'?s$", "", match.group("s"))
+        found = _of(match.group("head"), whose, match.span(), text)
+        if found:
+            return found
+    return None
+
+
+# The friends of a brother, a sister, a cousin or a friend are their friends, not the
+# family's: "de vriendin van mijn zus" is someone else (stop 39).
+_PEERS = frozenset("zus broer neef nicht vriend".split())
+
+
+def _of(head: str, whose_word: str, span: tuple[int, int], text: str) -> Reading | None:
+    """The person "<head> van <whose>" names, or None."""
+    if whose_word in ("mij", "me", "ons"):
+        return None  # "een vriend van mij": the head word says it
+    whose = _whose(whose_word)
+    typed = text[span[0] : span[1]]
+    head_relation = word_relation(head)
+    if head_relation and head_relation[0] == "vriend":
+        head = "vriendin" if head.endswith("n") else "vriend"  # "vrindin van mama"
+    if head in _FAMILY_FRIEND_HEADS and whose in _FAMILY_FRIEND_OF:
+        return Reading("vriend_van_de_familie", *span, typed=typed)
+    if head == "kennis" or (head in ("vriend", "vriendin") and whose_word == "familie"):
+        return Reading("vriend_van_de_familie", *span, typed=typed)
+    if whose and (head, whose) in _KIN:
+        return Reading(_KIN[(head, whose)], *span, typed=typed)
+    if head in PARENT_WORDS | _RELATIVES and whose is not None:
+        # a relative of a relative the lexicon has no word for
+        return Reading("anders", *span, typed=typed, description=describe(text))
+    if head in ("vriend", "vriendin") and whose in _PEERS:
+        return Reading("anders", *span, typed=typed, description=describe(text))
+    if head_relation and head_relation[0] in ("buurman", "buurvrouw") and whose is not None:
+        # "de buurvrouw van mn oma": not the youth's own neighbour
+        return Reading("anders", *span, typed=typed, description=describe(text))
+    if head in PARENT_WORDS | {"oma", "opa", "broer", "zus"} and whose is None:
+        if head_relation and whose_word not in ("school", "klas"):
+            # "de moeder van mijn vriend": another person's relative
             return Reading("anders", *span, typed=typed, description=describe(text))
-        if head in PARENT_WORDS | {"oma", "opa", "broer", "zus"} and whose is None:
-            if head_relation and whose_word not in ("school", "klas"):
-                # "de moeder van mijn vriend": another person's relative
-                return Reading("anders", *span, typed=typed, description=describe(text))
     return None
 
 
@@ -650,6 +739,19 @@ def _read_all(text: str) -> list[Reading]:
             if _PLEEG.match("pleeg" + _fold(after.group())):
                 readings.append(
                     Reading("pleegouder", start, after.end(), typed=text[start : after.end()])
+                )
+                continue
+        if folded_word in ("groot", "stage", "huiswerk") and index + 1 < len(words):
+            # "mn groot moeder", "mn stage begeleider": one word typed as two (stop 39)
+            after = words[index + 1]
+            one = folded_word + _fold(after.group())
+            typed = text[start : after.end()]
+            if one in LEXICON:
+                readings.append(Reading(LEXICON[one], start, after.end(), typed=typed))
+                continue
+            if one in _PERSONS:
+                readings.append(
+                    Reading("anders", start, after.end(), typed=typed, description=describe(text))
                 )
                 continue
         if folded_word in ("iemand",) and index + 1 < len(words):

@@ -2553,7 +2553,7 @@ def assess(
 # Words that may stand around a person in an answer naming them: "een vriendin van mn
 # moeder", "mijn opa van papa zn kant", "hij is mn oom".
 _AROUND_PEOPLE = frozenset(
-    "mijn mn me m'n mij je jouw zijn zn z'n haar hun onze ons een de het die dat deze van "
+    "mijn mn me m'n mien mij je jouw zijn zn z'n haar hun onze ons een de het die dat deze van "
     "hij zij ze is kant pleeg stief half beste oude grote lieve eigen echte".split()
 )
 
@@ -2598,13 +2598,24 @@ _AROUND_A_NAME = frozenset(
 )
 
 
+_CHOOSING = re.compile(
+    r"^(?:ik\s+)?(?:(?:kies|neem|wil|pak)(?:\s+(?:voor|graag))?|zou\s+zeggen|zeg|"
+    r"denk\s+aan|ga\s+voor)\s+",
+    re.IGNORECASE,
+)
+_CHOSEN_AFTER = re.compile(r"\s+(?:kiezen|nemen|doen)[\s.!]*$", re.IGNORECASE)
+
+
 def only_people(text: str | None) -> bool:
     """True when a message is only a person, said as an answer: "mn moeder", "me neef",
     "mn oom mustafa", "mevrouw de vries van naast ons", "hij heet sjaak geloof ik"."""
     from bot.nlu.name_roles import first_names
     from bot.nlu.relation_words import word_relation
 
-    typed = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text or "")
+    # "ik wil mn tante", "ik zou zeggen mn nicht", "ik kies voor mn opa": the choice said
+    # before the person (stop 39); "ik wil me opa kiezen": and after it
+    text = _CHOSEN_AFTER.sub("", _CHOOSING.sub("", " ".join((text or "").split())))
+    typed = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text)
     words = [word.lower() for word in typed]
     if not words or len(words) > 8:
         return False
