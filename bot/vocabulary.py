@@ -383,17 +383,15 @@ def name_from_answer(value: str | None, text: str | None = None) -> str | None:
     surname ("mevrouw de vries", "meneer el amrani"). Fillers ("ehh", "hoor") and emoji
     at the ends go.
     """
-    from bot.nlu.relation_words import PLACE_WORDS, word_relation
+    from bot.nlu.relation_words import PLACE_WORDS, is_dutch, word_relation
 
     if not value or re.search(r"[@<>/\\=]|\w\.\w|https?:|www", str(value)):
         return None  # an address or code is no name
+    called = called_instead(str(value)) or (called_instead(text) if text else None)
+    if called:
+        value, text = called[1], None  # "shaquille maar zeg shaq": the name to use
     # "oom rachid die woont in utrecht", "buurvrouw ineke want daar mag ik altijd komen",
     # "ze heet Ilse en ze woont naast ons": the name comes before what is told about them
-    called = _CALLED_INSTEAD.match(" ".join(str(value).split())) or (
-        _CALLED_INSTEAD.match(" ".join(text.split())) if text else None
-    )
-    if called:
-        value, text = called.group("nick"), None  # "shaquille maar zeg shaq": the name to use
     value = _TOLD_AFTER.split(str(value), maxsplit=1)[0]
     value = _NAME_INSIDE.sub(
         lambda m: next(g for g in m.groups() if g), " ".join(str(value).split())
@@ -433,10 +431,8 @@ def name_from_answer(value: str | None, text: str | None = None) -> str | None:
             if whole.lower().split()[1] in SURNAME_PARTS:
                 return whole
         if whole and len(whole.split()) == 2 and whole.lower().split()[0] == words[0].lower():
-            from bot.nlu.relation_words import is_dutch
-
             if not is_dutch(whole.split()[1]):
-                return whole  # "Ria Smit", "giovanni martina", "jan peter" (stop 39)
+                return whole  # "Ria Smit", "giovanni martina": a surname, kept (stop 39)
     lowered = [w.lower() for w in words]
     while lowered and lowered[0] in _FILLERS | {"mijn", "mn", "me", "de", "het", "een", "die"}:
         words, lowered = words[1:], lowered[1:]
