@@ -296,12 +296,17 @@ _NAME_INSIDE = re.compile(
     r"(?:hoi|hey|hallo|hi)[\s,!.]+(?:hoi[\s,!.]+)?((?:ik ben|ik heet) .+))$",
     re.IGNORECASE,
 )
+# How a name is spelt, one or two letters: "sofie met f", "anass met dubbel s", "noor zonder
+# h", "jaydy met een y" (stop 39; `bot.nlu.at_the_question` leaves it out of the count)
+SPELLING_NOTE = re.compile(
+    r"[\s,(]+(?:met|zonder)\s+(?:(?:een|1|2|twee|zo'n|zo een|dubbele?)\s+[^\W\d_]{1,2}|[^\W\d_])\b",
+    re.IGNORECASE,
+)
 _TOLD_AFTER = re.compile(
     r"\s+(?:die|want|omdat|maar|en (?:ze|hij|zij|die|dan|daar))\s+|"
     # how it is spelt: "natasha met een h op het eind", "wiktoria (met een w)"; "net als ik"
     r"\s*\(?\s*met (?:een|1|zo een|zo'n|twee|2) |\s+(?:net als|net zoals|zoals)\s+|"
-    # "sofie met f", "anass met dubbel s", "noor zonder h" (stop 39)
-    r"\s*\(?\s*(?:met|zonder)\s+(?:een\s+|dubbele?\s+)?[^\W\d_]\b",
+    + SPELLING_NOTE.pattern,
     re.IGNORECASE,
 )
 # Words after a name that hedge it ("rasha denk ik") or say where the person lives ("de

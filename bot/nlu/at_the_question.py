@@ -29,7 +29,7 @@ from bot.dialogue.conversation import clean_contact, is_professional, parse_age
 from bot.nlu.name_roles import CHAT_WORDS, NOT_A_NAME, is_first_name
 from bot.nlu.odd_input import is_not_language
 from bot.nlu.relation_words import is_dutch, word_relation
-from bot.vocabulary import SURNAME_PARTS, called_instead, name_from_answer
+from bot.vocabulary import SPELLING_NOTE, SURNAME_PARTS, called_instead, name_from_answer
 
 QUESTION = "question"  # the metadata key: the form's requested slot when the message came
 
@@ -59,11 +59,11 @@ NO = "deny"
 
 _ASKS_THE_BOT = re.compile(r"\?|\b(?:jij|jou|jouw|u)\b")
 # the first word of a yes or a no, in the languages of many youths' families
-_YES_WORDS = frozenset(
+YES_WORDS = frozenset(
     "ja jaa jaaa jah jep jup yes yess yeah ye ya yep evet ewa wel zeker tuurlijk "
     "natuurlijk klopt si oui tak".split()
 )
-_NO_WORDS = frozenset("nee neej neee nope no nah nog hayir hayır niet nie non".split())
+NO_WORDS = frozenset("nee neej neee nope no nah nog hayir hayır niet nie non".split())
 # "hij weet het", "ze weet ervan", "heb ik al gevraagd": a yes said in other words
 _SAID_ALREADY = re.compile(
     r"\b(?:(?:hij|ze|zij|die) weet (?:het|t|ervan|er al van|al)|heb(?:ben)? (?:ik |we |wij )?"
@@ -94,10 +94,7 @@ _NO_NAME_HERE = frozenset(
 _NO_NAME = CHAT_WORDS | NOT_A_NAME | _NO_NAME_HERE
 # Dutch as typed in a chat, besides the dictionary's words: "mn vrienden zeggen moos"
 _CHAT_DUTCH = frozenset("mn m'n zn z'n dr d'r gwn ff zeg noem vrienden iedereen k".split())
-_SPELLING_NOTE = re.compile(
-    r"[\s,(]+(?:met|zonder)\s+(?:(?:een|1|2|twee|zo'n|dubbele?)\s+[^\W\d_]{1,2}|[^\W\d_])\b.*$",
-    re.IGNORECASE,
-)
+_SPELLING_NOTE = re.compile(SPELLING_NOTE.pattern + ".*$", re.IGNORECASE)  # to the end
 _NAME_WORDS = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 # A short answer: the form's own reading takes it whole (not a story that holds a number).
 SHORT = 6
@@ -132,9 +129,9 @@ def _yes_or_no(text: str) -> str | None:
     words = re.findall(r"[^\W_]+", text.lower())
     if not words:
         return None
-    if words[0] in _YES_WORDS and words[0] not in _NO_WORDS:
+    if words[0] in YES_WORDS and words[0] not in NO_WORDS:
         return YES
-    if words[0] in _NO_WORDS:
+    if words[0] in NO_WORDS:
         return NO
     if _SAID_ALREADY.search(" ".join(words)):
         return YES

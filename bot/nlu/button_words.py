@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.nlu.at_the_question import NO_WORDS, YES_WORDS
 from bot.nlu.relation_words import distance
 
 DOMAIN = Path(__file__).resolve().parents[2] / "domain.yml"
@@ -123,8 +124,9 @@ def match_button(text: str, buttons: dict[str, Button] | None = None) -> Button 
 # (buttons "🔄 Ja, opnieuw" and "👋 Nee, ik stop") a youth who typed "ja" heard "Dat snap
 # ik niet goed": "ja" is no title, and the classifier's yes has no rule after that question.
 BUTTONS = "buttons"  # the metadata key: the buttons of the bot's last message
-_YES = frozenset("ja jaa jaaa jah jep jup yes yess yep ye ya oke ok okee okay prima".split())
-_NO = frozenset("nee neee neej nope no nah".split())
+# the yes and no words of the form's yes-or-no questions, and an "ok"
+_YES = YES_WORDS | frozenset("oke ok okee okay prima".split())
+_NO = NO_WORDS
 _POLITE = frozenset("graag hoor please pls plz".split())
 
 

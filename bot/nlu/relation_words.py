@@ -63,20 +63,20 @@ _MORE_WORDS = {
     # plurals ("een van mn ooms"), Flemish and dialect ("bomma", "bompa", "bruur"), slang
     # ("bestie", "fam"), the French word many families use ("cousine"): stop 39, from the
     # eighth form set, read after it was measured
-    "ooms": "oom", "tantes": "tante", "omas": "oma", "opas": "opa", "ome": "oom",
+    "ooms": "oom", "tantes": "tante", "omas": "oma", "opas": "opa",
     "bomma": "oma", "bompa": "opa", "moemoe": "oma", "vava": "opa", "bonkel": "oom",
-    "bruur": "broer", "breur": "broer", "zuster": "zus", "zusters": "zus",
+    "bruur": "broer", "breur": "broer", "zusters": "zus",
     "bestie": "vriend", "besties": "vriend", "bff": "vriend", "bestfriend": "vriend",
     "vriendinnen": "vriend", "vrienden": "vriend",
     "cousine": "nicht", "cousines": "nicht", "kozijn": "neef", "kozijns": "neef",
     "famvriend": "vriend_van_de_familie", "famvriendin": "vriend_van_de_familie",
     "gezinsvriend": "vriend_van_de_familie", "gezinsvriendin": "vriend_van_de_familie",
-    "bazen": "baas", "leidinggevende": "baas", "manager": "baas",
-    "homie": "vriend", "homies": "vriend", "mattie": "vriend", "matties": "vriend",
+    "bazen": "baas",
+    "homie": "vriend", "homies": "vriend",
     "gabber": "vriend", "gabbers": "vriend",
     # Frisian, Limburgs, pet forms (the tenth form set, read after it was measured)
     "beppe": "oma", "pake": "opa", "nonk": "oom", "nónk": "oom", "omie": "oma", "opie": "opa",
-    "nefie": "neef", "nichie": "nicht", "tantie": "tante", "oompie": "oom",
+    "nefie": "neef", "nichie": "nicht", "oompie": "oom",
 }  # fmt: skip
 LEXICON: dict[str, str] = {**SYNONYMS, **_MORE_WORDS}
 # Family words from other languages, from the seventh form set (read after it was measured,
@@ -225,9 +225,12 @@ PERSON_WORDS = frozenset(
     "kantinemevrouw vent gast kerel "
     "stiefzus stiefbroer schoonzus zwager oppasmoeder leiding schoonmoeder schoonvader".split()
 )
-_LEADING = re.compile(
-    r"^(?:(?:ik\s+)?(?:kies|neem|wil|denk\s+aan)(?:\s+(?:voor|aan))?|het\s+is|dat\s+is|"
-    r"ik\s+ken|er\s+is|eh+m*|uh+m*|nou)\s+",
+# Words before the person that only say the choice: "ik kies voor", "ik zou zeggen" (also
+# read by `bot.nlu.safety.only_people`: they make no story of a person named)
+LEADING = re.compile(
+    r"^(?:(?:ik\s+)?(?:kies|neem|wil|pak|denk\s+aan|ga\s+voor)(?:\s+(?:voor|aan|graag))?|"
+    r"(?:ik\s+)?zou\s+zeggen|(?:ik\s+)?zeg|het\s+is|dat\s+is|ik\s+ken|er\s+is|eh+m*|uh+m*|nou)\s+",
+    re.IGNORECASE,
 )
 PLACE_WORDS = frozenset(
     "buurthuis kerk moskee tempel synagoge school club clubhuis scouting sportschool werk "
@@ -588,7 +591,7 @@ def describe(text: str) -> str:
     """The youth's own description, for the coach: without "ik kies" and without emoji."""
     kept = " ".join(re.findall(r"[^\s]+", text))
     kept = "".join(c for c in kept if c.isalnum() or c in " '-éëèïöüçê").strip()
-    kept = _LEADING.sub("", kept.lower()) if _LEADING.match(kept.lower()) else kept
+    kept = LEADING.sub("", kept.lower()) if LEADING.match(kept.lower()) else kept
     return kept[:120].strip()
 
 

@@ -2598,11 +2598,7 @@ _AROUND_A_NAME = frozenset(
 )
 
 
-_CHOOSING = re.compile(
-    r"^(?:ik\s+)?(?:(?:kies|neem|wil|pak)(?:\s+(?:voor|graag))?|zou\s+zeggen|zeg|"
-    r"denk\s+aan|ga\s+voor)\s+",
-    re.IGNORECASE,
-)
+# "ik wil me opa kiezen": the choice said after the person
 _CHOSEN_AFTER = re.compile(r"\s+(?:kiezen|nemen|doen)[\s.!]*$", re.IGNORECASE)
 
 
@@ -2610,11 +2606,11 @@ def only_people(text: str | None) -> bool:
     """True when a message is only a person, said as an answer: "mn moeder", "me neef",
     "mn oom mustafa", "mevrouw de vries van naast ons", "hij heet sjaak geloof ik"."""
     from bot.nlu.name_roles import first_names
-    from bot.nlu.relation_words import word_relation
+    from bot.nlu.relation_words import LEADING, word_relation
 
     # "ik wil mn tante", "ik zou zeggen mn nicht", "ik kies voor mn opa": the choice said
     # before the person (stop 39); "ik wil me opa kiezen": and after it
-    text = _CHOSEN_AFTER.sub("", _CHOOSING.sub("", " ".join((text or "").split())))
+    text = _CHOSEN_AFTER.sub("", LEADING.sub("", " ".join((text or "").split())))
     typed = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text)
     words = [word.lower() for word in typed]
     if not words or len(words) > 8:
