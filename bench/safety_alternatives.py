@@ -37,7 +37,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-CHECK_VALUES = (0.025, 0.04, 0.06, 0.1, 0.15, 0.2)
+CHECK_VALUES = (0.01, 0.015, 0.02, 0.025, 0.04, 0.06, 0.1, 0.15, 0.2)
 GATES = (0.05, 0.1, 0.2)
 SURE = ((0.5, 0.05), (0.6, 0.1), (0.8, 0.1), (0.9, 0.1))
 NOT_HARMLESS = {"crisis", "crisis_check", "nlu_fallback"}

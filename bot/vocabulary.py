@@ -166,7 +166,8 @@ SYNONYMS: dict[str, str] = {
 _PHRASES = sorted((k for k in SYNONYMS if " " in k), key=len, reverse=True)
 
 _NAME_PREFIX_RE = re.compile(
-    r"^(ik heet|ikke heet|k heet|mijn naam is|mn naam is|m'n naam is|de naam is|haar naam is|"
+    r"^(ik heet|ikke heet|ikke ben|k heet|dr naam is|der naam is|mijn naam is|mn naam is|"
+    r"m'n naam is|de naam is|haar naam is|"
     r"zijn naam is|zn naam is|z'n naam is|d'r naam is|iedereen zegt gewoon|iedereen zegt|"
     # the seventh pass (read from the sixth form set): "zijn voornaam is raymond", "ik bn
     # rachida", "ikheet bart", "naam is dennis", "ze heet ook fenna"
@@ -299,7 +300,10 @@ _NAME_INSIDE = re.compile(
 # How a name is spelt, one or two letters: "sofie met f", "anass met dubbel s", "noor zonder
 # h", "jaydy met een y" (stop 39; `bot.nlu.at_the_question` leaves it out of the count)
 SPELLING_NOTE = re.compile(
-    r"[\s,(]+(?:met|zonder)\s+(?:(?:een|1|2|twee|zo'n|zo een|dubbele?)\s+[^\W\d_]{1,2}|[^\W\d_])\b",
+    r"[\s,(]+(?:met|zonder)\s+(?:(?:een|1|2|twee|zo'n|zo een|dubbele?)\s+[^\W\d_]{1,2}|"
+    # "chayenne met ch" (stop 40): two letters, never a short Dutch word ("met de fiets")
+    r"(?!(?:de|je|me|ze|we|en|in|op|om|of|al|na|nu|zo|ik|is|er|te|ja|ok|mn|zn|dr|hem|die)\b)"
+    r"[^\W\d_]{1,2})\b",
     re.IGNORECASE,
 )
 _TOLD_AFTER = re.compile(
@@ -346,6 +350,18 @@ _NAME_SAID_BEFORE = re.compile(
     r"\s*",
     re.IGNORECASE,
 )
+
+
+def words_around_a_name(text: str) -> frozenset[str]:
+    """The words that only say a name comes or fill around it ("call me", "my name is",
+    "ikke ben", "eh"), lowercased: the name question reads them as part of the answer."""
+    lead = _NAME_SAID_BEFORE.match(text)
+    said = lead.group() if lead else ""
+    prefix = _NAME_PREFIX_RE.match(text[len(said) :])
+    said += prefix.group() if prefix else ""
+    return frozenset(re.findall(r"[^\W\d_]+", said.lower())) | _FILLERS
+
+
 # "hij heet mohammed maar iedereen zegt mo", "shaquille maar zeg shaq", "katarzyna maar we
 # zeggen kasia": the name the person is called by (stop 39)
 _CALLED_INSTEAD = re.compile(

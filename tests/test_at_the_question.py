@@ -306,6 +306,10 @@ def test_a_name_or_a_professional_hidden_by_a_guess_is_the_answer(question, inte
         ("mentor_name", "Anjali zegt iedereen", True),
         ("mentor_name", "Hij heet Murat, met een t", True),
         ("youth_name", "shaquille maar zeg shaq", True),
+        # said in English or with a filler (stop 40)
+        ("youth_name", "call me zuri", True),
+        ("youth_name", "my name is Kwame", True),
+        ("mentor_name", "ze heet ehm dilan", True),
         # words the form does not know around an unknown name: the classifier may check
         ("youth_name", "açım, evde yemek yok hiç", False),
         ("mentor_name", "selam dunya nasilsin", False),

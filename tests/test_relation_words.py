@@ -384,6 +384,11 @@ def test_the_people_read_are_a_fresh_list_each_time():
         # people the buttons do not name
         ("de koster van de kerk", "anders"), ("mn peettante", "anders"),
         ("de wijkagent", "anders"), ("mn stage begeleider", "anders"),
+        # stop 40 (the eleventh form set, read; written anew): Achterhoeks and Sranan, an
+        # older sister in English, a foster parent in English, the lady next door
+        ("mien opoe", "oma"), ("omu", "oom"), ("my lil bro", "broer"), ("me big sis", "zus"),
+        ("mijn foster dad", "pleegouder"), ("foster ouders", "pleegouder"),
+        ("meneer hiernaast", "buurman"), ("my mom", "ouder"),
     ],
 )  # fmt: skip
 def test_more_ways_to_say_who_it_is(text, relation):

@@ -361,7 +361,7 @@ def message(
     return msg
 
 
-# a crisis confidence just under the check's threshold (CHECK_AT: 0.025 since 2026-12-06)
+# a crisis confidence just under the check's threshold (CHECK_AT: 0.015 since stop 40)
 BELOW_CHECK = round(safety.CHECK_AT * 0.75, 3)
 
 
@@ -1202,6 +1202,12 @@ def test_clear_danger_beside_sport_or_a_game_stays_clear(text, kind):
         ("ik wil mn vader niet meer zien", False),
         ("ik wil dood", False),
         ("ik wil mn oom vermoorden", False),
+        # stop 40: a name after the person that is no Dutch word, a floor, "big sis"
+        ("mn tante sevgi", True),
+        ("de buurvrouw van nummer 8", True),
+        ("mn big sis", True),
+        ("mn tante huilt", False),
+        ("mn oom drinkt", False),
     ],
 )
 def test_an_answer_that_only_names_someone_is_only_people(text, people):
@@ -1332,3 +1338,62 @@ def test_a_not_inside_a_quiet_sign_takes_nothing_back(text):
 
 def test_a_quiet_sign_never_lowers_a_sure_classifier():
     assert assess("thuis is het elke avond oorlog", crisis=0.97, crisis_on_top=True).level == CLEAR
+
+
+# Twelfth pass (2026-12-06, stop 40): read from the seventeenth set after it was measured
+# blind. Written anew here, not copied from a bench set.
+TWELFTH_PASS_CHECK = [
+    ("er lopen ratten over mijn matras", safety.HOME),
+    ("we slapen met vijf op een kamer", safety.HOME),
+    ("honger, zo veel honger", safety.HOME),
+    ("evde yemek yok abi", safety.HOME),
+    ("u nas nie ma jedzenia, nie ma nic do jedzenia", safety.HOME),
+    ("de vriend van mama loopt de badkamer in als ik onder de douche sta", safety.SEXUAL),
+    ("mijn oom kwam de douche binnen terwijl ik me omkleed", safety.SEXUAL),
+    ("he keeps coming into the bathroom while im in the shower", safety.SEXUAL),
+    ("morgen pak ik de bus naar parijs, een enkeltje", safety.HOMELESS),
+]
+TWELFTH_PASS_NONE = [
+    "ik help mijn tante met haar winkel",
+    "toen ik gepest werd heeft zij me geholpen",
+    "ik schaamde me dood bij de spreekbeurt",
+    "haha ik lig dood om dat filmpje",
+    "ik ga dood als mijn crush dit leest",
+    "die taart is om te sterven zo lekker",
+    "mijn moeder is kok en werkt de hele dag met messen",
+    "mijn tante is verpleegkundige en ziet veel bloed",
+    "de politie zoekt een jongen die een scooter heeft gestolen",
+    "mijn opa timmert en slaat de spijkers in de plank",
+    "mijn zusje komt altijd de badkamer in als ik douche",
+    "een muis in de schuur van opa",
+]
+
+
+@pytest.mark.parametrize("text, kind", TWELFTH_PASS_CHECK)
+def test_twelfth_pass_quiet_signs_get_the_check_with_their_kind(text, kind):
+    result = assess_words(text)
+    assert result.level == CHECK
+    assert kind in result.kinds
+
+
+@pytest.mark.parametrize("text", TWELFTH_PASS_NONE)
+def test_twelfth_pass_leaves_everyday_messages_quiet(text):
+    assert not assess_words(text).at_least(CHECK)
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        ("mijn opa slikt heel veel pillen voor zijn hart", CHECK),
+        ("ik heb heel veel pillen geslikt voor de pijn", CLEAR),
+        ("mijn moeder slikt heel veel pillen voor haar rug", CLEAR),
+        ("help ik word gevolgd", CHECK),
+        ("de kok pakte een mes en dreigde ermee", CHECK),
+        ("de politie zoekt me", CHECK),
+        ("ik ga dood als mijn vader dit hoort", CHECK),
+    ],
+)
+def test_twelfth_pass_keeps_what_the_words_say(text, level):
+    """Someone else's pills for an illness get the check; one's own or a parent's stay
+    the help lines at once; the new harmless contexts take back no threat or call."""
+    assert assess_words(text).level == level

@@ -195,6 +195,15 @@ STOP_39_NAMES = [
 ]
 
 
+STOP_39_NAMES += [
+    # stop 40 (the eleventh form set, read; written anew)
+    ("ikke ben daan", None, "Daan"),
+    ("dr naam is olga", None, "Olga"),
+    ("sophie met ph", None, "Sophie"),
+    ("thijs met th", None, "Thijs"),
+]
+
+
 @pytest.mark.parametrize("value, text, expected", STOP_39_NAMES)
 def test_the_name_said_in_more_ways_is_found(value, text, expected):
     assert vocabulary.name_from_answer(value, text or value) == expected

@@ -29,7 +29,13 @@ from bot.dialogue.conversation import clean_contact, is_professional, parse_age
 from bot.nlu.name_roles import CHAT_WORDS, NOT_A_NAME, is_first_name
 from bot.nlu.odd_input import is_not_language
 from bot.nlu.relation_words import is_dutch, word_relation
-from bot.vocabulary import SPELLING_NOTE, SURNAME_PARTS, called_instead, name_from_answer
+from bot.vocabulary import (
+    SPELLING_NOTE,
+    SURNAME_PARTS,
+    called_instead,
+    name_from_answer,
+    words_around_a_name,
+)
 
 QUESTION = "question"  # the metadata key: the form's requested slot when the message came
 
@@ -175,8 +181,9 @@ def _only_a_name(text: str) -> bool:
     called = called_instead(text)
     if called:  # "shaquille maar zeg shaq": the name given is a name too
         parts |= {word.lower() for word in _NAME_WORDS.findall(called[0])[-1:]}
+    around = words_around_a_name(text)  # "call me tiko", "ze heet eh elif" (stop 40)
     return all(
-        is_dutch(w) or w.lower() in _CHAT_DUTCH or word_relation(w)
+        is_dutch(w) or w.lower() in _CHAT_DUTCH or w.lower() in around or word_relation(w)
         for w in _NAME_WORDS.findall(_SPELLING_NOTE.sub("", text))
         if w.lower() not in parts
     )

@@ -77,6 +77,8 @@ _MORE_WORDS = {
     # Frisian, Limburgs, pet forms (the tenth form set, read after it was measured)
     "beppe": "oma", "pake": "opa", "nonk": "oom", "nónk": "oom", "omie": "oma", "opie": "opa",
     "nefie": "neef", "nichie": "nicht", "oompie": "oom",
+    # Achterhoeks and Sranan (the eleventh form set, read after it was measured, stop 40)
+    "opoe": "oma", "opoes": "oma", "omu": "oom",
 }  # fmt: skip
 LEXICON: dict[str, str] = {**SYNONYMS, **_MORE_WORDS}
 # Family words from other languages, from the seventh form set (read after it was measured,
@@ -90,6 +92,7 @@ EXACT_ONLY: dict[str, str] = {
     "aunt": "tante", "uncle": "oom", "sis": "zus", "sister": "zus", "brother": "broer",
     "cousin": "neef", "teacher": "leraar", "boss": "baas", "neighbour": "buurman",
     "neighbor": "buurman", "baba": "ouder",
+    "mom": "ouder", "mum": "ouder", "mother": "ouder", "dad": "ouder", "father": "ouder",
 }  # fmt: skip
 # "iemand" alone is no person the youth chose ("ik ken iemand" is, via the description)
 LEXICON.pop("iemand", None)
@@ -131,6 +134,10 @@ _SPORT_TEACHER = re.compile(
     )
     + r")\w{0,2}(?:leraar|lerares|juf|docent)$"
 )
+_FOSTER_AFTER = frozenset(
+    "mom mum mother mama mam ma dad father papa pap pa parent parents family ouder ouders "
+    "moeder vader".split()
+)
 _PLEEG = re.compile(r"^pleeg(?:ouders?|moeder|vader|ma|pa|mam|pap|mama|papa|mams|paps)$")
 
 # Words close to a relation word that mean something else; never matched fuzzily.
@@ -152,7 +159,8 @@ NOT_RELATIONS = frozenset(
 _CALLED = frozenset("man bro sis".split())
 _POINTING = frozenset(
     "de een n 'n die deze mijn mn m'n me onze ons zijn zn z'n haar d'r der je jouw my our "
-    "oude ouwe aardige lieve grote kleine jonge oudere andere".split()
+    "oude ouwe aardige lieve grote kleine jonge oudere andere big lil little older "
+    "younger".split()
 )
 
 
@@ -204,7 +212,9 @@ _TEACHER = re.compile(
 _NEXT_DOOR = re.compile(
     # "de man van hiernaast", and with a name: "meneer el amrani van beneden", "mevrouw de
     # vries van naast ons", "meneer jan van de overkant"
-    r"\b(?:(?:de|die|een)\s+(man|meneer|vrouw|mevrouw|mevr|vent|gast|kerel|dame)|(meneer|mevrouw|mevr)\s+"
+    # "mevrouw hiernaast" at the start, without an article (stop 40)
+    r"(?:(?:\b(?:de|die|een)\s+|^)(man|meneer|vrouw|mevrouw|mevr|vent|gast|kerel|dame)|"
+    r"\b(meneer|mevrouw|mevr)\s+"
     r"(?:[^\W\d_]+\s+){1,3}?)\s*(?:van\s+)?"
     r"(?:hiernaast|naast\s+(?:ons|mij|me)|boven\s+ons|onder\s+ons|beneden|hierboven|"
     r"hieronder|tegenover(?:\s+ons)?|van\s+hiernaast|(?:de\s+)?overkant|"
@@ -740,6 +750,14 @@ def _read_all(text: str) -> list[Reading]:
         if folded_word == "pleeg" and index + 1 < len(words):
             after = words[index + 1]
             if _PLEEG.match("pleeg" + _fold(after.group())):
+                readings.append(
+                    Reading("pleegouder", start, after.end(), typed=text[start : after.end()])
+                )
+                continue
+        if folded_word == "foster" and index + 1 < len(words):
+            # "my foster mom", "foster ouders" (stop 40)
+            after = words[index + 1]
+            if _fold(after.group()) in _FOSTER_AFTER:
                 readings.append(
                     Reading("pleegouder", start, after.end(), typed=text[start : after.end()])
                 )

@@ -88,8 +88,14 @@ KINDS = (SELF_HARM, VIOLENCE, HOME, SEXUAL, ONLINE, HOMELESS, HONOUR, BULLYING, 
 # 5 / 5 / 8 / 28 / 56 missed, 1,080 / 924 / 793 / 641 / 560 / 509 harmless checks (of
 # 4,338) -> 0.06. On the blind seventeenth 0.06 missed 7 danger messages of 326 instead of
 # 4 at 0.025 (harmless checks 52 instead of 80 of 279): recall comes first, 0.025 stays.
+# With the seventh batch (2026-12-06, stop 40: 485 harmless everyday messages,
+# data/nlu/everyday.yml) and the twelfth word pass, the rule set before the blind
+# eighteenth set was looked at: the highest of 0.01 / 0.015 / 0.02 / 0.025 / 0.04 that
+# misses no more danger on the first to seventeenth sets than the model before at 0.025
+# (2, with 1,135 harmless checks); the batch is kept only if it then gives fewer checks.
+# New model: 2 / 2 / 5 / 7 / 13 missed, 1,280 / 1,125 / 1,028 / 954 / 814 checks -> 0.015.
 CLEAR_AT = 0.95
-CHECK_AT = 0.025
+CHECK_AT = 0.015
 # crisis and crisis_check together at this or more: the check. It was CLEAR_AT until
 # 2026-12-05 and stays 0.8, so a higher CLEAR_AT moves danger to the check, never away.
 SUM_CHECK_AT = 0.8
@@ -1792,7 +1798,9 @@ _QUIET: list[tuple[str, str]] = [
         r"\bhoe ver kom (?:je|ik) met\b|"
         r"\bblijf (?:ik )?daar (?:gewoon|voor altijd|voorgoed)\b(?! (?:tot|een|\d|het weekend|"
         r"vannacht|slapen)\b)|"
-        r"\b(?:locatie|gps|find my|snapmap|snap map) (?:\w+ ){0,2}uit(?:gezet|zetten|gedaan)\b",
+        r"\b(?:locatie|gps|find my|snapmap|snap map) (?:\w+ ){0,2}uit(?:gezet|zetten|gedaan)\b|"
+        # a ticket one way (stop 40: the one `crisis` example the cross-validation missed)
+        r"\b(?:enkele reis|enkeltje|one ?way(?: ticket)?)\b",
     ),
     # a video passed round, an age he hides, feeling dirty since he came
     (
@@ -1856,6 +1864,29 @@ _QUIET: list[tuple[str, str]] = [
         r"staat) (?:hier|er|in de kamer|naast|achter)\b|"
         r"^(?:hij|ze|zij) is (?:er|hier) snel\b",
     ),
+    # twelfth pass (read from the seventeenth set): mice or rats over the bed, many people
+    # in one room, hunger said twice, no food at home in Turkish or Polish
+    (
+        HOME,
+        r"\b(?:muizen|muis|ratten|rat|kakkerlakken|bedwantsen)\b(?: \w+){0,3} (?:over|in|op) "
+        r"(?:het |de |mijn |me |ons |onze )?(?:bed|bedden|matras|matrassen|kussen|dekens)\b|"
+        r"\bmet (?:z n |zn |ons |onze )?(?:[4-9]|1\d|vier|vijf|zes|zeven|acht|negen|tien)"
+        r"(?:en)?(?: mensen| man| personen)? (?:in|op) (?:1|een) (?:kamer|matras|bed)\b|"
+        r"\bhonger\b(?: \w+){0,3} honger\b|"
+        r"\b(?:evde )?yemek yok\b|\bniet? ma (?:nic )?(?:do )?jedzenia\b",
+    ),
+    # someone who comes into the bathroom while the youth showers (Dutch and English);
+    # the check, since a parent bringing a towel says the same words
+    (
+        SEXUAL,
+        r"^(?!(?:\w+ ){0,2}(?:zusje|zus|broertje|hond|kat|poes)\b).*"
+        r"\b(?:komt|kwam|loopt|liep|stapt|stapte)\b(?: \w+){0,3} (?:de |in de |mijn |me |m )?"
+        r"(?:badkamer|douche|douchecel|wc) (?:in |binnen )?(?:\w+ ){0,2}(?:als|wanneer|terwijl|"
+        r"toen) ik\b(?: \w+){0,3} (?:douche|douchen|in bad|onder de douche|me omkleed|mij "
+        r"omkleed|naakt|erin zit|erin ben|er ben|er zit)\b|"
+        r"\b(?:comes|came|walks|walked|keeps coming|barges) (?:in|into)(?: the| my)? "
+        r"(?:bathroom|shower)\b(?: \w+){0,2} (?:when|while|whenever) (?:i m|im|i am|i)\b",
+    ),
 ]
 
 # Clear words that cooking, crafts and the other harmless contexts of `_HARMLESS` take
@@ -1889,7 +1920,9 @@ _SPORT_AND_GAMES = (
     r"voetbal|doel|goal|training|wedstrijd|fifa|fortnite|minecraft|game|gamen|spel|"
     r"rondjes|hardlopen|conditietraining|bootcamp|"
     r"zombies|monsters|punchingbal|zak|bokszak|kussengevecht|vlieg|mug|muggen|pingpong|"
-    r"elkaar voor de gein|voor de grap|als grap)\b"
+    r"elkaar voor de gein|voor de grap|als grap|"
+    # hammering and odd jobs: "mn oom slaat de spijkers scheef" (twelfth pass)
+    r"spijker|spijkers|hamer|klust|klussen|timmert|timmeren)\b"
 )
 _MEDIA_WORDS = r"\b(?:horror|film|serie|boek|verhaal|spel|game|netflix|youtube|tiktok|nieuws)\b"
 
@@ -1976,8 +2009,8 @@ _HARMLESS: list[str] = [
     r"\b(?:help|helpt|hielp|hulp)\b(?: \w+){0,3} (?:met|bij) (?:mijn |mn |m )?(?:huiswerk|"
     r"school|koken|fiets|werk|geld|brieven|formulieren|rekenen|taal|verhuizen|sporten|"
     r"solliciteren|boodschappen|planning|kamer|papieren|dingen|alles)\b",
-    r"\b(?:helpt|hielp|help|hulp)\b(?: \w+){0,4} (?:als|wanneer|toen) ik\b",
-    r"\b(?:ruzie|bang|gepest|pijn|verdrietig)\b(?: \w+){0,4} (?:helpt|hielp|troost|"
+    r"\b(?:helpt|hielp|help|hulp|geholpen)\b(?: \w+){0,4} (?:als|wanneer|toen) ik\b",
+    r"\b(?:ruzie|bang|gepest|pijn|verdrietig)\b(?: \w+){0,4} (?:helpt|hielp|geholpen|troost|"
     r"troostte|steunt|steunde|beschermt|beschermde|praat|luistert|is er|was er)\b",
     r"\b(?:helpt|hielp|troost|troostte|steunt|steunde|beschermt|beschermde|luistert|"
     r"er voor me)\b(?: \w+){0,5} (?:ruzie|bang|gepest|pijn|verdrietig|pest|gevaar)\b",
@@ -2102,6 +2135,38 @@ _HARMLESS_FOR: list[tuple[frozenset[str], str | None, str]] = [
         None,
         r"\b(?:toen ik (?:\d+|vijf|zes|zeven|acht|negen|tien|elf|twaalf|klein) was|"
         r"jaar geleden|jaren geleden|lang geleden|balkon|sterren)\b",
+    ),
+    # twelfth pass (read from the seventeenth set's harmless messages):
+    # the youth who helps someone ("ik help opa met de tomaten"); "help ik ..." still asks
+    (frozenset({DANGER}), r"help", r"\bik help\b(?! (?:me|mij|ons)\b)"),
+    # dying of shame or of a crush seeing one's story, lying dead with laughter at a joke
+    (
+        frozenset({SELF_HARM}),
+        r"dood|sterven",
+        r"\bdood ?(?:geschaamd|schamen|schaam)\b|\bschaam\w* (?:me|mij) (?:\w+ )?dood\b|"
+        r"\bdood als (?:\w+ ){0,2}(?:crush|story|storie|ex)\b|"
+        r"\b(?:grap|grapje|meme|filmpje|haha\w*|lol)\b(?: \w+){0,4} (?:lig|lag) (?:\w+ )?dood\b|"
+        r"\bom (?:bij )?te sterven\b(?: \w+){0,2} (?:lekker|mooi|heerlijk|goed)\b|"
+        r"\b(?:lekker|mooi|heerlijk) om (?:bij )?te sterven\b",
+    ),
+    # knives and blood in someone's work: a butcher, a cook, a nurse, a first-aid course
+    # (not when the same clause threatens or hurts)
+    (
+        frozenset({VIOLENCE, DANGER}),
+        r"mes|messen|bloed",
+        r"^(?!.*\b(?:dreig\w*|bedreig\w*|steek\w*|stak|snijdt|sneed|zwaait|zwaaide|bang|pijn|"
+        r"achter (?:me|mij) aan|op (?:me|mij)|naar (?:me|mij))\b).*\b(?:slager|slagerij|kok|chef|"
+        r"verpleegkundige|verpleegster|verpleger|chirurg|ehbo|ehbo cursus|slijpt|slijpen|"
+        r"bloedprik\w*|bloed geprikt|bloed geven|bloeddonor|donor)\b|"
+        r"^(?!.*\b(?:dreig\w*|bedreig\w*|steek\w*|stak|bang|pijn)\b).*\bwerkt (?:\w+ ){0,4}met "
+        r"(?:messen|een mes)\b",
+    ),
+    # the police looking for a man in the news, never for the youth
+    (
+        frozenset({DANGER}),
+        r"politie",
+        r"\bde politie zoekt (?:een|de|die|twee|drie|nog) (?:man|vrouw|jongen|jongens|dader|"
+        r"daders|verdachte\w*)\b",
     ),
 ]
 
@@ -2270,6 +2335,14 @@ _SOMEONE_ELSES_SUICIDE = re.compile(
 _GAME_DEATH = re.compile(
     r"\b(?:revive\w*|gerevived|gereviv\w*|respawn\w*|gerespawn\w*|spawn\w*|game ?over|"
     r"checkpoint|extra leven|levens over)\b"
+)
+# Someone else's many pills for an illness ("mn oma slikt heel veel pillen voor haar
+# hart", twelfth pass): the check, never the help lines at once; a parent's pills stay
+# what they were (danger at home).
+_SOMEONE_ELSES_MEDICINE = re.compile(
+    r"\b(?:oma|opa|tante|oom|buurvrouw|buurman|overgrootmoeder|overgrootvader|nicht|neef)\b"
+    r"(?: \w+){0,2} (?:slikt|neemt|krijgt|heeft|gebruikt) (?:\w+ ){0,3}(?:pillen|medicijnen|"
+    r"tabletten) (?:\w+ ){0,2}(?:voor|tegen) (?:haar|zijn|d r|z n|de|het) \w+"
 )
 _MY_OWN = re.compile(
     r"\bik (?:\w+ )?(?:wil|ga|denk|dacht|overweeg|zou|pleeg|doe|kan niet)\b|\bmezelf\b|"
@@ -2466,6 +2539,7 @@ def assess_words(text: str | None) -> Assessment:
             _ABOUT_THE_WORD.search(whole)
             or _SOMEONE_ELSES_SUICIDE.search(whole)
             or _GAME_DEATH.search(whole)
+            or _SOMEONE_ELSES_MEDICINE.search(whole)
         )
         and not _MY_OWN.search(whole)
     ):
@@ -2554,7 +2628,9 @@ def assess(
 # moeder", "mijn opa van papa zn kant", "hij is mn oom".
 _AROUND_PEOPLE = frozenset(
     "mijn mn me m'n mien mij je jouw zijn zn z'n haar hun onze ons een de het die dat deze van "
-    "hij zij ze is kant pleeg stief half beste oude grote lieve eigen echte".split()
+    "hij zij ze is kant pleeg stief half beste oude grote lieve eigen echte "
+    # "mn big sis", "my foster mom" (stop 40)
+    "big lil little foster my".split()
 )
 
 
@@ -2594,7 +2670,9 @@ _TITLES = frozenset("meneer mevrouw mevr mw mr dhr juf meester".split())
 _SURNAME_PARTS = frozenset("van de den der ter ten te el al da di le la".split())
 _AROUND_A_NAME = frozenset(
     "heet heten noemen noem geloof denk ik toch gewoon gwn beneden boven naast hiernaast "
-    "overkant bovenburen benedenburen straat school".split()
+    "overkant bovenburen benedenburen straat school "
+    # "me buurman van 2 hoog", "de buurvrouw van nummer 12" (stop 40)
+    "hoog nummer nr verderop".split()
 )
 
 
@@ -2606,7 +2684,7 @@ def only_people(text: str | None) -> bool:
     """True when a message is only a person, said as an answer: "mn moeder", "me neef",
     "mn oom mustafa", "mevrouw de vries van naast ons", "hij heet sjaak geloof ik"."""
     from bot.nlu.name_roles import first_names
-    from bot.nlu.relation_words import LEADING, word_relation
+    from bot.nlu.relation_words import LEADING, is_dutch, word_relation
 
     # "ik wil mn tante", "ik zou zeggen mn nicht", "ik kies voor mn opa": the choice said
     # before the person (stop 39); "ik wil me opa kiezen": and after it
@@ -2619,7 +2697,7 @@ def only_people(text: str | None) -> bool:
     person = False
     after_title = 0
     after_name = 0  # capitalised words of a surname that may still follow a first name
-    for word, as_typed in zip(words, typed, strict=True):
+    for index, (word, as_typed) in enumerate(zip(words, typed, strict=True)):
         if word in _TITLES:
             person, after_title = True, 2  # a surname of up to two words may follow
         elif word_relation(word) or word in names:
@@ -2632,6 +2710,8 @@ def only_people(text: str | None) -> bool:
         elif after_name and as_typed[:1].isupper():
             after_name -= 1  # "Dewi Soeparman": a surname, as typed
             continue
+        elif person and index == len(words) - 1 and not is_dutch(word):
+            continue  # "me nonkel luc": the last word after the person, no Dutch word (stop 40)
         elif word not in _AROUND_PEOPLE and word not in _AROUND_A_NAME:
             return False
     return person
