@@ -171,6 +171,10 @@ def test_button_payloads_are_left_alone():
         # the last word after a person, neither Dutch nor a person (stop 39)
         ("buurvrouw xandrina", [("xandrina", "mentor_name")]),
         ("mijn oom tewelde", [("tewelde", "mentor_name")]),
+        # after a dialect or foreign word for the person, from the relation lexicon (stop 40)
+        ("mn nonkel dries", [("dries", "mentor_name")]),
+        ("mien beppe sjoukje", [("sjoukje", "mentor_name")]),
+        ("my auntie precious", [("precious", "mentor_name")]),
     ],
 )
 def test_a_name_the_classifier_missed_is_found_from_the_words_around_it(text, expected):

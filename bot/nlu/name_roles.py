@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from bot.nlu.odd_input import CODE_WORDS
+from bot.nlu.relation_words import EXACT_ONLY, LEXICON
 
 YOUTH = "youth_name"
 MENTOR = "mentor_name"
@@ -31,10 +32,20 @@ _FILL = r"(?:\s+(?:maar|gewoon|eigenlijk|dus|toch|echt|wel))*"
 _OWN = r"(?:mijn|mn|m'n|me|mij)"
 _THEIR = r"(?:haar|zijn|zn|z'n|d'r|der|hun)"
 # a relation word, with what teens put around it: "voetbaltrainer", "omaatje", "tanta"
+# the relation lexicon's own words too ("mn nonkel luc", "opoe riet", "ayse teyze"'s
+# "teyze"): one source with the relation step (stop 40)
+_LEXICON_WORDS = "|".join(
+    sorted(
+        (w for w in {*LEXICON, *EXACT_ONLY} if re.fullmatch(r"[^\W\d_]{3,}", w)),
+        key=len,
+        reverse=True,
+    )
+)
 _RELATIONS = (
     r"(?:omi|oema|opi|ome|bro|pa|ma|pap|mam"
     r"|\w*(?:oma|opa|oom|tant|broer|zus|neef|nicht|buur|coach|trainer|trener|leraar|lerares|juf"
-    r"|meester|mentor|pleeg|vriend|baas|bazin|chef|moeder|vader|mama|papa)\w*)"
+    r"|meester|mentor|pleeg|vriend|baas|bazin|chef|moeder|vader|mama|papa)\w*"
+    rf"|{_LEXICON_WORDS})"
 )
 
 # cues right before the name
