@@ -1301,45 +1301,6 @@ ELEVENTH_PASS_NONE = [
 ]
 
 
-@pytest.mark.parametrize("text, kind", ELEVENTH_PASS_CHECK)
-def test_eleventh_pass_quiet_signs_get_the_check_with_their_kind(text, kind):
-    result = assess_words(text)
-    assert result.level == CHECK
-    assert kind in result.kinds
-
-
-@pytest.mark.parametrize("text", ["ik ben het beu om te bestaan", "ik ben zo moe van het bestaan"])
-def test_tired_of_existing_gets_the_help_lines_at_once(text):
-    result = assess_words(text)
-    assert result.level == CLEAR
-    assert safety.SELF_HARM in result.kinds
-
-
-@pytest.mark.parametrize("text", ELEVENTH_PASS_NONE)
-def test_eleventh_pass_leaves_everyday_messages_quiet(text):
-    assert not assess_words(text).at_least(CHECK)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "ik ga niet terug naar de leefgroep wat ze ook zeggen",
-        "ik weet niet of ik er volgende week nog ben",
-    ],
-)
-def test_a_not_inside_a_quiet_sign_takes_nothing_back(text):
-    """A "niet" is part of these phrases: it must not lower what the classifier says (it
-    did: a taken-back word turned a sure crisis into the check)."""
-    result = assess_words(text)
-    assert result.level == CHECK
-    assert not result.taken_back
-    assert assess(text, crisis=0.97, crisis_on_top=True).level == CLEAR
-
-
-def test_a_quiet_sign_never_lowers_a_sure_classifier():
-    assert assess("thuis is het elke avond oorlog", crisis=0.97, crisis_on_top=True).level == CLEAR
-
-
 # Twelfth pass (2026-12-06, stop 40): read from the seventeenth set after it was measured
 # blind. Written anew here, not copied from a bench set.
 TWELFTH_PASS_CHECK = [
@@ -1369,16 +1330,43 @@ TWELFTH_PASS_NONE = [
 ]
 
 
-@pytest.mark.parametrize("text, kind", TWELFTH_PASS_CHECK)
-def test_twelfth_pass_quiet_signs_get_the_check_with_their_kind(text, kind):
+@pytest.mark.parametrize("text, kind", ELEVENTH_PASS_CHECK + TWELFTH_PASS_CHECK)
+def test_quiet_signs_of_the_eleventh_and_twelfth_pass_get_the_check_with_their_kind(text, kind):
     result = assess_words(text)
     assert result.level == CHECK
     assert kind in result.kinds
 
 
-@pytest.mark.parametrize("text", TWELFTH_PASS_NONE)
-def test_twelfth_pass_leaves_everyday_messages_quiet(text):
+@pytest.mark.parametrize("text", ["ik ben het beu om te bestaan", "ik ben zo moe van het bestaan"])
+def test_tired_of_existing_gets_the_help_lines_at_once(text):
+    result = assess_words(text)
+    assert result.level == CLEAR
+    assert safety.SELF_HARM in result.kinds
+
+
+@pytest.mark.parametrize("text", ELEVENTH_PASS_NONE + TWELFTH_PASS_NONE)
+def test_the_eleventh_and_twelfth_pass_leave_everyday_messages_quiet(text):
     assert not assess_words(text).at_least(CHECK)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik ga niet terug naar de leefgroep wat ze ook zeggen",
+        "ik weet niet of ik er volgende week nog ben",
+    ],
+)
+def test_a_not_inside_a_quiet_sign_takes_nothing_back(text):
+    """A "niet" is part of these phrases: it must not lower what the classifier says (it
+    did: a taken-back word turned a sure crisis into the check)."""
+    result = assess_words(text)
+    assert result.level == CHECK
+    assert not result.taken_back
+    assert assess(text, crisis=0.97, crisis_on_top=True).level == CLEAR
+
+
+def test_a_quiet_sign_never_lowers_a_sure_classifier():
+    assert assess("thuis is het elke avond oorlog", crisis=0.97, crisis_on_top=True).level == CLEAR
 
 
 @pytest.mark.parametrize(

@@ -134,11 +134,11 @@ _SPORT_TEACHER = re.compile(
     )
     + r")\w{0,2}(?:leraar|lerares|juf|docent)$"
 )
-_FOSTER_AFTER = frozenset(
-    "mom mum mother mama mam ma dad father papa pap pa parent parents family ouder ouders "
-    "moeder vader".split()
+# "pleeg ouders", and in English "foster mom" (stop 40): read as "pleeg" + the word after
+_PLEEG = re.compile(
+    r"^pleeg(?:ouders?|moeder|vader|ma|pa|mam|pap|mama|papa|mams|paps|"
+    r"mom|mum|mother|dad|father|parents?|family)$"
 )
-_PLEEG = re.compile(r"^pleeg(?:ouders?|moeder|vader|ma|pa|mam|pap|mama|papa|mams|paps)$")
 
 # Words close to a relation word that mean something else; never matched fuzzily.
 NOT_RELATIONS = frozenset(
@@ -747,17 +747,9 @@ def _read_all(text: str) -> list[Reading]:
         before = _fold(words[index - 1].group()) if index else ""
         word = match.group()
         folded_word = _fold(word)
-        if folded_word == "pleeg" and index + 1 < len(words):
+        if folded_word in ("pleeg", "foster") and index + 1 < len(words):
             after = words[index + 1]
             if _PLEEG.match("pleeg" + _fold(after.group())):
-                readings.append(
-                    Reading("pleegouder", start, after.end(), typed=text[start : after.end()])
-                )
-                continue
-        if folded_word == "foster" and index + 1 < len(words):
-            # "my foster mom", "foster ouders" (stop 40)
-            after = words[index + 1]
-            if _fold(after.group()) in _FOSTER_AFTER:
                 readings.append(
                     Reading("pleegouder", start, after.end(), typed=text[start : after.end()])
                 )
