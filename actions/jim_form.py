@@ -304,8 +304,11 @@ class ValidateJimForm(ChoiceValidation, FormValidationAction):
     def validate_mentor_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        # issue 20: a relation word or a description is never a name ("de buurman")
-        name = name_from_answer(value if isinstance(value, str) else None, latest_text(tracker))
+        # issue 20: a relation word or a description is never a name ("de buurman"); the
+        # name given, not the one the person is called by, for the coach (stop 41)
+        name = name_from_answer(
+            value if isinstance(value, str) else None, latest_text(tracker), called_by=False
+        )
         if name is None:
             return {"mentor_name": None, **could_not_use(tracker)}
         return {"mentor_name": name}

@@ -394,8 +394,14 @@ def called_instead(text: str) -> tuple[str, str] | None:
     return given, found.group("nick")
 
 
-def name_from_answer(value: str | None, text: str | None = None) -> str | None:
+def name_from_answer(
+    value: str | None, text: str | None = None, called_by: bool = True
+) -> str | None:
     """The person's name from an answer to "Hoe heet ...?", tidied; None if it holds none.
+
+    `called_by`: a name told with the one the person is called by ("ik heet damian maar zeg
+    maar dami") gives the second, as the youth asks to be called; for the JIM the coach
+    needs the name given ("zn naam is dennis maar iedereen zegt den" -> "Dennis", stop 41).
 
     A relation word or a description is never a name ("de buurman", "gewoon opa"); a name
     with the relation before it gives the name ("oma riet" -> "Riet"); words after a first
@@ -409,8 +415,10 @@ def name_from_answer(value: str | None, text: str | None = None) -> str | None:
     if not value or re.search(r"[@<>/\\=]|\w\.\w|https?:|www", str(value)):
         return None  # an address or code is no name
     called = called_instead(str(value)) or (called_instead(text) if text else None)
-    if called:
+    if called and called_by:
         value, text = called[1], None  # "shaquille maar zeg shaq": the name to use
+    elif called:
+        value, text = called[0], None  # "khalid maar we zeggen khalo": the name given
     # "oom rachid die woont in utrecht", "buurvrouw ineke want daar mag ik altijd komen",
     # "ze heet Ilse en ze woont naast ons": the name comes before what is told about them
     value = _TOLD_AFTER.split(str(value), maxsplit=1)[0]

@@ -284,6 +284,14 @@ def test_at_the_name_question_a_name_guessed_to_be_something_else_is_the_name(
         ("mentor_name", "out_of_scope", "de buurman", None),
         ("mentor_name", "bot_challenge", "ben jij een robot", None),
         ("mentor_name", "crisis", "jef", None),
+        # stop 41: one word read as a goodbye or a thanks that is none ("kiara" as "ciao")
+        ("youth_name", "goodbye", "kiara", "inform_name"),
+        ("mentor_name", "thanks", "Ilham!", "inform_mentor"),
+        ("youth_name", "goodbye", "doeiii", None),
+        ("youth_name", "goodbye", "ciao", None),
+        ("mentor_name", "thanks", "bedankt", None),
+        ("mentor_name", "thanks", "thxx", None),
+        ("youth_name", "goodbye", "tot ziens", None),
         # a care professional at the relation question: the form says kindly why not
         ("relation", "out_of_scope", "mn hulpverlener", "inform_mentor"),
         ("relation", "out_of_scope", "de voogd", "inform_mentor"),
@@ -306,6 +314,13 @@ def test_a_name_or_a_professional_hidden_by_a_guess_is_the_answer(question, inte
         ("mentor_name", "Anjali zegt iedereen", True),
         ("mentor_name", "Hij heet Murat, met een t", True),
         ("youth_name", "shaquille maar zeg shaq", True),
+        # stop 41, found by typing as a youth would: the name with the one the person is
+        # called by got the check ("khalo" is also a word for oom; six words were too many)
+        ("mentor_name", "khalid maar we zeggen khalo", True),
+        ("mentor_name", "ze heet anja maar iedereen zegt an", True),
+        ("mentor_name", "hij heet mohammed maar iedereen zegt mo", True),
+        ("youth_name", "ik heet damian maar zeg maar dami", True),
+        ("mentor_name", "hij slaat me maar iedereen zegt niks", False),
         # said in English or with a filler (stop 40)
         ("youth_name", "call me zuri", True),
         ("youth_name", "my name is Kwame", True),

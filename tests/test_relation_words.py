@@ -389,13 +389,22 @@ def test_the_people_read_are_a_fresh_list_each_time():
         ("mien opoe", "oma"), ("omu", "oom"), ("my lil bro", "broer"), ("me big sis", "zus"),
         ("mijn foster dad", "pleegouder"), ("foster ouders", "pleegouder"),
         ("meneer hiernaast", "buurman"), ("my mom", "ouder"),
+        # stop 41 (what families say; not read from a set): French and Flemish, Italian,
+        # Indonesian, Hindustani, Darija, Polish, the Turkish dotless i
+        ("ma mamie", "oma"), ("mijn matante", "tante"), ("tonton karim", "oom"),
+        ("mn nonna", "oma"), ("mijn nenek", "oma"), ("mn nani", "oma"), ("mn dadi", "oma"),
+        ("mima", "oma"), ("mn khal", "oom"), ("mn kho", "broer"), ("khti", "zus"),
+        ("moja siostra", "zus"), ("mn stryjek", "oom"), ("dayı", "oom"), ("amcam", "oom"),
+        ("mn primo", "neef"), ("mn grootje", "oma"),
     ],
 )  # fmt: skip
 def test_more_ways_to_say_who_it_is(text, relation):
     assert [r.relation for r in read_relations(text)][-1:] == [relation]
 
 
-@pytest.mark.parametrize("word", ["beste", "grote", "buurt", "buurm", "meter"])
+@pytest.mark.parametrize(
+    "word", ["beste", "grote", "buurt", "buurm", "meter", "prima", "nana", "meme", "pepe"]
+)
 def test_words_near_the_new_ones_are_no_person(word):
     """ "beste" is no "bestie", "buurm" starts two people's words (buurman, buurmeisje)."""
     assert word_relation(word) is None or word_relation(word)[1] is False

@@ -1329,8 +1329,70 @@ TWELFTH_PASS_NONE = [
     "een muis in de schuur van opa",
 ]
 
+# Thirteenth pass (2026-12-07, stop 41): read from the eighteenth set after it was
+# measured blind. Written anew here, not copied from a bench set.
+THIRTEENTH_PASS_CHECK = [
+    ("adres? heb ik nu niet echt", safety.HOMELESS),
+    ("ik heb op dit moment geen vast adres", safety.HOMELESS),
+    ("ik vind de zomervakantie naar het land van mijn vader eng", safety.HONOUR),
+    ("het regent binnen bij ons", safety.HOME),
+    ("nobody cooks here, i eat chips every day", safety.HOME),
+    ("er is geschoten bij onze flat", safety.DANGER),
+    ("snel hij komt eraan", safety.DANGER),
+    # a negation that says the danger goes on, or says the phrase again
+    ("het slaan stopt nooit", safety.VIOLENCE),
+    ("volgende week ben ik er niet meer, echt niet", safety.SELF_HARM),
+]
+THIRTEENTH_PASS_NONE = [
+    "ik ben bang voor grote honden",
+    "ik was bang in het spookhuis",
+    "bang voor naalden maar de prik ging goed",
+    "ik heb een blaar op mijn hiel",
+    "ik heb nieuwe skins gekocht",
+    "mijn oma is al jaren dood, ik heb haar niet gekend",
+    "hij heeft me nog nooit geslagen of uitgescholden",
+    "we gaan op vakantie naar het land van mijn ouders, leuk",
+]
 
-@pytest.mark.parametrize("text, kind", ELEVENTH_PASS_CHECK + TWELFTH_PASS_CHECK)
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik heb me gebrand aan de strijkijzer",
+        "ik heb me gesneden aan een blikje",
+        "mijn broer keek me aan alsof hij me wilde vermoorden",
+        "mijn oma heeft me bijna gewurgd van blijdschap",
+        "er is brand geweest in de school, niemand is gewond",
+    ],
+)
+def test_thirteenth_pass_an_accident_a_look_or_a_fire_told_safe_gets_the_check(text):
+    """Words that were the help lines at once: the check now, never nothing."""
+    assert assess_words(text).level == CHECK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik heb me gesneden met glas",
+        "er wordt nu geschoten in de straat",
+        "hij wil me vermoorden",
+        "er is brand in ons huis",
+    ],
+)
+def test_thirteenth_pass_keeps_clear_danger_clear(text):
+    assert assess_words(text).level == CLEAR
+
+
+def test_a_taken_back_word_of_the_thirteenth_pass_no_longer_hides_a_sure_crisis():
+    """ "het pesten stopt nooit" took the word back and with it the classifier's 0.9."""
+    text = "het pesten stopt nooit, misschien moet ik er zelf mee stoppen"
+    assert not assess_words(text).taken_back
+    assert assess(text, crisis=0.9, crisis_on_top=True).level == CHECK
+
+
+@pytest.mark.parametrize(
+    "text, kind", ELEVENTH_PASS_CHECK + TWELFTH_PASS_CHECK + THIRTEENTH_PASS_CHECK
+)
 def test_quiet_signs_of_the_eleventh_and_twelfth_pass_get_the_check_with_their_kind(text, kind):
     result = assess_words(text)
     assert result.level == CHECK
@@ -1344,7 +1406,7 @@ def test_tired_of_existing_gets_the_help_lines_at_once(text):
     assert safety.SELF_HARM in result.kinds
 
 
-@pytest.mark.parametrize("text", ELEVENTH_PASS_NONE + TWELFTH_PASS_NONE)
+@pytest.mark.parametrize("text", ELEVENTH_PASS_NONE + TWELFTH_PASS_NONE + THIRTEENTH_PASS_NONE)
 def test_the_eleventh_and_twelfth_pass_leave_everyday_messages_quiet(text):
     assert not assess_words(text).at_least(CHECK)
 

@@ -204,6 +204,23 @@ STOP_39_NAMES += [
 ]
 
 
+@pytest.mark.parametrize(
+    "text, own, jim",
+    [
+        ("hij heet johannes maar iedereen zegt hans", "Hans", "Johannes"),
+        ("zn naam is dennis maar wij zeggen den", "Den", "Dennis"),
+        ("khalid maar we zeggen khalo", None, "Khalid"),
+        ("alexandra maar zeg maar lexa", "Lexa", "Alexandra"),
+        ("riet", "Riet", "Riet"),
+    ],
+)
+def test_the_youth_is_called_as_asked_and_the_jim_by_the_name_given(text, own, jim):
+    """Stop 41: "ik heet damian maar zeg maar dami" asks the bot to say Dami; for the JIM
+    the coach needs the name given ("khalid maar we zeggen khalo": khalo is also "oom")."""
+    assert vocabulary.name_from_answer(text, text) == own
+    assert vocabulary.name_from_answer(text, text, called_by=False) == jim
+
+
 @pytest.mark.parametrize("value, text, expected", STOP_39_NAMES)
 def test_the_name_said_in_more_ways_is_found(value, text, expected):
     assert vocabulary.name_from_answer(value, text or value) == expected

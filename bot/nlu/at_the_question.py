@@ -179,9 +179,13 @@ def _only_a_name(text: str) -> bool:
     if any(is_first_name(part) for part in parts):
         return True
     called = called_instead(text)
+    around = words_around_a_name(text)  # "call me tiko", "ze heet eh elif" (stop 40)
     if called:  # "shaquille maar zeg shaq": the name given is a name too
         parts |= {word.lower() for word in _NAME_WORDS.findall(called[0])[-1:]}
-    around = words_around_a_name(text)  # "call me tiko", "ze heet eh elif" (stop 40)
+        parts |= {word.lower() for word in _NAME_WORDS.findall(called[1])}
+        # and the words of "maar zeg maar", "maar iedereen zegt" (a closed pattern)
+        rest = " ".join(text.split())[len(called[0]) :]
+        around |= {word.lower() for word in _NAME_WORDS.findall(rest)}
     return all(
         is_dutch(w) or w.lower() in _CHAT_DUTCH or w.lower() in around or word_relation(w)
         for w in _NAME_WORDS.findall(_SPELLING_NOTE.sub("", text))
@@ -197,6 +201,10 @@ def answer_intent(question: str | None, intent: str | None, text: str) -> str | 
     """
     if question in NAME_QUESTIONS and intent in _SHORT_ANSWERS and _one_known_name(text):
         # "Nele" read as "nee": one word that is a known first name (never "nee" or "ja")
+        return OWN_NAME if question == YOUTH_NAME else NAMING
+    if question in NAME_QUESTIONS and intent in ("goodbye", "thanks") and _a_lone_word(text):
+        # "kiara" read as "ciao": one word that is no goodbye or thanks, nor Dutch, is the
+        # name the question asked for (stop 41, read from the twelfth form set)
         return OWN_NAME if question == YOUTH_NAME else NAMING
     if question == YOUTH_NAME:
         return _own_name(intent, text)
@@ -242,6 +250,38 @@ def answer_intent(question: str | None, intent: str | None, text: str) -> str | 
 _SHORT_ANSWERS = frozenset({"deny", "affirm", "dont_know"})
 
 
+# Goodbyes and thanks as youths type them; a word one letter from one of these is one too
+# ("doeii", "bedant").
+_BYE_OR_THANKS = frozenset(
+    "doei doeg dag daag ciao tjao tjau bye bai later laters laterz tot ziens houdoe salut "
+    "adios aju ajuus tschuss slaap welterusten bedankt dank danku dankje dankjewel dankuwel "
+    "thanks thank thx tnx ty merci shukran sukran tesekkurler top super oke ok okee".split()
+)
+
+
+def _a_lone_word(text: str) -> bool:
+    words = _NAME_WORDS.findall(text)
+    if len(words) != 1 or len(words[0]) < 3 or is_dutch(words[0]):
+        return False
+    word = words[0].lower()
+    short = re.sub(r"(.)\1+", r"\1", word)  # "byeee", "doeiii"
+    return not any(
+        _one_letter_apart(word, bye) or _one_letter_apart(short, bye) for bye in _BYE_OR_THANKS
+    )
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Equal, or one letter added, dropped or changed."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
 def _one_known_name(text: str) -> bool:
     words = _NAME_WORDS.findall(text)
     return len(words) == 1 and is_first_name(words[0]) and words[0].lower() not in _NO_NAME
@@ -270,8 +310,12 @@ def a_name(text: str) -> str | None:
     note or where the person is from is left off), in at most five words, with no chat word
     ("hoi", "ok", "bot") or word that is no name ("geen", "niet"), no number in a name given
     alone, no question to the bot, no laugh, mashing or emoji; None otherwise."""
+    # the name given before the one the person is called by: "hij heet mohammed maar
+    # iedereen zegt mo", "khalid maar we zeggen khalo" (stop 41; "khalo" is also an oom)
+    called = called_instead(text)
+    given = called[0] if called else text
     # a spelling note does not count: "jaydy met een y aan het eind" (stop 39)
-    said = _SPELLING_NOTE.sub("", text)
+    said = _SPELLING_NOTE.sub("", given)
     words = _NAME_WORDS.findall(said)
     if (
         not 1 <= len(words) <= 5
@@ -281,7 +325,7 @@ def a_name(text: str) -> str | None:
         or any(unicodedata.category(char) == "So" for char in text)  # "💊💊💊 vannacht"
     ):
         return None
-    name = name_from_answer(text)
+    name = name_from_answer(given)
     if name is None:
         return None
     parts = [p for p in _NAME_WORDS.findall(name) if p.lower() not in SURNAME_PARTS]

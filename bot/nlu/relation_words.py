@@ -93,6 +93,17 @@ EXACT_ONLY: dict[str, str] = {
     "cousin": "neef", "teacher": "leraar", "boss": "baas", "neighbour": "buurman",
     "neighbor": "buurman", "baba": "ouder",
     "mom": "ouder", "mum": "ouder", "mother": "ouder", "dad": "ouder", "father": "ouder",
+    # stop 41, from what families say (not read from a set): French and Flemish, Italian,
+    # Portuguese and Cape Verdean, Indonesian and Moluccan, Surinamese Hindustani, Darija,
+    # Polish. Left out as too open: "nana" (opa in Hindustani, oma in English), "mémé" and
+    # "pépé" (read without accents: an internet meme, a name), "avó"/"avô" (one word
+    # without accents), "prima", "henna", "walaal" and "ruman" (a brother or a sister).
+    "mamie": "oma", "papy": "opa", "matante": "tante",
+    "tonton": "oom", "nonna": "oma", "nonno": "opa", "nenek": "oma", "kakek": "opa", "nani": "oma",
+    "dadi": "oma", "mima": "oma", "khal": "oom", "kho": "broer", "khti": "zus",
+    "siostra": "zus", "brat": "broer", "stryj": "oom", "stryjek": "oom", "ciotka": "tante",
+    "dziadzia": "opa", "dziadziu": "opa", "babunia": "oma", "primo": "neef",
+    "grootje": "oma", "tata": "ouder",
 }  # fmt: skip
 # "iemand" alone is no person the youth chose ("ik ken iemand" is, via the description)
 LEXICON.pop("iemand", None)
@@ -275,7 +286,8 @@ def _fold(text: str) -> str:
     """Lowercase without accents ("conciërge" -> "concierge"), same length as the text."""
     out = []
     for char in text.lower():
-        base = unicodedata.normalize("NFKD", char)
+        # the Turkish dotless i has no accent to drop: "dayım" is "dayim" (stop 41)
+        base = "i" if char == "ı" else unicodedata.normalize("NFKD", char)
         out.append(base[0] if base else char)
     return "".join(out)
 
