@@ -115,10 +115,8 @@ def stored_name(item: dict, parse: dict) -> str | None:
         return None
     if not hasattr(vocabulary, "name_from_answer"):
         return vocabulary.clean_name(value)
-    try:  # validate_youth/mentor_name
-        return vocabulary.name_from_answer(value, item["text"], called_by=kind == "youth_name")
-    except TypeError:  # the code of an older commit (a "before" measurement)
-        return vocabulary.name_from_answer(value, item["text"])
+    # validate_youth/mentor_name: the youth is called as asked, the JIM by the name given
+    return vocabulary.name_from_answer(value, item["text"], called_by=kind == "youth_name")
 
 
 def reason_taken(text: str) -> bool:

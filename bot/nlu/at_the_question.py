@@ -28,7 +28,7 @@ import unicodedata
 from bot.dialogue.conversation import clean_contact, is_professional, parse_age
 from bot.nlu.name_roles import CHAT_WORDS, NOT_A_NAME, is_first_name
 from bot.nlu.odd_input import is_not_language
-from bot.nlu.relation_words import is_dutch, word_relation
+from bot.nlu.relation_words import distance, is_dutch, word_relation
 from bot.vocabulary import (
     SPELLING_NOTE,
     SURNAME_PARTS,
@@ -250,8 +250,8 @@ def answer_intent(question: str | None, intent: str | None, text: str) -> str | 
 _SHORT_ANSWERS = frozenset({"deny", "affirm", "dont_know"})
 
 
-# Goodbyes and thanks as youths type them; a word one letter from one of these is one too
-# ("doeii", "bedant").
+# Goodbyes and thanks as youths type them; a word within one typo of one of these is one too
+# ("doeii", "bedant": the edit distance of `bot.nlu.relation_words`).
 _BYE_OR_THANKS = frozenset(
     "doei doeg dag daag ciao tjao tjau bye bai later laters laterz tot ziens houdoe salut "
     "adios aju ajuus tschuss slaap welterusten bedankt dank danku dankje dankjewel dankuwel "
@@ -265,21 +265,7 @@ def _a_lone_word(text: str) -> bool:
         return False
     word = words[0].lower()
     short = re.sub(r"(.)\1+", r"\1", word)  # "byeee", "doeiii"
-    return not any(
-        _one_letter_apart(word, bye) or _one_letter_apart(short, bye) for bye in _BYE_OR_THANKS
-    )
-
-
-def _one_letter_apart(a: str, b: str) -> bool:
-    """Equal, or one letter added, dropped or changed."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+    return not any(distance(word, bye) <= 1 or distance(short, bye) <= 1 for bye in _BYE_OR_THANKS)
 
 
 def _one_known_name(text: str) -> bool:
