@@ -15,7 +15,7 @@ from actions.unsure import mentor_name_prompt, relation_prompt
 from bot.dialogue import conversation, texts, unsure
 from bot.dialogue.form import QUESTION_ORDER
 from bot.dialogue.relation_step import RelationAnswer, decide_relation
-from bot.vocabulary import KNOWS_ALREADY, name_from_answer, relation_label
+from bot.vocabulary import KNOWS_ALREADY, name_from_answer, object_pronoun, relation_label
 
 FORM = "jim_form"
 
@@ -109,6 +109,7 @@ class ValidateJimForm(ChoiceValidation, FormValidationAction):
         ):
             events.append(SlotSet("simpler", False))
         events += self._help_count(tracker, events, own_reply(domain), explained)
+        events += self._pronoun(tracker, events)
         review.note(tracker, refused=refused_now(events))  # issue 19, LEARN_FROM_CHATS only
         await self._count_questions(dispatcher, tracker, domain, events)
         return events
@@ -131,6 +132,20 @@ class ValidateJimForm(ChoiceValidation, FormValidationAction):
         coming = insight.next_question(tracker, events, required)
         if coming in QUESTION_ORDER and coming != asked:
             insight.count(tracker, coming)
+
+    @staticmethod
+    def _pronoun(tracker: Tracker, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Stop 42: "Weet Khalid al dat je aan hem of haar denkt?" after "mijn oom" read as
+        if the bot had not listened. The slot the question says ("haar" for an oma, "hem"
+        for an oom) follows the relation; set here, so Rasa still asks from the domain."""
+        relation = tracker.get_slot("relation")
+        for event in events:
+            if event.get("event") == "slot" and event.get("name") == "relation":
+                relation = event.get("value")
+        pronoun = object_pronoun(relation)
+        if pronoun == tracker.get_slot("mentor_pronoun"):
+            return []
+        return [SlotSet("mentor_pronoun", pronoun)]
 
     @staticmethod
     def _help_count(

@@ -205,6 +205,21 @@ def relation_label(relation: str | None) -> str:
     return RELATIONS.get(relation or "", "die persoon")
 
 
+# Relations that say whether the person is a woman or a man (stop 42): the knows-already
+# question says "aan haar" for an oma, "aan hem" for an oom, "aan hem of haar" otherwise.
+WOMEN: frozenset[str] = frozenset({"oma", "tante", "zus", "nicht", "buurvrouw"})
+MEN: frozenset[str] = frozenset({"opa", "oom", "broer", "neef", "buurman"})
+
+
+def object_pronoun(relation: str | None) -> str:
+    """ "haar", "hem" or "hem of haar": the person as the object of a sentence."""
+    if relation in WOMEN:
+        return "haar"
+    if relation in MEN:
+        return "hem"
+    return "hem of haar"
+
+
 def relation_name(relation: str | None) -> str | None:
     """The word the coach reads for a relation: "trainer"; unknown values as they are."""
     if not relation:

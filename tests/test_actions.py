@@ -496,7 +496,9 @@ async def test_rasas_generator_picks_the_wording_by_the_slot(question, simpler, 
         for v in variations
         if (v.get("condition") or [{}])[0].get("name") == ("simpler" if simpler else None)
     )
-    assert said["text"] == expected["text"].replace("{mentor_name}", "Riet")
+    assert said["text"] == expected["text"].replace("{mentor_name}", "Riet").replace(
+        "{mentor_pronoun}", "hem of haar"
+    )
 
 
 def test_the_simpler_wording_is_forgotten_at_a_fresh_start(dispatcher, domain):
@@ -537,6 +539,36 @@ def test_name_question_names_the_relation(dispatcher, domain):
     first, second = responses(dispatcher)
     assert first == "Hoe heet je buurvrouw?"
     assert second != first and "Riet" in second
+
+
+@pytest.mark.parametrize(
+    "relation, pronoun",
+    [("oma", "haar"), ("buurvrouw", "haar"), ("oom", "hem"), ("buurman", "hem"),
+     ("sportcoach", "hem of haar"), ("anders", "hem of haar")],
+)  # fmt: skip
+async def test_the_knows_already_question_says_haar_for_an_oma_and_hem_for_an_oom(
+    relation, pronoun, dispatcher, domain
+):
+    """Stop 42: "Weet Khalid al dat je aan hem of haar denkt?" after "mijn oom" read as if
+    the bot had not listened. The form's validation sets the slot the question says."""
+    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import SlotSet as RasaSlotSet
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    slots = {"relation": relation, "mentor_pronoun": "hem of haar"}  # the domain's initial
+    tracker = form_tracker("relation", "inform_mentor", slots, text=relation)
+    events = await ValidateJimForm().run(dispatcher, tracker, domain)
+    said = [e["value"] for e in events if e.get("name") == "mentor_pronoun"]
+    assert said == ([] if pronoun == "hem of haar" else [pronoun])
+    rasa_domain = Domain.from_dict(domain)
+    rasa_tracker = DialogueStateTracker("youth", rasa_domain.slots)
+    rasa_tracker.update(RasaSlotSet("mentor_name", "Riet"))
+    for value in said:
+        rasa_tracker.update(RasaSlotSet("mentor_pronoun", value))
+    nlg = TemplatedNaturalLanguageGenerator(rasa_domain.responses)
+    asked = await nlg.generate("utter_ask_knows_already", rasa_tracker, "rest")
+    assert asked["text"] == f"Weet Riet al dat je aan {pronoun} denkt?"
 
 
 # --- start, resume, summary, change ---------------------------------------------------------

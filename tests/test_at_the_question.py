@@ -292,6 +292,12 @@ def test_at_the_name_question_a_name_guessed_to_be_something_else_is_the_name(
         ("mentor_name", "thanks", "bedankt", None),
         ("mentor_name", "thanks", "thxx", None),
         ("youth_name", "goodbye", "tot ziens", None),
+        # stop 42: one word the classifier was unsure of, at the youth's own name question
+        ("youth_name", "inform_mentor", "tobias", "inform_name"),
+        ("youth_name", "nlu_fallback", "Yusra", "inform_name"),
+        ("youth_name", "greet", "hey", None),
+        ("youth_name", "greet", "salaam", None),
+        ("youth_name", "inform_mentor", "tante", None),
         # a care professional at the relation question: the form says kindly why not
         ("relation", "out_of_scope", "mn hulpverlener", "inform_mentor"),
         ("relation", "out_of_scope", "de voogd", "inform_mentor"),

@@ -20,6 +20,7 @@ from bot.nlu.button_words import (
     match_button,
     normalise,
     table,
+    with_more_words,
     yes_or_no_button,
 )
 
@@ -74,6 +75,41 @@ def test_typing_a_button_is_tapping_it(button):
 )
 def test_other_words_are_left_to_the_classifier(typed):
     assert match_button(typed) is None
+
+
+@pytest.mark.parametrize(
+    "typed, title",
+    [
+        ("ik kan alles tegen haar zeggen", "💬 Ik kan alles zeggen"),
+        ("ze geeft altijd goede tips", "💡 Geeft goede tips"),
+        ("hij helpt mij vaak met dingen", "🛠️ Helpt mij met dingen"),
+        ("we doen leuke dingen samen", "🎉 Leuke dingen samen"),
+        ("ja ik heb al gepraat", "✅ Ja, al gepraat"),
+        ("ja hij is al 18", "✅ Ja, al 18"),
+        ("nee echt liever niet", "✋ Nee, liever niet"),
+    ],
+)
+def test_a_title_with_a_small_word_or_two_more_is_the_button(typed, title):
+    """Stop 42: "ik kan alles tegen hem zeggen" got the classifier's check, not the button."""
+    found = match_button(typed)
+    assert found is not None and found.title == title
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "ja dat mag niet",  # a "niet" is never a small word
+        "ik kan niet alles zeggen",
+        "ik kan haar nooit alles zeggen",
+        "helpt mij met dingen en ik kan alles zeggen",  # two buttons: the classifier
+        "ik kan echt alles tegen haar zeggen vind ik",  # three words more
+        "ik zelf wel",  # a title of two words takes no more
+    ],
+)
+def test_a_title_with_other_words_is_left_to_the_classifier(typed):
+    assert with_more_words(normalise(typed)) is None
+    found = match_button(typed)
+    assert found is None or normalise(found.title) == normalise(typed)
 
 
 def test_the_nlu_step_sets_intent_entities_and_drops_the_guess_of_danger():

@@ -396,6 +396,18 @@ def test_the_people_read_are_a_fresh_list_each_time():
         ("mima", "oma"), ("mn khal", "oom"), ("mn kho", "broer"), ("khti", "zus"),
         ("moja siostra", "zus"), ("mn stryjek", "oom"), ("dayı", "oom"), ("amcam", "oom"),
         ("mn primo", "neef"), ("mn grootje", "oma"),
+        # stop 42 (the thirteenth form set, read; written anew): Frisian, Brabants,
+        # Flemish, Papiamento, chat slang; where a neighbour lives, a teacher by subject, a
+        # boss by where the youth works, an aunt who is "not really family"
+        ("us omke", "oom"), ("mien muoike", "tante"), ("ome henk", "oom"),
+        ("onze gebuur", "buurman"), ("mi bisiñu", "buurman"), ("mn buuf", "buurvrouw"),
+        ("de onderbuuf", "buurvrouw"), ("de sensei", "sportcoach"),
+        ("een vrouw die tegenover ons woont", "buurvrouw"),
+        ("hij woont hierboven", "buurman"), ("ze woont naast mij", "buurvrouw"),
+        ("de amca van hiernaast", "buurman"), ("meneer van geschiedenis", "leraar"),
+        ("de manager van de supermarkt waar ik werk", "baas"),
+        ("ome said, hij is geen echte oom", "vriend_van_de_familie"),
+        ("tante joyce, ze zijn niet echt familie", "vriend_van_de_familie"),
     ],
 )  # fmt: skip
 def test_more_ways_to_say_who_it_is(text, relation):
@@ -409,6 +421,21 @@ def test_words_near_the_new_ones_are_no_person(word):
     """ "beste" is no "bestie", "buurm" starts two people's words (buurman, buurmeisje)."""
     assert word_relation(word) is None or word_relation(word)[1] is False
     assert word_relation("beste") is None
+
+
+@pytest.mark.parametrize(
+    "text, relation",
+    [
+        ("mijn oom, niet mijn tante", "oom"),
+        ("mijn tante is niet echt streng", "tante"),
+        ("mijn oma want ze woont naast ons", "oma"),
+        ("de eigenaar van de snackbar", "anders"),
+    ],
+)
+def test_the_new_descriptions_leave_a_named_relative_as_it_is(text, relation):
+    """ "niet echt familie" and "woont naast ons" say who it is only when no relation
+    word does; a "niet" about something else changes nothing."""
+    assert [r.relation for r in read_relations(text)] == [relation]
 
 
 def test_a_care_worker_typed_in_two_words_stays_a_care_worker():

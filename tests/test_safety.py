@@ -1354,6 +1354,30 @@ THIRTEENTH_PASS_NONE = [
     "we gaan op vakantie naar het land van mijn ouders, leuk",
 ]
 
+# Fourteenth pass (2026-12-07, stop 42): read from the nineteenth set after it was
+# measured blind. Written anew here, not copied from a bench set.
+FOURTEENTH_PASS_CHECK = [
+    ("de ruzie beneden wordt alsmaar erger", safety.HOME),
+    ("die plekken op mijn rug komen niet van de gym", safety.HOME),
+    ("mijn oom is hardhandig met ons", safety.VIOLENCE),
+    ("thuis gaat het er soms ruw aan toe", safety.HOME),
+    ("soms gaat het thuis met de vuisten enzo", safety.HOME),
+    ("in mijn kamer overal kakkerlakken", safety.HOME),
+    ("papa is er wel maar ook weer niet", safety.HOME),
+    ("de vriend van mijn tante knuffelt me op een rare manier", safety.SEXUAL),
+    ("ik woon een tijdje bij steeds andere mensen", safety.HOMELESS),
+    ("als dat filmpje rondgaat wil ik niet meer naar school", safety.ONLINE),
+    ("mijn broers controleren mijn telefoon elke avond", safety.HONOUR),
+    ("geen zin meer in het bestaan", safety.SELF_HARM),
+]
+FOURTEENTH_PASS_NONE = [
+    "ik heb een blauwe plek van het hockey",
+    "mijn vader gaf me een high five na de wedstrijd",
+    "mijn armen zijn kapot van de training gisteren",
+    "we moesten in de les leren dat je nooit fotos moet doorsturen",
+    "ik was dood op na school",
+]
+
 
 @pytest.mark.parametrize(
     "text",
@@ -1383,6 +1407,32 @@ def test_thirteenth_pass_keeps_clear_danger_clear(text):
     assert assess_words(text).level == CLEAR
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in de mentorles ging het over zelfmoord, vond ik wel goed",
+        "die zanger waar mijn zus altijd naar luisterde heeft zelfmoord gepleegd",
+        "mijn moeder gaat me vermoorden als ze mijn kamer ziet 😂",
+    ],
+)
+def test_fourteenth_pass_the_news_a_famous_death_or_a_joked_threat_gets_the_check(text):
+    """Words that were the help lines at once: the check now, never nothing."""
+    assert assess_words(text).level == CHECK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik denk aan zelfmoord sinds het nieuws",
+        "mijn broer vermoordt me als hij hoort dat ik een vriend heb",
+        "mijn vader is altijd high",
+        "ik heb weer in mijn arm gesneden",
+    ],
+)
+def test_fourteenth_pass_keeps_clear_danger_clear(text):
+    assert assess_words(text).level == CLEAR
+
+
 def test_a_taken_back_word_of_the_thirteenth_pass_no_longer_hides_a_sure_crisis():
     """ "het pesten stopt nooit" took the word back and with it the classifier's 0.9."""
     text = "het pesten stopt nooit, misschien moet ik er zelf mee stoppen"
@@ -1391,7 +1441,8 @@ def test_a_taken_back_word_of_the_thirteenth_pass_no_longer_hides_a_sure_crisis(
 
 
 @pytest.mark.parametrize(
-    "text, kind", ELEVENTH_PASS_CHECK + TWELFTH_PASS_CHECK + THIRTEENTH_PASS_CHECK
+    "text, kind",
+    ELEVENTH_PASS_CHECK + TWELFTH_PASS_CHECK + THIRTEENTH_PASS_CHECK + FOURTEENTH_PASS_CHECK,
 )
 def test_quiet_signs_of_the_eleventh_and_twelfth_pass_get_the_check_with_their_kind(text, kind):
     result = assess_words(text)
@@ -1406,7 +1457,9 @@ def test_tired_of_existing_gets_the_help_lines_at_once(text):
     assert safety.SELF_HARM in result.kinds
 
 
-@pytest.mark.parametrize("text", ELEVENTH_PASS_NONE + TWELFTH_PASS_NONE + THIRTEENTH_PASS_NONE)
+@pytest.mark.parametrize(
+    "text", ELEVENTH_PASS_NONE + TWELFTH_PASS_NONE + THIRTEENTH_PASS_NONE + FOURTEENTH_PASS_NONE
+)
 def test_the_eleventh_and_twelfth_pass_leave_everyday_messages_quiet(text):
     assert not assess_words(text).at_least(CHECK)
 

@@ -202,9 +202,16 @@ def answer_intent(question: str | None, intent: str | None, text: str) -> str | 
     if question in NAME_QUESTIONS and intent in _SHORT_ANSWERS and _one_known_name(text):
         # "Nele" read as "nee": one word that is a known first name (never "nee" or "ja")
         return OWN_NAME if question == YOUTH_NAME else NAMING
-    if question in NAME_QUESTIONS and intent in ("goodbye", "thanks") and _a_lone_word(text):
+    if (
+        question in NAME_QUESTIONS
+        and intent in _LONE_WORD_GUESSES
+        and _a_lone_word(text)
+        and _NAME_WORDS.fullmatch(text.strip(" .!"))
+    ):
         # "kiara" read as "ciao": one word that is no goodbye or thanks, nor Dutch, is the
-        # name the question asked for (stop 41, read from the twelfth form set)
+        # name the question asked for (stop 41, read from the twelfth form set); since stop
+        # 42 also when the classifier was unsure what it was ("damian" read as a person
+        # named, at the youth's own name question: the thirteenth form set)
         return OWN_NAME if question == YOUTH_NAME else NAMING
     if question == YOUTH_NAME:
         return _own_name(intent, text)
@@ -248,6 +255,7 @@ def answer_intent(question: str | None, intent: str | None, text: str) -> str | 
 
 
 _SHORT_ANSWERS = frozenset({"deny", "affirm", "dont_know"})
+_LONE_WORD_GUESSES = frozenset({"goodbye", "thanks", "inform_mentor", "nlu_fallback"})
 
 
 # Goodbyes and thanks as youths type them; a word within one typo of one of these is one too

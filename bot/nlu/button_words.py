@@ -107,6 +107,9 @@ def match_button(text: str, buttons: dict[str, Button] | None = None) -> Button 
         return buttons[typed]
     if len(typed) < 4:
         return None
+    more = with_more_words(typed, buttons)
+    if more is not None:
+        return more
     scored = sorted(
         (distance(typed, title), title) for title in buttons if abs(len(title) - len(typed)) <= 2
     )
@@ -118,6 +121,43 @@ def match_button(text: str, buttons: dict[str, Button] | None = None) -> Button 
     if len(scored) > 1 and scored[1][0] == cost and buttons[scored[1][1]] != buttons[title]:
         return None  # as close to two buttons: no guess
     return buttons[title]
+
+
+# A title with a word or two more (stop 42, read from the thirteenth form set): "ik kan
+# alles tegen hem zeggen" for "💬 Ik kan alles zeggen", "hij geeft echt goede tips", "ja ik
+# heb al gepraat". Only small words that change nothing ("hem", "echt", "met", "altijd"),
+# never a "niet" or a "nee": "ja dat mag niet" is no "Ja, dat mag". Titles of three words
+# or more only ("Ik zelf" with two words more is a sentence of its own).
+MORE_WORDS = frozenset(
+    "hem haar hij ze zij die ik je jij me mij mn mijn m we wij echt wel gewoon ook altijd "
+    "met tegen veel heel erg samen hoor graag al zo even is heb hebben kan doen dingen super "
+    "best vaak soms".split()
+)
+MAX_MORE = 2
+_MIN_TITLE_WORDS = 3
+
+
+def with_more_words(typed: str, buttons: dict[str, Button] | None = None) -> Button | None:
+    """The one button whose title's words are all in `typed` (normalised), in order, with
+    at most two small words more; None when none or two different buttons fit."""
+    buttons = table() if buttons is None else buttons
+    words = typed.split()
+    found: dict[str, Button] = {}
+    for title, button in buttons.items():
+        title_words = title.split()
+        if len(title_words) < _MIN_TITLE_WORDS:
+            continue
+        if not len(title_words) < len(words) <= len(title_words) + MAX_MORE:
+            continue
+        at, more = 0, []
+        for word in words:
+            if at < len(title_words) and word == title_words[at]:
+                at += 1
+            else:
+                more.append(word)
+        if at == len(title_words) and all(word in MORE_WORDS for word in more):
+            found[button.intent + json.dumps(button.entities, sort_keys=True)] = button
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 # A bare yes or no to buttons that start with one (stop 39): at "Wil je een JIM kiezen?"

@@ -30,6 +30,7 @@ Nothing here imports Rasa; `nlu_components.relation_words` is the glue.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import functools
 import gzip
 import importlib.util
@@ -79,6 +80,10 @@ _MORE_WORDS = {
     "nefie": "neef", "nichie": "nicht", "oompie": "oom",
     # Achterhoeks and Sranan (the eleventh form set, read after it was measured, stop 40)
     "opoe": "oma", "opoes": "oma", "omu": "oom",
+    # Frisian and Brabants/Limburgs, Flemish, chat slang (the thirteenth form set, read
+    # after it was measured, stop 42)
+    "omke": "oom", "muoike": "tante", "ome": "oom", "gebuur": "buurman", "gebuurvrouw":
+    "buurvrouw", "buuf": "buurvrouw", "buurv": "buurvrouw", "sensei": "sportcoach",
 }  # fmt: skip
 LEXICON: dict[str, str] = {**SYNONYMS, **_MORE_WORDS}
 # Family words from other languages, from the seventh form set (read after it was measured,
@@ -104,6 +109,8 @@ EXACT_ONLY: dict[str, str] = {
     "siostra": "zus", "brat": "broer", "stryj": "oom", "stryjek": "oom", "ciotka": "tante",
     "dziadzia": "opa", "dziadziu": "opa", "babunia": "oma", "primo": "neef",
     "grootje": "oma", "tata": "ouder",
+    # Papiamento neighbours (the thirteenth form set, stop 42)
+    "bisina": "buurvrouw", "bisinu": "buurman", "bisino": "buurman",
 }  # fmt: skip
 # "iemand" alone is no person the youth chose ("ik ken iemand" is, via the description)
 LEXICON.pop("iemand", None)
@@ -114,7 +121,7 @@ LEXICON.pop("anders", None)
 _HEADS = {
     "buurman": "buurman", "buurvrouw": "buurvrouw", "trainer": "sportcoach",
     "trainster": "sportcoach", "coach": "sportcoach", "leraar": "leraar", "lerares": "leraar",
-    "docent": "leraar", "juf": "leraar",
+    "docent": "leraar", "juf": "leraar", "buuf": "buurvrouw",
 }  # fmt: skip
 # Turkish family words with "my" on the end ("dayım", "amcam", "ablam", "dedem", "halam");
 # "hala" alone is also a first name, "halam" is not.
@@ -215,7 +222,8 @@ _TEACHER = re.compile(
     r"\b(?:meneer|mevrouw|mevr)\s+(?:[^\W\d_]+\s+){1,3}?(?:van|op|bij|uit)\s+"
     r"(?:(?:mijn|mn|me|de|het|onze)\s+)?(?:school|klas|groep)\b"
     # "meneer de wit van wiskunde": a subject (stop 39)
-    r"|\b(?:meneer|mevrouw|mevr|juf|meester)\s+(?:[^\W\d_]+\s+){1,3}?(?:van|voor)\s+"
+    # and without the name: "mevrouw van wiskunde" (stop 42)
+    r"|\b(?:meneer|mevrouw|mevr|juf|meester)\s+(?:[^\W\d_]+\s+){0,3}?(?:van|voor)\s+"
     r"(?:wiskunde|rekenen|taal|engels|nederlands|frans|duits|biologie|bio|geschiedenis|"
     r"aardrijkskunde|economie|scheikunde|natuurkunde|techniek|muziek|tekenen|handvaardigheid|"
     r"gym|lo|godsdienst|levensbeschouwing|informatica|koken|verzorging)\b"
@@ -224,9 +232,11 @@ _NEXT_DOOR = re.compile(
     # "de man van hiernaast", and with a name: "meneer el amrani van beneden", "mevrouw de
     # vries van naast ons", "meneer jan van de overkant"
     # "mevrouw hiernaast" at the start, without an article (stop 40)
-    r"(?:(?:\b(?:de|die|een)\s+|^)(man|meneer|vrouw|mevrouw|mevr|vent|gast|kerel|dame)|"
+    # "de teyze van hiernaast": the aunt word many families use for an older neighbour
+    r"(?:(?:\b(?:de|die|een)\s+|^)(man|meneer|vrouw|mevrouw|mevr|vent|gast|kerel|dame|teyze|"
+    r"amca|tante|oom|ome)|"
     r"\b(meneer|mevrouw|mevr)\s+"
-    r"(?:[^\W\d_]+\s+){1,3}?)\s*(?:van\s+)?"
+    r"(?:[^\W\d_]+\s+){1,3}?)\s*(?:die\s+(?:(?:woont|wonen|woonde)\s+)?)?(?:van\s+)?"
     r"(?:hiernaast|naast\s+(?:ons|mij|me)|boven\s+ons|onder\s+ons|beneden|hierboven|"
     r"hieronder|tegenover(?:\s+ons)?|van\s+hiernaast|(?:de\s+)?overkant|"
     # "een vrouw uit onze flat", "een man uit mijn straat" (stop 39)
@@ -537,6 +547,15 @@ _KNOWS_THE_FAMILY = re.compile(
 )
 
 
+# "ze woont naast ons", "hij woont hierboven": a neighbour, told by where they live
+_LIVES_NEAR = re.compile(
+    r"\b(?P<who>ze|zij|hij)\s+woont\s+(?:(?:hier|bij\s+ons)\s+)?(?:naast|boven|onder|"
+    r"tegenover)\s+(?:ons|mij|me)\b|"
+    r"\b(?P<who2>ze|zij|hij)\s+woont\s+(?:hiernaast|hierboven|hieronder|beneden\s+ons|"
+    r"bij\s+ons\s+in\s+de\s+(?:flat|straat|portiek))\b"
+)
+
+
 def _family_phrase(text: str) -> Reading | None:
     """ "de moeder van mijn moeder" -> oma; "de moeder van mijn vriend" -> anders."""
     folded = _fold(text)
@@ -550,10 +569,16 @@ def _family_phrase(text: str) -> Reading | None:
     if door:
         relation = (
             "buurvrouw"
-            if (door.group(1) or door.group(2)) in ("vrouw", "mevrouw", "mevr", "dame")
+            if (door.group(1) or door.group(2))
+            in ("vrouw", "mevrouw", "mevr", "dame", "teyze", "tante")
             else "buurman"
         )
         return Reading(relation, door.start(), door.end(), typed=text[door.start() : door.end()])
+    near = _LIVES_NEAR.search(folded)
+    if near and not any(word_relation(w.group()) for w in _WORD.finditer(folded)):
+        # "ze heet wendy en ze woont boven ons": the pronoun says which (stop 42)
+        relation = "buurman" if "hij" in (near.group("who"), near.group("who2")) else "buurvrouw"
+        return Reading(relation, *near.span(), typed=text[slice(*near.span())])
     friend = _KNOWS_THE_FAMILY.search(folded)
     if friend:
         return Reading("vriend_van_de_familie", *friend.span(), typed=text[slice(*friend.span())])
@@ -683,16 +708,43 @@ def _surnames(text: str, readings: list[Reading]) -> list[Reading]:
     return found
 
 
+# "tante gerda maar ze is niet echt familie": an aunt by name only, a friend of the family
+# (stop 42, the thirteenth form set)
+_NOT_REALLY_FAMILY = re.compile(
+    r"\b(?:is|zijn)\s+(?:niet|geen)\s+(?:echt\s+|echte\s+)?(?:familie|fam)\b|"
+    r"\b(?:niet\s+echt|geen\s+echte)\s+(?:(?:mijn|mn|m'n|me)\s+)?(?:tante|oom)\b"
+)
+# "de eigenaar van de kapsalon waar ik werk": the youth's boss
+_OWNER_WHERE_I_WORK = re.compile(
+    r"\b(?:eigenaar|eigenares|baas|bazin|manager|leidinggevende)\b(?:\s+\S+){0,5}\s+"
+    r"waar\s+ik\s+(?:werk|werkte|bijbaan|stage\s+loop|mijn\s+bijbaan\s+heb)\b"
+)
+
+
 @functools.lru_cache(maxsize=2048)
 def _chosen(text: str) -> tuple[list[Reading], list[Reading]]:
     """(the people meant, the people taken back), read once per text."""
     readings = _read_all(text)
+    folded = _fold(text)
+    taken: list[Reading] = []
+    not_family = _NOT_REALLY_FAMILY.search(folded)
+    if not_family:
+        inside = [r for r in readings if not_family.start() <= r.start < not_family.end()]
+        rest = [r for r in readings if r not in inside]
+        if rest and all(r.relation in ("tante", "oom") for r in rest):
+            # "tante gerda, ze is niet echt familie": called so, a friend of the family
+            readings = [dataclasses.replace(r, relation="vriend_van_de_familie") for r in rest]
+            taken = inside
+    owner = _OWNER_WHERE_I_WORK.search(folded)
+    if owner and all(r.relation == "anders" for r in readings):
+        readings = [Reading("baas", *owner.span(), typed=text[slice(*owner.span())])]
     surnames = _surnames(text, readings)
     if surnames:
         readings = [r for r in readings if r not in surnames]
         kept, dropped = _chosen_among(text, readings)
-        return kept, surnames + dropped
-    return _chosen_among(text, readings)
+        return kept, taken + surnames + dropped
+    kept, dropped = _chosen_among(text, readings)
+    return kept, taken + dropped
 
 
 def _chosen_among(text: str, readings: list[Reading]) -> tuple[list[Reading], list[Reading]]:
