@@ -137,12 +137,17 @@ class ValidateJimForm(ChoiceValidation, FormValidationAction):
     def _pronoun(tracker: Tracker, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Stop 42: "Weet Khalid al dat je aan hem of haar denkt?" after "mijn oom" read as
         if the bot had not listened. The slot the question says ("haar" for an oma, "hem"
-        for an oom) follows the relation; set here, so Rasa still asks from the domain."""
-        relation = tracker.get_slot("relation")
-        for event in events:
-            if event.get("event") == "slot" and event.get("name") == "relation":
-                relation = event.get("value")
-        pronoun = object_pronoun(relation)
+        for an oom) follows the relation; set here, so Rasa still asks from the domain.
+        Only in a turn that sets the relation: a slot set in any other turn would keep
+        Rasa's form from handing the turn to an intent's own rule ("stop", a code)."""
+        relations = [
+            event.get("value")
+            for event in events
+            if event.get("event") == "slot" and event.get("name") == "relation"
+        ]
+        if not relations:
+            return []
+        pronoun = object_pronoun(relations[-1])
         if pronoun == tracker.get_slot("mentor_pronoun"):
             return []
         return [SlotSet("mentor_pronoun", pronoun)]
