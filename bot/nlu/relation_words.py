@@ -549,9 +549,8 @@ _KNOWS_THE_FAMILY = re.compile(
 
 # "ze woont naast ons", "hij woont hierboven": a neighbour, told by where they live
 _LIVES_NEAR = re.compile(
-    r"\b(?P<who>ze|zij|hij)\s+woont\s+(?:(?:hier|bij\s+ons)\s+)?(?:naast|boven|onder|"
-    r"tegenover)\s+(?:ons|mij|me)\b|"
-    r"\b(?P<who2>ze|zij|hij)\s+woont\s+(?:hiernaast|hierboven|hieronder|beneden\s+ons|"
+    r"\b(?P<who>ze|zij|hij)\s+woont\s+(?:(?:(?:hier|bij\s+ons)\s+)?(?:naast|boven|onder|"
+    r"tegenover)\s+(?:ons|mij|me)|hiernaast|hierboven|hieronder|beneden\s+ons|"
     r"bij\s+ons\s+in\s+de\s+(?:flat|straat|portiek))\b"
 )
 
@@ -577,7 +576,7 @@ def _family_phrase(text: str) -> Reading | None:
     near = _LIVES_NEAR.search(folded)
     if near and not any(word_relation(w.group()) for w in _WORD.finditer(folded)):
         # "ze heet wendy en ze woont boven ons": the pronoun says which (stop 42)
-        relation = "buurman" if "hij" in (near.group("who"), near.group("who2")) else "buurvrouw"
+        relation = "buurman" if near.group("who") == "hij" else "buurvrouw"
         return Reading(relation, *near.span(), typed=text[slice(*near.span())])
     friend = _KNOWS_THE_FAMILY.search(folded)
     if friend:
