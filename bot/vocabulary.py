@@ -356,6 +356,9 @@ _NAME_SAID_BEFORE = re.compile(
     r"broer|zus|broers|zussen|klasgenoten|oma|opa)\s+(?:zegt|zeggen|noemt|noemen)"
     r"(?:\s+(?:me|mij|hem|haar))?|"
     r"ik\s+zeg\s+(?:altijd\s+|gewoon\s+|gwn\s+)?|(?:ze|zij|hij)\s+(?:het|hiet|heed|hee|hyet)(?=\s)|"
+    # "ze heet gwn linda", "noemmij maar fay" (stop 43, the fourteenth form set)
+    r"(?:ze|zij|hij)\s+heet\s+(?:gewoon|gwn|gwoon)(?=\s)|"
+    r"noem\s*(?:me|mij)\s+(?:maar\s+|gewoon\s+|gwn\s+)?|"
     # "we zeggen gewoon bobby", "zn naamis liban", "call me dj", "they call me mo", "u can
     # call me ash", "names jordan", "bijnaam is swifty" (the tenth form set, read)
     r"(?:we|wij|ze|zij|iedereen)\s+(?:zeggen|noemen|zegt|noemt)(?:\s+(?:hem|haar|me|mij))?|"
@@ -382,9 +385,13 @@ def words_around_a_name(text: str) -> frozenset[str]:
 _CALLED_INSTEAD = re.compile(
     r"^.{1,60}?\s+maar\s+(?:(?:iedereen|we|wij|ze|zij|jij|je|mn\s+vrienden|de\s+meeste)\s+)?"
     r"(?:zegt|zeggen|noemt|noemen|zeg|noem)\s+(?:(?:maar|me|mij|hem|haar|gewoon|gwn)\s+){0,2}"
-    r"(?P<nick>[^\W\d_]+(?:-[^\W\d_]+)?)(?:\s+tegen\s+(?:me|mij|hem|haar))?[\s.!]*$",
+    r"(?P<nick>[^\W\d_]+(?:-[^\W\d_]+)?)(?:\s+tegen\s+(?:me|mij|hem|haar))?[\s.!]*$|"
+    # "kimberley maar kim is goed" (stop 43)
+    r"^.{1,60}?\s+maar\s+(?P<nick2>[^\W\d_]+(?:-[^\W\d_]+)?)\s+is\s+(?:ook\s+)?(?:goed|prima|"
+    r"oke|ok|oké|beter|fijner)[\s.!]*$",
     re.IGNORECASE,
 )
+_CALL_ME = re.compile(r"^noem\s*(?:me|mij)\s+(?:maar|gewoon|gwn)\s+", re.IGNORECASE)
 _WHERE_AT_THE_END = [["naast", "ons"], ["naast", "mij"], ["tegenover", "ons"], ["boven", "ons"],
                      ["onder", "ons"], ["om", "de"], ["van", "hiernaast"], ["van", "beneden"],
                      ["van", "boven"], ["van", "hierboven"], ["van", "hieronder"]]  # fmt: skip
@@ -392,7 +399,11 @@ _PLACE_AFTER_DE = frozenset(
     "kerk moskee school club buurt straat klas groep voetbal sportschool winkel supermarkt "
     "snackbar markt overkant buren "
     # seventh pass: "gert van de kantine", "frits van de volkstuin"
-    "kantine volkstuin speeltuin bieb bibliotheek zaal sportclub hoek flat jeugdhuis".split()
+    "kantine volkstuin speeltuin bieb bibliotheek zaal sportclub hoek flat jeugdhuis "
+    # stop 43 (the fourteenth form set): "patrick van de garage", "femke van de manege"
+    "garage manege stal boerderij kinderboerderij kapper kapsalon bakker bakkerij werkplaats "
+    "camping zwembad ijsbaan skatebaan bioscoop apotheek praktijk toko pizzeria fietsenmaker "
+    "fanfare koor band tempel synagoge kerkkoor".split()
 )
 
 
@@ -406,7 +417,7 @@ def called_instead(text: str) -> tuple[str, str] | None:
     if not found:
         return None
     given = re.split(r"\s+maar\s+", " ".join(text.split()), maxsplit=1)[0]
-    return given, found.group("nick")
+    return given, found.group("nick") or found.group("nick2")
 
 
 def name_from_answer(
@@ -436,6 +447,8 @@ def name_from_answer(
         value, text = called[0], None  # "khalid maar we zeggen khalo": the name given
     # "oom rachid die woont in utrecht", "buurvrouw ineke want daar mag ik altijd komen",
     # "ze heet Ilse en ze woont naast ons": the name comes before what is told about them
+    # "noemmij maar fay": the "maar" there is no border before what is told (stop 43)
+    value = _CALL_ME.sub("", " ".join(str(value).split()))
     value = _TOLD_AFTER.split(str(value), maxsplit=1)[0]
     value = _NAME_INSIDE.sub(
         lambda m: next(g for g in m.groups() if g), " ".join(str(value).split())
@@ -468,6 +481,8 @@ def name_from_answer(
         whole = name_from_answer(text)
         if whole and whole.lower().split()[: len(words)] == [w.lower() for w in words]:
             return whole
+        if whole and [w.lower() for w in words][: len(whole.split())] == whole.lower().split():
+            return whole  # "stefan van" of "stefan van de kerk": the name without the place
     if text and len(words) == 1 and text.strip().lower() != str(value).strip().lower():
         # the NLU found the first name of "riet de vries": the surname belongs to it
         whole = name_from_answer(text)

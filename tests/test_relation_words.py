@@ -408,6 +408,10 @@ def test_the_people_read_are_a_fresh_list_each_time():
         ("de manager van de supermarkt waar ik werk", "baas"),
         ("ome said, hij is geen echte oom", "vriend_van_de_familie"),
         ("tante joyce, ze zijn niet echt familie", "vriend_van_de_familie"),
+        # stop 43 (the fourteenth form set, read; written anew): a side of the family said
+        # with "mams"/"paps", Darija for a sister and a friend, street Dutch for a brother
+        ("mijn opa van paps kant", "opa"), ("mn tante van mams kant", "tante"),
+        ("oekhti", "zus"), ("mijn sahbi", "vriend"), ("mn brada", "broer"),
     ],
 )  # fmt: skip
 def test_more_ways_to_say_who_it_is(text, relation):

@@ -123,6 +123,23 @@ def test_a_taken_back_word_is_remembered_so_a_sure_classifier_gives_only_the_che
 
 
 @pytest.mark.parametrize(
+    "crisis, expected",
+    [
+        (safety.SURE_DESPITE_TAKEN_BACK_AT, CHECK),
+        (0.9, CHECK),
+        (safety.SURE_DESPITE_TAKEN_BACK_AT - 0.01, NONE),
+        (0.2, NONE),
+    ],
+)
+def test_a_taken_back_word_hides_no_danger_the_classifier_is_sure_of(crisis, expected):
+    """Stop 43: two blind sets held danger the classifier was sure of (0.7 or more, not on
+    top) and a word taken back made it nothing; a sure classifier now keeps the check."""
+    text = "hij zou me nooit pijn doen, echt niet"
+    assert assess_words(text).taken_back
+    assert assess(text, crisis=crisis, crisis_on_top=False).level == expected
+
+
+@pytest.mark.parametrize(
     "crisis, on_top, check, diet, expected",
     [
         (0.95, True, 0.0, 0.95, CLEAR),
@@ -1377,6 +1394,28 @@ FOURTEENTH_PASS_NONE = [
     "we moesten in de les leren dat je nooit fotos moet doorsturen",
     "ik was dood op na school",
 ]
+# Fifteenth pass (stop 43), read from the twentieth set's misses and full alarms after its
+# blind figures; each written here in other words.
+FIFTEENTH_PASS_CHECK = [
+    ("bij ons thuis is het best hard soms", safety.HOME),
+    ("bij oma hoef ik niet bang te zijn voor een mep", safety.VIOLENCE),
+    ("de meester geeft me elke ochtend een boterham", safety.HOME),
+    ("mag je met 15 alleen met de trein naar frankrijk", safety.HOMELESS),
+    ("ik kan bij zijn vriend wonen, die is al 30", safety.HOMELESS),
+    ("ik leg mijn moeder vaak in de stabiele zijligging", safety.HOME),
+    ("thuis ben ik eigenlijk de vader van het huis", safety.HOME),
+    ("een onbekend account stuurt me steeds fotos van mij", safety.ONLINE),
+    ("ik ben nu aan het couchsurfen", safety.HOMELESS),
+    ("ik woon nu nergens", safety.HOMELESS),
+    ("ik slaap een beetje hier en een beetje daar", safety.HOMELESS),
+]
+FIFTEENTH_PASS_NONE = [
+    "hij geeft me nooit een tik",
+    "ik slaap nergens zo lekker als bij mijn opa",
+    "in de film rent een jongen weg van huis, ik vond het saai",
+    "bij karate kreeg ik een schop tegen mijn been",
+    "maak je geen zorgen, ik sla me er wel doorheen",
+]
 
 
 @pytest.mark.parametrize(
@@ -1433,6 +1472,57 @@ def test_fourteenth_pass_keeps_clear_danger_clear(text):
     assert assess_words(text).level == CLEAR
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "op school hebben we geleerd over een schrijver en dat hij zelfmoord pleegde",
+        "er werden vannacht twee containers in brand gestoken",
+        "mijn trainer gaat me vermoorden want ik ben de sleutels vergeten",
+        "bij toneel speel ik een meisje die wegloopt",
+        "de osteopaat duwt hard, het doet pijn maar het helpt",
+        "ik ga zo boodschappen doen, we hebben niks in huis",
+    ],
+)
+def test_fifteenth_pass_a_lesson_a_fire_a_role_or_a_treatment_gets_the_check(text):
+    """Words that were the help lines at once: the check now, never nothing."""
+    assert assess_words(text).level == CHECK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik heb opgezocht hoe ik het moet doen zonder dat ik pijn voel",
+        "ik wil ook weglopen, net als dat meisje in de film",
+        "mijn vader slaat me, ik sla me er wel doorheen",
+        "mijn vader gaat me vermoorden",
+    ],
+)
+def test_fifteenth_pass_keeps_clear_danger_clear(text):
+    assert assess_words(text).level == CLEAR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn neefje van 2 beet me in mijn hand, hij krijgt tandjes",
+        "ik fiets elke dag tot ik niet meer kan voor de tocht",
+        "er zijn steeds meer overvallen, we zagen het op het journaal",
+        "mijn nicht is jaren geleden weggelopen maar ze is allang terug",
+        "morgen moet ik mijn werkstuk inleveren en ik heb niks, ik ben dood",
+    ],
+)
+def test_fifteenth_pass_harmless_told_in_so_many_words_lowers_a_sure_classifier_to_the_check(text):
+    """A sure classifier (0.96) gives the check, not the help lines at once."""
+    assert assess(text, crisis=0.96, crisis_on_top=True).level == CHECK
+
+
+@pytest.mark.parametrize(
+    "text", ["ik wil dood, ik zag het op tv", "mijn vader slaat me, we zagen het op het nieuws"]
+)
+def test_fifteenth_pass_told_harmless_never_lowers_clear_words(text):
+    assert assess(text, crisis=0.96, crisis_on_top=True).level == CLEAR
+
+
 def test_a_taken_back_word_of_the_thirteenth_pass_no_longer_hides_a_sure_crisis():
     """ "het pesten stopt nooit" took the word back and with it the classifier's 0.9."""
     text = "het pesten stopt nooit, misschien moet ik er zelf mee stoppen"
@@ -1442,7 +1532,11 @@ def test_a_taken_back_word_of_the_thirteenth_pass_no_longer_hides_a_sure_crisis(
 
 @pytest.mark.parametrize(
     "text, kind",
-    ELEVENTH_PASS_CHECK + TWELFTH_PASS_CHECK + THIRTEENTH_PASS_CHECK + FOURTEENTH_PASS_CHECK,
+    ELEVENTH_PASS_CHECK
+    + TWELFTH_PASS_CHECK
+    + THIRTEENTH_PASS_CHECK
+    + FOURTEENTH_PASS_CHECK
+    + FIFTEENTH_PASS_CHECK,
 )
 def test_quiet_signs_of_the_eleventh_and_twelfth_pass_get_the_check_with_their_kind(text, kind):
     result = assess_words(text)
@@ -1458,7 +1552,12 @@ def test_tired_of_existing_gets_the_help_lines_at_once(text):
 
 
 @pytest.mark.parametrize(
-    "text", ELEVENTH_PASS_NONE + TWELFTH_PASS_NONE + THIRTEENTH_PASS_NONE + FOURTEENTH_PASS_NONE
+    "text",
+    ELEVENTH_PASS_NONE
+    + TWELFTH_PASS_NONE
+    + THIRTEENTH_PASS_NONE
+    + FOURTEENTH_PASS_NONE
+    + FIFTEENTH_PASS_NONE,
 )
 def test_the_eleventh_and_twelfth_pass_leave_everyday_messages_quiet(text):
     assert not assess_words(text).at_least(CHECK)

@@ -201,6 +201,15 @@ STOP_39_NAMES += [
     ("dr naam is olga", None, "Olga"),
     ("sophie met ph", None, "Sophie"),
     ("thijs met th", None, "Thijs"),
+    # stop 43 (the fourteenth form set, read; written anew): a place after "van de", the
+    # NLU's "van" cut off before a place, "heet gewoon", "noem me maar" written as one word
+    ("henk van de kapsalon", None, "Henk"),
+    ("ria van de kinderboerderij", None, "Ria"),
+    ("gerard van", "gerard van de garage", "Gerard"),
+    ("hij heet gwn sander", None, "Sander"),
+    ("noemme maar jojo", None, "Jojo"),
+    # what must not change: a surname with "van de" stays
+    ("ruud van", "hij heet ruud van de wal", "Ruud van de Wal"),
 ]
 
 
@@ -211,6 +220,8 @@ STOP_39_NAMES += [
         ("zn naam is dennis maar wij zeggen den", "Den", "Dennis"),
         ("khalid maar we zeggen khalo", None, "Khalid"),
         ("alexandra maar zeg maar lexa", "Lexa", "Alexandra"),
+        # stop 43: "the short name is fine"
+        ("annabel maar bel is ook goed", "Bel", "Annabel"),
         ("riet", "Riet", "Riet"),
     ],
 )

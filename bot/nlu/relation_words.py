@@ -97,6 +97,10 @@ EXACT_ONLY: dict[str, str] = {
     "aunt": "tante", "uncle": "oom", "sis": "zus", "sister": "zus", "brother": "broer",
     "cousin": "neef", "teacher": "leraar", "boss": "baas", "neighbour": "buurman",
     "neighbor": "buurman", "baba": "ouder",
+    # the fourteenth form set (stop 43): Darija "oekhti" (my sister) and "sahbi" (my friend),
+    # street Dutch "brada" (brother)
+    "oekhti": "zus", "oekhtie": "zus", "ochti": "zus", "sahbi": "vriend", "sahbie": "vriend",
+    "brada": "broer", "bradda": "broer", "brotha": "broer",
     "mom": "ouder", "mum": "ouder", "mother": "ouder", "dad": "ouder", "father": "ouder",
     # stop 41, from what families say (not read from a set): French and Flemish, Italian,
     # Portuguese and Cape Verdean, Indonesian and Moluccan, Surinamese Hindustani, Darija,
@@ -532,7 +536,9 @@ _OWNER = re.compile(
 _SIDE = re.compile(
     r"\b(?P<head>oma|opa|tante|oom|neef|nicht|omi|opi|ome)\s+(?:van\s+)?"
     r"(?:(?:mijn|mn|m'n|me|de)\s+)?(?:moeders|vaders|mama'?s|papa'?s|moeder|vader|mama|papa|"
-    r"mam|pap|ma|pa)\s+(?:(?:zn|z'n|zijn|haar|d'r|der)\s+)?kant\b"
+    # "me oma van mams kant" (stop 43, the fourteenth form set)
+    r"mams|paps|mammie|pappie|mamma|pappa|mam|pap|ma|pa)\s+(?:(?:zn|z'n|zijn|haar|d'r|der)\s+)?"
+    r"kant\b"
 )
 
 

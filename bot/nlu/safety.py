@@ -105,6 +105,13 @@ SUM_CHECK_AT = 0.8
 # set (0.89) got nothing while the rule asked for CLEAR_AT (2026-12-06).
 ONE_WORD_CHECK_AT = 0.5
 DIET_CHECK_AT = 0.5
+# A word the message itself takes back ("nooit pijn", "niet bang") lowers the classifier's
+# check to nothing, unless the classifier is this sure: then the check stays (stop 43).
+# Two blind sets showed danger the classifier was sure of and a taken-back word hid: the
+# twentieth (2 of its 11 misses) and the twenty-first (3 of 17). On the read sets it costs
+# 27 harmless checks of 6,458 ("ik ben bang voor spinnen" 0.88, "hij heeft nog nooit iemand
+# pijn gedaan" 0.95); at 0.5 it cost 46 for the same danger found.
+SURE_DESPITE_TAKEN_BACK_AT = 0.7
 
 
 @dataclass(frozen=True)
@@ -204,7 +211,11 @@ _CLEAR: list[tuple[str, str]] = [
         r"\b(?:opgezocht|gezocht|gegoogeld|googlen|opzoeken) (?:\w+ ){0,3}hoe (?:je|ik|men) "
         r"(?:\w+ ){0,3}(?:doodgaat|dood gaat|dood kan gaan|sterft|kan sterven)\b|"
         r"\bhoe (?:je|ik) (?:het )?(?:snelst|pijnloos|zonder pijn) (?:\w+ )?(?:doodgaat|dood gaat|"
-        r"dood kan gaan|sterft)\b",
+        r"dood kan gaan|sterft)\b|"
+        # "gegoogled hoe je het moet doen zodat het geen pijn doet" (fifteenth pass)
+        r"\b(?:opgezocht|gezocht|gegoogeld|gegoogled|gegoogelt|googlen|googelen|opzoeken) "
+        r"(?:\w+ ){0,3}hoe (?:je|ik|men) (?:het|dat) (?:\w+ ){0,2}doen\b(?: \w+){0,2} (?:zodat|"
+        r"zonder dat|zonder) (?:het |je |ik )?(?:geen |niks |niets )?(?:pijn|voelt|voel)\b",
     ),
     # read from the tenth set's misses (2026-12-05): hurting oneself that "helps", parents
     # never sober, blows at home
@@ -1690,7 +1701,9 @@ _UNSURE: list[tuple[str, str]] = [
     ),
     (
         HOMELESS,
-        r"\bik slaap (?:nu |al )?(?:overal|nergens|overal en nergens)\b|"
+        # never "ik slaap nergens zo lekker als bij oma" (fifteenth pass)
+        r"\bik slaap (?:nu |al )?(?:overal|nergens|overal en nergens)\b(?! (?:zo|beter|liever|"
+        r"lekker\w*|fijner|rustiger)\b)|"
         r"\bslaap (?:\w+ ){0,3}in de (?:trein|nachtbus|metro|tram)\b|"
         r"\b(?:mijn|mn|me) jas is (?:\w+ )?(?:mijn|mn|me) (?:deken|bed|dekbed)\b",
     ),
@@ -1739,6 +1752,35 @@ _UNSURE: list[tuple[str, str]] = [
         r"\b(?:hoogste|hoge) (?:flat|flats|gebouw|gebouwen|brug|parkeergarage|dak|daken)\b|"
         r"\bweet (?:niet|nie|nt) of ik (?:\w+ ){0,2}nog (?:volhoud|trek|red|haal|wacht|leef|"
         r"ben|kan)\b",
+    ),
+    # fifteenth pass (read from the twentieth set's misses), a negation before them takes
+    # them back ("hij geeft me nooit een tik"): a slap ("dat ik een tik krijg", said as what
+    # does not happen with the chosen person), a teacher who feeds the youth, a minor
+    # travelling far alone, living with a friend's adult cousin
+    (
+        VIOLENCE,
+        r"\b(?:een |n )?(?:tik|tikken|mep|meppen|pets|petsen) (?:\w+ )?(?:krijg|krijgen|kreeg|"
+        r"kregen|gekregen|geeft|gaf|geven)\b|"
+        r"\b(?:krijg|kreeg|krijgen|kregen|gekregen) (?:\w+ ){0,2}(?:een |n )?(?:tik|tikken|mep|"
+        r"meppen|pets)\b(?! (?:op (?:mijn|mn|me|m) vingers|van (?:de|het|een) (?:bal|deur|raam)))|"
+        r"\bhoef (?:ik )?(?:niet|nooit) bang te (?:zijn|wezen) (?:voor|dat)\b(?: \w+){0,4} (?:tik|"
+        r"tikken|mep|meppen|klap|klappen|slaag|geslagen|slaan|schoppen|geschreeuw)\b",
+    ),
+    (
+        HOME,
+        r"\b(?:juf|meester|mentor|mentrix|leraar|lerares|docent|docente|school|concierge)\b "
+        r"(?:\w+ ){0,2}(?:geeft|gaf|neemt|nam|maakt|smeert) (?:me|mij) (?:\w+ ){0,2}(?:een )?"
+        r"(?:broodje|broodjes|boterham|boterhammen|ontbijt|eten|lunch)\b",
+    ),
+    (
+        HOMELESS,
+        r"\bmet (?:1[0-7]|twaalf|dertien|veertien|vijftien|zestien|zeventien)\b(?: \w+){0,3} "
+        r"(?:in (?:je|mijn|mn|me) eentje|alleen)\b(?: \w+){0,4} (?:bus|trein|flixbus|"
+        r"vliegtuig|reizen|liften)\b|"
+        r"\bbij (?:haar|zijn|zn|een|die|hun) (?:neef|broer|vriend|jongen|man|gast|kennis)\w* "
+        r"(?:\w+ )?(?:kan|kon|mag|mocht|ga|gaan) (?:ik )?(?:wonen|slapen|verblijven|blijven)\b|"
+        r"\b(?:kan|kon|mag|mocht) (?:ik )?(?:\w+ )?bij (?:haar|zijn|zn|een|die|hun) (?:neef|broer|"
+        r"vriend|jongen|man|gast|kennis)\w* (?:gaan )?(?:wonen|slapen|verblijven)\b",
     ),
 ]
 
@@ -1982,6 +2024,35 @@ _QUIET: list[tuple[str, str]] = [
         r"\b(?:broer|broers|neef|neven|oom|ooms) (?:checkt|checken|controleert|controleren|leest|"
         r"lezen|pakt|pakken) (?:\w+ )?(?:mijn|mn|me|m) (?:telefoon|mobiel|gsm|berichten|appjes|"
         r"chats|insta)\b",
+    ),
+    # fifteenth pass (read from the twentieth set's misses): "thuis is het een beetje hard",
+    # a parent the youth puts in the recovery position, the youth as the mother at home,
+    # screenshots from an unknown number, sofa surfing, living nowhere really
+    (
+        HOME,
+        r"\b(?:thuis|bij ons)\b(?: \w+){0,3} is (?:het|t|er) (?:\w+ ){0,3}(?:hard|hardhandig|"
+        r"ruw)\b(?! (?:werken|leren|gewerkt|nodig|doorwerken))|"
+        rf"\b{_PARENT}\b(?: \w+){{0,4}} (?:in de )?(?:stabiele )?zijligging\b|"
+        r"\b(?:ik ben|ben ik) (?:\w+ ){0,2}de (?:moeder|vader|mama|papa|ouder|volwassene) "
+        r"(?:thuis|in huis|van het huis|van ons huis|hier)\b",
+    ),
+    (
+        ONLINE,
+        r"^(?!.*\b(?:nooit|never|les|lessen|voorlichting|gastles)\b).*?"
+        r"\bonbekend\w* (?:nummer|account|iemand|jongen|man|profiel)\b(?: \w+){0,4} "
+        r"(?:screenshots?|screens|foto|fotos|foto s|filmpjes?|video\w*|pics?|nudes?)\b|"
+        r"^(?!.*\b(?:nooit|never|les|lessen|voorlichting|gastles)\b).*?"
+        r"\b(?:screenshots?|screens|foto|fotos|foto s|filmpjes?|video\w*|pics?) (?:\w+ ){0,3}van "
+        r"(?:mij|me)\b(?: \w+){0,4} onbekend\w* (?:nummer|account|iemand|profiel)\b",
+    ),
+    (
+        HOMELESS,
+        r"\b(?:bank ?surf\w*|couch ?surf\w*|banksurfer\w*)\b|"
+        r"\belke (?:week|nacht|dag) (?:een )?(?:andere|ander) (?:bank|bed|plek|adres)\b|"
+        r"\b(?:woon|slaap) (?:ik )?(?:nu )?nergens\b(?! (?:zo|beter|liever|lekker\w*|fijner|"
+        r"rustiger|anders)\b)|"
+        r"\b(?:een )?beetje hier (?:en )?(?:een )?beetje daar\b|"
+        r"\bnu eens hier dan (?:weer )?daar\b",
     ),
 ]
 
@@ -2305,6 +2376,8 @@ _ABOUT_ME = re.compile(r"\b(?:ik|me|mij|mezelf|mijn)\b")
 _SPORT_OR_ACCIDENT = re.compile(
     r"\b(?:per ongeluk|voetbal|hockey|training|wedstrijd|judo|karate|boksen|kickboksen|"
     r"thaiboksen|thaiboks|sparren|mma|worstelen|rode kaart|gele kaart|scheids|"
+    # other fighting sports (fifteenth pass: "bij taekwondo kreeg ik een trap tegen mn hoofd")
+    r"taekwondo|jiujitsu|jiu jitsu|aikido|kungfu|kung fu|capoeira|krav maga|wushu|kendo|"
     # a pillow or a cuddly toy is no beating; a wasp is no knife ("wil me kussen" is no
     # pillow: only "met een kussen")
     r"met (?:een |het |de |haar |zijn |zn |z n |mijn |mn |m )?(?:kussen|knuffel)|kussengevecht|"
@@ -2415,7 +2488,32 @@ def _special(form: str) -> str:
 # "mama vermoordt me als ik te laat ben": a threat said as an idiom; the check, not the
 # help lines at once (a threat with another condition, "als hij het hoort", stays clear).
 _THREAT_IDIOM = re.compile(
-    rf"\b(?:vermoordt|vermoorden|vermoord|maakt|maken) (?:\w+ )?{_ME} (?:af )?als (?:ik|je)\b"
+    rf"\b(?:vermoordt|vermoorden|vermoord|maakt|maken) (?:\w+ )?{_ME} (?:af )?als (?:ik|je)\b|"
+    # "mn mentor gaat me vermoorden want ik ben mn huiswerk vergeten" (fifteenth pass)
+    rf"\b(?:gaat|gaan|zal|zullen) {_ME} (?:\w+ )?(?:vermoorden|afmaken) (?:want|omdat|als) "
+    r"(?:ik|je)\b"
+)
+# A car or a bin set on fire is no stabbing ("er is een auto in brand gestoken"): the
+# check, never the help lines at once (fifteenth pass).
+_SET_ON_FIRE = re.compile(
+    r"\bin (?:de )?brand (?:ge)?stoken\b|\bin (?:de )?brand (?:steken|stak)\b"
+)
+# A role in a play ("bij drama speel ik iemand die van huis wegloopt"): the check.
+_A_ROLE = re.compile(
+    r"\bspeel (?:ik |jij |je )?(?:iemand|een (?:meisje|jongen|man|vrouw|kind|moeder|vader)) "
+    r"die\b|\b(?:mijn|mn|me) rol\b|\b(?:toneelstuk|musical|voorstelling|dramales|drama les)\b"
+)
+# Pain that a treatment gives ("de fysio drukt hard, het doet pijn maar het helpt"): no
+# self-harm (fifteenth pass).
+_TREATMENT = re.compile(
+    r"\b(?:fysio|fysiotherapeut\w*|masseur|massage|osteopaat|chiropractor|manueel therapeut|"
+    r"tandarts|orthodontist|beugel|acupunctuur|dry needling|revalidatie)\b"
+)
+# An errand said beside "niks in huis" ("ik moet nog boodschappen doen, heb niks in huis
+# behalve pasta"): the check, never the help lines at once (fifteenth pass).
+_ERRAND = re.compile(
+    r"\b(?:moet|moeten|ga|gaan|wil) (?:\w+ ){0,2}boodschappen (?:doen|halen)\b|"
+    r"\bnaar de (?:winkel|supermarkt|appie|ah|jumbo|lidl|aldi)\b"
 )
 
 # "kijkt me aan alsof ze me wil vermoorden", "bijna gewurgd van blijdschap ... knuffel":
@@ -2472,12 +2570,16 @@ _ABOUT_THE_WORD = re.compile(
     r"\b(?:artikel|documentaire|docu|podcast|reportage|nieuwsbericht)\b(?: \w+){0,3} over\b|"
     # the news or a lesson was about it (fourteenth pass)
     r"\b(?:journaal|jeugdjournaal|nieuws|les|mentorles|mentoruur)\b(?: \w+){0,3} "
-    r"(?:over|ging het over|gaat het over)\b"
+    r"(?:over|ging het over|gaat het over)\b|"
+    # learnt about at school, read in the paper (fifteenth pass)
+    r"\bgeleerd (?:\w+ ){0,3}over\b|\bin de krant\b|\b(?:op|in) het nieuws\b|\bop nos\b"
 )
 _SOMEONE_ELSES_SUICIDE = re.compile(
     r"\b(?:zanger|zangeres|rapper|artiest|acteur|actrice|youtuber|influencer|streamer|"
     r"voetballer|bekende|beroemdheid|ster|bn er)\w* (?:\w+ ){0,7}(?:zelfmoord|suicide|"
-    r"overdosis|overdose)\b"
+    r"overdosis|overdose)\b|"
+    # "dat hij zelfmoord pleegde": someone else's, told as the past (fifteenth pass)
+    r"\b(?:hij|zij|ze) (?:\w+ ){0,2}zelfmoord (?:pleegde|had gepleegd|heeft gepleegd)\b"
 )
 # Dying in a game the team brings one back from (ninth pass): "ik was dood maar mn team
 # heeft me gerevived".
@@ -2540,7 +2642,18 @@ def _taken_back_by_context(
     return harmless
 
 
-def _assess_clause(clause: str, found: _Found, media: bool = False, laugh: bool = False) -> None:
+def _assess_clause(
+    clause: str,
+    found: _Found,
+    media: bool = False,
+    laugh: bool = False,
+    errand: bool = False,
+    told_of_others: tuple[str, ...] = (),
+    threat_idiom: bool = False,
+) -> None:
+    """The words of one clause (or of the whole message, `told_of_others` then holding its
+    clauses that tell of someone else in a book or film: a word inside one of them is that
+    story's, "een boek over een meisje dat wegloopt, ik moet er een verslag over maken")."""
     matched = {pattern for pattern in _HARMLESS if re.search(pattern, clause)}
     harmless = media or bool(matched)
     # touching and photos asked for: only a context that is not sport, a game or media
@@ -2563,11 +2676,17 @@ def _assess_clause(clause: str, found: _Found, media: bool = False, laugh: bool 
             found.add(level, SELF_HARM)
         for kind, pattern in _CLEAR:
             for match in re.finditer(pattern, form):
-                if third_person or (sport and kind == VIOLENCE):
+                if (
+                    third_person
+                    or (sport and kind == VIOLENCE)
+                    or (kind == SELF_HARM and _TREATMENT.search(form))
+                    or any(match.group() in part for part in told_of_others)
+                ):
                     found.taken_back = True
                     continue
                 if (
                     (kind == VIOLENCE and _THREAT_IDIOM.search(form))
+                    or (kind == VIOLENCE and threat_idiom and _THREAT_WORDS.search(match.group()))
                     or (kind == VIOLENCE and _AS_IF_OR_A_HUG.search(form))
                     or (kind == SELF_HARM and _ACCIDENT_AT_A_THING.search(form))
                     or (kind in (VIOLENCE, HONOUR) and laugh and _joked(form))
@@ -2575,6 +2694,9 @@ def _assess_clause(clause: str, found: _Found, media: bool = False, laugh: bool 
                     or (kind == HOME and _ORDINARY_DRINK.search(form))
                     or (kind == DANGER and _PAST.search(form))
                     or (kind == SELF_HARM and laugh and _JOKE.search(form))
+                    or (kind == VIOLENCE and _SET_ON_FIRE.search(form))
+                    or (kind in (HOMELESS, SELF_HARM, VIOLENCE) and _A_ROLE.search(form))
+                    or (kind == HOME and errand and "niks in huis" in match.group())
                 ):
                     # an idiom, sleeping out or running away told as the past, a trip, a
                     # game, a parent's coffee: the check, never nothing
@@ -2665,11 +2787,20 @@ _QUOTED_EUPHEMISM = re.compile(
 )
 
 
+# "ik sla me er wel doorheen": getting through something, no hitting (fifteenth pass).
+_GETTING_THROUGH = re.compile(
+    r"\b(?:sla|slaan|slaat|sloeg|sloegen)\s+(?:me|mij|ons|je|zich|mezelf)\s+(?:er\s+)?"
+    r"(?:\w+\s+){0,2}doorheen\b",
+    re.IGNORECASE,
+)
+
+
 def assess_words(text: str | None) -> Assessment:
     """The level and kinds of danger from the words of a message alone."""
     if not text or text.startswith("/"):
         return Assessment()
     text = _SKIPPING.sub(r"overslaan\1", text)
+    text = _GETTING_THROUGH.sub("doorheenslaan", text)
     found = _Found()
     clauses = _clauses(text)
     whole = _typos(normalise(text))
@@ -2677,12 +2808,16 @@ def assess_words(text: str | None) -> Assessment:
     if _QUOTED_EUPHEMISM.search(text):
         found.add(CHECK, HOME if _AT_HOME.search(whole) else DANGER)
     laugh = bool(_LAUGH.search(text))
+    errand = bool(_ERRAND.search(whole))
+    # "... gaat me vermoorden want ik ben mn huiswerk vergeten": "want" splits the clause
+    threat_idiom = bool(_THREAT_IDIOM.search(whole))
     for clause in clauses:
-        _assess_clause(clause, found, media, laugh)
+        _assess_clause(clause, found, media, laugh, errand, threat_idiom=threat_idiom)
     if (len(clauses) > 1 or clauses != [whole]) and found.level != CLEAR:
         # a phrase split by a comma ("ik wil, niet meer leven") or by a word that borders
         # a clause ("hele weekenden alleen") still counts
-        _assess_clause(whole, found, media, laugh)
+        others = tuple(c for c in clauses if media and not _ABOUT_ME.search(c))
+        _assess_clause(whole, found, media, laugh, errand, others, threat_idiom)
     if (
         found.level == CLEAR
         and set(found.found) == {SELF_HARM}
@@ -2719,6 +2854,25 @@ def assess_words(text: str | None) -> Assessment:
     return Assessment(found.level, tuple(kinds), found.taken_back)
 
 
+# Told as harmless in so many words (fifteenth pass, read from the twentieth set's full
+# alarms that only a sure classifier gave): a toddler's bite, running "tot ik niet meer
+# kan" for a race, a danger seen on tv, someone who ran away and is back long since, "ik ben
+# dood" beside a school deadline. A sure classifier then gives the check, never the help
+# lines at once; the words still decide (a clear word stays clear).
+_TOLD_HARMLESS = re.compile(
+    r"\b(?:baby|babytje|peuter|dreumes|(?:nichtje|neefje|broertje|zusje|kleintje) van "
+    r"(?:[1-4]|een|twee|drie|vier)(?: jaar| maanden| maand)?)\b(?: \w+){0,2} (?:beet|bijt|"
+    r"sloeg|slaat|schopte|schopt|krabde|krabt|trok|trekt)\b|\bkrijgt (?:\w+ )?tandjes\b|"
+    r"\b(?:ren|rennen|loop|lopen|train|trainen|fiets|fietsen|zwem|zwemmen|sport|sporten)\b"
+    r"(?: \w+){0,4} tot ik (?:niet meer kan|erbij neerval|neerval)\b|"
+    r"\b(?:zag|zagen|gezien|zie|zien|kijken|keken)\b(?: \w+){0,3} (?:op|in) (?:tv|de tv|"
+    r"televisie|het nieuws|het journaal|nos|youtube)\b|"
+    r"\bweggelopen\b.*\b(?:al lang|allang|alweer|al weer|weer) terug\b|"
+    r"\b(?:inleveren|deadline|toets|proefwerk|verslag|stageverslag|huiswerk|werkstuk|"
+    r"tentamen)\b.*\bik ben (?:zo |echt |gewoon )?dood\b"
+)
+
+
 def assess(
     text: str | None,
     crisis: float = 0.0,
@@ -2736,7 +2890,8 @@ def assess(
     danger and mostly are not), `diet_crisis` DIET's own crisis confidence before pooling.
     The words never lower what the classifier says, except where the message itself takes
     a word back ("nooit pijn"): then a high confidence gives the check instead of the help
-    lines at once. `answer`: the message is a short answer its question reads whole (an
+    lines at once, and a middle one (under `SURE_DESPITE_TAKEN_BACK_AT`) no check. `answer`:
+    the message is a short answer its question reads whole (an
     age, a number, a yes or a no): the classifier's middle band gives no check for it.
     """
     clear_at = CLEAR_AT if clear_at is None else clear_at  # other values: the benches
@@ -2773,7 +2928,10 @@ def assess(
     else:
         model = NONE
     if words.taken_back and words.level == NONE:
-        model = CHECK if model == CLEAR else NONE
+        sure = model != NONE and crisis >= SURE_DESPITE_TAKEN_BACK_AT
+        model = CHECK if model == CLEAR or sure else NONE
+    if model == CLEAR and words.level != CLEAR and _TOLD_HARMLESS.search(_typos(normalise(text))):
+        model = CHECK
     level = max(words.level, model, key=_RANK.__getitem__)
     return Assessment(level, words.kinds, words.taken_back)
 
