@@ -290,6 +290,8 @@ _FILLERS = frozenset(
     # haha", "gewoon oma haha"
     "ofzo gwoon gewon haha hahaha hihi lol xd".split()
 )
+# A sentence starts with one of these after "ze heet" and the like are gone.
+_SUBJECTS = frozenset("ik ze zij hij we wij jij".split())
 # Titles kept with the surname after them: "mevrouw de vries", "meneer el amrani".
 _TITLES = frozenset("meneer mevrouw mevr juf meester dokter".split())
 # Small words of Dutch and other surnames: "van den berg", "de vries", "el amrani".
@@ -470,6 +472,14 @@ def name_from_answer(
     if text:
         text = _NAME_PREFIX_RE.sub("", " ".join(str(text).split()))
     words = re.findall(r"'t\b|[^\W\d_]+(?:['-][^\W\d_]+)*|\d+", value)  # "van 't hof"
+    if text and words and all(w.lower() in _FILLERS for w in words):
+        # the NLU picked a filler as the name ("gwn" of "ze heet gwn ria"): the name is in
+        # what was typed (stop 43, typed as a youth would)
+        return name_from_answer(text, called_by=called_by)
+    if len(words) > 1 and words[0].lower() in _SUBJECTS:
+        # "ze luistert altijd" at "Hoe heet je oma?": a sentence about the person, never the
+        # name "Ze Luistert Altijd" (stop 43, typed as a youth would)
+        return None
     if text and len(words) == 1:
         # the NLU found one word of a longer name: keep "mevrouw de vries" whole
         whole = re.findall(r"[^\W\d_]+(?:['-][^\W\d_]+)*|\d+", text)

@@ -1495,6 +1495,8 @@ def test_fifteenth_pass_a_lesson_a_fire_a_role_or_a_treatment_gets_the_check(tex
         "ik wil ook weglopen, net als dat meisje in de film",
         "mijn vader slaat me, ik sla me er wel doorheen",
         "mijn vader gaat me vermoorden",
+        "mijn broer gaat me vermoorden want ik heb een vriendje",
+        "ik snij mezelf en de tandarts vroeg ernaar",
     ],
 )
 def test_fifteenth_pass_keeps_clear_danger_clear(text):

@@ -208,6 +208,11 @@ STOP_39_NAMES += [
     ("gerard van", "gerard van de garage", "Gerard"),
     ("hij heet gwn sander", None, "Sander"),
     ("noemme maar jojo", None, "Jojo"),
+    # typed as a youth would (stop 43): the NLU's name was a filler; a sentence about the
+    # person at the name question is no name
+    ("gwn", "ze heet gwn ria", "Ria"),
+    ("ze luistert altijd", None, None),
+    ("hij helpt me met alles", None, None),
     # what must not change: a surname with "van de" stays
     ("ruud van", "hij heet ruud van de wal", "Ruud van de Wal"),
 ]
