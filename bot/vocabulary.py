@@ -358,8 +358,8 @@ _NAME_SAID_BEFORE = re.compile(
     r"broer|zus|broers|zussen|klasgenoten|oma|opa)\s+(?:zegt|zeggen|noemt|noemen)"
     r"(?:\s+(?:me|mij|hem|haar))?|"
     r"ik\s+zeg\s+(?:altijd\s+|gewoon\s+|gwn\s+)?|(?:ze|zij|hij)\s+(?:het|hiet|heed|hee|hyet)(?=\s)|"
-    # "ze heet gwn linda", "noemmij maar fay" (stop 43, the fourteenth form set)
-    r"(?:ze|zij|hij)\s+heet\s+(?:gewoon|gwn|gwoon)(?=\s)|"
+    # "noemmij maar fay" (stop 43, the fourteenth form set; "ze heet gwn linda" needs no
+    # entry: "ze heet" and the filler "gwn" are left off already)
     r"noem\s*(?:me|mij)\s+(?:maar\s+|gewoon\s+|gwn\s+)?|"
     # "we zeggen gewoon bobby", "zn naamis liban", "call me dj", "they call me mo", "u can
     # call me ash", "names jordan", "bijnaam is swifty" (the tenth form set, read)
