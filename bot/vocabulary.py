@@ -176,7 +176,8 @@ _NAME_PREFIX_RE = re.compile(
     r"noem mij maar|noem me|"
     r"noem mij|ik noem hem|ik noem haar|we noemen hem|we noemen haar|wij noemen hem|"
     r"wij noemen haar|zeg maar|je mag|ze heet|zij heet|hij heet|die heet|dat is|het is|heet|"
-    r"is)\s+",
+    # stop 44 (the fifteenth form set, read): "ikke rachid", Frisian "hja hjit"
+    r"ikke|k ben|hja hjit|hy hjit|hjit|" r"is)\s+",
     re.IGNORECASE,
 )
 _NAME_RE = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+){0,3}$")
@@ -295,9 +296,14 @@ _SUBJECTS = frozenset("ik ze zij hij we wij jij".split())
 # Titles kept with the surname after them: "mevrouw de vries", "meneer el amrani".
 _TITLES = frozenset("meneer mevrouw mevr juf meester dokter".split())
 # Small words of Dutch and other surnames: "van den berg", "de vries", "el amrani".
-SURNAME_PARTS = frozenset("van de den der het ter ten te el al da di du le la op in 't".split())
-# Dutch surname prefixes are written small after a first name: "Riet de Vries".
-_DUTCH_PREFIXES = frozenset("van de den der het ter ten te 't".split())
+SURNAME_PARTS = frozenset(
+    "van de den der het ter ten te el al da di du le la op in 't "
+    # "ahmed ben ali", "yusuf bin salim" (stop 44)
+    "ben bin ibn".split()
+)
+# Dutch surname prefixes are written small after a first name: "Riet de Vries"; so are
+# "ben" and "bin" of an Arabic surname ("Ahmed ben Ali").
+_DUTCH_PREFIXES = frozenset("van de den der het ter ten te 't ben bin ibn".split())
 # After "van" these say where the person is from, not a surname: "bas van groep 8".
 _FROM_WHERE = frozenset(
     "groep school de het mijn mn me onze ons je voetbal hockey turnen zwemmen dans werk "
@@ -309,8 +315,10 @@ _FROM_WHERE = frozenset(
 # A name inside the words that say it: "je kan me chayenne noemen", "ik denk dat ze
 # annemieke heet", "hoi hoi, ik ben sterre" (seventh pass)
 _NAME_INSIDE = re.compile(
-    r"^(?:(?:je|jullie|u) (?:kan|kunt|mag|mogen) (?:me|mij) (.+?) noemen|"
-    r"(?:ik denk dat|volgens mij) (?:ze|hij|zij) (.+?) heet|"
+    r"^(?:(?:je|jij|jullie|u) (?:kan|kunt|mag|mogen) (?:me|mij) (.+?) noemen|"
+    # "ik weet alleen dat hij peter heet" (stop 44)
+    r"(?:ik denk dat|volgens mij|ik (?:weet|geloof) (?:alleen |wel |nog )?dat) (?:ze|hij|zij) "
+    r"(.+?) heet|"
     r"(?:hoi|hey|hallo|hi)[\s,!.]+(?:hoi[\s,!.]+)?((?:ik ben|ik heet) .+))$",
     re.IGNORECASE,
 )
@@ -324,7 +332,7 @@ SPELLING_NOTE = re.compile(
     re.IGNORECASE,
 )
 _TOLD_AFTER = re.compile(
-    r"\s+(?:die|want|omdat|maar|en (?:ze|hij|zij|die|dan|daar))\s+|"
+    r"\s+(?:die|want|omdat|maar|en (?:ze|hij|zij|die|dan|daar|is|was))\s+|"
     # how it is spelt: "natasha met een h op het eind", "wiktoria (met een w)"; "net als ik"
     r"\s*\(?\s*met (?:een|1|zo een|zo'n|twee|2) |\s+(?:net als|net zoals|zoals)\s+|"
     + SPELLING_NOTE.pattern,
@@ -341,12 +349,31 @@ _HEDGES = [
     ["zegt", "iedereen"],
     ["zeggen", "ze"],
     ["noemt", "iedereen"],
+    # "priscilla heet ze", "meneer van den berg heet hij" (stop 44)
+    ["heet", "ze"],
+    ["heet", "zij"],
+    ["heet", "hij"],
+    ["heet", "ie"],
 ]
+# Words before a name that are no part of it: "hij heet eigenlijk mohammed", "ze noemen mij
+# altijd kleine b", "beppe hjit eigenlijk wietske" (stop 44)
+_BEFORE_A_NAME = frozenset("eigenlijk officieel altijd heet hjit hiet".split())
+# "chandra of chan": never "ahmed of nee wacht ..." or "echt of een bot"
+_NO_NICKNAME = frozenset("nee een niet wat zo zoiets so iets".split())
+# A question is no name: "hoe bedoel je hoe heet hij" (stop 44)
+_QUESTION_WORDS = frozenset("hoe wat wie waarom waar welke wanneer".split())
+# "noem me prinses 👑 haha nee grapje gewoon fleur": the name after the joke (stop 44)
+_AFTER_A_JOKE = re.compile(
+    r"^.*\b(?:nee\s+)?(?:grapje|geintje|grap|jk|just kidding)\b[\s,.!]*(?:nee\s+)?", re.IGNORECASE
+)
 # "ramon is zn naam", "Noor is mijn naam", "berkay hier" (a chat's "this is berkay"), "her
 # name is kasia", "naam: Zakaria", "ik weet alleen zn voornaam: tesfay" (stop 39)
 _NAME_SAID_AFTER = re.compile(
     r"\s+(?:is\s+(?:mijn|mn|m'n|zijn|zn|z'n|haar|d'r|de)\s+(?:voor)?naam|hier|"
-    r"tegen\s+(?:me|mij|hem|haar))[\s.!]*$|^(?P<alone>[^\W\d_]+)\s+ik[\s.!]*$",
+    r"tegen\s+(?:me|mij|hem|haar)|"
+    # "priya is goed" (stop 44)
+    r"is\s+(?:ook\s+)?(?:goed|prima|oke|ok|oké|best|fine))[\s.!]*$|"
+    r"^(?P<alone>[^\W\d_]+)\s+ik[\s.!]*$",
     re.IGNORECASE,
 )
 _NAME_SAID_BEFORE = re.compile(
@@ -422,6 +449,13 @@ def called_instead(text: str) -> tuple[str, str] | None:
     return given, found.group("nick") or found.group("nick2")
 
 
+def after_a_joke(text: str) -> str:
+    """ "noem me prinses 👑 haha nee grapje gewoon fleur" -> "gewoon fleur": what is said after
+    a joke taken back; the text itself when there is none (stop 44)."""
+    joke = _AFTER_A_JOKE.match(text)
+    return text[joke.end() :] if joke and text[joke.end() :].strip() else text
+
+
 def name_from_answer(
     value: str | None, text: str | None = None, called_by: bool = True
 ) -> str | None:
@@ -451,6 +485,7 @@ def name_from_answer(
     # "ze heet Ilse en ze woont naast ons": the name comes before what is told about them
     # "noemmij maar fay": the "maar" there is no border before what is told (stop 43)
     value = _CALL_ME.sub("", " ".join(str(value).split()))
+    value = after_a_joke(value)  # "noem me prinses haha nee grapje gewoon fleur"
     value = _TOLD_AFTER.split(str(value), maxsplit=1)[0]
     value = _NAME_INSIDE.sub(
         lambda m: next(g for g in m.groups() if g), " ".join(str(value).split())
@@ -461,11 +496,11 @@ def name_from_answer(
         # a part that says it is the name comes first: "ik ben de tweeling van sara, ik
         # heet lina" (seventh pass)
         parts.sort(key=_says_the_name_first)
-        for part in parts:
-            found = name_from_answer(part)
-            if found:
-                return found
-        return None
+        names = [found for found in map(name_from_answer, parts) if found]
+        for longer in names[1:2]:
+            if names and longer.lower().startswith(names[0].lower() + " "):
+                return longer  # "ze heet linda, linda de jong": the whole name (stop 44)
+        return names[0] if names else None
     value = " ".join(str(value).split())
     value = _NAME_PREFIX_RE.sub("", _NAME_SAID_BEFORE.sub("", value))
     value = _NAME_SAID_AFTER.sub(lambda m: m.group("alone") or "", value)  # "hemmo ik"
@@ -503,8 +538,13 @@ def name_from_answer(
             if not is_dutch(whole.split()[1]):
                 return whole  # "Ria Smit", "giovanni martina": a surname, kept (stop 39)
     lowered = [w.lower() for w in words]
-    while lowered and lowered[0] in _FILLERS | {"mijn", "mn", "me", "de", "het", "een", "die"}:
-        words, lowered = words[1:], lowered[1:]
+    filler = False
+    while lowered and (
+        lowered[0] in _FILLERS | {"mijn", "mn", "me", "de", "het", "een", "die"}
+        # "ok dan stef", "eigenlijk mohammed", "altijd gewoon tante" (stop 44)
+        or (len(lowered) > 1 and (lowered[0] in _BEFORE_A_NAME or (filler and lowered[0] == "dan")))
+    ):
+        words, lowered, filler = words[1:], lowered[1:], True
     if len(lowered) > 1 and lowered[0] in ("mien", "min"):
         words, lowered = words[1:], lowered[1:]  # "mien beppe": "mijn" in dialect, not Mien
     while lowered and (lowered[-1] in _FILLERS or lowered[-2:] in _HEDGES):
@@ -513,13 +553,25 @@ def name_from_answer(
     if lowered[-2:] in _WHERE_AT_THE_END:
         cut = 3 if lowered[-3:-2] in (["van"], ["bij"]) else 2
         words, lowered = words[:-cut], lowered[:-cut]  # "de buurvrouw (van) naast ons"
-    if not words:
+    if not words or lowered[0] in _QUESTION_WORDS:
         return None
     # "bas van groep 8": the first name only; "ramon uit curacao", "henk bij de kerk"
     for index, word in enumerate(lowered[1:], start=1):
         following = lowered[index + 1] if index + 1 < len(lowered) else ""
         if word in ("uit", "bij") and following:
             words, lowered = words[:index], lowered[:index]
+            break
+        if word == "of" and index == 1 and len(lowered) <= 3 and following not in _NO_NICKNAME:
+            words, lowered = words[:index], lowered[:index]  # "chandra of chan" (stop 44)
+            break
+        if (
+            word in ("de", "een", "mijn", "mn", "me")
+            and index + 1 < len(words)
+            and not words[index + 1][:1].isupper()  # "Jolanda de Vriend": a surname, as typed
+            and not any(is_dutch(w) for w in lowered[:index])  # "oeps ik bedoelde mijn tante"
+            and any(_relation_word(w, word_relation) for w in lowered[index + 1 : index + 3])
+        ):
+            words, lowered = words[:index], lowered[:index]  # "shurandy de broer van me moeder"
             break
         if word in ("van", "bij", "uit", "op") and (
             following in _FROM_WHERE - {"de"}  # "van het zaalvoetbal" (seventh pass)
@@ -539,6 +591,8 @@ def name_from_answer(
     # a relation word first ("oma riet", "buurvrouw gerrie"): the name after it
     while words and _relation_word(lowered[0], word_relation):
         words, lowered = words[1:], lowered[1:]
+    while len(lowered) > 1 and lowered[0] in _BEFORE_A_NAME:
+        words, lowered = words[1:], lowered[1:]  # "beppe hjit eigenlijk wietske" (stop 44)
     if not words:
         return None  # only a relation: "de buurman", "gewoon opa"
     if any(w.isdigit() for w in lowered):

@@ -249,6 +249,10 @@ async def test_the_real_model_reads_answers_with_their_question(
         ("out_of_scope", "pizza is lekker", None),
         ("out_of_scope", "dat zeg ik niet", None),
         ("out_of_scope", "💊💊 vannacht", None),
+        # stop 44, typed as a youth would: a joke taken back before the name
+        ("out_of_scope", "noem me prinses haha nee grapje gewoon fleur", "inform_name"),
+        ("out_of_scope", "zeg maar koningin, grapje, ik ben yara", "inform_name"),
+        ("out_of_scope", "nee grapje", None),
         # danger and wishes keep their intent
         ("crisis", "Jet", None),
         ("stop", "Jet", None),

@@ -267,7 +267,9 @@ def test_a_negation_of_another_verb_after_the_danger_takes_nothing_back(text, le
         ("2 jaar geleden ben ik een keer weggelopen maar nu woon ik fijn bij mn tante", CHECK),
         ("toen ik 8 was ben ik weggelopen naar de speeltuin", CHECK),
         ("mijn moeder drinkt elke ochtend 3 bakken koffie", CHECK),
-        ("mn zusje slaat me altijd met haar knuffel", CHECK),
+        # a child's cuddly toy or pillow: nothing since the sixteenth pass; a parent's: the check
+        ("mn zusje slaat me altijd met haar knuffel", NONE),
+        ("mijn moeder slaat me soms met een kussen", CHECK),
         # the same words about the youth now stay clear
         ("ik ben weggelopen en slaap nu bij een vriend", CLEAR),
         ("ik ben gestoken door een jongen", CLEAR),
@@ -1416,6 +1418,34 @@ FIFTEENTH_PASS_NONE = [
     "bij karate kreeg ik een schop tegen mijn been",
     "maak je geen zorgen, ik sla me er wel doorheen",
 ]
+# Sixteenth pass (stop 44), read from the twenty-first set's misses and alarms after its
+# blind figures; each written here in other words.
+SIXTEENTH_PASS_CHECK = [
+    ("mijn mentor mag mijn armen echt niet zien", safety.SELF_HARM),
+    ("mijn moeder is vaak niet zichzelf s avonds", safety.HOME),
+    ("heb jij misschien wat te eten", safety.HOME),
+    ("ik slaap nu gewoon overal", safety.HOMELESS),
+    ("ik ben weg bij de leefgroep", safety.HOMELESS),
+    ("mijn zus is in marokko achtergelaten en nu moet ik ook mee", safety.HONOUR),
+    ("hoeveel slaappillen is te veel eigenlijk", safety.SELF_HARM),
+    ("mijn stiefvader heeft losse handjes", safety.VIOLENCE),
+    ('papa heeft zijn "drankjes" weer gehad', safety.HOME),
+    ("hoe haal je een video van jezelf van insta af", safety.ONLINE),
+    ("rugzak al ingepakt voor als ik weg moet", safety.HOMELESS),
+    ("ik heb mijn eigen manier om ermee om te gaan, niemand hoeft het te weten", safety.SELF_HARM),
+]
+SIXTEENTH_PASS_NONE = [
+    "mijn broertje slaat me altijd met zijn knuffel",
+    "de poes heeft weer een vogeltje vermoord",
+    "bij biologie moesten we een kikker open snijden",
+    "ik ben wel 50 keer dood gegaan in dat level",
+    "ik had een nachtmerrie dat ik werd achtervolgd",
+    "ze zegt altijd de waarheid, ook als het pijn doet",
+    "de dokter heeft mijn bloed onderzocht",
+    "als ik bang ben voor onweer mag ik bij opa slapen",
+    "ik heb een sniper gekocht in fortnite",
+    "hij heeft harde handen van het werk op de bouw",
+]
 
 
 @pytest.mark.parametrize(
@@ -1525,6 +1555,64 @@ def test_fifteenth_pass_told_harmless_never_lowers_clear_words(text):
     assert assess(text, crisis=0.96, crisis_on_top=True).level == CLEAR
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bij burgerschap hadden we het over eerwraak",
+        "we kregen een gastles over eerwraak",
+        "er is een man vermoord in het dorp, stond in de krant",
+        "de scheids gaf hem een rode kaart want hij schopte me",
+        "mijn vader was vroeger verslaafd, nu is hij al 3 jaar clean",
+        "mijn neefje is weggelopen in de supermarkt maar we vonden hem snel",
+    ],
+)
+def test_sixteenth_pass_a_lesson_the_paper_a_card_or_a_parent_clean_gets_the_check(text):
+    """Words that were the help lines at once: the check now, never nothing."""
+    assert assess_words(text).level == CHECK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "waarom leef ik eigenlijk nog",
+        "sextortion via snapchat, hij wil geld anders deelt hij alles",
+        "mijn moeder gebruikt weer, ze was een jaar clean",
+        "mijn vader slaat me, de scheids van voetbal weet het niet",
+        "op school hadden we het over zelfmoord en ik wil ook dood",
+    ],
+)
+def test_sixteenth_pass_keeps_clear_danger_clear(text):
+    assert assess_words(text).level == CLEAR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "de politie zocht een jongen met een mes, ze hebben hem al",
+        "06 12345678 is van mijn tante, bel haar na vieren",
+        "mijn nicht gaat in mei trouwen, ik ben bruidsmeisje",
+    ],
+)
+def test_sixteenth_pass_harmless_told_in_so_many_words_lowers_a_sure_classifier_to_the_check(text):
+    assert assess(text, crisis=0.96, crisis_on_top=True).level == CHECK
+
+
+def test_a_harmless_word_around_losse_handjes_takes_nothing_back():
+    """ "handjes" is a clapping game in `_SPORT_AND_GAMES`; beside "losse" it took the
+    words back and with them the classifier's check (a nineteenth-set danger message)."""
+    text = "mijn vader heeft losse handjes zeg maar"
+    assert not assess_words(text).taken_back
+    assert assess(text, crisis=0.69).level == CHECK
+
+
+def test_the_word_lists_are_compiled_once():
+    """More patterns than `re` caches: each clause compiled them all again (0.1 s a clause)."""
+    assess_words("ik heb mijn opa gekozen, maar hij weet het nog niet, want hij is op vakantie")
+    before = safety._compiled.cache_info().misses
+    assess_words("mijn tante, want zij luistert, maar ze woont ver weg")
+    assert safety._compiled.cache_info().misses == before
+
+
 def test_a_taken_back_word_of_the_thirteenth_pass_no_longer_hides_a_sure_crisis():
     """ "het pesten stopt nooit" took the word back and with it the classifier's 0.9."""
     text = "het pesten stopt nooit, misschien moet ik er zelf mee stoppen"
@@ -1538,7 +1626,8 @@ def test_a_taken_back_word_of_the_thirteenth_pass_no_longer_hides_a_sure_crisis(
     + TWELFTH_PASS_CHECK
     + THIRTEENTH_PASS_CHECK
     + FOURTEENTH_PASS_CHECK
-    + FIFTEENTH_PASS_CHECK,
+    + FIFTEENTH_PASS_CHECK
+    + SIXTEENTH_PASS_CHECK,
 )
 def test_quiet_signs_of_the_eleventh_and_twelfth_pass_get_the_check_with_their_kind(text, kind):
     result = assess_words(text)
@@ -1559,7 +1648,8 @@ def test_tired_of_existing_gets_the_help_lines_at_once(text):
     + TWELFTH_PASS_NONE
     + THIRTEENTH_PASS_NONE
     + FOURTEENTH_PASS_NONE
-    + FIFTEENTH_PASS_NONE,
+    + FIFTEENTH_PASS_NONE
+    + SIXTEENTH_PASS_NONE,
 )
 def test_the_eleventh_and_twelfth_pass_leave_everyday_messages_quiet(text):
     assert not assess_words(text).at_least(CHECK)

@@ -215,6 +215,27 @@ STOP_39_NAMES += [
     ("hij helpt me met alles", None, None),
     # what must not change: a surname with "van de" stays
     ("ruud van", "hij heet ruud van de wal", "Ruud van de Wal"),
+    # stop 44 (the fifteenth form set, read; written anew): "heet ze" after the name, Frisian
+    # "hjit", "eigenlijk", a surname with "ben", "X of Y", the whole name said again after a
+    # comma, what the person is after the name, a joke before the name, "is goed", "ikke"
+    ("marieke heet ze", None, "Marieke"),
+    ("bert heet ie", None, "Bert"),
+    ("pake hjit eigenlijk douwe", None, "Douwe"),
+    ("yusuf ben salah", None, "Yusuf ben Salah"),
+    ("samira of sam", None, "Samira"),
+    ("hij heet kees, kees de boer", None, "Kees de Boer"),
+    ("romano de broer van mijn moeder", None, "Romano"),
+    ("ik weet alleen dat ze greet heet", None, "Greet"),
+    ("jij mag mij bo noemen", None, "Bo"),
+    ("zeg maar koning haha nee grapje gewoon milan", None, "Milan"),
+    ("lisa is goed", None, "Lisa"),
+    ("ikke yara", None, "Yara"),
+    ("ok dan noor", None, "Noor"),
+    # what must not become a name: a question, a bot question with "of", a correction
+    ("hoe bedoel je hoe heet ze", None, None),
+    ("ben jij echt of een computer", None, None),
+    ("oeps ik bedoelde mijn oom", None, None),
+    ("ik noem haar altijd gewoon oma", None, None),
 ]
 
 

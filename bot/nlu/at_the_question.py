@@ -32,6 +32,7 @@ from bot.nlu.relation_words import distance, is_dutch, word_relation
 from bot.vocabulary import (
     SPELLING_NOTE,
     SURNAME_PARTS,
+    after_a_joke,
     called_instead,
     name_from_answer,
     words_around_a_name,
@@ -307,7 +308,8 @@ def a_name(text: str) -> str | None:
     # the name given before the one the person is called by: "hij heet mohammed maar
     # iedereen zegt mo", "khalid maar we zeggen khalo" (stop 41; "khalo" is also an oom)
     called = called_instead(text)
-    given = called[0] if called else text
+    # "noem me prinses haha nee grapje gewoon fleur": the name after the joke (stop 44)
+    given = called[0] if called else after_a_joke(text)
     # a spelling note does not count: "jaydy met een y aan het eind" (stop 39)
     said = _SPELLING_NOTE.sub("", given)
     words = _NAME_WORDS.findall(said)

@@ -101,6 +101,9 @@ EXACT_ONLY: dict[str, str] = {
     # street Dutch "brada" (brother)
     "oekhti": "zus", "oekhtie": "zus", "ochti": "zus", "sahbi": "vriend", "sahbie": "vriend",
     "brada": "broer", "bradda": "broer", "brotha": "broer",
+    # the fifteenth form set (stop 44): Hindustani "mausi" (mother's sister) and "chacha"
+    # (father's brother), "sisa" for a sister
+    "mausi": "tante", "chacha": "oom", "sisa": "zus",
     "mom": "ouder", "mum": "ouder", "mother": "ouder", "dad": "ouder", "father": "ouder",
     # stop 41, from what families say (not read from a set): French and Flemish, Italian,
     # Portuguese and Cape Verdean, Indonesian and Moluccan, Surinamese Hindustani, Darija,
