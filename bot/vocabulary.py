@@ -298,7 +298,7 @@ _TITLES = frozenset("meneer mevrouw mevr juf meester dokter".split())
 # Small words of Dutch and other surnames: "van den berg", "de vries", "el amrani".
 SURNAME_PARTS = frozenset(
     "van de den der het ter ten te el al da di du le la op in 't "
-    # "ahmed ben ali", "yusuf bin salim" (stop 44)
+    # "ahmed ben ali", "yusuf bin salim" (stop 44); first, "ben" is the name ("ik ben ben")
     "ben bin ibn".split()
 )
 # Dutch surname prefixes are written small after a first name: "Riet de Vries"; so are

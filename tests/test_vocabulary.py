@@ -222,6 +222,7 @@ STOP_39_NAMES += [
     ("bert heet ie", None, "Bert"),
     ("pake hjit eigenlijk douwe", None, "Douwe"),
     ("yusuf ben salah", None, "Yusuf ben Salah"),
+    ("ik ben ben", None, "Ben"),
     ("samira of sam", None, "Samira"),
     ("hij heet kees, kees de boer", None, "Kees de Boer"),
     ("romano de broer van mijn moeder", None, "Romano"),

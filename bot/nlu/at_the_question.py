@@ -298,6 +298,10 @@ def _own_name(intent: str | None, text: str) -> str | None:
     return OWN_NAME
 
 
+# Small words of an Arabic surname that are first names too (stop 44).
+_NAMES_TOO = frozenset({"ben"})
+
+
 def a_name(text: str) -> str | None:
     """ "Jet", "jet-lynn", "Sam B", "Milan uit Rotterdam", "nora met 1 r", "ik ben Filip" at
     a name question: the name of one or two words that the form reads in it
@@ -324,7 +328,12 @@ def a_name(text: str) -> str | None:
     name = name_from_answer(given)
     if name is None:
         return None
-    parts = [p for p in _NAME_WORDS.findall(name) if p.lower() not in SURNAME_PARTS]
+    # the small words of a surname are no parts of it, except "Ben" first ("ik ben ben")
+    parts = [
+        p
+        for i, p in enumerate(_NAME_WORDS.findall(name))
+        if p.lower() not in SURNAME_PARTS or (not i and p.lower() in _NAMES_TOO)
+    ]
     if (
         not 1 <= len(parts) <= 2  # "Ton van den Berg": two, with the small words aside
         or re.search(r"\d", name)
