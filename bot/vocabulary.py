@@ -177,7 +177,7 @@ _NAME_PREFIX_RE = re.compile(
     r"noem mij|ik noem hem|ik noem haar|we noemen hem|we noemen haar|wij noemen hem|"
     r"wij noemen haar|zeg maar|je mag|ze heet|zij heet|hij heet|die heet|dat is|het is|heet|"
     # stop 44 (the fifteenth form set, read): "ikke rachid", Frisian "hja hjit"
-    r"ikke|k ben|hja hjit|hy hjit|hjit|" r"is)\s+",
+    r"ikke|k ben|hja hjit|hy hjit|hjit|is)\s+",
     re.IGNORECASE,
 )
 _NAME_RE = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+){0,3}$")
@@ -497,9 +497,8 @@ def name_from_answer(
         # heet lina" (seventh pass)
         parts.sort(key=_says_the_name_first)
         names = [found for found in map(name_from_answer, parts) if found]
-        for longer in names[1:2]:
-            if names and longer.lower().startswith(names[0].lower() + " "):
-                return longer  # "ze heet linda, linda de jong": the whole name (stop 44)
+        if len(names) > 1 and names[1].lower().startswith(names[0].lower() + " "):
+            return names[1]  # "ze heet linda, linda de jong": the whole name (stop 44)
         return names[0] if names else None
     value = " ".join(str(value).split())
     value = _NAME_PREFIX_RE.sub("", _NAME_SAID_BEFORE.sub("", value))

@@ -2321,7 +2321,9 @@ _HARMLESS_FOR: list[tuple[frozenset[str], str | None, str]] = [
         r"\b(?:boss|noob|elden ring|brawl stars|pubg|last of us|call of duty|dayz|cluedo|"
         r"weerwolven|schaak|schaken|mario kart|escape room|apex|overwatch|zelda|pokemon|sims|"
         r"clash royale|stumble guys|rocket league|halloween|zombie|zombies|brawlhalla|"
-        r"fall guys|gta|hitman|resident evil|five nights)\b",
+        r"fall guys|gta|hitman|resident evil|five nights|"
+        # shooters (sixteenth pass: "ik heb een nieuw wapen gekocht in free fire")
+        r"free ?fire|warzone|cs ?go|counter ?strike)\b",
     ),
     # deaths of many far away, idioms with hitting
     (
@@ -2406,16 +2408,10 @@ _HARMLESS_FOR: list[tuple[frozenset[str], str | None, str]] = [
         r"(?:messen|een mes)\b",
     ),
     # sixteenth pass (read from the twenty-first set's checks): a heart cut open in biology,
-    # a weapon in a game, a cat and a mouse, followed in a dream, honest "ook als het pijn
+    # a cat and a mouse, followed in a dream, honest "ook als het pijn
     # doet", blood checked at the doctor, "als ik bang ben mag ik bij haar komen" (never
     # when the fear is of a person or of home)
     (frozenset({SELF_HARM}), r"snijden|snij|snijd", r"\b(?:bio|biologie|practicum)\b"),
-    (
-        frozenset({VIOLENCE, DANGER, SELF_HARM}),
-        None,
-        r"\b(?:free ?fire|valorant|warzone|cs ?go|counter ?strike|among us|roblox|fortnite|"
-        r"minecraft|gta|cod|call of duty|apex|pubg|elden ring)\b",
-    ),
     (
         frozenset({VIOLENCE}),
         r"vermoord\w*",
@@ -2472,6 +2468,12 @@ _MEDIA = re.compile(
     r"horror\w*|(?<!het )(?<!weer )(?<!dag )(?<!avond )(?<!nacht )oorlog|geschiedenis|toneel)\b"
 )
 _ABOUT_ME = re.compile(r"\b(?:ik|me|mij|mezelf|mijn)\b")
+# A pillow or a cuddly toy: no beating ("mijn zusje slaat mij soms met een kussen"); "wil
+# me kussen" is no pillow: only "met een kussen".
+_PILLOW_WORDS = (
+    r"met (?:een |het |de |haar |zijn |zn |z n |mijn |mn |m )?(?:kussen|kussens|knuffel|"
+    r"knuffels)|kussengevecht"
+)
 # Sport or an accident: a kick or a bruise there is not violence against the youth.
 _SPORT_OR_ACCIDENT = re.compile(
     r"\b(?:per ongeluk|voetbal|hockey|training|wedstrijd|judo|karate|boksen|kickboksen|"
@@ -2480,9 +2482,8 @@ _SPORT_OR_ACCIDENT = re.compile(
     r"taekwondo|jiujitsu|jiu jitsu|aikido|kungfu|kung fu|capoeira|krav maga|wushu|kendo|"
     # the punching bag (sixteenth pass: "hij traint me met slaan op de zak")
     r"op de (?:zak|bokszak|pads)|bokszak|stootkussen|"
-    # a pillow or a cuddly toy is no beating; a wasp is no knife ("wil me kussen" is no
-    # pillow: only "met een kussen")
-    r"met (?:een |het |de |haar |zijn |zn |z n |mijn |mn |m )?(?:kussen|knuffel)|kussengevecht|"
+    # a pillow or a cuddly toy is no beating (`_PILLOW_WORDS`); a wasp is no knife
+    + _PILLOW_WORDS + r"|"
     r"gestoken door (?:een |de )?(?:wesp\w*|bijen|mug\w*|kwal\w*|brandnetel\w*|insect\w*)|"
     r"rugby|handbal|gevallen|viel|by accident|accidentally|football|soccer|with (?:a|the) "
     r"ball|in (?:a|the) game|at fifa)\b"
@@ -2523,20 +2524,13 @@ _WANDERED_OFF = re.compile(
     r"appie|jumbo|lidl|aldi|winkel|markt|pretpark|efteling|dierentuin|speeltuin|strand|kermis|"
     r"ikea|mall|winkelcentrum)\b"
 )
-# A pillow or a cuddly toy: no beating ("mijn zusje slaat mij soms met een kussen").
-_PILLOW = re.compile(
-    r"\bmet (?:een |het |de |haar |zijn |zn |z n |mijn |mn |m )?(?:kussen|kussens|knuffel|"
-    r"knuffels)\b|\bkussengevecht\b"
-)
-# A parent with the pillow keeps the check: "mijn moeder slaat me met een kussen".
-_A_PARENT = re.compile(rf"\b{_PARENT}\b")
-# A lesson or the news about danger, told with no word about the youth.
+_PILLOW = re.compile(rf"\b(?:{_PILLOW_WORDS})\b")
+# A lesson or the news about danger, told with no word about the youth: besides
+# `_ABOUT_THE_WORD`, a talk at school and news on an app.
 _LESSON_OR_NEWS = re.compile(
     r"\b(?:hadden|hebben|kregen|krijgen) we (?:het )?(?:\w+ ){0,2}over\b|\bvoorlichting\b|"
-    r"\bgastles\b|\b(?:les|lessen|mentorles|mentoruur|maatschappijleer|burgerschap|bio|"
-    r"biologie)\b(?: \w+){0,3} over\b|\bbij maatschappijleer\b|\bin de krant\b|"
-    r"\b(?:op|in) het nieuws\b|\bop nos\b|\bjournaal\b|\bstond (?:het )?(?:op|in) (?:insta|"
-    r"tiktok|snap|de krant|het nieuws|nu nl)\b"
+    r"\bgastles\b|\b(?:lessen|maatschappijleer|burgerschap|bio|biologie)\b(?: \w+){0,3} over\b|"
+    r"\bbij maatschappijleer\b|\bstond (?:het )?(?:op|in) (?:insta|tiktok|snap|nu nl)\b"
 )
 
 
@@ -2905,7 +2899,8 @@ def _assess_clause(
                     )
                     or _in_context(contexts, kind, match.group())
                     or _negated(form, match.start(), match.end())
-                    or (kind == VIOLENCE and _PILLOW.search(form) and not _A_PARENT.search(form))
+                    # a parent (or home) with the pillow keeps the check
+                    or (kind == VIOLENCE and _PILLOW.search(form) and not _BY_A_PARENT.search(form))
                 ):
                     found.taken_back = True
                     continue
@@ -3006,7 +3001,11 @@ def assess_words(text: str | None) -> Assessment:
         # back (ninth pass): the word is not the youth's wish; the check asks
         found.level = CHECK
         found.found[SELF_HARM] = CHECK
-    if found.level == CLEAR and _LESSON_OR_NEWS.search(whole) and not _ABOUT_ME.search(whole):
+    if (
+        found.level == CLEAR
+        and (_ABOUT_THE_WORD.search(whole) or _LESSON_OR_NEWS.search(whole))
+        and not _ABOUT_ME.search(whole)
+    ):
         # a lesson on honour violence or sexting, a murder in the paper, told with no word of
         # the youth (sixteenth pass): the check, never the help lines at once
         found.level = CHECK
