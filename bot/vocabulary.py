@@ -43,6 +43,8 @@ SPORT_WORDS: tuple[str, ...] = (
     "zwemmen", "dansen", "turnen", "fitness", "gym", "vechtsport", "kickboksen", "basketbal",
     "tennis", "karate", "handbal", "volleybal", "atletiek", "korfbal", "honkbal", "rugby",
     "waterpolo", "taekwondo", "worstelen", "schaken", "padel", "hardlopen", "skaten",
+    # stop 45 (the sixteenth form set): "thaiboks coach van mij", "mn kickboks coach"
+    "boks", "thaiboks", "thaiboksen", "kickboks",
 )  # fmt: skip
 
 # canonical value -> the word the coach reads (portal, demo panel)
@@ -177,7 +179,11 @@ _NAME_PREFIX_RE = re.compile(
     r"noem mij|ik noem hem|ik noem haar|we noemen hem|we noemen haar|wij noemen hem|"
     r"wij noemen haar|zeg maar|je mag|ze heet|zij heet|hij heet|die heet|dat is|het is|heet|"
     # stop 44 (the fifteenth form set, read): "ikke rachid", Frisian "hja hjit"
-    r"ikke|k ben|hja hjit|hy hjit|hjit|is)\s+",
+    r"ikke|k ben|hja hjit|hy hjit|hjit|"
+    # stop 45 (the sixteenth form set, read): Frisian "ik bin", "se hjit"; Papiamento "mi
+    # nomber ta", "e yama"; Moroccan Arabic "smiya dyali"; "volgens mij heet hij"
+    r"ik bin|se hjit|sy hjit|(?:mi|su) nomber ta|(?:mi|e|su) yama|smiya dyali|smiyti|"
+    r"volgens mij heet (?:hij|ze|zij)|is)\s+",
     re.IGNORECASE,
 )
 _NAME_RE = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+){0,3}$")
@@ -310,7 +316,8 @@ _FROM_WHERE = frozenset(
     "kerk moskee buurthuis club klas stage hiernaast boven beneden naast tegenover "
     "kickboks kickboksen boksen judo karate taekwondo basketbal basket handbal tennis "
     "atletiek scouting gym sport training muziek dansles zwemles schaken vroeger toen vorig "
-    "vorige".split()
+    # stop 45: "kees van nummer 14", "tiger op straat"
+    "vorige nummer huisnummer straat".split()
 )
 # A name inside the words that say it: "je kan me chayenne noemen", "ik denk dat ze
 # annemieke heet", "hoi hoi, ik ben sterre" (seventh pass)
@@ -319,6 +326,9 @@ _NAME_INSIDE = re.compile(
     # "ik weet alleen dat hij peter heet" (stop 44)
     r"(?:ik denk dat|volgens mij|ik (?:weet|geloof) (?:alleen |wel |nog )?dat) (?:ze|hij|zij) "
     r"(.+?) heet|"
+    # "weet alleen dat iedereen hem mo noemt" (stop 45)
+    r"(?:ik )?(?:weet|denk|geloof) (?:alleen |wel )?dat (?:iedereen|we|wij|ze) (?:hem|haar) "
+    r"(.+?) (?:noemt|noemen)|"
     r"(?:hoi|hey|hallo|hi)[\s,!.]+(?:hoi[\s,!.]+)?((?:ik ben|ik heet) .+))$",
     re.IGNORECASE,
 )
@@ -362,6 +372,16 @@ _BEFORE_A_NAME = frozenset("eigenlijk officieel altijd heet hjit hiet".split())
 _NO_NICKNAME = frozenset("nee een niet wat zo zoiets so iets".split())
 # A question is no name: "hoe bedoel je hoe heet hij" (stop 44)
 _QUESTION_WORDS = frozenset("hoe wat wie waarom waar welke wanneer".split())
+# "tante nel noemen we haar": how the family calls the person, after the name (stop 45)
+_CALLED_SO = [
+    [verb, who, whom]
+    for verb in ("noemen", "noem", "zeggen")
+    for who in ("we", "wij", "ik", "ze")
+    for whom in ("haar", "hem")
+]
+# Turkish titles after a first name: "emine hanim", "ahmet bey" (stop 45; "abi", "teyze",
+# "amca" are family words of `bot.nlu.relation_words`)
+_HONORIFICS = frozenset("hanim hanım hanimefendi bey beyefendi efendi hoca hocam".split())
 # "noem me prinses 👑 haha nee grapje gewoon fleur": the name after the joke (stop 44)
 _AFTER_A_JOKE = re.compile(
     r"^.*\b(?:nee\s+)?(?:grapje|geintje|grap|jk|just kidding)\b[\s,.!]*(?:nee\s+)?", re.IGNORECASE
@@ -432,7 +452,11 @@ _PLACE_AFTER_DE = frozenset(
     # stop 43 (the fourteenth form set): "patrick van de garage", "femke van de manege"
     "garage manege stal boerderij kinderboerderij kapper kapsalon bakker bakkerij werkplaats "
     "camping zwembad ijsbaan skatebaan bioscoop apotheek praktijk toko pizzeria fietsenmaker "
-    "fanfare koor band tempel synagoge kerkkoor".split()
+    "fanfare koor band tempel synagoge kerkkoor "
+    # stop 45 (the sixteenth form set): "kevin van de jumbo", "marloes van de hockey",
+    # "mevrouw de vries van de bovenverdieping"
+    "jumbo lidl aldi hockey hockeyclub bovenverdieping benedenverdieping galerij "
+    "portiek kassa".split()
 )
 
 
@@ -546,6 +570,14 @@ def name_from_answer(
         words, lowered, filler = words[1:], lowered[1:], True
     if len(lowered) > 1 and lowered[0] in ("mien", "min"):
         words, lowered = words[1:], lowered[1:]  # "mien beppe": "mijn" in dialect, not Mien
+    if len(lowered) > 3 and lowered[-3:] in _CALLED_SO:
+        words, lowered = words[:-3], lowered[:-3]  # "tante nel noemen we haar" (stop 45)
+    if len(lowered) == 2 and lowered[1] in _HONORIFICS:
+        words, lowered = words[:1], lowered[:1]  # "emine hanim", "ahmet bey" (stop 45)
+    if len(lowered) == 3 and lowered[0] == lowered[2] and lowered[1] in ("ja", "dus", "yes"):
+        words, lowered = words[:1], lowered[:1]  # "steven ja steven" (stop 45)
+    if lowered in (["ikke"], ["ik"], ["ikzelf"]):
+        return None  # "ikke, bo": the name is in the other part
     while lowered and (lowered[-1] in _FILLERS or lowered[-2:] in _HEDGES):
         cut = 2 if lowered[-2:] in _HEDGES else 1
         words, lowered = words[:-cut], lowered[:-cut]

@@ -253,6 +253,8 @@ async def test_the_real_model_reads_answers_with_their_question(
         ("out_of_scope", "noem me prinses haha nee grapje gewoon fleur", "inform_name"),
         ("out_of_scope", "zeg maar koningin, grapje, ik ben yara", "inform_name"),
         ("out_of_scope", "nee grapje", None),
+        ("out_of_scope", "grapje", None),
+        ("out_of_scope", "geintje", None),
         # danger and wishes keep their intent
         ("crisis", "Jet", None),
         ("stop", "Jet", None),

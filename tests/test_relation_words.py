@@ -414,6 +414,10 @@ def test_the_people_read_are_a_fresh_list_each_time():
         ("oekhti", "zus"), ("mijn sahbi", "vriend"), ("mn brada", "broer"),
         # stop 44 (the fifteenth form set, read; written anew): Hindustani family words
         ("mijn mausi", "tante"), ("mn chacha", "oom"), ("mijn sisa", "zus"),
+        # stop 45 (the sixteenth form set, read; written anew): Arabic in chat with a
+        # digit for a letter, "naober", a fighting sport's coach
+        ("3ammi", "oom"), ("mijn 3amti", "tante"), ("onze naobervrouw", "buurvrouw"),
+        ("mn kickboks coach", "sportcoach"), ("de boks coach van de sportschool", "sportcoach"),
     ],
 )  # fmt: skip
 def test_more_ways_to_say_who_it_is(text, relation):

@@ -1446,6 +1446,36 @@ SIXTEENTH_PASS_NONE = [
     "ik heb een sniper gekocht in fortnite",
     "hij heeft harde handen van het werk op de bouw",
 ]
+# Seventeenth pass (stop 45, read from the twenty-second set), in other words than the set.
+SEVENTEENTH_PASS_CHECK = [
+    ("ik loop nog wat rond in de stad, het is al donker", safety.HOMELESS),
+    ("de leefgroep is niks, ik ga er morgen vandoor", safety.HOMELESS),
+    ("ik heb geen vast adres meer", safety.HOMELESS),
+    ("ik douche sinds kort bij het zwembad", safety.HOMELESS),
+    ("waar ik woon? weet ik niet eigenlijk", safety.HOMELESS),
+    ("thuis is er meestal geen geld voor eten", safety.HOME),
+    ("ik heb honger, de hele tijd", safety.HOME),
+    ("mijn juf brengt me af en toe boterhammen", safety.HOME),
+    ("papa heeft voor mij een vliegticket maar heen gekocht", safety.HONOUR),
+    ("ik mag niet zelf beslissen met wie ik trouw", safety.HONOUR),
+    ("blauwe plek op mn been, lang verhaal", safety.VIOLENCE),
+]
+SEVENTEENTH_PASS_NONE = [
+    "mijn opa slaat op de tafel als hij wint met kaarten",
+    "mijn neefje heeft een speelgoedpistool met water",
+    "de tomatensaus zit overal, het lijkt wel bloed",
+    "mijn vader kookt altijd met een groot mes",
+    "ik viel flauw door de warmte in de kerk",
+    "mijn ouders zijn gevlucht voordat ik geboren werd",
+    "ik slik ijzertabletten van de huisarts",
+    "morgen moet ik bloed laten prikken",
+    "ze vindt het een eer om mijn jim te zijn",
+    "mijn oom werkt op de spoedeisende hulp",
+    "mijn zus schrikt zich altijd dood van spinnen",
+    "mijn tante is visvrouw en heeft op haar werk messen",
+    "ik heb voor kunst een doodshoofd met een pistool getekend",
+    "we gaan met de zomervakantie naar turkije, heen en terug met de bus",
+]
 
 
 @pytest.mark.parametrize(
@@ -1605,6 +1635,49 @@ def test_a_harmless_word_around_losse_handjes_takes_nothing_back():
     assert assess(text, crisis=0.69).level == CHECK
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "voor engels lezen we een boek over een jongen die wordt uitgehuwelijkt",
+        "bij de opleiding leren we over overdosis en medicijnen",
+        "mijn moeder is als kind weggelopen van de boerderij",
+        "de tegenstander schopte me tegen mijn scheen",
+    ],
+)
+def test_seventeenth_pass_a_book_a_lesson_or_a_parents_childhood_gets_the_check(text):
+    """Words that were the help lines at once: the check now, never nothing."""
+    assert assess(text, crisis=0.9, crisis_on_top=True).level == CHECK
+
+
+def test_seventeenth_pass_a_pet_that_scratches_gets_the_check_not_the_help_lines():
+    result = assess_words("onze hond bijt me soms, ik heb overal schrammen")
+    assert result.level == CHECK
+    assert safety.VIOLENCE in result.kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we lezen een boek over een meisje dat wordt uitgehuwelijkt, net als ik",
+        "ik wil dood, we leren over zelfmoord",
+        "mijn kat is dood en mijn vader slaat me",
+        # an app is where it happens, not a story (a read twenty-first set message was
+        # taken back by "tiktok" with a classifier at 0.61)
+        "ik word uitgescholden op youtube en ik kan niet meer",
+    ],
+)
+def test_seventeenth_pass_keeps_clear_danger_clear(text):
+    assert assess_words(text).level == CLEAR
+
+
+def test_an_app_named_takes_nothing_back():
+    """ "tiktok" counted as a film: every unsure word of the message was taken back, and a
+    classifier's 0.61 with it (stop 45)."""
+    text = "op tiktok pesten ze me, ik kan niet meer"
+    assert not assess_words(text).taken_back
+    assert assess(text, crisis=0.61, crisis_on_top=True).level != NONE
+
+
 def test_the_word_lists_are_compiled_once():
     """More patterns than `re` caches: each clause compiled them all again (0.1 s a clause)."""
     assess_words("ik heb mijn opa gekozen, maar hij weet het nog niet, want hij is op vakantie")
@@ -1627,7 +1700,8 @@ def test_a_taken_back_word_of_the_thirteenth_pass_no_longer_hides_a_sure_crisis(
     + THIRTEENTH_PASS_CHECK
     + FOURTEENTH_PASS_CHECK
     + FIFTEENTH_PASS_CHECK
-    + SIXTEENTH_PASS_CHECK,
+    + SIXTEENTH_PASS_CHECK
+    + SEVENTEENTH_PASS_CHECK,
 )
 def test_quiet_signs_of_the_eleventh_and_twelfth_pass_get_the_check_with_their_kind(text, kind):
     result = assess_words(text)
@@ -1649,7 +1723,8 @@ def test_tired_of_existing_gets_the_help_lines_at_once(text):
     + THIRTEENTH_PASS_NONE
     + FOURTEENTH_PASS_NONE
     + FIFTEENTH_PASS_NONE
-    + SIXTEENTH_PASS_NONE,
+    + SIXTEENTH_PASS_NONE
+    + SEVENTEENTH_PASS_NONE,
 )
 def test_the_eleventh_and_twelfth_pass_leave_everyday_messages_quiet(text):
     assert not assess_words(text).at_least(CHECK)

@@ -232,6 +232,24 @@ STOP_39_NAMES += [
     ("lisa is goed", None, "Lisa"),
     ("ikke yara", None, "Yara"),
     ("ok dan noor", None, "Noor"),
+    # stop 45 (read from the sixteenth form set), in other words: Frisian, Papiamento and
+    # Moroccan Arabic words before the name, the family's way of calling after it, Turkish
+    # titles, a name said twice, where from
+    ("ik bin wiebe", None, "Wiebe"),
+    ("sy hjit geertje", None, "Geertje"),
+    ("mi nomber ta shanice", None, "Shanice"),
+    ("smiya dyali nadia", None, "Nadia"),
+    ("volgens mij heet ze anouk", None, "Anouk"),
+    ("ik weet alleen dat iedereen haar fien noemt", None, "Fien"),
+    ("oma lies noemen we haar", None, "Lies"),
+    ("fatma hanim", None, "Fatma"),
+    ("hij heet ehm bart ja bart", None, "Bart"),
+    ("ikke, jade", None, "Jade"),
+    ("gijs van nummer 3", None, "Gijs"),
+    ("ze noemen hem rocky op straat", None, "Rocky"),
+    ("sandra van de lidl", None, "Sandra"),
+    ("meneer de wit van de benedenverdieping", None, "Meneer de Wit"),
+    ("appie", None, "Appie"),
     # what must not become a name: a question, a bot question with "of", a correction
     ("hoe bedoel je hoe heet ze", None, None),
     ("ben jij echt of een computer", None, None),

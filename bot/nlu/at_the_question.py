@@ -96,7 +96,9 @@ _NO_NAME_HERE = frozenset(
     "whatever huh pfff boeit test testen ff even kijken wacht moment eh ehm uhm "
     "ikke iemand niemand hier daar er "
     "hello hellow helo hola salut merhaba ewa goedemorgen goedemiddag goedenavond morgen "
-    "middag avond hoii heyy heey hallootjes hoihoi dag".split()
+    "middag avond hoii heyy heey hallootjes hoihoi dag "
+    # a joke said alone is no name: "grapje" (stop 45)
+    "grapje grappie geintje grap joke".split()
 )
 _NO_NAME = CHAT_WORDS | NOT_A_NAME | _NO_NAME_HERE
 # Dutch as typed in a chat, besides the dictionary's words: "mn vrienden zeggen moos"

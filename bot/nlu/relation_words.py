@@ -84,6 +84,8 @@ _MORE_WORDS = {
     # after it was measured, stop 42)
     "omke": "oom", "muoike": "tante", "ome": "oom", "gebuur": "buurman", "gebuurvrouw":
     "buurvrouw", "buuf": "buurvrouw", "buurv": "buurvrouw", "sensei": "sportcoach",
+    # Achterhoeks and Twents "naober" (stop 45, the sixteenth form set)
+    "naober": "buurman", "naoberman": "buurman", "naobervrouw": "buurvrouw",
 }  # fmt: skip
 LEXICON: dict[str, str] = {**SYNONYMS, **_MORE_WORDS}
 # Family words from other languages, from the seventh form set (read after it was measured,
@@ -278,7 +280,8 @@ PLACE_WORDS = frozenset(
 _NAME_AT_PLACE = re.compile(
     r"^\s*([^\W\d_]+)\s+((?:van|bij|uit|op|in)\s+(?:de|het|d|mijn|mn|onze|ons)?\s*([^\W\d_]+).*)$"
 )
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+# A 3, 7 or 9 before letters is a letter of Arabic in chat ("3ammi": my uncle, stop 45)
+_WORD = re.compile(r"(?:[379](?=[^\W\d_]))?[^\W\d_]+(?:'[^\W\d_]+)?")
 _COACH_OF_A_SPORT = re.compile(
     r"\bcoach(?:es)?\s+(?:van|bij|op|voor)\s+(?:de\s+|het\s+|mijn\s+|mn\s+|me\s+|m'n\s+|ons\s+|"
     r"onze\s+)?(?:" + "|".join(sorted(SPORT_WORDS)) + r"|team|elftal)\w*\b"

@@ -2117,6 +2117,44 @@ _QUIET: list[tuple[str, str]] = [
         r"\bhoe (?:krijg|haal|verwijder) (?:je|ik) (?:\w+ ){0,3}(?:foto|fotos|filmpje|video|"
         r"pics?)\b(?: \w+){0,5} (?:weg|offline|offline halen)\b",
     ),
+    # seventeenth pass (read from the twenty-second set's misses): walking round the town
+    # late at night, off from the group home, no address now, showering at the gym these
+    # days, not knowing where one lives
+    (
+        HOMELESS,
+        r"\b(?:loop|zwerf|hang|dwaal) (?:\w+ ){0,3}rond\b(?: \w+){0,6} (?:al laat|te laat|"
+        r"nacht|donker|middernacht)\b|"
+        r"\b(?:de groep|het pleeggezin|de leefgroep|de instelling|de opvang|thuis)\b(?: \w+){0,5} "
+        r"(?:ga|gaan|ben|loop) (?:\w+ ){0,3}vandoor\b|"
+        r"\b(?:heb|hebben|heeft) (?:\w+ ){0,2}(?:geen|niet echt een|geen echt|geen vast) (?:vast )?"
+        r"(?:adres|woonadres|thuis)\b|"
+        r"\bdouche (?:\w+ ){0,2}(?:tegenwoordig|sinds kort|nu altijd|al weken) (?:\w+ ){0,2}"
+        r"(?:in|bij|op) (?:de |het )?(?:sportschool|zwembad|school|station)\b|"
+        r"\b(?:woonplaats|adres|waar ik woon)\b(?: \w+)? (?:geen idee|weet ik (?:niet|nie))\b",
+    ),
+    # no money for groceries often, hunger always, bread from a neighbour now and then
+    (
+        HOME,
+        r"\b(?:vaak|soms|nooit|meestal|weer) (?:\w+ )?geen geld (?:\w+ ){0,2}(?:voor|om) "
+        r"(?:\w+ ){0,2}(?:boodschappen|eten|brood|avondeten)\b|"
+        r"\bhonger\b(?: \w+)? (?:altijd|elke dag|steeds|de hele tijd)\b|"
+        r"\b(?:geeft|gaf|brengt|bracht) (?:me|mij|ons) (?:soms|vaak|stiekem|weleens|af en toe) "
+        r"(?:\w+ )?(?:brood|boterhammen|boterham)\b",
+    ),
+    # an injury not told: "mn pols doet pijn van gister haha lang verhaal"
+    (
+        VIOLENCE,
+        r"\b(?:pijn|blauwe plek\w*|wond|wondje|snee|sneetje|gebroken|gekneusd|verband|"
+        r"hechting\w*|schram\w*)\b(?: \w+){0,6} (?:lang verhaal|long story)\b",
+    ),
+    # a ticket only there, not choosing whom one goes with
+    (
+        HONOUR,
+        r"\b(?:ticket|kaartje|vlucht|vliegticket) (?:\w+ ){0,2}(?:alleen|maar) (?:een )?"
+        r"heen(?:weg|reis)?\b(?! en terug)|"
+        r"\bmag (?:\w+ )?(?:niet|nie) zelf (?:\w+ ){0,2}(?:kiezen|bepalen|beslissen) met wie ik "
+        r"(?:ga|ben|trouw|verkering)\b",
+    ),
 ]
 
 # Clear words that cooking, crafts and the other harmless contexts of `_HARMLESS` take
@@ -2148,7 +2186,7 @@ _SPORT_AND_GAMES = (
     r"de maat|alarm|munt|drum|drums|trommel|piano|record|zijn slag|een slag|terug|op hol|"
     r"mijn hand|(?<!losse )handjes|high five|boks|boksen|kickboks\w*|judo|karate|taekwondo|"
     r"voetbal|doel|goal|training|wedstrijd|fifa|fortnite|minecraft|game|gamen|spel|"
-    r"rondjes|hardlopen|conditietraining|bootcamp|"
+    r"rondjes|hardlopen|conditietraining|bootcamp|langs de lijn|langs het veld|"
     r"zombies|monsters|punchingbal|zak|bokszak|kussengevecht|vlieg|mug|muggen|pingpong|"
     r"elkaar voor de gein|voor de grap|als grap|"
     # hammering and odd jobs: "mn oom slaat de spijkers scheef" (twelfth pass)
@@ -2156,7 +2194,10 @@ _SPORT_AND_GAMES = (
     # game and sport words (thirteenth pass): skins, a rage quit, carrying the team, penalties
     r"skins|rage ?quit|ragequit|gecarried|gecarryd|respawn|penalty|penaltys|penalties)\b"
 )
-_MEDIA_WORDS = r"\b(?:horror|film|serie|boek|verhaal|spel|game|netflix|youtube|tiktok|nieuws)\b"
+# Never an app: "ik word uitgescholden op tiktok en ik kan niet meer" is bullying where it
+# happens (seventeenth pass); never "lang verhaal", a story not told ("mn pols doet pijn
+# van gister haha lang verhaal").
+_MEDIA_WORDS = r"\b(?:horror|film|serie|boek|(?<!lang )verhaal|spel|game|netflix|nieuws)\b"
 
 # Context that makes a word of danger harmless. The word matched is taken back when
 # one of these matches the same clause.
@@ -2191,7 +2232,8 @@ _HARMLESS: list[str] = [
     r"\b(?:dood ?ging|dood ?gingen|doodgegaan|dood gegaan|overleden|overleed|gestorven|stierf)\b",
     # ... never "ik": "hoe het zou zijn als ik dood was" is a wish (sixth pass)
     r"\b(?!ik\b)(?:\w+) (?:\w+ ){0,2}(?:is|zijn|was|waren) (?:(?!ik\b|me\b|mij\b)\w+ ){0,2}dood\b",
-    r"\b(?:schaam|verveel|schrik|schrok|lach|erger|zweet|stress|werk|loop) (?:me|mij) "
+    r"\b(?:schaam|verveel|schrik|schrikt|schrikken|schrok|lach|erger|zweet|stress|werk|loop) "
+    r"(?:me|mij|zich|je|ons) "
     r"(?:\w+ )?dood\b",
     r"\b(?:ik|we|wij) (?:wil|ga|gaan|willen) (?:\w+ )?(?:wat|iets) (?:drinken|eten)\b",
     r"\b(?:dood|sterf|sterven|sterft|smelt) (?:\w+ )?van (?:de |het )?(?!pijn\b|angst\b)\w+",
@@ -2222,7 +2264,7 @@ _HARMLESS: list[str] = [
     # cooking and crafts
     r"\b(?:snijden|snij|snijd|snijdt|sneed|gesneden|mes|messen|mesje|kras|krassen|gekrast)\b"
     r"(?: \w+){0,4} "
-    r"(?:groente|groenten|brood|uien|ui|tomaat|tomaten|vlees|taart|appel|papier|karton|"
+    r"(?:groente|groenten|brood|uien|ui|tomaat|tomaten|vlees|vis|kip|taart|appel|papier|karton|"
     r"koken|kookt|keuken|eten|haar|knutselen|hout|plank|fruit|kaas|pizza|telefoon|scherm|"
     r"auto|tafel|cd|lak|vinger|duim|potlood|stof|karton)\b",
     r"\b(?:groente|groenten|brood|uien|taart|vlees|papier|haar|knutselen)\b(?: \w+){0,3} "
@@ -2266,10 +2308,30 @@ _HARMLESS: list[str] = [
     # never the holiday to the parents' country feared (thirteenth pass)
     r"\b(?:vakantie|kamp|logeren|schoolreis|werkweek|toernooi|sleepover)\b"
     r"(?!(?: \w+){0,3} (?:naar )?(?:het )?(?:land van (?:mijn|me|m) (?:ouders|vader|moeder|"
-    r"familie)|thuisland|vaderland)\b)",
+    r"familie)|thuisland|vaderland)\b)"
+    # nor a ticket only there (seventeenth pass: "... naar marokko maar mijn ticket is alleen
+    # heen")
+    r"(?!.*\b(?:alleen (?:een )?heen|enkele reis|enkeltje)\b)",
     r"\b(?:houdt|hield) (?:mij|me) (?:\w+ )?vast (?:als|wanneer|toen)\b",
     r"\bwil weg (?:met|naar|op) (?:vakantie|haar|hem|de stad)\b",
     r"\b(?:eerste hulp|ehbo|baard|snor|scheren|ontharen|kapper|fade|in het net)\b",
+    # seventeenth pass (read from the twenty-second set's checks): a hand on the table when
+    # laughing, a toy gun, a drawing or a tattoo of a skull, ketchup that looks like blood,
+    # a knife while cooking, fainting in the heat, the family's past before the youth was
+    # born, iron pills, a blood test, "hij vindt het een eer" (no honour violence), the
+    # emergency department where someone works
+    r"\bslaat (?:\w+ )?op (?:de |het )?(?:tafel|deur|knop|bel|trommel|knie|knieen)\b",
+    r"\bspeelgoed ?(?:pistool|geweer|mes|zwaard|wapen)\w*|"
+    r"\btattoo\w* (?:\w+ ){0,2}(?:pistool|mes|doodshoofd|schedel)\b",
+    r"\b(?:schedel|mes|pistool|doodshoofd)\b(?: \w+){0,3} (?:getekend|geschilderd)\b",
+    r"\blijkt (?:wel |net )?(?:op )?bloed\b|\b(?:ketchup|nepbloed|tomatensaus)\b",
+    r"\b(?:kookt|koken|kook|bakt|bakken|keuken)\b(?: \w+){0,6} (?:mes|messen)\b",
+    r"\bflauw (?:\w+ ){0,2}(?:door|van) (?:de )?(?:hitte|warmte)\b",
+    r"\bvoordat ik geboren (?:was|werd)\b|\bbij (?:mijn|mn|de|haar) (?:geboorte|bevalling)\b",
+    r"\b(?:ijzer|ijzerpillen|ijzertabletten|vitamine\w*)\b",
+    r"\bbloed (?:\w+ ){0,2}(?:geprikt|prikken|laten prikken)\b|\bbloedprik\w*|\bbloedonderzoek\b",
+    r"\b(?:een eer|eervol|vereerd|geeerd)\b",
+    r"\bspoedeisende hulp\b",
 ]
 # Context that takes back only the words of some kinds (fifth pass, 2026-12-05): sport,
 # a body that hurts after the dentist or a vaccination, a lesson or the news about a
@@ -2279,6 +2341,13 @@ _HARMLESS: list[str] = [
 # mijn vader me" keeps its hitting: a context takes back only the words it explains (a
 # pain, blood, fear) or, with None, every word of its kinds. (kinds, words, pattern)
 _HARMLESS_FOR: list[tuple[frozenset[str], str | None, str]] = [
+    # knives at someone's work (seventeenth pass: "mijn moeder is slager, ze heeft op haar
+    # werk altijd messen")
+    (
+        frozenset({VIOLENCE, DANGER, HOME}),
+        r"mes|messen",
+        r"\b(?:op|voor) (?:haar|zijn|zn|z n|hun) werk\b",
+    ),
     # sport and a body that hurts from it
     (
         frozenset({VIOLENCE}),
@@ -2461,13 +2530,24 @@ _NEVER = frozenset({"nooit", "nimmer", "never"})
 _CLAUSE_SPLIT = re.compile(r"[,.;:!?\n]+|\b(?:maar|want|omdat|behalve|alleen)\b")
 # Games, films, books and songs: violence or death in them is not the youth's danger.
 # ("oorlog" not after "het" or "weer": "thuis is het weer oorlog", eleventh pass)
+# Never an app (seventeenth pass): "ik word uitgescholden op tiktok en ik kan niet meer" is
+# bullying where it happens, not a video watched; nor "lang verhaal", a story not told.
 _MEDIA = re.compile(
-    r"\b(?:film|films|serie|boek|verhaal|liedje|song|rapper|rap|clip|anime|manga|game|games|"
-    r"gamen|spel|character|poppetje|level|eindbaas|among us|impostor|valorant|cod|roblox|"
-    r"minecraft|fortnite|gta|fifa|paintball|lasergame\w*|netflix|youtube|tiktok|nieuws|"
+    r"\b(?:film|films|serie|boek|(?<!lang )verhaal|liedje|song|rapper|rap|clip|anime|manga|game|"
+    r"games|gamen|spel|character|poppetje|level|eindbaas|among us|impostor|valorant|cod|roblox|"
+    r"minecraft|fortnite|gta|fifa|paintball|lasergame\w*|netflix|nieuws|"
+    # a stunt filmed, not the youth's wish ("op tiktok zag ik iemand van een brug springen
+    # voor een stunt")
+    r"voor een stunt|als stunt|stuntvideo\w*|stuntfilmpje\w*|"
     r"horror\w*|(?<!het )(?<!weer )(?<!dag )(?<!avond )(?<!nacht )oorlog|geschiedenis|toneel)\b"
 )
 _ABOUT_ME = re.compile(r"\b(?:ik|me|mij|mezelf|mijn)\b")
+# The youth in the story after a comma: "een boek over een meisje dat wordt uitgehuwelijkt,
+# net als ik" is the youth's own danger (seventeenth pass).
+_LIKE_ME = re.compile(
+    r"\b(?:net als ik|net als mij|zoals ik|zoals mij|net zoals ik|net zoals mij|ik ook|mij ook|"
+    r"bij mij ook|bij ons ook|bij ons thuis ook|dat ben ik|dat is mij|dat gebeurt mij)\b"
+)
 # A pillow or a cuddly toy: no beating ("mijn zusje slaat mij soms met een kussen"); "wil
 # me kussen" is no pillow: only "met een kussen".
 _PILLOW_WORDS = (
@@ -2478,6 +2558,8 @@ _PILLOW_WORDS = (
 _SPORT_OR_ACCIDENT = re.compile(
     r"\b(?:per ongeluk|voetbal|hockey|training|wedstrijd|judo|karate|boksen|kickboksen|"
     r"thaiboksen|thaiboks|sparren|mma|worstelen|rode kaart|gele kaart|scheids|"
+    # the opponent in a match (seventeenth pass: "de tegenstander sloeg me knock out")
+    r"tegenstander|in de ring|"
     # other fighting sports (fifteenth pass: "bij taekwondo kreeg ik een trap tegen mn hoofd")
     r"taekwondo|jiujitsu|jiu jitsu|aikido|kungfu|kung fu|capoeira|krav maga|wushu|kendo|"
     # the punching bag (sixteenth pass: "hij traint me met slaan op de zak")
@@ -2499,8 +2581,8 @@ _NOT_FROM_SPORT = re.compile(
 # Sixteenth pass (read from the twenty-first set's full alarms and checks).
 # A story, not an app: only these take back online abuse told in the third person.
 _STORY = re.compile(
-    r"\b(?:film|films|serie|boek|verhaal|liedje|song|clip|anime|manga|netflix|nieuws|toneel|"
-    r"geschiedenis|horror\w*|documentaire|docu)\b"
+    r"\b(?:film|films|serie|boek|(?<!lang )verhaal|liedje|song|clip|anime|manga|netflix|nieuws|"
+    r"toneel|geschiedenis|horror\w*|documentaire|docu)\b"
 )
 # A referee's card in the message: a kick on the pitch is the check, not the help at once
 # ("de scheids gaf hem rood want hij schopte mij").
@@ -2522,7 +2604,24 @@ _ONCE = re.compile(
 _WANDERED_OFF = re.compile(
     r"\bweggelopen (?:\w+ ){0,3}(?:bij|in|op|uit) (?:de |het |een )?(?:kassa|supermarkt|ah|"
     r"appie|jumbo|lidl|aldi|winkel|markt|pretpark|efteling|dierentuin|speeltuin|strand|kermis|"
-    r"ikea|mall|winkelcentrum)\b"
+    r"ikea|mall|winkelcentrum)\b|"
+    # someone else's childhood: "mijn vader is als kind een keer weggelopen" (seventeenth pass)
+    r"\b(?!ik\b)\w+ (?:is|was) (?:als kind|als kleine jongen|als klein meisje|toen (?:hij|zij|ze) "
+    r"(?:nog )?klein was)\b(?: \w+){0,3} weggelopen\b"
+)
+# A pet that scratches or bites: the check, never the help lines at once (seventeenth
+# pass: "mijn kat krabt me altijd, ik heb overal krasjes").
+_A_PET = re.compile(
+    r"\b(?:kat|katten|poes|poesje|kitten|hond|hondje|puppy|konijn|cavia|hamster|papegaai|"
+    r"vogel|paard)\b (?:\w+ ){0,2}(?:krabt|krabde|krabben|bijt|beet|bijten|trapt|trapte)\b"
+)
+# A book, a film or a lesson about someone else: "voor nederlands moet ik een boek lezen
+# over een meisje dat wordt uitgehuwelijkt", "we leren over medicijnen en overdosis"
+# (seventeenth pass). The check, not the help lines at once; never when the youth is in
+# what follows ("over een meisje zoals ik") or says danger before it.
+_ABOUT_SOMEONE_IN = re.compile(
+    r"\b(?:boek|boeken|film|serie|verhaal|werkstuk|opstel|spreekbeurt|presentatie|toneelstuk|"
+    r"boekverslag|documentaire|docu|les|lessen|leren|leerden|geleerd)\b(?: \w+){0,3} over\b"
 )
 _PILLOW = re.compile(rf"\b(?:{_PILLOW_WORDS})\b")
 # A lesson or the news about danger, told with no word about the youth: besides
@@ -2828,7 +2927,7 @@ def _assess_clause(
     ]
     sport = bool(_SPORT_OR_ACCIDENT.search(clause))
     # a film about someone else's suicide is not the youth's danger
-    third_person = media and not _ABOUT_ME.search(clause)
+    third_person = media and not _ABOUT_ME.search(clause) and not _LIKE_ME.search(whole)
     for form in dict.fromkeys((clause, _without_fillers(clause))):
         level = _special(form)
         if level == TAKEN_BACK:
@@ -2860,6 +2959,7 @@ def _assess_clause(
                     or (kind == HOME and errand and "niks in huis" in match.group())
                     or (kind == VIOLENCE and referee)
                     or (kind == HOMELESS and _WANDERED_OFF.search(form))
+                    or (kind == VIOLENCE and _A_PET.search(form))
                     or (kind == HOME and (clean_now or _ONCE.search(form)))
                 ):
                     # an idiom, sleeping out or running away told as the past, a trip, a
@@ -2983,7 +3083,9 @@ def assess_words(text: str | None) -> Assessment:
     if (len(clauses) > 1 or clauses != [whole]) and found.level != CLEAR:
         # a phrase split by a comma ("ik wil, niet meer leven") or by a word that borders
         # a clause ("hele weekenden alleen") still counts
-        others = tuple(c for c in clauses if media and not _ABOUT_ME.search(c))
+        others = tuple(
+            c for c in clauses if media and not _ABOUT_ME.search(c) and not _LIKE_ME.search(whole)
+        )
         _assess_clause(whole, found, media, laugh, errand, others, threat_idiom, whole)
     if (
         found.level == CLEAR
@@ -3008,6 +3110,14 @@ def assess_words(text: str | None) -> Assessment:
     ):
         # a lesson on honour violence or sexting, a murder in the paper, told with no word of
         # the youth (sixteenth pass): the check, never the help lines at once
+        found.level = CHECK
+        found.found = {kind: CHECK for kind in found.found}
+    about = _ABOUT_SOMEONE_IN.search(whole) if found.level == CLEAR else None
+    if (
+        about
+        and not _ABOUT_ME.search(whole[about.end() :])
+        and assess_words(whole[: about.start()]).level != CLEAR
+    ):
         found.level = CHECK
         found.found = {kind: CHECK for kind in found.found}
     if found.level == CLEAR and set(found.found) == {DANGER} and _ALL_SAFE.search(whole):
