@@ -298,7 +298,9 @@ _FILLERS = frozenset(
     "ofzo gwoon gewon haha hahaha hihi lol xd".split()
 )
 # A sentence starts with one of these after "ze heet" and the like are gone.
-_SUBJECTS = frozenset("ik ze zij hij we wij jij".split())
+# The subjects that start a sentence about someone: also the border of a negation in
+# `bot.nlu.safety` ("eigenlijk niet hij zit aan me").
+SUBJECTS = frozenset("ik ze zij hij we wij jij".split())
 # Titles kept with the surname after them: "mevrouw de vries", "meneer el amrani".
 _TITLES = frozenset("meneer mevrouw mevr juf meester dokter".split())
 # Small words of Dutch and other surnames: "van den berg", "de vries", "el amrani".
@@ -534,7 +536,7 @@ def name_from_answer(
         # the NLU picked a filler as the name ("gwn" of "ze heet gwn ria"): the name is in
         # what was typed (stop 43, typed as a youth would)
         return name_from_answer(text, called_by=called_by)
-    if len(words) > 1 and words[0].lower() in _SUBJECTS:
+    if len(words) > 1 and words[0].lower() in SUBJECTS:
         # "ze luistert altijd" at "Hoe heet je oma?": a sentence about the person, never the
         # name "Ze Luistert Altijd" (stop 43, typed as a youth would)
         return None

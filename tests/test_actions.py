@@ -283,6 +283,28 @@ def test_who_asks_the_person(value, typed, expected, dispatcher, domain):
     }
 
 
+@pytest.mark.parametrize(
+    "value, typed, expected",
+    [
+        # stop 45, typed as a youth would: who asks, said with the no
+        ("nee", "nee, wil dat de coach doet", {"knows_already": "nee", "asked_by": "coach"}),
+        ("nee", "nee dat vraag ik zelf wel", {"knows_already": "nee", "asked_by": "jongere"}),
+        ("nee", "nee we doen het samen", {"knows_already": "nee", "asked_by": "samen"}),
+        # only the no: "Wie vraagt het?" comes next
+        ("nee", "nee", {"knows_already": "nee"}),
+        ("nee", "nee mijn coach weet het ook niet", {"knows_already": "nee"}),
+        ("ja", "ja, de coach mag het ook zeggen", {"knows_already": "ja"}),
+    ],
+)
+def test_who_asks_said_with_the_no_answers_that_question_too(
+    value, typed, expected, dispatcher, domain
+):
+    tracker = make_tracker(text=typed)
+    result = ValidateJimForm().validate_knows_already(value, dispatcher, tracker, domain)
+    assert result == expected
+    assert dispatcher.messages == []
+
+
 @pytest.mark.parametrize("typed", ["blabla", "ja", "ja heb ik", "0612345678"])
 def test_who_asks_the_person_unclear_is_asked_again_with_more_help(typed, dispatcher, domain):
     """No "not understood" message (issue 20): the question comes back, one level of help

@@ -292,6 +292,17 @@ def test_at_the_name_question_a_name_guessed_to_be_something_else_is_the_name(
         ("mentor_name", "crisis", "jef", None),
         # stop 41: one word read as a goodbye or a thanks that is none ("kiara" as "ciao")
         ("youth_name", "goodbye", "kiara", "inform_name"),
+        # stop 45, typed as a youth would: a question about the word JIM is answered at every
+        # question; "nee" with the coach to tell is a no, never a withdrawal
+        ("youth_name", "not_understood", "wat bedoel je met jim", "explain_jim"),
+        ("relation", "nlu_fallback", "jim?? wat is dat", "explain_jim"),
+        ("reason", "out_of_scope", "hoe werkt dat eigenlijk met een jim", "explain_jim"),
+        ("mentor_name", "inform_name", "jim", None),
+        ("mentor_name", "out_of_scope", "mijn oom heet jim", None),
+        ("knows_already", "withdraw_consent", "nee, wil dat de coach doet", "deny"),
+        ("knows_already", "withdraw_consent", "nee dat mag jij vertellen", "deny"),
+        ("knows_already", "withdraw_consent", "nee ik wil het niet meer sturen", None),
+        ("knows_already", "withdraw_consent", "stop, de coach mag het niet weten", None),
         ("mentor_name", "thanks", "Ilham!", "inform_mentor"),
         ("youth_name", "goodbye", "doeiii", None),
         ("youth_name", "goodbye", "ciao", None),

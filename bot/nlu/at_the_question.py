@@ -202,6 +202,23 @@ def answer_intent(question: str | None, intent: str | None, text: str) -> str | 
 
     The person questions are read in `names_a_person` (the relation words decide there).
     """
+    if (
+        question
+        and intent in _UNSURE_WHAT
+        and _ASKS_ABOUT_JIM.search(" ".join(re.findall(r"\w+", text.lower())))
+    ):
+        # "wat bedoel je met jim" at "Hoe wil je dat ik je noem?" got "Typ je naam": a
+        # question about the word JIM is answered, at every question (stop 45)
+        return EXPLAIN
+    if (
+        question == KNOWS_ALREADY
+        and intent == WITHDRAW
+        and _yes_or_no(text) == NO
+        and _COACH_TELLS.search(text.lower())
+    ):
+        # "nee, wil dat de coach doet": no, and the coach may tell; nothing to withdraw
+        # (it was "Ik heb nog niets naar je coach gestuurd" and the question again, stop 45)
+        return NO
     if question in NAME_QUESTIONS and intent in _SHORT_ANSWERS and _one_known_name(text):
         # "Nele" read as "nee": one word that is a known first name (never "nee" or "ja")
         return OWN_NAME if question == YOUTH_NAME else NAMING
@@ -258,6 +275,21 @@ def answer_intent(question: str | None, intent: str | None, text: str) -> str | 
 
 
 _SHORT_ANSWERS = frozenset({"deny", "affirm", "dont_know"})
+EXPLAIN = "explain_jim"
+WITHDRAW = "withdraw_consent"
+_UNSURE_WHAT = frozenset({"not_understood", "nlu_fallback", "out_of_scope", "bot_challenge"})
+# "wat bedoel je met jim", "wat is een jim eigenlijk", "jim?? wat is dat"
+_ASKS_ABOUT_JIM = re.compile(
+    r"\b(?:wat|wie|hoe|bedoel|bedoelt|betekent|betekend|uitleg|snap)\b(?: \w+)*? jim\b|"
+    r"\bjim\b(?: \w+){0,2} (?:wat is dat|wat betekent dat|wat bedoel je|betekent|is dat)\b"
+)
+# Who tells the chosen person instead: "nee, wil dat de coach doet", "nee dat mag jij doen"
+_COACH_TELLS = re.compile(
+    r"\b(?:wil|mag|laat|moet|kan) (?:dat )?(?:de |mijn |mn |m'n |jij |jullie |u )?"
+    r"(?:coach|jij|jullie|u)\b|"
+    r"\b(?:coach|jij|jullie|u) (?:\w+ ){0,2}(?:doet|doen|vertelt|vertellen|zegt|zeggen|vraagt|"
+    r"vragen|belt|bellen)\b"
+)
 _LONE_WORD_GUESSES = frozenset({"goodbye", "thanks", "inform_mentor", "nlu_fallback"})
 
 

@@ -25,6 +25,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
+from bot.vocabulary import SUBJECTS
+
 NONE, CHECK, CLEAR = "none", "check", "clear"
 TAKEN_BACK = "taken_back"  # words of danger that the message itself takes back
 _RANK = {NONE: 0, CHECK: 1, CLEAR: 2}
@@ -2648,9 +2650,8 @@ _PART_BORDERS = {"en", "of", "om", "dan", "als", "dus", "zodat", "terwijl", "toe
 # Verbs that start a new part after the danger: "wil nooit meer naar huis boeit niet waar
 # ik slaap" - "niet" belongs to "boeit", and it takes nothing back. Read after it only; a
 # wrong border here costs a check at most, a wrong negation costs the help lines.
-# A subject right after a negation starts a new sentence without a comma: "eigenlijk niet
-# hij zit aan me" - the "niet" answers what came before (sixth pass).
-_SUBJECTS = {"hij", "zij", "ze", "ik", "wij", "we", "jij"}
+# A subject (`SUBJECTS`) right after a negation starts a new sentence without a comma:
+# "eigenlijk niet hij zit aan me" - the "niet" answers what came before (sixth pass).
 _AFTER_BORDERS = {
     "boeit", "boeie", "boeien", "maakt", "weet", "interesseert", "schelen", "kan", "ga",
     "wil", "durf", "mag",
@@ -2694,7 +2695,7 @@ def _negated(clause: str, start: int, end: int) -> bool:
         if before[i] in _PART_BORDERS:
             before = before[i + 1 :]
             break
-        if before[i] in _SUBJECTS and i and before[i - 1] in _NEGATIONS:
+        if before[i] in SUBJECTS and i and before[i - 1] in _NEGATIONS:
             before = before[i:]  # "nee wacht eigenlijk niet, hij zit aan me"
             break
     for i, word in enumerate(after):
