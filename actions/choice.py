@@ -8,7 +8,6 @@ form asks with texts an action builds.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -16,35 +15,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.dialogue import conversation, texts, unsure
+from bot.dialogue.conversation import asked_by_from_text
 
 ASKED_BY = ("jongere", "samen", "coach")
-
-
-def asked_by_from_text(text: str | None) -> str | None:
-    """ "ik zelf" -> jongere, "samen" -> samen, "mijn coach" -> coach; None if unclear."""
-    lower = " " + " ".join(str(text or "").lower().split()) + " "
-    if "samen" in lower:
-        return "samen"
-    if "coach" in lower or " jij " in lower or " jullie " in lower:
-        return "coach"
-    if " zelf " in lower or lower.strip() in ("ik", "ikke", "ik wel", "ik doe het"):
-        return "jongere"
-    return None
-
-
-# Who does it, said with the no to "Weet Riet al dat je aan haar denkt?": "nee, wil dat de
-# coach doet", "nee, dat vraag ik zelf" (stop 45).
-_WHO_DOES_IT = re.compile(
-    r"\b(?:doet|doen|vraagt|vragen|vraag|vertelt|vertellen|vertel|zegt|zeggen|zeg|belt|bellen|"
-    r"regelt|regelen)\b"
-)
-
-
-def asked_by_with_the_no(text: str | None) -> str | None:
-    """Who asks the person, when the youth says it with "nee" at the question whether the
-    person knows; None when the answer says no such thing."""
-    lower = str(text or "").lower()
-    return asked_by_from_text(lower) if _WHO_DOES_IT.search(lower) else None
 
 
 def required_with_choice(slots: list[str], tracker: Tracker) -> list[str]:

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import insight, review
-from actions.choice import ChoiceValidation, ask_pick, asked_by_with_the_no, required_with_choice
+from actions.choice import ChoiceValidation, ask_pick, required_with_choice
 from actions.unsure import mentor_name_prompt, relation_prompt
 from bot.dialogue import conversation, texts, unsure
 from bot.dialogue.form import QUESTION_ORDER
@@ -360,7 +360,8 @@ class ValidateJimForm(ChoiceValidation, FormValidationAction):
     def validate_knows_already(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        who = asked_by_with_the_no(tracker.latest_message.get("text")) if value == "nee" else None
+        text = tracker.latest_message.get("text")
+        who = conversation.asked_by_with_the_no(text) if value == "nee" else None
         if who:
             # "nee, wil dat de coach doet" also answers "Wie vraagt het?" (stop 45): the next
             # question is never asked for what the youth just said

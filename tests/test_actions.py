@@ -293,6 +293,7 @@ def test_who_asks_the_person(value, typed, expected, dispatcher, domain):
         # only the no: "Wie vraagt het?" comes next
         ("nee", "nee", {"knows_already": "nee"}),
         ("nee", "nee mijn coach weet het ook niet", {"knows_already": "nee"}),
+        ("nee", "nee moet ik dat zelf doen?", {"knows_already": "nee"}),
         ("ja", "ja, de coach mag het ook zeggen", {"knows_already": "ja"}),
     ],
 )

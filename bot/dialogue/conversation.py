@@ -330,3 +330,34 @@ def clean_alternatives(alternatives: Any) -> list[dict]:
             }
         )
     return cleaned
+
+
+# issue 25: who asks the chosen person (mentor.asked_by), read from what the youth typed
+def asked_by_from_text(text: str | None) -> str | None:
+    """ "ik zelf" -> jongere, "samen" -> samen, "mijn coach" -> coach; None if unclear."""
+    lower = " " + " ".join(str(text or "").lower().split()) + " "
+    if "samen" in lower:
+        return "samen"
+    if "coach" in lower or " jij " in lower or " jullie " in lower:
+        return "coach"
+    if " zelf " in lower or lower.strip() in ("ik", "ikke", "ik wel", "ik doe het"):
+        return "jongere"
+    return None
+
+
+# Who does it, said with the no to "Weet Riet al dat je aan haar denkt?": "nee, wil dat de
+# coach doet", "nee, dat vraag ik zelf" (stop 45).
+_WHO_DOES_IT = re.compile(
+    r"\b(?:doet|doen|vraagt|vragen|vraag|vertelt|vertellen|vertel|zegt|zeggen|zeg|belt|bellen|"
+    r"regelt|regelen)\b"
+)
+
+
+def asked_by_with_the_no(text: str | None) -> str | None:
+    """Who asks the person, when the youth says it with "nee" at the question whether the
+    person knows; None when the answer says no such thing or asks ("nee moet ik dat zelf
+    doen?" is a question, not a choice)."""
+    lower = str(text or "").lower()
+    if "?" in lower or not _WHO_DOES_IT.search(lower):
+        return None
+    return asked_by_from_text(lower)

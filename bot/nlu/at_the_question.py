@@ -25,7 +25,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.dialogue.conversation import clean_contact, is_professional, parse_age
+from bot.dialogue.conversation import (
+    asked_by_with_the_no,
+    clean_contact,
+    is_professional,
+    parse_age,
+)
 from bot.nlu.name_roles import CHAT_WORDS, NOT_A_NAME, is_first_name
 from bot.nlu.odd_input import is_not_language
 from bot.nlu.relation_words import distance, is_dutch, word_relation
@@ -214,9 +219,9 @@ def answer_intent(question: str | None, intent: str | None, text: str) -> str | 
         question == KNOWS_ALREADY
         and intent == WITHDRAW
         and _yes_or_no(text) == NO
-        and _COACH_TELLS.search(text.lower())
+        and asked_by_with_the_no(text)
     ):
-        # "nee, wil dat de coach doet": no, and the coach may tell; nothing to withdraw
+        # "nee, wil dat de coach doet": no, and who asks is said; nothing to withdraw
         # (it was "Ik heb nog niets naar je coach gestuurd" and the question again, stop 45)
         return NO
     if question in NAME_QUESTIONS and intent in _SHORT_ANSWERS and _one_known_name(text):
@@ -282,13 +287,6 @@ _UNSURE_WHAT = frozenset({"not_understood", "nlu_fallback", "out_of_scope", "bot
 _ASKS_ABOUT_JIM = re.compile(
     r"\b(?:wat|wie|hoe|bedoel|bedoelt|betekent|betekend|uitleg|snap)\b(?: \w+)*? jim\b|"
     r"\bjim\b(?: \w+){0,2} (?:wat is dat|wat betekent dat|wat bedoel je|betekent|is dat)\b"
-)
-# Who tells the chosen person instead: "nee, wil dat de coach doet", "nee dat mag jij doen"
-_COACH_TELLS = re.compile(
-    r"\b(?:wil|mag|laat|moet|kan) (?:dat )?(?:de |mijn |mn |m'n |jij |jullie |u )?"
-    r"(?:coach|jij|jullie|u)\b|"
-    r"\b(?:coach|jij|jullie|u) (?:\w+ ){0,2}(?:doet|doen|vertelt|vertellen|zegt|zeggen|vraagt|"
-    r"vragen|belt|bellen)\b"
 )
 _LONE_WORD_GUESSES = frozenset({"goodbye", "thanks", "inform_mentor", "nlu_fallback"})
 
