@@ -364,7 +364,9 @@ class ValidateJimForm(ChoiceValidation, FormValidationAction):
         who = conversation.asked_by_with_the_no(text) if value == "nee" else None
         if who:
             # "nee, wil dat de coach doet" also answers "Wie vraagt het?" (stop 45): the next
-            # question is never asked for what the youth just said
+            # question is never asked for what the youth just said; its reassurance is
+            # still said (stop 46)
+            dispatcher.utter_message(response="utter_may_say_no")
             return {"knows_already": value, "asked_by": who}
         return {"knows_already": value if value in KNOWS_ALREADY else None}
 

@@ -183,7 +183,11 @@ _NAME_PREFIX_RE = re.compile(
     # stop 45 (the sixteenth form set, read): Frisian "ik bin", "se hjit"; Papiamento "mi
     # nomber ta", "e yama"; Moroccan Arabic "smiya dyali"; "volgens mij heet hij"
     r"ik bin|se hjit|sy hjit|(?:mi|su) nomber ta|(?:mi|e|su) yama|smiya dyali|smiyti|"
-    r"volgens mij heet (?:hij|ze|zij)|is)\s+",
+    r"volgens mij heet (?:hij|ze|zij)|"
+    # stop 46 (the seventeenth form set, read): German "ich bin", "hij heeft de naam", Frisian
+    # "us beppe hjit", "mijn oma heet"
+    r"ich bin|ich heisse|ich heiße|(?:hij|ze|zij) heeft de naam|"
+    r"(?:mijn|mn|m'n|me|myn|mien|us|ús|onze|ons) [^\W\d_]+ (?:heet|hjit|hiet)|is)\s+",
     re.IGNORECASE,
 )
 _NAME_RE = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+){0,3}$")
@@ -295,14 +299,16 @@ _FILLERS = frozenset(
     "heyy heyyy hoii hee yo ey hai "
     # stop 39 (the tenth form set, read): "agnieszka ofzo", "hij heet gwoon dirk", "zazza
     # haha", "gewoon oma haha"
-    "ofzo gwoon gewon haha hahaha hihi lol xd".split()
+    "ofzo gwoon gewon haha hahaha hihi lol xd "
+    # stop 46 (the seventeenth form set): "ehh ff denken... khadija!"
+    "ff effe even denken wacht momentje".split()
 )
 # A sentence starts with one of these after "ze heet" and the like are gone.
 # The subjects that start a sentence about someone: also the border of a negation in
 # `bot.nlu.safety` ("eigenlijk niet hij zit aan me").
 SUBJECTS = frozenset("ik ze zij hij we wij jij".split())
 # Titles kept with the surname after them: "mevrouw de vries", "meneer el amrani".
-_TITLES = frozenset("meneer mevrouw mevr juf meester dokter".split())
+_TITLES = frozenset("meneer mevrouw mevr juf meester dokter dhr mw".split())
 # Small words of Dutch and other surnames: "van den berg", "de vries", "el amrani".
 SURNAME_PARTS = frozenset(
     "van de den der het ter ten te el al da di du le la op in 't "
@@ -319,7 +325,10 @@ _FROM_WHERE = frozenset(
     "kickboks kickboksen boksen judo karate taekwondo basketbal basket handbal tennis "
     "atletiek scouting gym sport training muziek dansles zwemles schaken vroeger toen vorig "
     # stop 45: "kees van nummer 14", "tiger op straat"
-    "vorige nummer huisnummer straat".split()
+    "vorige nummer huisnummer straat "
+    # stop 46: "dhr. bakker van wiskunde", Frisian "jelle fan de fuotbal"
+    "wiskunde rekenen nederlands engels frans duits biologie bio geschiedenis aardrijkskunde "
+    "economie scheikunde natuurkunde techniek tekenen fuotbal".split()
 )
 # A name inside the words that say it: "je kan me chayenne noemen", "ik denk dat ze
 # annemieke heet", "hoi hoi, ik ben sterre" (seventh pass)
@@ -344,7 +353,11 @@ SPELLING_NOTE = re.compile(
     re.IGNORECASE,
 )
 _TOLD_AFTER = re.compile(
-    r"\s+(?:die|want|omdat|maar|en (?:ze|hij|zij|die|dan|daar|is|was))\s+|"
+    r"\s+(?:die|want|omdat|maar|en (?:ze|hij|zij|die|dan|daar|is|was|ik))\s+|"
+    # "hij heet ahmed ik weet zn achternaam niet", "petra haar achternaam weet ik niet",
+    # "zizou tegen mij dat vind ik leuk" (stop 46)
+    r"\s+(?:ik\s+(?:weet|ken)\s+)?(?:zijn|zn|z'n|haar|d'r|de)\s+achternaam\b(?!.*,)|"
+    r"\s+dat\s+(?:vind|vond|is|was)\s+|"
     # how it is spelt: "natasha met een h op het eind", "wiktoria (met een w)"; "net als ik"
     r"\s*\(?\s*met (?:een|1|zo een|zo'n|twee|2) |\s+(?:net als|net zoals|zoals)\s+|"
     + SPELLING_NOTE.pattern,
@@ -369,7 +382,11 @@ _HEDGES = [
 ]
 # Words before a name that are no part of it: "hij heet eigenlijk mohammed", "ze noemen mij
 # altijd kleine b", "beppe hjit eigenlijk wietske" (stop 44)
-_BEFORE_A_NAME = frozenset("eigenlijk officieel altijd heet hjit hiet".split())
+_BEFORE_A_NAME = frozenset(
+    "eigenlijk officieel altijd heet hjit hiet "
+    # "imam youssef", Javanese "mbah pardi" (stop 46)
+    "imam imaam mbah ustad ustaz".split()
+)
 # "chandra of chan": never "ahmed of nee wacht ..." or "echt of een bot"
 _NO_NICKNAME = frozenset("nee een niet wat zo zoiets so iets".split())
 # A question is no name: "hoe bedoel je hoe heet hij" (stop 44)
@@ -399,8 +416,8 @@ _NAME_SAID_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NAME_SAID_BEFORE = re.compile(
-    r"^(?:(?:my|her|his|the)\s+name\s+is|name\s+is|i\s+am|i'm|im|it's|its|"
-    r".{0,40}\b(?:voor)?naam\s*:|"
+    r"^(?:(?:my|her|his|the)\s+name\s+is|name\s+is|i\s+am|i'm\b|im\b|it's\b|its\b|"
+    r".{0,40}\b(?:voor|bij)?naam\s*:|"
     # "mn vrienden zeggen moos", "mn familie noemt me mimi", "ik zeg altijd tante nel",
     # "ze het juliette"
     r"(?:mijn|mn|m'n|me)\s+(?:vrienden|vriendinnen|familie|ouders|moeder|vader|mama|papa|"
@@ -516,6 +533,9 @@ def name_from_answer(
     value = _NAME_INSIDE.sub(
         lambda m: next(g for g in m.groups() if g), " ".join(str(value).split())
     )
+    # "ze heet samira. samira el haddouti": a full stop between parts, as a comma (stop 46);
+    # never after a title ("dhr. bakker")
+    value = re.sub(r"(?<!\bdhr)(?<!\bmevr)(?<!\bmw)(?<!\bmr)\.\s+(?=\w)", ", ", str(value))
     if "," in str(value):
         # "Nina, ze is 30", "de buurvrouw naast ons, tineke": the part that is a name
         parts = str(value).split(",")
@@ -586,8 +606,8 @@ def name_from_answer(
     if lowered[-2:] in _WHERE_AT_THE_END:
         cut = 3 if lowered[-3:-2] in (["van"], ["bij"]) else 2
         words, lowered = words[:-cut], lowered[:-cut]  # "de buurvrouw (van) naast ons"
-    if not words or lowered[0] in _QUESTION_WORDS:
-        return None
+    if not words or lowered[0] in _QUESTION_WORDS or lowered[0] == "geen":
+        return None  # "geen bijnaam, gewoon dewi": the name is in the other part (stop 46)
     # "bas van groep 8": the first name only; "ramon uit curacao", "henk bij de kerk"
     for index, word in enumerate(lowered[1:], start=1):
         following = lowered[index + 1] if index + 1 < len(lowered) else ""
@@ -606,10 +626,13 @@ def name_from_answer(
         ):
             words, lowered = words[:index], lowered[:index]  # "shurandy de broer van me moeder"
             break
-        if word in ("van", "bij", "uit", "op") and (
+        if word.isdigit():
+            words, lowered = words[:index], lowered[:index]  # "ashanti 15 jaar" (stop 46)
+            break
+        if word in ("van", "fan", "bij", "uit", "op") and (  # Frisian "fan" (stop 46)
             following in _FROM_WHERE - {"de"}  # "van het zaalvoetbal" (seventh pass)
             or (following in ("de", "het", "t", "'t") and index + 2 < len(lowered)
-                and (lowered[index + 2] in _PLACE_AFTER_DE | PLACE_WORDS
+                and (lowered[index + 2] in _PLACE_AFTER_DE | PLACE_WORDS | _FROM_WHERE
                      # "ellen van de turnclub", "marieke van t buurthuis" (stop 39)
                      or lowered[index + 2].endswith(_PLACE_ENDINGS)))
             or following.isdigit()

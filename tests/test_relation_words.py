@@ -418,6 +418,16 @@ def test_the_people_read_are_a_fresh_list_each_time():
         # digit for a letter, "naober", a fighting sport's coach
         ("3ammi", "oom"), ("mijn 3amti", "tante"), ("onze naobervrouw", "buurvrouw"),
         ("mn kickboks coach", "sportcoach"), ("de boks coach van de sportschool", "sportcoach"),
+        # stop 46 (the seventeenth form set, read; written anew): Turkish "hala" after "my",
+        # Papiamento, Arabic in chat with a 5, Javanese, Frisian, Turkish for a coach, a
+        # sport's teacher or leader in two words, a weekend foster mother, great-grandparents,
+        # a neighbour's husband, a cousin as "son of my uncle"
+        ("mn hala", "tante"), ("mijn primu", "neef"), ("mijn 5alti", "tante"),
+        ("mbah kakung", "opa"), ("ús buorman", "buurman"), ("myn heit", "ouder"),
+        ("mijn antrenor", "sportcoach"), ("mn judo leraar", "sportcoach"),
+        ("de leider van mn hockeyteam", "sportcoach"), ("mijn weekendpleegvader", "pleegouder"),
+        ("mijn overgrootopa", "opa"), ("de vrouw van de buurman", "buurvrouw"),
+        ("weld khali", "neef"), ("bint 3ammi", "nicht"),
     ],
 )  # fmt: skip
 def test_more_ways_to_say_who_it_is(text, relation):
@@ -425,7 +435,7 @@ def test_more_ways_to_say_who_it_is(text, relation):
 
 
 @pytest.mark.parametrize(
-    "word", ["beste", "grote", "buurt", "buurm", "meter", "prima", "nana", "meme", "pepe"]
+    "word", ["beste", "grote", "buurt", "buurm", "meter", "prima", "nana", "meme", "pepe", "hala"]
 )
 def test_words_near_the_new_ones_are_no_person(word):
     """ "beste" is no "bestie", "buurm" starts two people's words (buurman, buurmeisje)."""

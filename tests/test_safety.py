@@ -1460,6 +1460,36 @@ SEVENTEENTH_PASS_CHECK = [
     ("ik mag niet zelf beslissen met wie ik trouw", safety.HONOUR),
     ("blauwe plek op mn been, lang verhaal", safety.VIOLENCE),
 ]
+EIGHTEENTH_PASS_CHECK = [
+    ("mijn vader is vaak te hard tegen me", safety.HOME),
+    ("mama is elke ochtend ziek van de drank", safety.HOME),
+    ("mijn ouders zijn altijd het hele weekend weg", safety.HOME),
+    ("ik eet meestal bij de buurvrouw mee", safety.HOME),
+    ("we hebben geen winterjas voor de kou", safety.HOME),
+    ("mijn moeder vergeet me gewoon", safety.HOME),
+    ("ik doe nu aan bankhoppen bij vrienden", safety.HOMELESS),
+    ("een jongen zegt dat ik bij hem mag komen wonen", safety.HOMELESS),
+    ("ik wil mijn insta weghalen vanwege iets", safety.ONLINE),
+    ("hoe krijg je wat van snapchat af dat er niet op mag", safety.ONLINE),
+    ("er staan fotos van mij op snap die prive waren", safety.ONLINE),
+    ("wanneer is dit allemaal eindelijk voorbij", safety.SELF_HARM),
+]
+EIGHTEENTH_PASS_NONE = [
+    "mijn vader maakt de lekkerste pannenkoeken van de wereld",
+    "ik heb de liefste moeder van de wereld",
+    "de politie heeft een drugsbende opgerold in amsterdam",
+    "mijn opa drinkt 1 biertje bij het voetbal",
+    "mijn moeder gilt als psv scoort",
+    "bij judo leer je vallen zonder pijn",
+    "mijn piercing deed wel pijn",
+    "bij de vaccinatie viel ik bijna flauw",
+    "ik kan mezelf wel slaan dat ik mn pas kwijt ben",
+    "er zit een krasje op het scherm van mn laptop",
+    "die nieuwe skin met een mes is duur",
+    "mijn opa, de vader van mama die dood is, was visser",
+    "mn neef doet aan mma, hij slaat keihard",
+    "ik heb er geen zin meer in",
+]
 SEVENTEENTH_PASS_NONE = [
     "mijn opa slaat op de tafel als hij wint met kaarten",
     "mijn neefje heeft een speelgoedpistool met water",
@@ -1670,6 +1700,33 @@ def test_seventeenth_pass_keeps_clear_danger_clear(text):
     assert assess_words(text).level == CLEAR
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ze schelden me uit en ik heb er geen zin meer in",
+        "mijn moeder is weer helemaal van de wereld",
+        "na de training slaat mijn vader mijn moeder",
+        "ik wil naar mijn oma die dood is",
+    ],
+)
+def test_eighteenth_pass_keeps_danger_said_beside_a_harmless_word(text):
+    """ "geen zin meer in" at the end of a story, "van de wereld" of a parent, a training
+    named beside a parent who hits, a wish to be with someone who died: never taken back."""
+    assert assess_words(text).at_least(CHECK)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn oom doet alsof hij me gaat vermoorden als ik zijn fanta pak",
+        "voor burgerschap moet ik een stuk schrijven over eerwraak",
+    ],
+)
+def test_eighteenth_pass_a_pretend_threat_or_a_school_piece_gets_the_check(text):
+    """Both were the help lines at once in the twenty-third set (stop 46)."""
+    assert assess(text, crisis=0.9, crisis_on_top=True).level == CHECK
+
+
 def test_an_app_named_takes_nothing_back():
     """ "tiktok" counted as a film: every unsure word of the message was taken back, and a
     classifier's 0.61 with it (stop 45)."""
@@ -1701,7 +1758,8 @@ def test_a_taken_back_word_of_the_thirteenth_pass_no_longer_hides_a_sure_crisis(
     + FOURTEENTH_PASS_CHECK
     + FIFTEENTH_PASS_CHECK
     + SIXTEENTH_PASS_CHECK
-    + SEVENTEENTH_PASS_CHECK,
+    + SEVENTEENTH_PASS_CHECK
+    + EIGHTEENTH_PASS_CHECK,
 )
 def test_quiet_signs_of_the_eleventh_and_twelfth_pass_get_the_check_with_their_kind(text, kind):
     result = assess_words(text)
@@ -1724,7 +1782,8 @@ def test_tired_of_existing_gets_the_help_lines_at_once(text):
     + FOURTEENTH_PASS_NONE
     + FIFTEENTH_PASS_NONE
     + SIXTEENTH_PASS_NONE
-    + SEVENTEENTH_PASS_NONE,
+    + SEVENTEENTH_PASS_NONE
+    + EIGHTEENTH_PASS_NONE,
 )
 def test_the_eleventh_and_twelfth_pass_leave_everyday_messages_quiet(text):
     assert not assess_words(text).at_least(CHECK)

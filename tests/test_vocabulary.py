@@ -250,6 +250,25 @@ STOP_39_NAMES += [
     ("sandra van de lidl", None, "Sandra"),
     ("meneer de wit van de benedenverdieping", None, "Meneer de Wit"),
     ("appie", None, "Appie"),
+    # stop 46 (read from the seventeenth form set), in other words: German and Frisian
+    # words before the name, "hij heeft de naam", a surname not known, a title's
+    # abbreviation, a subject or a Frisian club after the name, "uhm ff denken", a full
+    # stop between two parts, "geen bijnaam", an age after the name, "ik heet ... en ik"
+    ("ich bin lotte", None, "Lotte"),
+    ("mien pake hjit durk", None, "Durk"),
+    ("ze heeft de naam marleen", None, "Marleen"),
+    ("ze heet fatima ik weet haar achternaam niet", None, "Fatima"),
+    ("dhr jansen", None, "Dhr Jansen"),
+    ("kees van engels", None, "Kees"),
+    ("sjoerd fan de fuotbal", None, "Sjoerd"),
+    ("hmm ff denken... jamal", None, "Jamal"),
+    ("hij heet tom. tom de haan", None, "Tom de Haan"),
+    ("geen bijnaam, gewoon lieke", None, "Lieke"),
+    ("ik ben soufian 16 jaar", None, "Soufian"),
+    ("ik heet ilse en ik woon in zwolle", None, "Ilse"),
+    ("imam yasin", None, "Yasin"),
+    ("imke", None, "Imke"),
+    ("mijn bijnaam: bolletje", None, "Bolletje"),
     # what must not become a name: a question, a bot question with "of", a correction
     ("hoe bedoel je hoe heet ze", None, None),
     ("ben jij echt of een computer", None, None),

@@ -86,6 +86,12 @@ _MORE_WORDS = {
     "buurvrouw", "buuf": "buurvrouw", "buurv": "buurvrouw", "sensei": "sportcoach",
     # Achterhoeks and Twents "naober" (stop 45, the sixteenth form set)
     "naober": "buurman", "naoberman": "buurman", "naobervrouw": "buurvrouw",
+    # the seventeenth form set (stop 46, read after it was measured): Frisian "buorfrou",
+    # great-grandparents, a great-aunt or great-uncle (the set's writers: tante, oom)
+    "buorfrou": "buurvrouw", "buorman": "buurman", "buorvrouw": "buurvrouw",
+    "overgrootoma": "oma", "overgrootopa": "opa", "overoma": "oma", "overopa": "opa",
+    "achteroma": "oma", "achteropa": "opa", "grootoma": "oma", "grootopa": "opa",
+    "oudtante": "tante", "oudoom": "oom",
 }  # fmt: skip
 LEXICON: dict[str, str] = {**SYNONYMS, **_MORE_WORDS}
 # Family words from other languages, from the seventh form set (read after it was measured,
@@ -120,6 +126,12 @@ EXACT_ONLY: dict[str, str] = {
     "grootje": "oma", "tata": "ouder",
     # Papiamento neighbours (the thirteenth form set, stop 42)
     "bisina": "buurvrouw", "bisinu": "buurman", "bisino": "buurman",
+    # the seventeenth form set (stop 46): Papiamento "primu" (cousin), Arabic in chat "5ali"
+    # and "khali" (my mother's brother), "khalti" and "3amti" (my aunt), Turkish
+    # "antrenör" (coach), Frisian "mem" and "heit" (mother, father)
+    "primu": "neef", "khali": "oom", "5ali": "oom", "khalti": "tante",
+    "5alti": "tante", "3amti": "tante", "3amma": "tante", "antrenor": "sportcoach",
+    "antrenör": "sportcoach", "mem": "ouder", "heit": "ouder",
 }  # fmt: skip
 # "iemand" alone is no person the youth chose ("ik ken iemand" is, via the description)
 LEXICON.pop("iemand", None)
@@ -163,7 +175,8 @@ _SPORT_TEACHER = re.compile(
 )
 # "pleeg ouders", and in English "foster mom" (stop 40): read as "pleeg" + the word after
 _PLEEG = re.compile(
-    r"^pleeg(?:ouders?|moeder|vader|ma|pa|mam|pap|mama|papa|mams|paps|"
+    # "weekendpleegmoeder", "netwerkpleegouder" (stop 46)
+    r"^(?:weekend|deeltijd|netwerk|crisis)?pleeg(?:ouders?|moeder|vader|ma|pa|mam|pap|mama|papa|mams|paps|"
     r"mom|mum|mother|dad|father|parents?|family)$"
 )
 
@@ -200,6 +213,7 @@ def _said_to_anyone(words: list, index: int) -> bool:
 # Words before a relation word that belong to it ("grote zus", "beste vriend").
 _BEFORE = frozenset("grote kleine beste oudere jongere".split())
 _KIN_WORDS = frozenset("zus broer vriend neef nicht".split())
+_MY = frozenset("mijn mn m'n me myn mien".split())
 
 PARENT_WORDS = frozenset(
     "moeder vader mama papa ma pa mam pap mams paps ouders mammie pappie".split()
@@ -215,6 +229,8 @@ _KIN = {
     ("zoon", "oom"): "neef", ("zoon", "tante"): "neef", ("dochter", "oom"): "nicht",
     ("dochter", "tante"): "nicht", ("zoon", "zus"): "neef", ("zoon", "broer"): "neef",
     ("dochter", "zus"): "nicht", ("dochter", "broer"): "nicht",
+    # "de man van de buurvrouw" (stop 46)
+    ("man", "buurvrouw"): "buurman", ("vrouw", "buurman"): "buurvrouw",
 }  # fmt: skip
 # "de X van mijn Y" with one of these as X and a person as Y is someone else ("de tante van
 # mijn vriendin", "de baas van mijn moeder"), unless _KIN gives the relation.
@@ -261,7 +277,7 @@ PERSON_WORDS = frozenset(
     "schoonmaker bakker slager juffrouw dame heer persoon iemand mensen vrijwilligers "
     "instructeur rijinstructeur buurtvader buurtmoeder peetoom peettante peetvader "
     "peetmoeder hoca hodja wijkagent huisbaas ouderling huiswerkbegeleider imaam koster "
-    "postbode boer visboer kok oudtante oudoom pleegbroer pleegzus petemoei kantinejuf "
+    "postbode boer visboer kok pleegbroer pleegzus petemoei kantinejuf "
     "kantinemevrouw vent gast kerel "
     "stiefzus stiefbroer schoonzus zwager oppasmoeder leiding schoonmoeder schoonvader".split()
 )
@@ -281,12 +297,17 @@ _NAME_AT_PLACE = re.compile(
     r"^\s*([^\W\d_]+)\s+((?:van|bij|uit|op|in)\s+(?:de|het|d|mijn|mn|onze|ons)?\s*([^\W\d_]+).*)$"
 )
 # A 3, 7 or 9 before letters is a letter of Arabic in chat ("3ammi": my uncle, stop 45)
-_WORD = re.compile(r"(?:[379](?=[^\W\d_]))?[^\W\d_]+(?:'[^\W\d_]+)?")
+_WORD = re.compile(r"(?:[3579](?=[^\W\d_]))?[^\W\d_]+(?:'[^\W\d_]+)?")
 _COACH_OF_A_SPORT = re.compile(
     r"\bcoach(?:es)?\s+(?:van|bij|op|voor)\s+(?:de\s+|het\s+|mijn\s+|mn\s+|me\s+|m'n\s+|ons\s+|"
     r"onze\s+)?(?:" + "|".join(sorted(SPORT_WORDS)) + r"|team|elftal)\w*\b"
     # "mn basketbal coach" (stop 39)
     r"|\b(?:" + "|".join(sorted(SPORT_WORDS)) + r")\s+coach\b"
+    # "mijn kickboks leraar", "de leider van mijn voetbalteam" (stop 46)
+    r"|\b(?:" + "|".join(sorted(SPORT_WORDS)) + r")\s+(?:leraar|lerares|juf|docent|leider|"
+    r"leidster)\b"
+    r"|\b(?:leider|leidster|trainer|trainster)\s+(?:van|bij|op)\s+(?:de\s+|het\s+|mijn\s+|"
+    r"mn\s+|me\s+|m'n\s+|ons\s+|onze\s+)?(?:" + "|".join(sorted(SPORT_WORDS)) + r")\w*\b"
 )
 
 
@@ -567,9 +588,23 @@ _LIVES_NEAR = re.compile(
 )
 
 
+# "weld 3ammi" (son of my uncle), "bent khalti" (daughter of my aunt) in Darija; Javanese
+# "mbah putri" and "mbah kakung" (grandmother, grandfather): stop 46, the seventeenth set
+_CHILD_OF = re.compile(r"\b(?P<child>weld|wld|ould|ibn|bent|bint)\s+(?P<whose>[3579]?[^\W\d_]+)")
+_MBAH = re.compile(r"\bmbah\s+(?P<who>putri|uti|kakung|kung)\b")
+
+
 def _family_phrase(text: str) -> Reading | None:
     """ "de moeder van mijn moeder" -> oma; "de moeder van mijn vriend" -> anders."""
     folded = _fold(text)
+    child = _CHILD_OF.search(folded)
+    if child and _whose(child.group("whose")) in ("oom", "tante"):
+        relation = "neef" if child.group("child") in ("weld", "wld", "ould", "ibn") else "nicht"
+        return Reading(relation, *child.span(), typed=text[slice(*child.span())])
+    mbah = _MBAH.search(folded)
+    if mbah:
+        relation = "oma" if mbah.group("who") in ("putri", "uti") else "opa"
+        return Reading(relation, *mbah.span(), typed=text[slice(*mbah.span())])
     side = _SIDE.search(folded)
     if side:
         relation = word_relation(side.group("head"))
@@ -852,6 +887,8 @@ def _read_all(text: str) -> list[Reading]:
         if folded_word == "ouder" and after == "dan":
             continue  # "ouder dan 18": older, not a parent
         found = word_relation(word)
+        if found is None and before in _MY and folded_word in _TURKISH_KIN:
+            found = (_TURKISH_KIN[folded_word], True)  # "mijn hala": an aunt, not Hala (stop 46)
         if found is None:
             continue
         relation, certain = found
