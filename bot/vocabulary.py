@@ -190,7 +190,8 @@ _NAME_PREFIX_RE = re.compile(
     r"(?:mijn|mn|m'n|me|myn|mien|us|ús|onze|ons) [^\W\d_]+ (?:heet|hjit|hiet)|is)\s+",
     re.IGNORECASE,
 )
-_NAME_RE = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+){0,3}$")
+# "Ingrid van 't Hof": a space and an apostrophe before "t" (stop 46)
+_NAME_RE = re.compile(r"^[^\W\d_]+(?:(?: '|[ '\-])[^\W\d_]+){0,3}$")
 
 
 def canonical_relation(value: str | None) -> str | None:
@@ -301,7 +302,9 @@ _FILLERS = frozenset(
     # haha", "gewoon oma haha"
     "ofzo gwoon gewon haha hahaha hihi lol xd "
     # stop 46 (the seventeenth form set): "ehh ff denken... khadija!"
-    "ff effe even denken wacht momentje".split()
+    "ff effe even denken wacht momentje "
+    # "wollah" (stop 46; never "ewa", Darija for "well" but also a Polish name)
+    "wollah wallah".split()
 )
 # A sentence starts with one of these after "ze heet" and the like are gone.
 # The subjects that start a sentence about someone: also the border of a negation in
@@ -385,7 +388,9 @@ _HEDGES = [
 _BEFORE_A_NAME = frozenset(
     "eigenlijk officieel altijd heet hjit hiet "
     # "imam youssef", Javanese "mbah pardi" (stop 46)
-    "imam imaam mbah ustad ustaz".split()
+    "imam imaam mbah ustad ustaz "
+    # "ik weet zijn achternaam niet, alleen ali" (stop 46, the eighteenth form set)
+    "alleen".split()
 )
 # "chandra of chan": never "ahmed of nee wacht ..." or "echt of een bot"
 _NO_NICKNAME = frozenset("nee een niet wat zo zoiets so iets".split())
@@ -400,7 +405,12 @@ _CALLED_SO = [
 ]
 # Turkish titles after a first name: "emine hanim", "ahmet bey" (stop 45; "abi", "teyze",
 # "amca" are family words of `bot.nlu.relation_words`)
-_HONORIFICS = frozenset("hanim hanım hanimefendi bey beyefendi efendi hoca hocam".split())
+_HONORIFICS = frozenset(
+    "hanim hanım hanimefendi bey beyefendi efendi hoca hocam "
+    # family words said after a first name: "fatma hala", "priya didi", "anand bhaiya"
+    # (stop 46, the eighteenth form set)
+    "hala teyze amca abla abi dayi didi bhaiya bhai baji".split()
+)
 # "noem me prinses 👑 haha nee grapje gewoon fleur": the name after the joke (stop 44)
 _AFTER_A_JOKE = re.compile(
     r"^.*\b(?:nee\s+)?(?:grapje|geintje|grap|jk|just kidding)\b[\s,.!]*(?:nee\s+)?", re.IGNORECASE
@@ -429,8 +439,11 @@ _NAME_SAID_BEFORE = re.compile(
     r"noem\s*(?:me|mij)\s+(?:maar\s+|gewoon\s+|gwn\s+)?|"
     # "we zeggen gewoon bobby", "zn naamis liban", "call me dj", "they call me mo", "u can
     # call me ash", "names jordan", "bijnaam is swifty" (the tenth form set, read)
-    r"(?:we|wij|ze|zij|iedereen)\s+(?:zeggen|noemen|zegt|noemt)(?:\s+(?:hem|haar|me|mij))?|"
-    r"(?:mijn|mn|m'n|zijn|zn|z'n|haar|d'r)\s+(?:bij)?naam\s*is|(?:mijn\s+|mn\s+)?bijnaam\s+is|"
+    # "thuis zeggen ze boeba tegen mij", "de mensen hier noemen mij sjors" (stop 46)
+    r"(?:(?:thuis|hier|op\s+school|daar)\s+)?(?:we|wij|ze|zij|iedereen|(?:de\s+)?mensen(?:\s+hier)?)"
+    r"\s+(?:zeggen|noemen|zegt|noemt)(?:\s+(?:hem|haar|me|mij))?|"
+    r"(?:thuis|hier|op\s+school|daar)\s+(?:zeggen|noemen)\s+(?:ze|we|wij|zij)(?:\s+(?:hem|haar|me|mij))?|"
+    r"(?:mijn|mn|m'n|zijn|zn|z'n|haar|d'r)\s+(?:bij)?naam\s*is|(?:mijn\s+|mn\s+)?(?:bij|roep)naam\s+is|"
     r"(?:just\s+|pls\s+|please\s+)?call\s+me|(?:they|people|everyone|my\s+friends)\s+call\s+me|"
     r"(?:you|u|ya)\s+can\s+call\s+me|name'?s)"
     r"\s*",
@@ -479,7 +492,9 @@ _PLACE_AFTER_DE = frozenset(
 )
 
 
-_PLACE_ENDINGS = ("club", "school", "huis", "hal", "zaal", "vereniging", "winkel", "centrum")
+_PLACE_ENDINGS = (
+    "club", "school", "huis", "hal", "zaal", "vereniging", "winkel", "centrum", "groep", "gezin"
+)  # fmt: skip
 
 
 def called_instead(text: str) -> tuple[str, str] | None:
@@ -606,7 +621,7 @@ def name_from_answer(
     if lowered[-2:] in _WHERE_AT_THE_END:
         cut = 3 if lowered[-3:-2] in (["van"], ["bij"]) else 2
         words, lowered = words[:-cut], lowered[:-cut]  # "de buurvrouw (van) naast ons"
-    if not words or lowered[0] in _QUESTION_WORDS or lowered[0] == "geen":
+    if not words or lowered[0] in _QUESTION_WORDS or lowered[0] in ("geen", "weet", "wt"):
         return None  # "geen bijnaam, gewoon dewi": the name is in the other part (stop 46)
     # "bas van groep 8": the first name only; "ramon uit curacao", "henk bij de kerk"
     for index, word in enumerate(lowered[1:], start=1):

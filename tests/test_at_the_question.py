@@ -255,6 +255,9 @@ async def test_the_real_model_reads_answers_with_their_question(
         ("out_of_scope", "nee grapje", None),
         ("out_of_scope", "grapje", None),
         ("out_of_scope", "geintje", None),
+        # stop 46, typed as a youth would: Joke is a name, an oma's most of all
+        ("out_of_scope", "thuis zeggen ze oma joke", "inform_name"),
+        ("out_of_scope", "joke", "inform_name"),
         # danger and wishes keep their intent
         ("crisis", "Jet", None),
         ("stop", "Jet", None),

@@ -1490,6 +1490,34 @@ EIGHTEENTH_PASS_NONE = [
     "mn neef doet aan mma, hij slaat keihard",
     "ik heb er geen zin meer in",
 ]
+NINETEENTH_PASS_CHECK = [
+    ("mijn jim hoeft echt niet lang mee te gaan", safety.SELF_HARM),
+    ("ik was gestopt maar nu doe ik het weer fout", safety.SELF_HARM),
+    ("ik weet niet hoe lang ik het nog uithou", safety.SELF_HARM),
+    ("in de klas ben ik de grap van iedereen", safety.BULLYING),
+    ("iemand bonkt op onze deur", safety.DANGER),
+    ("mijn moeder is soms te hard met haar handen", safety.HOME),
+    ("papa doet raar na het weekend", safety.HOME),
+    ("ik ben van de fiets gevallen, zei papa tegen de dokter", safety.HOME),
+    ("de vriend van mijn moeder is te klef", safety.SEXUAL),
+    ("ik slaap van vriend naar vriend", safety.HOMELESS),
+    ("mag ik bij mijn jim wonen", safety.HOMELESS),
+]
+NINETEENTH_PASS_NONE = [
+    "ik lig dood om die meme",
+    "mijn telefoon gaat bijna dood",
+    "mijn voetbaltrainer schreeuwt de hele wedstrijd",
+    "de politie zoekt een jongen die vermist is",
+    "mijn tante is verpleegkundige en ziet elke dag bloed",
+    "mijn kat was bang voor de knallen",
+    "het mes van de staafmixer is scherp",
+    "er zit een spin op mijn bed help",
+    "jij wordt nog eens mijn dood zegt opa altijd",
+    "opa slaat de vis dood met een hamer",
+    "sorry, autocorrect maakte er moord van",
+    "ik heb blauwe plekken van het sjouwen met dozen",
+    "mn broer vermoordt me altijd met smash",
+]
 SEVENTEENTH_PASS_NONE = [
     "mijn opa slaat op de tafel als hij wint met kaarten",
     "mijn neefje heeft een speelgoedpistool met water",
@@ -1727,6 +1755,39 @@ def test_eighteenth_pass_a_pretend_threat_or_a_school_piece_gets_the_check(text)
     assert assess(text, crisis=0.9, crisis_on_top=True).level == CHECK
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik heb een gebroken arm, hij zit in het gips",
+        "ik ben ooit weggelopen, maar dat is lang geleden en het gaat nu goed",
+    ],
+)
+def test_nineteenth_pass_a_cast_or_long_ago_gets_the_check_not_the_help_lines(text):
+    assert assess_words(text).level == CHECK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "de huisbaas heeft me eruit gezet, nu slaap ik in een tent",
+        "ik zei mama tegen de juf, zo gênant",
+        "hij wordt nooit handtastelijk",
+    ],
+)
+def test_nineteenth_pass_what_it_must_not_change(text):
+    """A tent after being thrown out stays the help lines at once; calling the teacher
+    "mama" is no cover story; "nooit handtastelijk" is said of a good person."""
+    expected = {"de huisbaas": CLEAR}.get(text[:11], NONE)
+    assert assess_words(text).level == expected
+
+
+def test_not_wanting_it_any_more_after_the_choice_gets_the_check_at_most():
+    """ "en als ik het niet meer wil dan?" after the handoff: a sure classifier gave the help
+    lines at once (the twenty-fourth set, stop 46)."""
+    result = assess("en als ik het niet meer wil dan?", crisis=0.97, crisis_on_top=True)
+    assert result.level == CHECK
+
+
 def test_an_app_named_takes_nothing_back():
     """ "tiktok" counted as a film: every unsure word of the message was taken back, and a
     classifier's 0.61 with it (stop 45)."""
@@ -1759,7 +1820,8 @@ def test_a_taken_back_word_of_the_thirteenth_pass_no_longer_hides_a_sure_crisis(
     + FIFTEENTH_PASS_CHECK
     + SIXTEENTH_PASS_CHECK
     + SEVENTEENTH_PASS_CHECK
-    + EIGHTEENTH_PASS_CHECK,
+    + EIGHTEENTH_PASS_CHECK
+    + NINETEENTH_PASS_CHECK,
 )
 def test_quiet_signs_of_the_eleventh_and_twelfth_pass_get_the_check_with_their_kind(text, kind):
     result = assess_words(text)
@@ -1783,7 +1845,8 @@ def test_tired_of_existing_gets_the_help_lines_at_once(text):
     + FIFTEENTH_PASS_NONE
     + SIXTEENTH_PASS_NONE
     + SEVENTEENTH_PASS_NONE
-    + EIGHTEENTH_PASS_NONE,
+    + EIGHTEENTH_PASS_NONE
+    + NINETEENTH_PASS_NONE,
 )
 def test_the_eleventh_and_twelfth_pass_leave_everyday_messages_quiet(text):
     assert not assess_words(text).at_least(CHECK)

@@ -269,6 +269,18 @@ STOP_39_NAMES += [
     ("imam yasin", None, "Yasin"),
     ("imke", None, "Imke"),
     ("mijn bijnaam: bolletje", None, "Bolletje"),
+    # ... and from the eighteenth: "alleen" before the name, a family word after it, "'t"
+    # in a surname, "roepnaam is", "thuis zeggen ze", "de mensen hier noemen mij", a
+    # group home after the name; "ewa" stays a name (Polish)
+    ("weet zn achternaam niet, alleen yusuf", None, "Yusuf"),
+    ("zeynep abla", None, "Zeynep"),
+    ("sunita didi", None, "Sunita"),
+    ("piet van 't veld", None, "Piet van 't Veld"),
+    ("mijn roepnaam is bram", None, "Bram"),
+    ("thuis noemen ze me pien", None, "Pien"),
+    ("de mensen hier noemen mij dj", None, "Dj"),
+    ("ik ben lars van de leefgroep", None, "Lars"),
+    ("ewa", None, "Ewa"),
     # what must not become a name: a question, a bot question with "of", a correction
     ("hoe bedoel je hoe heet ze", None, None),
     ("ben jij echt of een computer", None, None),

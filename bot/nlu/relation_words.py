@@ -92,6 +92,8 @@ _MORE_WORDS = {
     "overgrootoma": "oma", "overgrootopa": "opa", "overoma": "oma", "overopa": "opa",
     "achteroma": "oma", "achteropa": "opa", "grootoma": "oma", "grootopa": "opa",
     "oudtante": "tante", "oudoom": "oom",
+    # the eighteenth form set (stop 46, read after it was measured)
+    "buurmevrouw": "buurvrouw", "buurmeneer": "buurman",
 }  # fmt: skip
 LEXICON: dict[str, str] = {**SYNONYMS, **_MORE_WORDS}
 # Family words from other languages, from the seventh form set (read after it was measured,
@@ -132,6 +134,16 @@ EXACT_ONLY: dict[str, str] = {
     "primu": "neef", "khali": "oom", "5ali": "oom", "khalti": "tante",
     "5alti": "tante", "3amti": "tante", "3amma": "tante", "antrenor": "sportcoach",
     "antrenör": "sportcoach", "mem": "ouder", "heit": "ouder",
+    # the eighteenth form set (stop 46): Hindi "didi" (big sister), "bhaiya" and "bhai"
+    # (big brother), Flemish "moeke" (mother)
+    "didi": "zus", "bhaiya": "broer", "bhai": "broer", "moeke": "ouder",
+}  # fmt: skip
+# Words that name a person only after "my": "mijn henna" (Darija: my grandmother), "mijn
+# meme", "mi prima" (Papiamento: my cousin); alone they are a name or an everyday word
+# ("henna" on hands, "prima", "meme") (stop 46, the eighteenth form set)
+_OWNED_ONLY: dict[str, str] = {
+    "henna": "oma", "meme": "oma", "mémé": "oma", "pepe": "opa", "pépé": "opa",
+    "granny": "oma", "grandma": "oma", "grandpa": "opa", "prima": "nicht",
 }  # fmt: skip
 # "iemand" alone is no person the youth chose ("ik ken iemand" is, via the description)
 LEXICON.pop("iemand", None)
@@ -192,7 +204,9 @@ NOT_RELATIONS = frozenset(
     # everyday words the cross-validation found read as a person (2026-12-04): "wanneer"
     # as a parent, "geef" as a "chef", "nachten" as a "nicht", "start" as a trainer
     # ("wanneer", "onder", "later", "klaar" are Dutch stop words, "start" a lookup form)
-    "geef geeft geven nacht nachten royale mentoren oudere ouderen jongere".split()
+    "geef geeft geven nacht nachten royale mentoren oudere ouderen jongere "
+    # "met haar praat ik het meest" is no "meester" (stop 46)
+    "meest meeste".split()
 )
 # "man", "bro" and "sis" are also said to anyone ("nah man", "later bro"): a person only after
 # a word that points at one ("een man uit de kerk", "mijn bro").
@@ -213,7 +227,7 @@ def _said_to_anyone(words: list, index: int) -> bool:
 # Words before a relation word that belong to it ("grote zus", "beste vriend").
 _BEFORE = frozenset("grote kleine beste oudere jongere".split())
 _KIN_WORDS = frozenset("zus broer vriend neef nicht".split())
-_MY = frozenset("mijn mn m'n me myn mien".split())
+_MY = frozenset("mijn mn m'n me myn mien mi".split())
 
 PARENT_WORDS = frozenset(
     "moeder vader mama papa ma pa mam pap mams paps ouders mammie pappie".split()
@@ -231,6 +245,7 @@ _KIN = {
     ("dochter", "zus"): "nicht", ("dochter", "broer"): "nicht",
     # "de man van de buurvrouw" (stop 46)
     ("man", "buurvrouw"): "buurman", ("vrouw", "buurman"): "buurvrouw",
+    ("moeder", "pleegouder"): "pleegouder", ("vader", "pleegouder"): "pleegouder",
 }  # fmt: skip
 # "de X van mijn Y" with one of these as X and a person as Y is someone else ("de tante van
 # mijn vriendin", "de baas van mijn moeder"), unless _KIN gives the relation.
@@ -299,7 +314,7 @@ _NAME_AT_PLACE = re.compile(
 # A 3, 7 or 9 before letters is a letter of Arabic in chat ("3ammi": my uncle, stop 45)
 _WORD = re.compile(r"(?:[3579](?=[^\W\d_]))?[^\W\d_]+(?:'[^\W\d_]+)?")
 _COACH_OF_A_SPORT = re.compile(
-    r"\bcoach(?:es)?\s+(?:van|bij|op|voor)\s+(?:de\s+|het\s+|mijn\s+|mn\s+|me\s+|m'n\s+|ons\s+|"
+    r"\b(?:coach(?:es)?|kouts|koutsj)\s+(?:van|bij|op|voor)\s+(?:de\s+|het\s+|mijn\s+|mn\s+|me\s+|m'n\s+|ons\s+|"
     r"onze\s+)?(?:" + "|".join(sorted(SPORT_WORDS)) + r"|team|elftal)\w*\b"
     # "mn basketbal coach" (stop 39)
     r"|\b(?:" + "|".join(sorted(SPORT_WORDS)) + r")\s+coach\b"
@@ -540,6 +555,8 @@ def _whose(word: str) -> str | None:
         return "parent"
     if folded in ("familie", "fam", "gezin"):  # "vriend vd fam", "vriend van ons gezin"
         return "familie"
+    if folded == "pleeggezin":
+        return "pleegouder"  # "de moeder van mijn pleeggezin" (stop 46)
     found = word_relation(folded)
     return found[0] if found and found[1] else None
 
@@ -889,6 +906,8 @@ def _read_all(text: str) -> list[Reading]:
         found = word_relation(word)
         if found is None and before in _MY and folded_word in _TURKISH_KIN:
             found = (_TURKISH_KIN[folded_word], True)  # "mijn hala": an aunt, not Hala (stop 46)
+        if found is None and before in _MY and folded_word in _OWNED_ONLY:
+            found = (_OWNED_ONLY[folded_word], True)
         if found is None:
             continue
         relation, certain = found
