@@ -304,7 +304,7 @@ _FILLERS = frozenset(
     # stop 46 (the seventeenth form set): "ehh ff denken... khadija!"
     "ff effe even denken wacht momentje "
     # "wollah" (stop 46; never "ewa", Darija for "well" but also a Polish name)
-    "wollah wallah".split()
+    "wollah wallah jaja".split()
 )
 # A sentence starts with one of these after "ze heet" and the like are gone.
 # The subjects that start a sentence about someone: also the border of a negation in
@@ -388,7 +388,7 @@ _HEDGES = [
 _BEFORE_A_NAME = frozenset(
     "eigenlijk officieel altijd heet hjit hiet "
     # "imam youssef", Javanese "mbah pardi" (stop 46)
-    "imam imaam mbah ustad ustaz "
+    "imam imaam mbah ustad ustaz henna jedda "
     # "ik weet zijn achternaam niet, alleen ali" (stop 46, the eighteenth form set)
     "alleen".split()
 )
@@ -411,6 +411,12 @@ _HONORIFICS = frozenset(
     # (stop 46, the eighteenth form set)
     "hala teyze amca abla abi dayi didi bhaiya bhai baji".split()
 )
+# "opa piet maar hij heet pieter": the name after "maar hij heet" is the name (stop 46)
+_REAL_NAME_AFTER = re.compile(
+    r"\bmaar\s+(?:hij|ze|zij)\s+heet\s+(?:eigenlijk\s+|echt\s+|officieel\s+)?(.+)$", re.IGNORECASE
+)
+# "ja dus ze heet marleen": a yes and a "dus" before the words that say the name
+_LEADING_YES = re.compile(r"^(?:ja|jaa|jawel)[\s,.]+(?:(?:dus|nou)[\s,.]+)?(?=\S)", re.IGNORECASE)
 # "noem me prinses 👑 haha nee grapje gewoon fleur": the name after the joke (stop 44)
 _AFTER_A_JOKE = re.compile(
     r"^.*\b(?:nee\s+)?(?:grapje|geintje|grap|jk|just kidding)\b[\s,.!]*(?:nee\s+)?", re.IGNORECASE
@@ -421,8 +427,9 @@ _NAME_SAID_AFTER = re.compile(
     r"\s+(?:is\s+(?:mijn|mn|m'n|zijn|zn|z'n|haar|d'r|de)\s+(?:voor)?naam|hier|"
     r"tegen\s+(?:me|mij|hem|haar)|"
     # "priya is goed" (stop 44)
-    r"is\s+(?:ook\s+)?(?:goed|prima|oke|ok|oké|best|fine))[\s.!]*$|"
-    r"^(?P<alone>[^\W\d_]+)\s+ik[\s.!]*$",
+    r"is\s+(?:ook\s+)?(?:goed|prima|oke|ok|oké|best|fine)|"
+    # "elif ben ik" (stop 46, the nineteenth form set)
+    r"ben\s+ik)[\s.!]*$|" r"^(?P<alone>[^\W\d_]+)\s+ik[\s.!]*$",
     re.IGNORECASE,
 )
 _NAME_SAID_BEFORE = re.compile(
@@ -437,6 +444,8 @@ _NAME_SAID_BEFORE = re.compile(
     # "noemmij maar fay" (stop 43, the fourteenth form set; "ze heet gwn linda" needs no
     # entry: "ze heet" and the filler "gwn" are left off already)
     r"noem\s*(?:me|mij)\s+(?:maar\s+|gewoon\s+|gwn\s+)?|"
+    # "roep me maar yas", Spanish "soy marisol", "zoiets als sjeng" (stop 46)
+    r"roep\s+(?:me|mij)\s+(?:maar\s+)?|soy\s+|me\s+llamo\s+|(?:zoiets|iets)\s+als\s+|"
     # "we zeggen gewoon bobby", "zn naamis liban", "call me dj", "they call me mo", "u can
     # call me ash", "names jordan", "bijnaam is swifty" (the tenth form set, read)
     # "thuis zeggen ze boeba tegen mij", "de mensen hier noemen mij sjors" (stop 46)
@@ -472,7 +481,7 @@ _CALLED_INSTEAD = re.compile(
     r"oke|ok|oké|beter|fijner)[\s.!]*$",
     re.IGNORECASE,
 )
-_CALL_ME = re.compile(r"^noem\s*(?:me|mij)\s+(?:maar|gewoon|gwn)\s+", re.IGNORECASE)
+_CALL_ME = re.compile(r"^(?:noem|roep)\s*(?:me|mij)\s+(?:maar|gewoon|gwn)\s+", re.IGNORECASE)
 _WHERE_AT_THE_END = [["naast", "ons"], ["naast", "mij"], ["tegenover", "ons"], ["boven", "ons"],
                      ["onder", "ons"], ["om", "de"], ["van", "hiernaast"], ["van", "beneden"],
                      ["van", "boven"], ["van", "hierboven"], ["van", "hieronder"]]  # fmt: skip
@@ -543,6 +552,11 @@ def name_from_answer(
     # "ze heet Ilse en ze woont naast ons": the name comes before what is told about them
     # "noemmij maar fay": the "maar" there is no border before what is told (stop 43)
     value = _CALL_ME.sub("", " ".join(str(value).split()))
+    # "wij zeggen altijd opa piet maar hij heet pieter": the name he has (stop 46)
+    real = _REAL_NAME_AFTER.search(value)
+    if real:
+        value = real.group(1)
+    value = _LEADING_YES.sub("", value)  # "ja dus ze heet marleen" (stop 46)
     value = after_a_joke(value)  # "noem me prinses haha nee grapje gewoon fleur"
     value = _TOLD_AFTER.split(str(value), maxsplit=1)[0]
     value = _NAME_INSIDE.sub(

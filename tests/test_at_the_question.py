@@ -39,6 +39,13 @@ from rasa_addons.server import with_the_question
         ("knows_already", "out_of_scope", "yes we hebben het erover gehad", "affirm"),
         ("knows_already", "greet", "hayir nog niet", "deny"),
         ("knows_already", "ask_status", "nee nog niet gevraagd", "deny"),
+        # an age at "Is Riet 18 jaar of ouder?" (stop 46, typed as a youth would): the age
+        # decides, also against a "ja" before it; "wordt 18" is not 18 yet
+        ("mentor_adult", "inform_age", "ze is 27", "affirm"),
+        ("mentor_adult", "out_of_scope", "hij is 63 of zo", "affirm"),
+        ("mentor_adult", "inform_age", "16", "deny"),
+        ("mentor_adult", "affirm", "ja ze is 16", "deny"),
+        ("mentor_adult", "out_of_scope", "ze wordt 18 in juni", "deny"),
         # a reason in the youth's own words
         ("mentor_reason", "out_of_scope", "we gaan samen vissen in de zomer", "inform_support"),
         ("mentor_reason", "greet", "hij zegt altijd hoi als ik binnenkom", "inform_support"),
@@ -66,6 +73,9 @@ def test_a_guess_gives_way_to_the_answer_the_question_shows(question, intent, te
         ("contact", "out_of_scope", "die heb ik niet"),
         ("contact", "out_of_scope", "06123 of 0698765432"),
         ("knows_already", "inform_support", "hij is heel aardig"),
+        # an age says nothing at "Weet Riet al ...?", and "ja ze is 40" was a yes already
+        ("knows_already", "inform_age", "ze is 40"),
+        ("mentor_adult", "affirm", "ja ze is 40"),
         ("mentor_reason", "greet", "hoi"),
         ("mentor_reason", "thanks", "dank je"),
         # the classifier already read the answer
@@ -359,6 +369,18 @@ def test_a_name_or_a_professional_hidden_by_a_guess_is_the_answer(question, inte
         ("youth_name", "hahaha", False),
         ("relation", "ik ben Filip", False),
         ("youth_name", "ik ben zo moe van alles en iedereen", False),
+        # stop 46, typed as a youth would: a friendly emoji after the name is left off;
+        # a pill, tears, a broken heart or an emoji before the name are not
+        ("youth_name", "femke 😎", True),
+        ("youth_name", "ik ben jolien 💕", True),
+        ("mentor_name", "ze heet nora ❤️", True),
+        ("mentor_adult", "ze is al 27", True),
+        ("mentor_adult", "ze is aardig", False),
+        ("youth_name", "femke 😭", False),
+        ("youth_name", "femke 💔", False),
+        ("youth_name", "femke 💊", False),
+        ("youth_name", "😎 femke", False),
+        ("youth_name", "ik wil dood 😎", False),
     ],
 )
 def test_a_name_at_a_name_question_is_read_as_the_answer(question, text, expected):

@@ -434,6 +434,10 @@ def test_the_people_read_are_a_fresh_list_each_time():
         ("mn didi", "zus"), ("bhaiya", "broer"), ("ons moeke", "ouder"),
         ("de buurmevrouw", "buurvrouw"), ("de kouts van het team", "sportcoach"),
         ("de vader van mijn pleeggezin", "pleegouder"),
+        # ... and the nineteenth: Hindi grandparents with "ji", "m'ma", a cousin of a parent,
+        # the man of the neighbours, a neighbour "van boven"
+        ("mijn naniji", "oma"), ("m'ma", "ouder"), ("een nicht van mijn moeder", "nicht"),
+        ("de meneer van de buren", "buurman"), ("de komsu teyze van beneden", "buurvrouw"),
     ],
 )  # fmt: skip
 def test_more_ways_to_say_who_it_is(text, relation):

@@ -1518,6 +1518,33 @@ NINETEENTH_PASS_NONE = [
     "ik heb blauwe plekken van het sjouwen met dozen",
     "mn broer vermoordt me altijd met smash",
 ]
+TWENTIETH_PASS_CHECK = [
+    ("mijn vader is best hard met zijn handen", safety.HOME),
+    ("eten is thuis echt een probleem", safety.HOME),
+    ("papa heeft weer zijn speciale drankje op", safety.HOME),
+    ("mag ik bij mijn juf slapen", safety.HOMELESS),
+    ("ik zoek iemand met een slaapplek voor mij", safety.HOMELESS),
+    ("ik ben 16, voor hoe lang nog", safety.SELF_HARM),
+    ("vertel mama maar dat het niet haar schuld is", safety.SELF_HARM),
+    ("wat gebeurt er met de chat als iemand sterft", safety.SELF_HARM),
+    ("opa is overleden en ik wil bij hem zijn", safety.SELF_HARM),
+    ("mijn arm doet pijn van wat ik gedaan heb", safety.SELF_HARM),
+    ("hoi ik moet snel zijn", safety.DANGER),
+    ("iemand heeft een nep account van mij", safety.ONLINE),
+]
+TWENTIETH_PASS_NONE = [
+    "ik heb touw gekocht voor de schommel",
+    "papa sloeg met de deur toen hij boos was",
+    "ik sta te springen om te beginnen",
+    "loop ff weg, ben zo terug",
+    "ik heb littekens van de waterpokken",
+    "ik ga bijna dood door mijn notenallergie",
+    "ik ben dood nieuwsgierig",
+    "er ligt een dode duif op het balkon",
+    "we hebben een anti pest regel in de klas",
+    "in tekken slaat hij me steeds knock out",
+    "ik had een overdosis snoep haha",
+]
 SEVENTEENTH_PASS_NONE = [
     "mijn opa slaat op de tafel als hij wint met kaarten",
     "mijn neefje heeft een speelgoedpistool met water",
@@ -1781,6 +1808,19 @@ def test_nineteenth_pass_what_it_must_not_change(text):
     assert assess_words(text).level == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jij vermoordt me met je vragen",
+        "onvoldoende voor engels, mijn mentor vermoordt me",
+        "in groep 7 werd ik geslagen door een jongen, maar dat is voorbij",
+    ],
+)
+def test_twentieth_pass_an_idiom_or_something_over_gets_the_check_not_the_help_lines(text):
+    """All three were the help lines at once in the twenty-fifth set (stop 46)."""
+    assert assess_words(text).level == CHECK
+
+
 def test_not_wanting_it_any_more_after_the_choice_gets_the_check_at_most():
     """ "en als ik het niet meer wil dan?" after the handoff: a sure classifier gave the help
     lines at once (the twenty-fourth set, stop 46)."""
@@ -1821,7 +1861,8 @@ def test_a_taken_back_word_of_the_thirteenth_pass_no_longer_hides_a_sure_crisis(
     + SIXTEENTH_PASS_CHECK
     + SEVENTEENTH_PASS_CHECK
     + EIGHTEENTH_PASS_CHECK
-    + NINETEENTH_PASS_CHECK,
+    + NINETEENTH_PASS_CHECK
+    + TWENTIETH_PASS_CHECK,
 )
 def test_quiet_signs_of_the_eleventh_and_twelfth_pass_get_the_check_with_their_kind(text, kind):
     result = assess_words(text)
@@ -1846,7 +1887,8 @@ def test_tired_of_existing_gets_the_help_lines_at_once(text):
     + SIXTEENTH_PASS_NONE
     + SEVENTEENTH_PASS_NONE
     + EIGHTEENTH_PASS_NONE
-    + NINETEENTH_PASS_NONE,
+    + NINETEENTH_PASS_NONE
+    + TWENTIETH_PASS_NONE,
 )
 def test_the_eleventh_and_twelfth_pass_leave_everyday_messages_quiet(text):
     assert not assess_words(text).at_least(CHECK)

@@ -281,6 +281,16 @@ STOP_39_NAMES += [
     ("de mensen hier noemen mij dj", None, "Dj"),
     ("ik ben lars van de leefgroep", None, "Lars"),
     ("ewa", None, "Ewa"),
+    # ... and from the nineteenth: "roep me maar", "maar hij heet", "zoiets als", a yes
+    # before the name, Spanish "soy", "X ben ik", Darija "henna" before a name
+    ("roep mij maar kiki", None, "Kiki"),
+    ("we zeggen oom bert maar hij heet albert", None, "Albert"),
+    ("zoiets als jorrit", None, "Jorrit"),
+    ("ja dus hij heet ruben", None, "Ruben"),
+    ("soy lucia", None, "Lucia"),
+    ("daan ben ik", None, "Daan"),
+    ("henna aicha", None, "Aicha"),
+    ("jij mag me noemen wat je wil, ok dan stef", None, "Stef"),
     # what must not become a name: a question, a bot question with "of", a correction
     ("hoe bedoel je hoe heet ze", None, None),
     ("ben jij echt of een computer", None, None),

@@ -82,7 +82,8 @@ _SAID_ALREADY = re.compile(
     r"(?:het )?al (?:gevraagd|gezegd|verteld|besproken|over gehad|gepraat))\b"
     r"(?! (?:niet|nie|ni|nog niet|geen))"
 )
-YES_NO_QUESTIONS = frozenset({KNOWS_ALREADY, "mentor_adult"})
+MENTOR_ADULT = "mentor_adult"
+YES_NO_QUESTIONS = frozenset({KNOWS_ALREADY, MENTOR_ADULT})
 # At "Hoe wil je dat ik je noem?" the classifier read "Jet" as a question to the bot and
 # "Kes" or "Kenzo" as off-topic: the youth who gave their name heard "Ik ben een computer"
 # or "Daar kan ik je niet mee helpen". Whatever the youth wants to be called is the answer,
@@ -153,6 +154,31 @@ def _yes_or_no(text: str) -> str | None:
     return None
 
 
+# An age at "Is Riet 18 jaar of ouder?": "ze is 27", "27", "hij wordt 18 in mei" (stop 46,
+# typed as a youth would: "ze is al 27" got the safety check and the question again)
+_AN_AGE = re.compile(r"(?<![\d-])(\d{1,3})(?![\d-])")
+_TURNS = re.compile(r"\b(?:wordt|word|wort)\b")
+
+
+def _adult_by_age(text: str) -> str | None:
+    """Yes or no to "18 jaar of ouder?" from one age in the answer; None without one."""
+    ages = [int(n) for n in _AN_AGE.findall(text)]
+    if len(ages) != 1 or not 10 <= ages[0] <= 120:
+        return None
+    age = ages[0] - 1 if _TURNS.search(text.lower()) else ages[0]  # "ze wordt 18": 17 now
+    return YES if age >= 18 else NO
+
+
+def _yes_or_no_at(question: str | None, text: str) -> str | None:
+    """The yes or no that an answer to a yes-or-no question says; at the adult question an
+    age decides, also against a "ja" before it ("ja ze is 16" is no adult)."""
+    if question == MENTOR_ADULT:
+        by_age = _adult_by_age(text)
+        if by_age is not None:
+            return by_age
+    return _yes_or_no(text)
+
+
 def read_as_the_answer(question: str | None, text: str) -> bool:
     """Whether `text` is a short answer that the question's own reading takes: an age at
     the age question ("in de zomer word ik 16"), a number at the number question, a yes or a
@@ -172,7 +198,7 @@ def read_as_the_answer(question: str | None, text: str) -> bool:
     if question == CONTACT:
         return clean_contact(text) is not None
     if question in YES_NO_QUESTIONS:
-        return _yes_or_no(text) is not None
+        return _yes_or_no_at(question, text) is not None
     return False
 
 
@@ -261,9 +287,9 @@ def answer_intent(question: str | None, intent: str | None, text: str) -> str | 
             return CONTACT_GIVEN
         return None
     if question in YES_NO_QUESTIONS:
-        said = _yes_or_no(text)
-        if said is not None and intent != YES:
-            return said  # "ja vorige week", "evet", "hij weet het"
+        said = _yes_or_no_at(question, text)
+        if said is not None and (intent != YES or (question == MENTOR_ADULT and said != YES)):
+            return said  # "ja vorige week", "evet", "hij weet het", "ze is 27", "ja ze is 16"
         return None
     if question == RELATION and is_professional(text) and len(text.split()) <= SHORT:
         # "mn hulpverlener", "de voogd" read as off-topic: the form's relation step answers
@@ -335,13 +361,30 @@ def _own_name(intent: str | None, text: str) -> str | None:
 _NAMES_TOO = frozenset({"ben"})
 
 
+# Emoji after a name that say nothing of danger or sadness: a face that smiles or is cool,
+# a heart, sparkles, a flower, a crown, a thumb (stop 46: "britt 😎" got the classifier's
+# check at "Hoe wil je dat ik je noem?"). Never a pill, a knife, a skull, tears or a broken
+# heart: those keep the name from being read alone.
+_FRIENDLY_EMOJI = (
+    "\U0001F600-\U0001F60F\U0001F617-\U0001F61D\U0001F60E\U0001F970\U0001F929\U0001F973"
+    "\u2764\u2665\U0001F495-\U0001F49F\U0001F9E1\U0001F49B\U0001F49A\U0001F499\U0001F49C"
+    "\U0001F5A4\U0001F90D\U0001F90E\u2728\U0001F31F\u2B50\U0001F338\U0001F33A\U0001F33B"
+    "\U0001F451\U0001F44D\U0001F44B\U0001F64C\U0001F525\U0001F4AF\U0001F60A\U0001F642"
+    "\uFE0F"
+)
+_EMOJI_AT_THE_END = re.compile(rf"(?<=[^\W\d_])[\s,.!]*[{_FRIENDLY_EMOJI}]+[\s!.]*$")
+
+
 def a_name(text: str) -> str | None:
     """ "Jet", "jet-lynn", "Sam B", "Milan uit Rotterdam", "nora met 1 r", "ik ben Filip" at
     a name question: the name of one or two words that the form reads in it
     (`bot.vocabulary.name_from_answer`: never a relation or a description; a spelling
     note or where the person is from is left off), in at most five words, with no chat word
     ("hoi", "ok", "bot") or word that is no name ("geen", "niet"), no number in a name given
-    alone, no question to the bot, no laugh, mashing or emoji; None otherwise."""
+    alone, no question to the bot, no laugh, mashing or emoji; None otherwise. An emoji at
+    the end of a name is how youths type it ("britt 😎", stop 46): left off, unless it may
+    say something ("💊", "😭")."""
+    text = _EMOJI_AT_THE_END.sub("", text) if _EMOJI_AT_THE_END.search(text) else text
     # the name given before the one the person is called by: "hij heet mohammed maar
     # iedereen zegt mo", "khalid maar we zeggen khalo" (stop 41; "khalo" is also an oom)
     called = called_instead(text)

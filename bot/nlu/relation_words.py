@@ -137,6 +137,8 @@ EXACT_ONLY: dict[str, str] = {
     # the eighteenth form set (stop 46): Hindi "didi" (big sister), "bhaiya" and "bhai"
     # (big brother), Flemish "moeke" (mother)
     "didi": "zus", "bhaiya": "broer", "bhai": "broer", "moeke": "ouder",
+    # the nineteenth form set (stop 46): Hindi grandparents with "ji", "m'ma"
+    "nanaji": "opa", "naniji": "oma", "dadaji": "opa", "dadiji": "oma", "m'ma": "ouder",
 }  # fmt: skip
 # Words that name a person only after "my": "mijn henna" (Darija: my grandmother), "mijn
 # meme", "mi prima" (Papiamento: my cousin); alone they are a name or an everyday word
@@ -246,6 +248,8 @@ _KIN = {
     # "de man van de buurvrouw" (stop 46)
     ("man", "buurvrouw"): "buurman", ("vrouw", "buurman"): "buurvrouw",
     ("moeder", "pleegouder"): "pleegouder", ("vader", "pleegouder"): "pleegouder",
+    # "een neef van mijn vader": a cousin of the family (stop 46)
+    ("neef", "parent"): "neef", ("nicht", "parent"): "nicht",
 }  # fmt: skip
 # "de X van mijn Y" with one of these as X and a person as Y is someone else ("de tante van
 # mijn vriendin", "de baas van mijn moeder"), unless _KIN gives the relation.
@@ -273,12 +277,14 @@ _NEXT_DOOR = re.compile(
     # vries van naast ons", "meneer jan van de overkant"
     # "mevrouw hiernaast" at the start, without an article (stop 40)
     # "de teyze van hiernaast": the aunt word many families use for an older neighbour
-    r"(?:(?:\b(?:de|die|een)\s+|^)(man|meneer|vrouw|mevrouw|mevr|vent|gast|kerel|dame|teyze|"
+    r"(?:(?:\b(?:de|die|een)\s+(?:komsu\s+)?|^)(man|meneer|vrouw|mevrouw|mevr|vent|gast|kerel|dame|teyze|"
     r"amca|tante|oom|ome)|"
     r"\b(meneer|mevrouw|mevr)\s+"
     r"(?:[^\W\d_]+\s+){1,3}?)\s*(?:die\s+(?:(?:woont|wonen|woonde)\s+)?)?(?:van\s+)?"
     r"(?:hiernaast|naast\s+(?:ons|mij|me)|boven\s+ons|onder\s+ons|beneden|hierboven|"
     r"hieronder|tegenover(?:\s+ons)?|van\s+hiernaast|(?:de\s+)?overkant|"
+    # "de meneer van de buren", "de komsu teyze van boven", "van 3 hoog" (stop 46)
+    r"van\s+de\s+buren|van\s+boven|van\s+beneden|van\s+\d+\s+hoog|"
     # "een vrouw uit onze flat", "een man uit mijn straat" (stop 39)
     r"(?:uit|in|van)\s+(?:onze|ons|mijn|mn|m'n|de)\s+(?:flat|straat|portiek|galerij))\b"
 )
