@@ -407,9 +407,9 @@ _CALLED_SO = [
 # "amca" are family words of `bot.nlu.relation_words`)
 _HONORIFICS = frozenset(
     "hanim hanım hanimefendi bey beyefendi efendi hoca hocam "
-    # family words said after a first name: "fatma hala", "priya didi", "anand bhaiya"
-    # (stop 46, the eighteenth form set)
-    "hala teyze amca abla abi dayi didi bhaiya bhai baji".split()
+    # "fatma hala" (stop 46): "hala" alone is no family word of `bot.nlu.relation_words`
+    # (it is also a first name); "priya didi", "anand bhaiya" are, like "ayse teyze"
+    "hala baji".split()
 )
 # "opa piet maar hij heet pieter": the name after "maar hij heet" is the name (stop 46)
 _REAL_NAME_AFTER = re.compile(

@@ -910,10 +910,9 @@ def _read_all(text: str) -> list[Reading]:
         if folded_word == "ouder" and after == "dan":
             continue  # "ouder dan 18": older, not a parent
         found = word_relation(word)
-        if found is None and before in _MY and folded_word in _TURKISH_KIN:
-            found = (_TURKISH_KIN[folded_word], True)  # "mijn hala": an aunt, not Hala (stop 46)
-        if found is None and before in _MY and folded_word in _OWNED_ONLY:
-            found = (_OWNED_ONLY[folded_word], True)
+        owned = _TURKISH_KIN.get(folded_word) or _OWNED_ONLY.get(folded_word)
+        if found is None and before in _MY and owned:
+            found = (owned, True)  # "mijn hala": an aunt, not Hala (stop 46)
         if found is None:
             continue
         relation, certain = found
