@@ -164,6 +164,12 @@ SYNONYMS: dict[str, str] = {
     "vriend van mijn ouders": "vriend_van_de_familie",
     "vriend van mn vader": "vriend_van_de_familie",
     "vriendin van mijn moeder": "vriend_van_de_familie", "mentor op school": "leraar",
+    # stop 47 (the twentieth form set, read): Turkish "komşu teyze/amca" (the neighbour, as
+    # an aunt or uncle), Papiamento "ruman homber/muhé" (brother, sister; "ruman" alone
+    # stays open)
+    "komsu teyze": "buurvrouw", "komşu teyze": "buurvrouw", "komsu amca": "buurman",
+    "komşu amca": "buurman", "ruman homber": "broer", "ruman hòmber": "broer",
+    "ruman muhe": "zus", "ruman muhé": "zus",
 }  # fmt: skip
 _PHRASES = sorted((k for k in SYNONYMS if " " in k), key=len, reverse=True)
 
@@ -191,7 +197,9 @@ _NAME_PREFIX_RE = re.compile(
     re.IGNORECASE,
 )
 # "Ingrid van 't Hof": a space and an apostrophe before "t" (stop 46)
-_NAME_RE = re.compile(r"^[^\W\d_]+(?:(?: '|[ '\-])[^\W\d_]+){0,3}$")
+_NAME_RE = re.compile(
+    r"^[^\W\d_]+(?:['\-][^\W\d_]+)*(?:(?: '| )[^\W\d_]+(?:['\-][^\W\d_]+)*){0,3}$"
+)
 
 
 def canonical_relation(value: str | None) -> str | None:
@@ -361,6 +369,8 @@ _TOLD_AFTER = re.compile(
     # "zizou tegen mij dat vind ik leuk" (stop 46)
     r"\s+(?:ik\s+(?:weet|ken)\s+)?(?:zijn|zn|z'n|haar|d'r|de)\s+achternaam\b(?!.*,)|"
     r"\s+dat\s+(?:vind|vond|is|was)\s+|"
+    # "baukje zo heet mn beppe" (stop 47)
+    r"\s+zo\s+(?:heet|hjit|hiet|noemen\s+we)\s+|"
     # how it is spelt: "natasha met een h op het eind", "wiktoria (met een w)"; "net als ik"
     r"\s*\(?\s*met (?:een|1|zo een|zo'n|twee|2) |\s+(?:net als|net zoals|zoals)\s+|"
     + SPELLING_NOTE.pattern,
@@ -382,6 +392,11 @@ _HEDGES = [
     ["heet", "zij"],
     ["heet", "hij"],
     ["heet", "ie"],
+    # Frisian "wietske hjit se" (stop 47)
+    ["hjit", "se"],
+    ["hjit", "er"],
+    ["hjit", "hy"],
+    ["hjit", "sy"],
 ]
 # Words before a name that are no part of it: "hij heet eigenlijk mohammed", "ze noemen mij
 # altijd kleine b", "beppe hjit eigenlijk wietske" (stop 44)
@@ -389,6 +404,8 @@ _BEFORE_A_NAME = frozenset(
     "eigenlijk officieel altijd heet hjit hiet "
     # "imam youssef", Javanese "mbah pardi" (stop 46)
     "imam imaam mbah ustad ustaz henna jedda "
+    # "granny heet esther", "dat is ouwe sjaak" (stop 47)
+    "granny grandma grandpa ouwe "
     # "ik weet zijn achternaam niet, alleen ali" (stop 46, the eighteenth form set)
     "alleen".split()
 )
@@ -413,7 +430,9 @@ _HONORIFICS = frozenset(
 )
 # "opa piet maar hij heet pieter": the name after "maar hij heet" is the name (stop 46)
 _REAL_NAME_AFTER = re.compile(
-    r"\bmaar\s+(?:hij|ze|zij)\s+heet\s+(?:eigenlijk\s+|echt\s+|officieel\s+)?(.+)$", re.IGNORECASE
+    r"\bmaar\s+(?:(?:hij|ze|zij)\s+heet|(?:(?:zijn|zn|haar|d'r|de|mijn|mn)\s+)?voornaam\s+is)\s+"
+    r"(?:eigenlijk\s+|echt\s+|officieel\s+)?(.+)$",
+    re.IGNORECASE,
 )
 # "ja dus ze heet marleen": a yes and a "dus" before the words that say the name
 _LEADING_YES = re.compile(r"^(?:ja|jaa|jawel)[\s,.]+(?:(?:dus|nou)[\s,.]+)?(?=\S)", re.IGNORECASE)
@@ -441,6 +460,11 @@ _NAME_SAID_BEFORE = re.compile(
     r"broer|zus|broers|zussen|klasgenoten|oma|opa)\s+(?:zegt|zeggen|noemt|noemen)"
     r"(?:\s+(?:me|mij|hem|haar))?|"
     r"ik\s+zeg\s+(?:altijd\s+|gewoon\s+|gwn\s+)?|(?:ze|zij|hij)\s+(?:het|hiet|heed|hee|hyet)(?=\s)|"
+    # Limburgs "hae heet sjra", "ich heet sjors", Frisian "hy/sy hjit"; "mijn naam? kenzo",
+    # "de naam is dirk", "das luuk" (stop 47, the twentieth form set)
+    r"(?:hae|hea|ich|hy|sy|zie)\s+(?:heet|hjit|hiet|heit)(?=\s)|"
+    r"(?:mijn|mn|m'n|zijn|zn|z'n|haar|d'r)\s+(?:voor)?naam\s*\?+|(?:de\s+)?naam\s+is(?=\s)|"
+    r"das(?=\s)|"
     # "noemmij maar fay" (stop 43, the fourteenth form set; "ze heet gwn linda" needs no
     # entry: "ze heet" and the filler "gwn" are left off already)
     r"noem\s*(?:me|mij)\s+(?:maar\s+|gewoon\s+|gwn\s+)?|"
@@ -449,7 +473,8 @@ _NAME_SAID_BEFORE = re.compile(
     # "we zeggen gewoon bobby", "zn naamis liban", "call me dj", "they call me mo", "u can
     # call me ash", "names jordan", "bijnaam is swifty" (the tenth form set, read)
     # "thuis zeggen ze boeba tegen mij", "de mensen hier noemen mij sjors" (stop 46)
-    r"(?:(?:thuis|hier|op\s+school|daar)\s+)?(?:we|wij|ze|zij|iedereen|(?:de\s+)?mensen(?:\s+hier)?)"
+    r"(?:(?:thuis|hier|op\s+school|daar)\s+)?(?:we|wij|ze|zij|iedereen|(?:de\s+)?mensen(?:\s+hier)?|"
+    r"de\s+meesten?)"
     r"\s+(?:zeggen|noemen|zegt|noemt)(?:\s+(?:hem|haar|me|mij))?|"
     r"(?:thuis|hier|op\s+school|daar)\s+(?:zeggen|noemen)\s+(?:ze|we|wij|zij)(?:\s+(?:hem|haar|me|mij))?|"
     r"(?:mijn|mn|m'n|zijn|zn|z'n|haar|d'r)\s+(?:bij)?naam\s*is|(?:mijn\s+|mn\s+)?(?:bij|roep)naam\s+is|"
@@ -614,7 +639,7 @@ def name_from_answer(
     lowered = [w.lower() for w in words]
     filler = False
     while lowered and (
-        lowered[0] in _FILLERS | {"mijn", "mn", "me", "de", "het", "een", "die"}
+        lowered[0] in _FILLERS | {"mijn", "mn", "me", "de", "het", "een", "die", "d'n"}
         # "ok dan stef", "eigenlijk mohammed", "altijd gewoon tante" (stop 44)
         or (len(lowered) > 1 and (lowered[0] in _BEFORE_A_NAME or (filler and lowered[0] == "dan")))
     ):
@@ -629,8 +654,19 @@ def name_from_answer(
         words, lowered = words[:1], lowered[:1]  # "steven ja steven" (stop 45)
     if lowered in (["ikke"], ["ik"], ["ikzelf"]):
         return None  # "ikke, bo": the name is in the other part
-    while lowered and (lowered[-1] in _FILLERS or lowered[-2:] in _HEDGES):
-        cut = 2 if lowered[-2:] in _HEDGES else 1
+    while lowered and (
+        lowered[-1] in _FILLERS
+        or lowered[-2:] in _HEDGES
+        # "shorty zeggen ze altijd", "sharifa ja" (stop 47)
+        or (lowered[-3:-1] in _HEDGES and lowered[-1] in ("altijd", "meestal", "vaak"))
+        or (len(lowered) > 1 and lowered[-1] in ("ja", "jaa", "jep", "yes"))
+    ):
+        if lowered[-2:] in _HEDGES:
+            cut = 2
+        elif lowered[-3:-1] in _HEDGES and lowered[-1] in ("altijd", "meestal", "vaak"):
+            cut = 3
+        else:
+            cut = 1
         words, lowered = words[:-cut], lowered[:-cut]
     if lowered[-2:] in _WHERE_AT_THE_END:
         cut = 3 if lowered[-3:-2] in (["van"], ["bij"]) else 2
@@ -670,9 +706,12 @@ def name_from_answer(
             break
     if lowered[0] in _TITLES and not (lowered[0] in ("juf", "meester") and len(words) == 2):
         rest = [w for w in lowered[1:] if w not in SURNAME_PARTS]
-        if rest and len(words) <= 4 and all(w.isalpha() or w == "'t" for w in words):
+        if rest and len(words) <= 4 and all(_WORD.fullmatch(w) or w == "'t" for w in words):
             return _capitalise(words)
         return None  # "meneer" alone is no name
+    # a relation of two words first: "komsu teyze ayse" (stop 47)
+    if len(lowered) > 2 and f"{lowered[0]} {lowered[1]}" in SYNONYMS:
+        words, lowered = words[2:], lowered[2:]
     # a relation word first ("oma riet", "buurvrouw gerrie"): the name after it
     while words and _relation_word(lowered[0], word_relation):
         words, lowered = words[1:], lowered[1:]
@@ -700,11 +739,20 @@ def _says_the_name_first(part: str) -> int:
 
 
 def _capitalise(words: list[str]) -> str:
-    """ "riet de vries" -> "Riet de Vries": surname parts small, except the first word."""
+    """ "riet de vries" -> "Riet de Vries": surname parts small, except the first word;
+    "henk-jan" -> "Henk-Jan", "o'neill" -> "O'Neill" (stop 47)."""
     return " ".join(
-        w.lower() if i and w.lower() in _DUTCH_PREFIXES else w[:1].upper() + w[1:]
+        w.lower() if i and w.lower() in _DUTCH_PREFIXES else _capital(w)
         for i, w in enumerate(words)
     )
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+
+
+def _capital(word: str) -> str:
+    parts = re.split(r"(-|(?<=^\w)')", word)
+    return "".join(part[:1].upper() + part[1:] for part in parts)
 
 
 def _relation_word(word: str, word_relation) -> bool:

@@ -438,6 +438,10 @@ def test_the_people_read_are_a_fresh_list_each_time():
         # the man of the neighbours, a neighbour "van boven"
         ("mijn naniji", "oma"), ("m'ma", "ouder"), ("een nicht van mijn moeder", "nicht"),
         ("de meneer van de buren", "buurman"), ("de komsu teyze van beneden", "buurvrouw"),
+        # stop 47 (the twentieth form set, read; written anew): a Turkish neighbour called
+        # auntie or uncle without an article, Papiamento for a brother and a sister
+        ("komşu amca", "buurman"), ("mijn komsu teyze", "buurvrouw"),
+        ("mi ruman muhé", "zus"), ("ruman homber", "broer"),
     ],
 )  # fmt: skip
 def test_more_ways_to_say_who_it_is(text, relation):

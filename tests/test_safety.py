@@ -1821,6 +1821,52 @@ def test_twentieth_pass_an_idiom_or_something_over_gets_the_check_not_the_help_l
     assert assess_words(text).level == CHECK
 
 
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("mijn zus zag mijn armen bij gym en schrok", safety.SELF_HARM),
+        ("mijn polsen zien er lelijk uit nu", safety.SELF_HARM),
+        ("zou het iemand spijten als mij iets gebeurt", safety.SELF_HARM),
+        ("sorry ik hoor iemand aan de voordeur", safety.DANGER),
+        ("kunnen jullie snel zijn", safety.DANGER),
+        ("weet niet, vraag voor een vriendin", safety.DANGER),
+        ("bij opa is het fijn, niet zoals thuis", safety.HOME),
+        ("de juf geeft me soms brood", safety.HOME),
+        ("ik slaap waar ik kan", safety.HOMELESS),
+        ("ik blijf hier want het is de hele nacht open", safety.HOMELESS),
+    ],
+)
+def test_twenty_first_pass_quiet_signs_get_the_check_with_their_kind(text, kind):
+    """Danger with no word of danger, as the twenty-sixth set's misses said it (stop 47,
+    written anew)."""
+    result = assess_words(text)
+    assert result.level == CHECK
+    assert kind in result.kinds
+
+
+def test_a_negation_before_a_sentence_with_its_own_subject_takes_nothing_back():
+    """ "geen zin" belonged to the answer before; "ik ben er ... toch niet meer" is a
+    sentence of its own (a twenty-sixth-set miss, stop 47)."""
+    assert assess_words("nee geen zin ik ben er straks toch niet meer").level == CHECK
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        # a sport named in another clause: the check, never the help lines at once
+        ("een blauwe plek van hockey, dat meisje sloeg me met haar stick", CHECK),
+        ("mijn coach duwt me hard, maar op een goede manier", CHECK),
+        # a cover story keeps the help lines at once
+        ("ik heb een blauw oog maar op school zeg ik dat het van hockey komt", CLEAR),
+        # "zat" after where: a place, not drunk; drunk stays clear
+        ("zij hielp me toen mijn moeder in de gevangenis zat", NONE),
+        ("mijn vader is weer zat", CLEAR),
+    ],
+)
+def test_twenty_first_pass_sport_a_cover_story_and_a_place(text, level):
+    assert assess_words(text).level == level
+
+
 def test_not_wanting_it_any_more_after_the_choice_gets_the_check_at_most():
     """ "en als ik het niet meer wil dan?" after the handoff: a sure classifier gave the help
     lines at once (the twenty-fourth set, stop 46)."""

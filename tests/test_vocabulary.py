@@ -291,6 +291,28 @@ STOP_39_NAMES += [
     ("daan ben ik", None, "Daan"),
     ("henna aicha", None, "Aicha"),
     ("jij mag me noemen wat je wil, ok dan stef", None, "Stef"),
+    # stop 47 (read from the twentieth form set), in other words: Limburgs and Frisian
+    # words that say the name, "naam?", "de naam is", "das", a first name after "maar
+    # voornaam is", a yes or "zeggen ze altijd" after it, "de meesten zeggen", "zo heet mn
+    # oma", "ouwe", "grandma heet", a hyphen and an apostrophe kept, "d'n", a neighbour
+    # called "komsu teyze"
+    ("hae heet jeu", None, "Jeu"),
+    ("ich heet mia", None, "Mia"),
+    ("sjoukje hjit se", None, "Sjoukje"),
+    ("mijn naam? ilse", None, "Ilse"),
+    ("de naam is joost", None, "Joost"),
+    ("das bram", None, "Bram"),
+    ("achternaam weet ik niet maar voornaam is ilona", None, "Ilona"),
+    ("fenna ja", None, "Fenna"),
+    ("pip zeggen ze meestal", None, "Pip"),
+    ("de meesten zeggen bibi tegen me", None, "Bibi"),
+    ("truus zo heet mijn oma", None, "Truus"),
+    ("dat is ouwe gerrit", None, "Gerrit"),
+    ("grandma heet lies", None, "Lies"),
+    ("jan-willem de boer", None, "Jan-Willem de Boer"),
+    ("mevrouw d'souza", None, "Mevrouw D'Souza"),
+    ("d'n sjef", None, "Sjef"),
+    ("komsu teyze emine", None, "Emine"),
     # what must not become a name: a question, a bot question with "of", a correction
     ("hoe bedoel je hoe heet ze", None, None),
     ("ben jij echt of een computer", None, None),

@@ -190,7 +190,8 @@ _SPORT_TEACHER = re.compile(
 # "pleeg ouders", and in English "foster mom" (stop 40): read as "pleeg" + the word after
 _PLEEG = re.compile(
     # "weekendpleegmoeder", "netwerkpleegouder" (stop 46)
-    r"^(?:weekend|deeltijd|netwerk|crisis)?pleeg(?:ouders?|moeder|vader|ma|pa|mam|pap|mama|papa|mams|paps|"
+    r"^(?:weekend|deeltijd|netwerk|crisis)?pleeg(?:ouders?|moeder|vader|ma|pa|mam|pap|mama|papa|"
+    r"mams|paps|"
     r"mom|mum|mother|dad|father|parents?|family)$"
 )
 
@@ -277,7 +278,8 @@ _NEXT_DOOR = re.compile(
     # vries van naast ons", "meneer jan van de overkant"
     # "mevrouw hiernaast" at the start, without an article (stop 40)
     # "de teyze van hiernaast": the aunt word many families use for an older neighbour
-    r"(?:(?:\b(?:de|die|een)\s+(?:komsu\s+)?|^)(man|meneer|vrouw|mevrouw|mevr|vent|gast|kerel|dame|teyze|"
+    r"(?:(?:\b(?:de|die|een)\s+(?:komsu\s+)?|^)(man|meneer|vrouw|mevrouw|mevr|vent|gast|kerel|"
+    r"dame|teyze|"
     r"amca|tante|oom|ome)|"
     r"\b(meneer|mevrouw|mevr)\s+"
     r"(?:[^\W\d_]+\s+){1,3}?)\s*(?:die\s+(?:(?:woont|wonen|woonde)\s+)?)?(?:van\s+)?"
@@ -320,7 +322,8 @@ _NAME_AT_PLACE = re.compile(
 # A 3, 7 or 9 before letters is a letter of Arabic in chat ("3ammi": my uncle, stop 45)
 _WORD = re.compile(r"(?:[3579](?=[^\W\d_]))?[^\W\d_]+(?:'[^\W\d_]+)?")
 _COACH_OF_A_SPORT = re.compile(
-    r"\b(?:coach(?:es)?|kouts|koutsj)\s+(?:van|bij|op|voor)\s+(?:de\s+|het\s+|mijn\s+|mn\s+|me\s+|m'n\s+|ons\s+|"
+    r"\b(?:coach(?:es)?|kouts|koutsj)\s+(?:van|bij|op|voor)\s+(?:de\s+|het\s+|mijn\s+|mn\s+|me\s+|"
+    r"m'n\s+|ons\s+|"
     r"onze\s+)?(?:" + "|".join(sorted(SPORT_WORDS)) + r"|team|elftal)\w*\b"
     # "mn basketbal coach" (stop 39)
     r"|\b(?:" + "|".join(sorted(SPORT_WORDS)) + r")\s+coach\b"
@@ -900,6 +903,14 @@ def _read_all(text: str) -> list[Reading]:
                     Reading("anders", start, after.end(), typed=typed, description=describe(text))
                 )
                 continue
+        if index + 1 < len(words) and f"{folded_word} {_fold(words[index + 1].group())}" in LEXICON:
+            # two words for one person: "komsu teyze", "ruman homber" (stop 47)
+            after = words[index + 1]
+            pair = f"{folded_word} {_fold(after.group())}"
+            readings.append(
+                Reading(LEXICON[pair], start, after.end(), typed=text[start : after.end()])
+            )
+            continue
         if folded_word in ("iemand",) and index + 1 < len(words):
             if _fold(words[index + 1].group()) == "anders":
                 readings.append(
