@@ -197,9 +197,9 @@ _NAME_PREFIX_RE = re.compile(
     re.IGNORECASE,
 )
 # "Ingrid van 't Hof": a space and an apostrophe before "t" (stop 46)
-_NAME_RE = re.compile(
-    r"^[^\W\d_]+(?:['\-][^\W\d_]+)*(?:(?: '| )[^\W\d_]+(?:['\-][^\W\d_]+)*){0,3}$"
-)
+# One word of a name, with its hyphens and apostrophes: "henk-jan", "o'neill" (stop 47)
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+_NAME_RE = re.compile(rf"^{_NAME_WORD.pattern}(?:(?: '| ){_NAME_WORD.pattern}){{0,3}}$")
 
 
 def canonical_relation(value: str | None) -> str | None:
@@ -654,19 +654,8 @@ def name_from_answer(
         words, lowered = words[:1], lowered[:1]  # "steven ja steven" (stop 45)
     if lowered in (["ikke"], ["ik"], ["ikzelf"]):
         return None  # "ikke, bo": the name is in the other part
-    while lowered and (
-        lowered[-1] in _FILLERS
-        or lowered[-2:] in _HEDGES
-        # "shorty zeggen ze altijd", "sharifa ja" (stop 47)
-        or (lowered[-3:-1] in _HEDGES and lowered[-1] in ("altijd", "meestal", "vaak"))
-        or (len(lowered) > 1 and lowered[-1] in ("ja", "jaa", "jep", "yes"))
-    ):
-        if lowered[-2:] in _HEDGES:
-            cut = 2
-        elif lowered[-3:-1] in _HEDGES and lowered[-1] in ("altijd", "meestal", "vaak"):
-            cut = 3
-        else:
-            cut = 1
+    while lowered and _words_after_a_name(lowered):
+        cut = _words_after_a_name(lowered)
         words, lowered = words[:-cut], lowered[:-cut]
     if lowered[-2:] in _WHERE_AT_THE_END:
         cut = 3 if lowered[-3:-2] in (["van"], ["bij"]) else 2
@@ -706,7 +695,7 @@ def name_from_answer(
             break
     if lowered[0] in _TITLES and not (lowered[0] in ("juf", "meester") and len(words) == 2):
         rest = [w for w in lowered[1:] if w not in SURNAME_PARTS]
-        if rest and len(words) <= 4 and all(_WORD.fullmatch(w) or w == "'t" for w in words):
+        if rest and len(words) <= 4 and all(_NAME_WORD.fullmatch(w) or w == "'t" for w in words):
             return _capitalise(words)
         return None  # "meneer" alone is no name
     # a relation of two words first: "komsu teyze ayse" (stop 47)
@@ -731,6 +720,18 @@ def name_from_answer(
     return _capitalise(name.split(" ")) if name else None
 
 
+def _words_after_a_name(lowered: list[str]) -> int:
+    """How many words at the end hedge or fill around a name: "rasha denk ik" 2, "shorty
+    zeggen ze altijd" 3, "levi hoor" and "sharifa ja" 1 (stop 47); 0 when none."""
+    if lowered[-2:] in _HEDGES:
+        return 2
+    if lowered[-3:-1] in _HEDGES and lowered[-1] in ("altijd", "meestal", "vaak"):
+        return 3
+    if lowered[-1] in _FILLERS or (len(lowered) > 1 and lowered[-1] in ("ja", "jaa", "jep", "yes")):
+        return 1
+    return 0
+
+
 def _says_the_name_first(part: str) -> int:
     found = _SAYS_THE_NAME.match(part.strip())
     if not found:
@@ -745,9 +746,6 @@ def _capitalise(words: list[str]) -> str:
         w.lower() if i and w.lower() in _DUTCH_PREFIXES else _capital(w)
         for i, w in enumerate(words)
     )
-
-
-_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
 
 def _capital(word: str) -> str:

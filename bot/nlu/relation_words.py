@@ -903,10 +903,10 @@ def _read_all(text: str) -> list[Reading]:
                     Reading("anders", start, after.end(), typed=typed, description=describe(text))
                 )
                 continue
-        if index + 1 < len(words) and f"{folded_word} {_fold(words[index + 1].group())}" in LEXICON:
+        pair = f"{folded_word} {_fold(words[index + 1].group())}" if index + 1 < len(words) else ""
+        if pair in LEXICON:
             # two words for one person: "komsu teyze", "ruman homber" (stop 47)
             after = words[index + 1]
-            pair = f"{folded_word} {_fold(after.group())}"
             readings.append(
                 Reading(LEXICON[pair], start, after.end(), typed=text[start : after.end()])
             )
